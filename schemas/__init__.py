@@ -1,0 +1,37 @@
+"""Records of contraflow's topics: the one place a record's shape is defined."""
+
+from .article import DEFAULT_MAX_TEXT_CHARS, Article, ArticleIn, to_utc
+from .contradiction import KINDS, Contradiction, ContradictionKind
+from .deadletter import DeadLetter, DeadLetterReason
+from .ids import content_hash, pair_id, short_hash, statement_id
+from .statement import ClaimFrame, DateMention, Entity, Quantity, Speaker, Statement
+
+__all__ = [
+    "DEFAULT_MAX_TEXT_CHARS",
+    "KINDS",
+    "Article",
+    "ArticleIn",
+    "ClaimFrame",
+    "Contradiction",
+    "ContradictionKind",
+    "DateMention",
+    "DeadLetter",
+    "DeadLetterReason",
+    "Entity",
+    "Quantity",
+    "Speaker",
+    "Statement",
+    "content_hash",
+    "pair_id",
+    "short_hash",
+    "statement_id",
+    "to_utc",
+]
+
+SCHEMAS = {
+    "ArticleIn": ArticleIn,
+    "Article": Article,
+    "Statement": Statement,
+    "Contradiction": Contradiction,
+    "DeadLetter": DeadLetter,
+}
