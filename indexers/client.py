@@ -1,0 +1,109 @@
+"""Elasticsearch clients built from settings, readiness checks and index set-up."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from elasticsearch import ApiError as _ApiError
+from elasticsearch import AsyncElasticsearch, Elasticsearch, NotFoundError
+from elasticsearch import TransportError as _TransportError
+
+from contraflow.errors import BackendUnavailableError, IndexingError
+from contraflow.settings import ElasticsearchSettings
+
+from .templates import INDEX_KINDS, alias_name, component_templates, index_name, index_templates
+
+__all__ = [
+    "ensure_indices",
+    "ensure_indices_async",
+    "make_async_client",
+    "make_client",
+    "wait_ready",
+]
+
+log = logging.getLogger(__name__)
+
+
+def _client_kwargs(cfg: ElasticsearchSettings) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {"hosts": [cfg.url], "request_timeout": cfg.request_timeout_s}
+    if cfg.username and cfg.password is not None:
+        kwargs["basic_auth"] = (cfg.username, cfg.password.get_secret_value())
+    return kwargs
+
+
+def make_client(cfg: ElasticsearchSettings) -> Elasticsearch:
+    """A synchronous client (CLI search, tests)."""
+    return Elasticsearch(**_client_kwargs(cfg))
+
+
+def make_async_client(cfg: ElasticsearchSettings) -> AsyncElasticsearch:
+    """An asyncio client (workers). Create it inside the running event loop."""
+    return AsyncElasticsearch(**_client_kwargs(cfg))
+
+
+def wait_ready(client: Elasticsearch, cfg: ElasticsearchSettings, timeout_s: float = 30.0) -> None:
+    """Wait for yellow health (the integ-test node has no ``GET /``, so no ``ping()``)."""
+    try:
+        health = client.cluster.health(wait_for_status="yellow", timeout=f"{int(timeout_s)}s")
+    except (_TransportError, _ApiError) as exc:
+        raise BackendUnavailableError(
+            f"Elasticsearch at {cfg.url} does not answer ({type(exc).__name__}); "
+            "is it up? run `contraflow stack status`",
+            retry_after=5.0,
+        ) from exc
+    if health.get("timed_out"):
+        raise BackendUnavailableError(f"Elasticsearch at {cfg.url} is not yet yellow: {health.get('status')}")
+
+
+def _setup_plan(prefix: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    return component_templates(prefix), index_templates(prefix)
+
+
+def ensure_indices(client: Elasticsearch, prefix: str) -> dict[str, str]:
+    """Save the templates and create missing indices with their aliases. Idempotent.
+
+    Returns alias -> index.
+    """
+    components, templates = _setup_plan(prefix)
+    for name, body in components.items():
+        client.cluster.put_component_template(name=name, **body)
+    for name, body in templates.items():
+        client.indices.put_index_template(name=name, **body)
+    out = {}
+    for kind in INDEX_KINDS:
+        alias, index = alias_name(prefix, kind), index_name(prefix, kind)
+        if not client.indices.exists(index=index):
+            try:
+                client.indices.create(index=index, aliases={alias: {"is_write_index": True}})
+            except _ApiError as exc:
+                # Another worker created it first: fine.
+                if "resource_already_exists_exception" not in str(exc):
+                    raise IndexingError(f"cannot create index {index}: {exc}") from exc
+        out[alias] = index
+    return out
+
+
+async def ensure_indices_async(client: AsyncElasticsearch, prefix: str) -> dict[str, str]:
+    """Async twin of :func:`ensure_indices` for workers."""
+    components, templates = _setup_plan(prefix)
+    for name, body in components.items():
+        await client.cluster.put_component_template(name=name, **body)
+    for name, body in templates.items():
+        await client.indices.put_index_template(name=name, **body)
+    out = {}
+    for kind in INDEX_KINDS:
+        alias, index = alias_name(prefix, kind), index_name(prefix, kind)
+        try:
+            exists = await client.indices.exists(index=index)
+        except NotFoundError:
+            exists = False
+        if not exists:
+            try:
+                await client.indices.create(index=index, aliases={alias: {"is_write_index": True}})
+            except _ApiError as exc:
+                if "resource_already_exists_exception" not in str(exc):
+                    raise IndexingError(f"cannot create index {index}: {exc}") from exc
+        out[alias] = index
+    log.info("es_indices_ready prefix=%s indices=%d", prefix, len(out))
+    return out

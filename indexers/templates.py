@@ -1,0 +1,163 @@
+"""Composable index templates, versioned indices and aliases for articles, statements and contradictions.
+
+Every alias (``<prefix>-articles``, ``<prefix>-statements``, ``<prefix>-contradictions``) points at one
+versioned index (``<prefix>-articles-v1`` ...). Templates are saved at every start, so a new index always
+gets the current mapping; nothing relies on dynamic index creation. Mappings are ``dynamic: false``:
+fields we did not plan for are kept in ``_source`` but not indexed, so they can never cause a mapping
+conflict.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+__all__ = [
+    "INDEX_KINDS",
+    "MAPPING_VERSION",
+    "alias_name",
+    "component_templates",
+    "index_name",
+    "index_templates",
+    "mappings",
+]
+
+INDEX_KINDS: tuple[str, ...] = ("articles", "statements", "contradictions")
+MAPPING_VERSION = 1
+
+# Text for search plus an exact keyword for filters, aggregations and Kibana columns.
+_TEXT_KW: dict[str, Any] = {"type": "text", "fields": {"keyword": {"type": "keyword", "ignore_above": 1024}}}
+_KW: dict[str, Any] = {"type": "keyword", "ignore_above": 1024}
+_DATE: dict[str, Any] = {"type": "date"}
+
+_STATEMENT_PROPERTIES: dict[str, Any] = {
+    "id": _KW,
+    "article_id": _KW,
+    "source": _KW,
+    "url": _KW,
+    "published_at": _DATE,
+    "text": _TEXT_KW,
+    "start": {"type": "integer"},
+    "end": {"type": "integer"},
+    "claim_text": {"type": "text"},
+    "speaker": {
+        "properties": {
+            "name": _TEXT_KW,
+            "type": _KW,
+            "resolved_from": _KW,
+        }
+    },
+    "cue": _KW,
+    "cue_word": _KW,
+    "polarity": _KW,
+    "modality": _KW,
+    "quantities": {
+        "properties": {
+            "text": _KW,
+            "value": {"type": "double"},
+            "low": {"type": "double"},
+            "high": {"type": "double"},
+            "approx": _KW,
+            "unit": _KW,
+        }
+    },
+    "dates": {
+        "properties": {
+            "text": _KW,
+            "start_date": _DATE,
+            "end_date": _DATE,
+            "granularity": _KW,
+        }
+    },
+    "entities": {"properties": {"text": _TEXT_KW, "label": _KW, "norm": _KW}},
+    "claim": {
+        "properties": {
+            "subject": _TEXT_KW,
+            "predicate": _KW,
+            "object": _TEXT_KW,
+            "keys": _KW,
+        }
+    },
+    "blocking_keys": _KW,
+}
+
+
+def mappings(kind: str) -> dict[str, Any]:
+    """The mapping of one index kind: ``articles``, ``statements`` or ``contradictions``."""
+    common = {"indexed_at": _DATE}
+    if kind == "articles":
+        props: dict[str, Any] = {
+            "id": _KW,
+            "url": _KW,
+            "source": _KW,
+            "title": _TEXT_KW,
+            "text": {"type": "text"},
+            "content_hash": _KW,
+            "published_at": _DATE,
+            "language": _KW,
+            "authors": _TEXT_KW,
+        }
+    elif kind == "statements":
+        props = copy.deepcopy(_STATEMENT_PROPERTIES)
+    elif kind == "contradictions":
+        statement = {"properties": copy.deepcopy(_STATEMENT_PROPERTIES)}
+        props = {
+            "id": _KW,
+            "kind": _KW,
+            "score": {"type": "float"},
+            "explanation": {"type": "text"},
+            "scope": _KW,
+            "a": statement,
+            "b": copy.deepcopy(statement),
+            # Flattened copies of both sides, so one filter matches either statement.
+            "speakers": _TEXT_KW,
+            "sources": _KW,
+            "article_ids": _KW,
+            "published_at": _DATE,
+        }
+    else:
+        raise ValueError(f"unknown index kind {kind!r}; choose one of {', '.join(INDEX_KINDS)}")
+    return {"dynamic": False, "properties": {**props, **common}}
+
+
+def alias_name(prefix: str, kind: str) -> str:
+    """The alias readers and writers use, e.g. ``contraflow-contradictions``."""
+    return f"{prefix}-{kind}"
+
+
+def index_name(prefix: str, kind: str, version: int = MAPPING_VERSION) -> str:
+    """The concrete versioned index behind an alias, e.g. ``contraflow-contradictions-v1``."""
+    return f"{prefix}-{kind}-v{version}"
+
+
+def component_templates(prefix: str, *, replicas: int = 0) -> dict[str, dict[str, Any]]:
+    """Component templates shared by every contraflow index (name -> body)."""
+    return {
+        f"{prefix}-settings": {
+            "template": {
+                "settings": {
+                    "number_of_shards": 1,
+                    "number_of_replicas": replicas,
+                    # Near-real-time search is enough for analysts; 1 s keeps bulk writes cheap.
+                    "refresh_interval": "1s",
+                }
+            },
+            "_meta": {"managed_by": "contraflow"},
+        }
+    }
+
+
+def index_templates(prefix: str) -> dict[str, dict[str, Any]]:
+    """Composable index templates, one per kind (name -> body), each composed of the shared settings."""
+    out: dict[str, dict[str, Any]] = {}
+    for kind in INDEX_KINDS:
+        out[f"{prefix}-{kind}"] = {
+            "index_patterns": [f"{prefix}-{kind}-v*"],
+            "composed_of": [f"{prefix}-settings"],
+            # Above the built-in templates, so ours wins for our patterns.
+            "priority": 200,
+            "template": {"mappings": mappings(kind)},
+            "version": MAPPING_VERSION,
+            "_meta": {"managed_by": "contraflow", "alias": alias_name(prefix, kind)},
+        }
+    return out

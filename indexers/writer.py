@@ -1,0 +1,209 @@
+"""Bulk writer: deterministic ``_id``s, capped exponential backoff, per-document rejections.
+
+Contract with the index agent:
+
+* ``await writer.write(records)`` indexes every record (articles, statements, contradictions, mixed),
+  retrying 429/5xx/connection failures with doubling, capped waits for up to ``give_up_after_s``.
+* Documents Elasticsearch refuses for good (4xx other than 429, e.g. a mapping conflict) come back in
+  ``WriteResult.rejected`` (id -> reason); the caller dead-letters them.
+* If the node stays unavailable it raises :class:`~contraflow.errors.BackendUnavailableError`; the caller
+  waits and calls again with the *same* batch (never skips it). Replays are harmless: an index operation with
+  the same ``_id`` overwrites.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from elasticsearch import ApiError as _ApiError
+from elasticsearch import AsyncElasticsearch
+from elasticsearch import TransportError as _TransportError
+from elasticsearch.helpers import async_streaming_bulk
+from pydantic import BaseModel
+
+from contraflow.errors import BackendUnavailableError
+from contraflow.settings import ElasticsearchSettings
+
+from .client import ensure_indices_async, make_async_client
+from .documents import document_for, kind_of
+from .templates import alias_name
+
+__all__ = ["EsWriter", "WriteResult", "backoff_delays"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class WriteResult:
+    """Outcome of one :meth:`EsWriter.write` call."""
+
+    indexed: dict[str, int] = field(default_factory=dict)  # alias -> documents written
+    rejected: dict[str, str] = field(default_factory=dict)  # _id -> reason (4xx, not retried)
+    retries: int = 0
+    errors: dict[str, int] = field(default_factory=dict)  # reason -> failed attempts/items
+    elapsed_s: float = 0.0
+
+
+def backoff_delays(initial_s: float, max_s: float):
+    """Endless doubling delays capped at ``max_s``: 0.5, 1, 2, 4, ... max_s, max_s, ..."""
+    delay = initial_s
+    while True:
+        yield min(delay, max_s)
+        delay = min(delay * 2, max_s)
+
+
+def _is_transient(status: int) -> bool:
+    return status == 429 or status >= 500
+
+
+def _reason(item: dict[str, Any]) -> str:
+    error = item.get("error")
+    if isinstance(error, dict):
+        return f"{error.get('type', 'error')}: {str(error.get('reason', ''))[:300]}"
+    return str(error)[:300] if error else f"status {item.get('status')}"
+
+
+class EsWriter:
+    """Writes schema records to the contraflow aliases.
+
+    Parameters:
+        cfg: the ``es`` settings section (url, credentials, index prefix, chunk size, max backoff).
+        give_up_after_s: how long one ``write`` keeps retrying before raising ``BackendUnavailableError``
+            (the caller then retries the same batch; nothing is dropped).
+        client: an existing ``AsyncElasticsearch`` (optional; built from ``cfg`` inside the loop otherwise).
+    """
+
+    def __init__(
+        self,
+        cfg: ElasticsearchSettings,
+        *,
+        give_up_after_s: float = 60.0,
+        initial_backoff_s: float = 0.5,
+        client: AsyncElasticsearch | None = None,
+    ) -> None:
+        self.cfg = cfg
+        self.give_up_after_s = give_up_after_s
+        self.initial_backoff_s = initial_backoff_s
+        self._client = client
+        self._ready = False
+
+    @property
+    def client(self) -> AsyncElasticsearch:
+        if self._client is None:
+            self._client = make_async_client(self.cfg)
+        return self._client
+
+    async def setup(self) -> None:
+        """Save templates and create indices/aliases (idempotent; retried while ES is down)."""
+        if self._ready:
+            return
+        await self._retrying("setup", lambda: ensure_indices_async(self.client, self.cfg.index_prefix), WriteResult())
+        self._ready = True
+
+    async def close(self) -> None:
+        if self._client is not None:
+            await self._client.close()
+            self._client = None
+
+    async def _retrying(self, what: str, fn, result: WriteResult):
+        deadline = time.monotonic() + self.give_up_after_s
+        delays = backoff_delays(self.initial_backoff_s, self.cfg.max_backoff_s)
+        while True:
+            try:
+                return await fn()
+            except (_TransportError, _ApiError) as exc:
+                status = getattr(exc, "status_code", None) or getattr(getattr(exc, "meta", None), "status", None)
+                if isinstance(exc, _ApiError) and status is not None and not _is_transient(int(status)):
+                    raise
+                reason = f"http_{status}" if isinstance(exc, _ApiError) and status else "connection"
+                result.errors[reason] = result.errors.get(reason, 0) + 1
+                delay = next(delays)
+                if time.monotonic() + delay > deadline:
+                    raise BackendUnavailableError(
+                        f"Elasticsearch at {self.cfg.url} unavailable during {what} ({type(exc).__name__}); "
+                        "is it up? run `contraflow stack status`",
+                        retry_after=self.cfg.max_backoff_s,
+                    ) from exc
+                result.retries += 1
+                log.warning("es_retry what=%s reason=%s delay_s=%.1f", what, reason, delay)
+                await asyncio.sleep(delay)
+
+    async def write(self, records: Sequence[BaseModel]) -> WriteResult:
+        """Index ``records``; see the module docstring for the retry/rejection contract."""
+        result = WriteResult()
+        started = time.monotonic()
+        await self.setup()
+        pending: dict[str, tuple[str, dict[str, Any]]] = {}
+        for record in records:
+            doc_id, doc = document_for(record)
+            # The same id twice in one batch (a replayed statement): the last one wins, as in ES.
+            pending[f"{kind_of(record)}\x1f{doc_id}"] = (kind_of(record), {"_id": doc_id, **doc})
+        deadline = time.monotonic() + self.give_up_after_s
+        delays = backoff_delays(self.initial_backoff_s, self.cfg.max_backoff_s)
+        while pending:
+            retry: dict[str, tuple[str, dict[str, Any]]] = {}
+            try:
+                retry = await self._bulk_once(pending, result)
+            except (_TransportError, _ApiError) as exc:
+                status = getattr(getattr(exc, "meta", None), "status", None)
+                reason = f"http_{status}" if status else "connection"
+                result.errors[reason] = result.errors.get(reason, 0) + 1
+                retry = pending
+            if not retry:
+                break
+            delay = next(delays)
+            if time.monotonic() + delay > deadline:
+                raise BackendUnavailableError(
+                    f"Elasticsearch at {self.cfg.url} kept failing for {self.give_up_after_s:.0f}s "
+                    f"({len(retry)} documents pending); is it up? run `contraflow stack status`",
+                    retry_after=self.cfg.max_backoff_s,
+                )
+            result.retries += 1
+            log.warning("es_bulk_retry pending=%d delay_s=%.1f errors=%s", len(retry), delay, result.errors)
+            await asyncio.sleep(delay)
+            pending = retry
+        result.elapsed_s = time.monotonic() - started
+        return result
+
+    async def _bulk_once(
+        self, pending: dict[str, tuple[str, dict[str, Any]]], result: WriteResult
+    ) -> dict[str, tuple[str, dict[str, Any]]]:
+        prefix = self.cfg.index_prefix
+        actions = [{"_op_type": "index", "_index": alias_name(prefix, kind), **doc} for kind, doc in pending.values()]
+        retry: dict[str, tuple[str, dict[str, Any]]] = {}
+        indexed: dict[str, int] = {}
+        async for ok, item in async_streaming_bulk(
+            self.client,
+            actions,
+            chunk_size=self.cfg.bulk_chunk_size,
+            raise_on_error=False,
+            raise_on_exception=True,
+            max_retries=0,
+        ):
+            info = item.get("index", {})
+            doc_id = str(info.get("_id"))
+            # The response names the concrete index (<alias>-v1); map it back to the kind.
+            alias = str(info.get("_index", "")).rsplit("-v", 1)[0]
+            key = f"{alias[len(prefix) + 1 :]}\x1f{doc_id}"
+            if key not in pending:
+                continue
+            if ok:
+                indexed[alias] = indexed.get(alias, 0) + 1
+                continue
+            status = int(info.get("status", 0))
+            if _is_transient(status):
+                result.errors[f"http_{status}"] = result.errors.get(f"http_{status}", 0) + 1
+                retry[key] = pending[key]
+            else:
+                result.errors["rejected"] = result.errors.get("rejected", 0) + 1
+                result.rejected[doc_id] = _reason(info)
+        for alias, n in indexed.items():
+            result.indexed[alias] = result.indexed.get(alias, 0) + n
+        if result.rejected:
+            log.warning("es_rejected count=%d", len(result.rejected))
+        return retry
