@@ -1,0 +1,27 @@
+"""Helpers for the deploy checks: repository paths and external tools (promtool, chromium).
+
+A tool that is missing makes its tests skip with the reason, unless ``CI=true`` (then they fail:
+CI must run them) or we are root (then ``deploy/ci/system-deps.sh`` should have installed it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[3]
+DEPLOY = REPO / "deploy"
+
+
+def require_tool(name: str, package: str) -> str:
+    """Path of ``name`` on PATH; skip (or fail under CI / as root) when it is missing."""
+    path = shutil.which(name)
+    if path:
+        return path
+    message = f"{name} not found: install Debian package {package!r} (run: bash deploy/ci/system-deps.sh as root)"
+    if os.environ.get("CI", "").lower() == "true" or (hasattr(os, "geteuid") and os.geteuid() == 0):
+        pytest.fail(message)
+    pytest.skip(message)

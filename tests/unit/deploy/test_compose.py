@@ -1,0 +1,188 @@
+"""docker-compose.yml: services, ports, healthchecks, scalable workers, env names and image tags.
+
+No Docker engine runs here, so the file is checked by parsing it against the code's own
+configuration (``Settings`` fields, ``deploy/local/versions.json``), and with ``docker compose config``
+or ``docker-compose config`` when a client is installed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+import yaml
+from deploy_helpers import DEPLOY, REPO
+from pydantic import BaseModel
+
+from contraflow.settings import Settings
+
+COMPOSE_FILE = REPO / "docker-compose.yml"
+VERSIONS = json.loads((DEPLOY / "local" / "versions.json").read_text())
+SERVICES = {"kafka", "elasticsearch", "kibana", "prometheus", "grafana", "setup", "worker", "web"}
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict:
+    return yaml.safe_load(COMPOSE_FILE.read_text())
+
+
+def settings_env_names() -> set[str]:
+    """Every environment variable name ``Settings`` reads (``CONTRAFLOW_SECTION__FIELD``)."""
+    names = set()
+    for name, field in Settings.model_fields.items():
+        default = field.default
+        if isinstance(default, BaseModel):
+            names |= {f"CONTRAFLOW_{name}__{sub}".upper() for sub in type(default).model_fields}
+        else:
+            names.add(f"CONTRAFLOW_{name}".upper())
+    return names
+
+
+def _env(service: dict) -> dict[str, str]:
+    env = service.get("environment", {})
+    if isinstance(env, list):
+        env = dict(item.split("=", 1) for item in env)
+    return {k: str(v) for k, v in env.items()}
+
+
+def test_all_services_present(compose: dict) -> None:
+    assert set(compose["services"]) >= SERVICES
+
+
+def test_every_contraflow_env_name_is_a_settings_field(compose: dict) -> None:
+    known = settings_env_names()
+    assert "CONTRAFLOW_ES__URL" in known and "CONTRAFLOW_KAFKA__BOOTSTRAP" in known
+    used = {k for s in compose["services"].values() for k in _env(s) if k.startswith("CONTRAFLOW_")}
+    assert used, "no CONTRAFLOW_* variables in the compose file"
+    assert used <= known, f"not Settings fields: {sorted(used - known)}"
+
+
+def test_contraflow_env_values_validate_as_settings(compose: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The values, not only the names, are accepted by Settings, and point at the compose services."""
+    for name in ("setup", "worker", "web"):
+        for key in [k for k in list(os.environ) if k.startswith("CONTRAFLOW_")]:
+            monkeypatch.delenv(key)
+        for key, value in _env(compose["services"][name]).items():
+            if key.startswith("CONTRAFLOW_"):
+                monkeypatch.setenv(key, value)
+        settings = Settings()
+        host, _, port = settings.kafka.bootstrap.partition(":")
+        assert host in compose["services"], f"{name}: bootstrap host {host!r} is not a service"
+        assert f"INTERNAL://{host}:{port}" in _env(compose["services"]["kafka"])["KAFKA_ADVERTISED_LISTENERS"]
+        assert settings.es.url == "http://elasticsearch:9200"
+
+
+def test_image_tags_match_local_stack_versions(compose: dict) -> None:
+    services = compose["services"]
+    assert services["kafka"]["image"] == f"apache/kafka:{VERSIONS['kafka']}"
+    es = VERSIONS["elasticsearch"]
+    assert services["elasticsearch"]["image"] == f"docker.elastic.co/elasticsearch/elasticsearch:{es}"
+    assert services["kibana"]["image"] == f"docker.elastic.co/kibana/kibana:{es}"
+    for name, service in services.items():
+        if "image" in service and "build" not in service:
+            tag = service["image"].rsplit(":", 1)[-1]
+            assert ":" in service["image"] and tag != "latest", f"{name}: pin a version, not {service['image']!r}"
+            assert re.match(r"v?\d+\.\d+\.\d+$", tag), f"{name}: tag {tag!r} is not an exact version"
+
+
+def test_elasticsearch_client_major_matches_server() -> None:
+    from elasticsearch import __version__ as client_version
+
+    assert client_version[0] == int(VERSIONS["elasticsearch"].split(".")[0])
+
+
+def test_worker_is_scalable(compose: dict) -> None:
+    worker = compose["services"]["worker"]
+    assert "container_name" not in worker, "a fixed container_name breaks --scale worker=N"
+    assert "ports" not in worker, "a fixed host port breaks --scale worker=N"
+    assert "build" in worker
+    assert _env(worker)["CONTRAFLOW_WORKER__WEB_PORT"] == "6066"
+
+
+def test_ports_bind_loopback_and_match_defaults(compose: dict) -> None:
+    defaults = Settings.model_construct()
+    expected = {
+        "kafka": 9092,
+        "elasticsearch": int(defaults.es.url.rsplit(":", 1)[-1]),
+        "kibana": 5601,
+        "prometheus": 9090,
+        "grafana": 3000,
+    }
+    assert expected["kafka"] == int(defaults.kafka.bootstrap.rsplit(":", 1)[-1])
+    for name, port in expected.items():
+        ports = compose["services"][name]["ports"]
+        assert f"127.0.0.1:{port}:{port}" in ports, f"{name}: {ports}"
+    for service in compose["services"].values():
+        for mapping in service.get("ports", []):
+            assert str(mapping).startswith("127.0.0.1:"), f"{mapping} is reachable from other hosts"
+
+
+def test_long_running_services_have_healthchecks(compose: dict) -> None:
+    for name, service in compose["services"].items():
+        if name != "setup":
+            assert service.get("healthcheck", {}).get("test"), f"{name} has no healthcheck"
+
+
+def test_startup_order(compose: dict) -> None:
+    services = compose["services"]
+    assert services["worker"]["depends_on"]["setup"]["condition"] == "service_completed_successfully"
+    for dep in ("kafka", "elasticsearch", "kibana"):
+        assert services["setup"]["depends_on"][dep]["condition"] == "service_healthy"
+    assert services["setup"].get("restart") == "no"
+
+
+def test_setup_runs_existing_cli_commands(compose: dict) -> None:
+    """Each `contraflow ...` step of the setup job names a command the CLI really has."""
+    from typer.testing import CliRunner
+
+    from contraflow.cli import app
+
+    command = compose["services"]["setup"]["command"]
+    script = command[-1] if isinstance(command, list) else command
+    steps = [s.strip() for s in script.split("&&")]
+    assert any("kibana import" in s for s in steps)
+    runner = CliRunner()
+    for step in steps:
+        words = step.split()
+        assert words[0] == "contraflow", step
+        path = [w for w in words[1:] if not w.startswith("-")][:2]
+        result = runner.invoke(app, [*path, "--help"])
+        assert result.exit_code == 0, f"`contraflow {' '.join(path)}` is not a command: {result.output}"
+
+
+def test_mounted_deploy_paths_exist(compose: dict) -> None:
+    for service in compose["services"].values():
+        for volume in service.get("volumes", []):
+            source = volume.split(":", 1)[0]
+            if source.startswith("./"):
+                assert (REPO / source).exists(), f"{source} is mounted but missing"
+
+
+def test_dockerfile_installs_every_package() -> None:
+    dockerfile = (REPO / "Dockerfile").read_text()
+    packages = ["contraflow", "schemas", "analysis", "streams", "indexers"]
+    for package in packages:
+        assert re.search(rf"^COPY {package} \./{package}$", dockerfile, re.M), f"Dockerfile does not copy {package}/"
+    assert "USER " in dockerfile, "the image should not run as root"
+
+
+def test_compose_config_validates() -> None:
+    """`docker compose config` (v2 plugin) or `docker-compose config` (v1), where a client is installed."""
+    candidates = []
+    if shutil.which("docker"):
+        probe = subprocess.run(["docker", "compose", "version"], capture_output=True, text=True)
+        if probe.returncode == 0:
+            candidates.append(["docker", "compose"])
+    if shutil.which("docker-compose"):
+        candidates.append(["docker-compose"])
+    if not candidates:
+        pytest.skip("no docker compose client installed (the YAML checks above still ran)")
+    for client in candidates:
+        result = subprocess.run(
+            [*client, "-f", str(COMPOSE_FILE), "config", "-q"], capture_output=True, text=True, cwd=REPO, timeout=60
+        )
+        assert result.returncode == 0, f"{' '.join(client)} config: {result.stderr}"
