@@ -1,0 +1,8 @@
+"""The pipeline's Faust agents: normalise (+ dedupe), extract, detect, index."""
+
+from .detect import register_detect
+from .extract import register_extract
+from .index import register_index
+from .normalize import classify_raw, register_normalize
+
+__all__ = ["classify_raw", "register_detect", "register_extract", "register_index", "register_normalize"]

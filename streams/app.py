@@ -1,0 +1,44 @@
+"""Build the ``faust.App`` from :class:`~contraflow.settings.Settings`."""
+
+from __future__ import annotations
+
+import faust
+
+from contraflow.settings import Settings
+
+__all__ = ["build_app"]
+
+
+def build_app(settings: Settings, *, web_port: int | None = None, session_timeout_s: float | None = None) -> faust.App:
+    """A Faust app wired to the configured broker, store, partitions and web port.
+
+    Parameters:
+        settings: all configuration; ``worker.app_id`` is also the Kafka consumer group.
+        web_port: port of the worker's web server that serves ``/metrics`` (default ``worker.web_port``).
+        session_timeout_s: consumer session timeout (optional). Shorter means a killed worker's partitions move
+            to the survivors sooner; it must stay well above the heartbeat interval.
+    """
+    brokers = [f"kafka://{host.strip()}" for host in settings.kafka.bootstrap.split(",") if host.strip()]
+    extra: dict[str, object] = {}
+    if session_timeout_s is not None:
+        extra["broker_session_timeout"] = session_timeout_s
+        extra["broker_heartbeat_interval"] = max(1.0, session_timeout_s / 5)
+    return faust.App(
+        settings.worker.app_id,
+        broker=brokers,
+        broker_client_id=settings.kafka.client_id,
+        store=settings.worker.store,
+        datadir=str(settings.worker.data_dir),
+        autodiscover=False,
+        topic_partitions=settings.topics.partitions,
+        topic_replication_factor=settings.topics.replication,
+        # Read a new topic from its start: no article published before the first worker may be skipped.
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        producer_compression_type="gzip",
+        web_enabled=True,
+        web_bind="127.0.0.1",
+        web_port=settings.worker.web_port if web_port is None else web_port,
+        web_in_thread=False,
+        **extra,
+    )

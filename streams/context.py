@@ -1,0 +1,113 @@
+"""What every agent needs: the app, topics, tables, metrics, settings, the document sink and the NLP runner."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+import faust
+from pydantic import BaseModel
+
+from contraflow.settings import Settings
+from schemas import DeadLetter
+
+from .metrics import Metrics
+from .tables import PipelineTables
+from .topics import PipelineTopics
+
+__all__ = ["DocumentSink", "Pipeline", "SinkResult"]
+
+log = logging.getLogger(__name__)
+
+
+class SinkResult(Protocol):
+    indexed: dict[str, int]
+    rejected: dict[str, str]
+    retries: int
+    errors: dict[str, int]
+    elapsed_s: float
+
+
+class DocumentSink(Protocol):
+    """Where the index agents write (``indexers.EsWriter`` in the worker; ``streams`` never imports it).
+
+    ``write`` either returns (documents written, or rejected for good in ``rejected``) or raises
+    ``BackendUnavailableError``, after which the agent retries the same batch.
+    """
+
+    async def write(self, records: Sequence[BaseModel]) -> SinkResult: ...
+
+
+@dataclass
+class Pipeline:
+    """Everything the agents share inside one worker."""
+
+    app: faust.App
+    settings: Settings
+    topics: PipelineTopics
+    tables: PipelineTables
+    metrics: Metrics
+    sink: DocumentSink | None = None
+    # spaCy runs in one dedicated thread: the event loop (and its Kafka heartbeats) stays free.
+    executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="nlp"))
+    _nlp: Any = None
+    _nlp_lock: asyncio.Lock | None = None
+
+    async def nlp(self) -> Any:
+        """The spaCy pipeline, loaded once per worker (in the NLP thread)."""
+        if self._nlp is None:
+            if self._nlp_lock is None:
+                self._nlp_lock = asyncio.Lock()
+            async with self._nlp_lock:
+                if self._nlp is None:
+                    from analysis import load_nlp
+
+                    model = self.settings.analysis.spacy_model
+                    started = time.monotonic()
+                    self._nlp = await self.run_blocking(load_nlp, model)
+                    log.info("nlp_loaded model=%s elapsed_s=%.2f", model, time.monotonic() - started)
+        return self._nlp
+
+    async def run_blocking(self, fn: Any, *args: Any) -> Any:
+        return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+
+    async def dead_letter(
+        self,
+        *,
+        stage: str,
+        reason: str,
+        error: str,
+        payload: bytes | None,
+        event: faust.EventT | None = None,
+        key: bytes | None = None,
+    ) -> None:
+        """Send one record to the dead-letter topic with its reason, and count it."""
+        message = event.message if event is not None else None
+        raw_key = key if key is not None else (message.key if message is not None else None)
+        record = DeadLetter.from_bytes(
+            payload or b"",
+            stage=stage,
+            reason=reason,
+            error=error[:2000],
+            key=raw_key.decode("utf-8", "backslashreplace") if isinstance(raw_key, bytes) else raw_key,
+            topic=message.topic if message is not None else None,
+            partition=message.partition if message is not None else None,
+            offset=message.offset if message is not None else None,
+            at=datetime.now(UTC),
+        )
+        await self.topics.deadletter.send(key=raw_key, value=record.model_dump_json().encode())
+        self.metrics.deadletters.labels(stage, reason).inc()
+        log.warning(
+            "dead_letter stage=%s reason=%s topic=%s partition=%s offset=%s",
+            stage,
+            reason,
+            record.topic,
+            record.partition,
+            record.offset,
+        )

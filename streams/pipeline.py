@@ -1,0 +1,88 @@
+"""Assemble one worker's pipeline: app, topics, tables, agents, ``/metrics`` and the consumer-lag gauge."""
+
+from __future__ import annotations
+
+import logging
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from contraflow.settings import Settings
+
+from .agents import register_detect, register_extract, register_index, register_normalize
+from .app import build_app
+from .context import DocumentSink, Pipeline
+from .metrics import Metrics
+from .tables import build_tables
+from .topics import build_topics
+
+__all__ = ["build_pipeline"]
+
+log = logging.getLogger(__name__)
+
+LAG_INTERVAL_S = 5.0
+
+
+def build_pipeline(
+    settings: Settings,
+    sink: DocumentSink | None,
+    *,
+    metrics: Metrics | None = None,
+    web_port: int | None = None,
+    session_timeout_s: float | None = None,
+) -> Pipeline:
+    """Build the Faust app with every agent of the pipeline.
+
+    Parameters:
+        settings: all configuration (topics, group = ``worker.app_id``, batch sizes, ...).
+        sink: where the index agents write (``indexers.EsWriter``); ``None`` builds no index agents.
+        metrics: metrics registry holder (a fresh one by default).
+        web_port: port of ``/metrics`` (default ``worker.web_port``).
+        session_timeout_s: Kafka consumer session timeout (see :func:`streams.app.build_app`).
+
+    Run it with ``faust.Worker(pipeline.app, ...)`` (what ``contraflow worker`` does).
+    """
+    app = build_app(settings, web_port=web_port, session_timeout_s=session_timeout_s)
+    p = Pipeline(
+        app=app,
+        settings=settings,
+        topics=build_topics(app, settings),
+        tables=build_tables(app, settings.topics.partitions),
+        metrics=metrics or Metrics(),
+        sink=sink,
+    )
+    register_normalize(p)
+    register_extract(p)
+    register_detect(p)
+    if sink is not None:
+        register_index(p)
+    _register_metrics(p)
+    return p
+
+
+def _register_metrics(p: Pipeline) -> None:
+    app, metrics = p.app, p.metrics
+
+    @app.page("/metrics")
+    async def metrics_page(web, request):  # noqa: ANN001 - faust view signature
+        return web.bytes(
+            generate_latest(metrics.registry),
+            content_type=CONTENT_TYPE_LATEST.split(";")[0],
+            headers={"Content-Type": CONTENT_TYPE_LATEST},
+        )
+
+    @app.timer(LAG_INTERVAL_S)
+    async def consumer_lag() -> None:
+        consumer = app.consumer
+        lag: dict[str, int] = {}
+        for tp in consumer.assignment():
+            try:
+                high = consumer.highwater(tp)
+            except Exception:  # noqa: BLE001 - not fetched yet after a rebalance
+                continue
+            committed = consumer._committed_offset.get(tp)  # faust keeps no public accessor for this
+            position = committed if committed is not None else await consumer.position(tp)
+            if high is None or position is None:
+                continue
+            lag[tp.topic] = lag.get(tp.topic, 0) + max(0, high - position)
+        for topic, value in lag.items():
+            metrics.consumer_lag.labels(topic).set(value)
