@@ -1,0 +1,246 @@
+"""Phase 4: end to end: articles published to Kafka until they and their statements are searchable in ES.
+
+For each worker count, a fresh lane (its own topics, indices and consumer group) and ``n`` ``contraflow worker``
+processes. After the group is stable, a few warm-up articles go through (model loading, index creation are not
+throughput), then:
+
+- **throughput**: every article published at once (kafka-python, ``acks=all``); articles/s is the count over the
+  time from the first send to the poll that saw the last one complete;
+- **latency** (on one chosen worker count): articles offered at a fixed rate; each one's latency is from its
+  send to the first poll reply that saw it complete (polling every ``poll_s``).
+
+Each phase publishes *tagged* copies of the corpus (see :func:`corpus.tagged`), so nothing is skipped as a
+duplicate, and "complete" means the article and as many statements as the analysis-only phase found in it.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from elasticsearch import Elasticsearch
+from kafka import KafkaProducer
+
+from schemas import ArticleIn
+
+from ..settings import Settings
+from .corpus import payload, tagged
+from .errors import BenchError
+from .kafka_util import admin_client, create_topics
+from .lane import Lane
+from .searchable import SearchableTracker
+from .stats import rate, summarize_latencies
+from .workers import WorkerPool, wait_group_members
+
+__all__ = ["EndToEndResult", "LatencyResult", "ThroughputResult", "run_end_to_end"]
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class ThroughputResult:
+    workers: int
+    articles: int
+    seconds: float
+    startup_s: float
+
+    @property
+    def articles_per_s(self) -> float:
+        return rate(self.articles, self.seconds)
+
+
+@dataclass(frozen=True)
+class LatencyResult:
+    workers: int
+    offered_per_s: float
+    latencies_s: list[float] = field(repr=False)
+
+    @property
+    def summary(self) -> dict[str, float]:
+        return summarize_latencies(self.latencies_s)
+
+
+@dataclass(frozen=True)
+class EndToEndResult:
+    throughput: dict[int, ThroughputResult]
+    latency: LatencyResult | None
+
+
+@dataclass
+class _Ctx:
+    settings: Settings
+    client: Elasticsearch
+    producer: KafkaProducer
+    expected: dict[str, int]  # statements per corpus article id
+    progress: Progress
+    timeout_s: float
+
+
+def _publish(ctx: _Ctx, lane: Lane, tracker: SearchableTracker, article: ArticleIn) -> float:
+    """Send one article; returns its send time (perf_counter)."""
+    aid = article.article_id()
+    base_id = aid.rsplit("~", 1)[0]
+    tracker.add(aid, ctx.expected.get(base_id, 0))
+    t = time.perf_counter()
+    ctx.producer.send(lane.topics["raw"], key=aid.encode(), value=payload(article))
+    return t
+
+
+def _wait_all(ctx: _Ctx, tracker: SearchableTracker, pool: WorkerPool, what: str, poll_s: float = 0.2) -> None:
+    deadline = time.monotonic() + ctx.timeout_s
+    last_note = 0.0
+    while tracker.pending:
+        pool.check()
+        tracker.poll()
+        if time.monotonic() > deadline:
+            raise BenchError(
+                f"{what}: {tracker.pending} articles not searchable after {ctx.timeout_s:.0f} s "
+                f"(worker logs: {', '.join(map(str, pool.logs))})"
+            )
+        if time.monotonic() - last_note > 5:
+            ctx.progress(f"  {what}: {len(tracker.done)} done, {tracker.pending} pending")
+            last_note = time.monotonic()
+        time.sleep(poll_s)
+
+
+def _throughput(
+    ctx: _Ctx, lane: Lane, pool: WorkerPool, articles: Sequence[ArticleIn], startup_s: float
+) -> ThroughputResult:
+    tracker = SearchableTracker(ctx.client, lane.name)
+    t0 = time.perf_counter()
+    for a in articles:
+        _publish(ctx, lane, tracker, tagged(a, f"t{pool.n}"))
+    ctx.producer.flush()
+    _wait_all(ctx, tracker, pool, f"throughput with {pool.n} worker(s)")
+    seconds = max(tracker.done.values()) - t0
+    result = ThroughputResult(workers=pool.n, articles=len(articles), seconds=seconds, startup_s=startup_s)
+    log.info("bench_e2e_throughput workers=%d articles=%d seconds=%.2f", pool.n, len(articles), seconds)
+    return result
+
+
+def _latency(
+    ctx: _Ctx, lane: Lane, pool: WorkerPool, articles: Sequence[ArticleIn], offered_per_s: float, poll_s: float
+) -> LatencyResult:
+    tracker = SearchableTracker(ctx.client, lane.name)
+    stop = threading.Event()
+
+    def poller() -> None:
+        while not stop.is_set():
+            tracker.poll()
+            stop.wait(poll_s)
+
+    thread = threading.Thread(target=poller, name="bench-latency-poller", daemon=True)
+    thread.start()
+    sent: dict[str, float] = {}
+    try:
+        t0 = time.perf_counter()
+        for i, a in enumerate(articles):
+            # A fixed schedule, not a fixed sleep: a slow send does not lower the offered rate.
+            delay = t0 + i / offered_per_s - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            article = tagged(a, f"l{pool.n}-{i // len(articles)}")
+            sent[article.article_id()] = _publish(ctx, lane, tracker, article)
+            pool.check()
+        ctx.producer.flush()
+        deadline = time.monotonic() + ctx.timeout_s
+        while tracker.pending:
+            pool.check()
+            if time.monotonic() > deadline:
+                raise BenchError(f"latency: {tracker.pending} articles not searchable after {ctx.timeout_s:.0f} s")
+            time.sleep(poll_s)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    latencies = [tracker.done[aid] - t for aid, t in sent.items()]
+    result = LatencyResult(workers=pool.n, offered_per_s=offered_per_s, latencies_s=latencies)
+    s = result.summary
+    log.info("bench_e2e_latency workers=%d articles=%d p50=%.3f p95=%.3f", pool.n, len(latencies), s["p50"], s["p95"])
+    return result
+
+
+def _run_lane(
+    ctx: _Ctx,
+    lane: Lane,
+    workers: int,
+    articles: Sequence[ArticleIn],
+    latency_articles: Sequence[ArticleIn],
+    offered_per_s: float,
+    poll_s: float,
+    workdir: Path,
+) -> tuple[ThroughputResult, LatencyResult | None]:
+    admin = admin_client(ctx.settings.kafka.bootstrap)
+    try:
+        create_topics(admin, lane.topics.values(), ctx.settings.topics.partitions, ctx.settings.topics.replication)
+        t_start = time.perf_counter()
+        with WorkerPool(lane, ctx.settings, workers, workdir / lane.name) as pool:
+            ctx.progress(f"  {workers} worker(s) starting on lane {lane.name} ...")
+            wait_group_members(admin, lane.name, workers, pool, timeout_s=ctx.timeout_s)
+            warm = SearchableTracker(ctx.client, lane.name)
+            for a in articles[: 2 * workers]:
+                _publish(ctx, lane, warm, tagged(a, f"w{workers}"))
+            ctx.producer.flush()
+            _wait_all(ctx, warm, pool, f"warm-up with {workers} worker(s)")
+            startup_s = time.perf_counter() - t_start
+            ctx.progress(f"  ready after {startup_s:.1f} s; throughput on {len(articles)} articles ...")
+            tp = _throughput(ctx, lane, pool, articles, startup_s)
+            lat = None
+            if latency_articles:
+                n = len(latency_articles)
+                ctx.progress(f"  latency: {n} articles at {offered_per_s:g}/s ...")
+                lat = _latency(ctx, lane, pool, latency_articles, offered_per_s, poll_s)
+    finally:
+        admin.close()
+    return tp, lat
+
+
+def run_end_to_end(
+    settings: Settings,
+    client: Elasticsearch,
+    articles: Sequence[ArticleIn],
+    expected_statements: dict[str, int],
+    run_id: str,
+    worker_counts: Sequence[int] = (1, 2),
+    latency_workers: int = 2,
+    latency_articles: int = 150,
+    offered_per_s: float = 5.0,
+    poll_s: float = 0.05,
+    timeout_s: float = 300.0,
+    progress: Progress = lambda _msg: None,
+) -> EndToEndResult:
+    """Measure throughput for each of ``worker_counts`` and latency with ``latency_workers`` workers.
+
+    ``expected_statements`` maps each corpus article id to its statement count (from the analysis-only phase).
+    Every lane is cleaned up afterwards, also on failure.
+    """
+    producer = KafkaProducer(bootstrap_servers=settings.kafka.bootstrap, acks="all", client_id="contraflow-bench")
+    ctx = _Ctx(settings, client, producer, expected_statements, progress, timeout_s)
+    workdir = Path(tempfile.mkdtemp(prefix="contraflow-bench-"))
+    throughput: dict[int, ThroughputResult] = {}
+    latency: LatencyResult | None = None
+    ok = False
+    try:
+        for n in worker_counts:
+            lane = Lane(f"{run_id}-w{n}")
+            lat_set = [articles[i % len(articles)] for i in range(latency_articles)] if n == latency_workers else []
+            try:
+                throughput[n], lat = _run_lane(ctx, lane, n, articles, lat_set, offered_per_s, poll_s, workdir)
+            finally:
+                lane.cleanup(settings, client)
+            latency = lat or latency
+        ok = True
+    finally:
+        producer.close()
+        if ok:
+            shutil.rmtree(workdir, ignore_errors=True)
+        else:
+            log.warning("bench_e2e_failed worker_logs=%s", workdir)
+    return EndToEndResult(throughput=throughput, latency=latency)

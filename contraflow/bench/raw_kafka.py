@@ -1,0 +1,120 @@
+"""Phase 1: raw Kafka: produce then consume the article payloads with the clients the pipeline uses.
+
+The producer is kafka-python with ``acks=all`` (as ``contraflow publish``), the consumer is aiokafka (as
+Faust). Both phases are timed from the first record to the last acknowledged or received one; connecting
+is not timed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from aiokafka import AIOKafkaConsumer
+from kafka import KafkaProducer
+
+from ..errors import StackError
+from .kafka_util import admin_client, create_topics, delete_topics_with_prefix
+from .stats import rate
+
+__all__ = ["RawKafkaResult", "run_raw_kafka"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RawKafkaResult:
+    """Throughput of one produce-then-consume round over ``messages`` records of ``bytes_total`` bytes."""
+
+    messages: int
+    bytes_total: int
+    produce_s: float
+    consume_s: float
+
+    @property
+    def produce_msgs_per_s(self) -> float:
+        return rate(self.messages, self.produce_s)
+
+    @property
+    def consume_msgs_per_s(self) -> float:
+        return rate(self.messages, self.consume_s)
+
+    @property
+    def msgs_per_s(self) -> float:
+        """Records per second through Kafka and back: produce time plus consume time."""
+        return rate(self.messages, self.produce_s + self.consume_s)
+
+
+def _produce(bootstrap: str, topic: str, records: Sequence[tuple[bytes, bytes]]) -> float:
+    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", client_id="contraflow-bench")
+    try:
+        producer.partitions_for(topic)  # fetch metadata before the clock starts
+        t0 = time.perf_counter()
+        for key, value in records:
+            producer.send(topic, key=key, value=value)
+        producer.flush()
+        return time.perf_counter() - t0
+    finally:
+        producer.close()
+
+
+async def _consume(bootstrap: str, topic: str, expected: int, timeout_s: float) -> float:
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=bootstrap,
+        group_id=None,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        client_id="contraflow-bench",
+    )
+    await consumer.start()
+    try:
+        seen = 0
+        t0 = time.perf_counter()
+        deadline = t0 + timeout_s
+        while seen < expected:
+            if time.perf_counter() > deadline:
+                raise StackError(f"raw Kafka consume got {seen}/{expected} records from {topic} in {timeout_s} s")
+            batches = await consumer.getmany(timeout_ms=500, max_records=1000)
+            seen += sum(len(b) for b in batches.values())
+        return time.perf_counter() - t0
+    finally:
+        await consumer.stop()
+
+
+def run_raw_kafka(
+    bootstrap: str,
+    payloads: Sequence[tuple[bytes, bytes]],
+    topic: str,
+    partitions: int,
+    timeout_s: float = 120.0,
+) -> RawKafkaResult:
+    """Produce ``payloads`` (key, value) to a fresh ``topic``, consume them back, delete the topic.
+
+    Raises ``StackError`` when Kafka does not answer or records do not come back within ``timeout_s``.
+    """
+    admin = admin_client(bootstrap)
+    try:
+        create_topics(admin, [topic], partitions)
+        produce_s = _produce(bootstrap, topic, payloads)
+        consume_s = asyncio.run(_consume(bootstrap, topic, len(payloads), timeout_s))
+    finally:
+        delete_topics_with_prefix(admin, topic)
+        admin.close()
+    result = RawKafkaResult(
+        messages=len(payloads),
+        bytes_total=sum(len(k) + len(v) for k, v in payloads),
+        produce_s=produce_s,
+        consume_s=consume_s,
+    )
+    log.info(
+        "bench_raw_kafka messages=%d produce_s=%.3f consume_s=%.3f msgs_per_s=%.1f",
+        result.messages,
+        produce_s,
+        consume_s,
+        result.msgs_per_s,
+    )
+    return result

@@ -1,0 +1,108 @@
+"""Phase 5: scaling: detection cost per new statement with 10^3, 10^4 and 10^5 statements already stored.
+
+Stores are filled with deterministic synthetic statements (:mod:`.synthetic`); the same probes (new statements
+sharing the stores' popular keys) are then detected against each store. Sizes are measured in interleaved
+rounds (1e3, 1e4, 1e5, 1e3, ...) and each size's cost is the median over rounds, so a burst of load from
+elsewhere on the machine hits every size alike instead of skewing one of them.
+"""
+
+from __future__ import annotations
+
+import logging
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from schemas import Statement
+
+from .stats import ratio
+from .synthetic import probes, synthesize
+
+__all__ = ["ScalingResult", "run_scaling"]
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class ScalingResult:
+    """Cost of ``detect`` per new statement (seconds, median over rounds), by store size."""
+
+    seeds: int
+    probes: int
+    rounds: int
+    cost_s: dict[int, float]
+    candidates: dict[int, float]  # mean candidates returned per probe, by store size
+    contradictions: dict[int, int]  # contradictions found by the probes in one round, by store size
+    build_s: dict[int, float] = field(default_factory=dict)
+
+    def cost_ratio(self, big: int, small: int) -> float:
+        return ratio(self.cost_s.get(big, float("nan")), self.cost_s.get(small, float("nan")))
+
+
+def run_scaling(
+    seeds: Sequence[Statement],
+    sizes: Sequence[int] = (1_000, 10_000, 100_000),
+    n_probes: int = 300,
+    rounds: int = 5,
+    min_score: float = 0.5,
+    index_factory: Callable[[], Any] | None = None,
+    progress: Progress = lambda _msg: None,
+) -> ScalingResult:
+    """Build one candidate index per size from ``seeds``' synthetic variants and time ``detect`` on probes.
+
+    ``index_factory`` makes an empty candidate index (``analysis.InMemoryCandidateIndex`` by default).
+    Probes are detected against a store and not added to it, so every round sees the same stores.
+    """
+    from analysis import InMemoryCandidateIndex, blocking_keys, detect
+
+    factory = index_factory or InMemoryCandidateIndex
+    largest = max(sizes)
+    stores: dict[int, Any] = {}
+    build_s: dict[int, float] = {}
+    ordered = sorted(sizes)
+    t0 = time.perf_counter()
+    current = {size: factory() for size in ordered}
+    for i, s in enumerate(synthesize(seeds, largest, blocking_keys)):
+        # One pass over the synthetic stream fills every store still below its size.
+        for size, index in current.items():
+            if i < size:
+                index.add(s)
+        filled = i + 1
+        if filled in current:
+            stores[filled] = current[filled]
+            build_s[filled] = time.perf_counter() - t0
+            progress(f"  store of {filled:,} statements built in {build_s[filled]:.1f} s")
+    probe_set = probes(seeds, n_probes, largest, blocking_keys)
+    per_round: dict[int, list[float]] = {size: [] for size in ordered}
+    candidates: dict[int, float] = {}
+    found: dict[int, int] = {}
+    for r in range(rounds):
+        for size in ordered:
+            index = stores[size]
+            t = time.perf_counter()
+            hits = sum(len(detect(p, index, min_score=min_score)) for p in probe_set)
+            per_round[size].append((time.perf_counter() - t) / len(probe_set))
+            if r == 0:
+                found[size] = hits
+                candidates[size] = sum(len(index.candidates(p)) for p in probe_set) / len(probe_set)
+    cost = {size: statistics.median(v) for size, v in per_round.items()}
+    result = ScalingResult(
+        seeds=len(seeds),
+        probes=len(probe_set),
+        rounds=rounds,
+        cost_s=cost,
+        candidates=candidates,
+        contradictions=found,
+        build_s=build_s,
+    )
+    log.info(
+        "bench_scaling seeds=%d probes=%d %s",
+        len(seeds),
+        len(probe_set),
+        " ".join(f"cost_us_{size}={cost[size] * 1e6:.1f}" for size in ordered),
+    )
+    return result
