@@ -1,0 +1,282 @@
+"""Write deploy/kibana/contraflow.ndjson, the Kibana saved objects of contraflow.
+
+The NDJSON is what `contraflow kibana import` posts to Kibana's saved-objects API; this script is
+its readable source (nested JSON strings are painful to edit by hand). After a change run:
+
+    .venv/bin/python deploy/kibana/build_objects.py
+
+Objects are written in the 7.14 saved-object format with their ``migrationVersion``; Kibana 8.x
+migrates them on import, as it does for its own sample data. tests/unit/deploy checks that every
+reference resolves and every field exists in the index mappings of ``indexers/templates.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+OUT = Path(__file__).with_name("contraflow.ndjson")
+PREFIX = "contraflow"  # `contraflow kibana import` rewrites it to CONTRAFLOW_ES__INDEX_PREFIX
+
+DATA_VIEWS = {
+    "articles": ("contraflow articles", "published_at"),
+    "statements": ("contraflow statements", "published_at"),
+    "contradictions": ("contraflow contradictions", "published_at"),
+}
+
+
+def _data_view(kind: str) -> dict[str, Any]:
+    name, time_field = DATA_VIEWS[kind]
+    return {
+        "id": f"{PREFIX}-{kind}",
+        "type": "index-pattern",
+        "migrationVersion": {"index-pattern": "7.11.0"},
+        "attributes": {"title": f"{PREFIX}-{kind}", "name": name, "timeFieldName": time_field},
+        "references": [],
+    }
+
+
+def _search_source(query: str = "") -> str:
+    return json.dumps(
+        {
+            "query": {"query": query, "language": "kuery"},
+            "filter": [],
+            "indexRefName": "kibanaSavedObjectMeta.searchSourceJSON.index",
+        }
+    )
+
+
+def _index_ref(kind: str = "contradictions") -> list[dict[str, str]]:
+    return [{"name": "kibanaSavedObjectMeta.searchSourceJSON.index", "type": "index-pattern", "id": f"{PREFIX}-{kind}"}]
+
+
+SIDE_BY_SIDE_COLUMNS = [
+    "kind",
+    "score",
+    "a.speaker.name",
+    "a.text",
+    "b.speaker.name",
+    "b.text",
+    "explanation",
+    "sources",
+]
+
+
+def _saved_search() -> dict[str, Any]:
+    return {
+        "id": f"{PREFIX}-contradictions-side-by-side",
+        "type": "search",
+        "migrationVersion": {"search": "7.9.3"},
+        "attributes": {
+            "title": "contraflow: contradictions, both statements side by side",
+            "description": "Each row is one contradiction: who said what (a) against who said what (b), and why.",
+            "columns": SIDE_BY_SIDE_COLUMNS,
+            "sort": [["published_at", "desc"], ["score", "desc"]],
+            "kibanaSavedObjectMeta": {"searchSourceJSON": _search_source()},
+        },
+        "references": _index_ref(),
+    }
+
+
+def _count_agg() -> dict[str, Any]:
+    return {"id": "1", "enabled": True, "type": "count", "schema": "metric", "params": {}}
+
+
+def _terms(agg_id: str, field: str, size: int, schema: str, label: str) -> dict[str, Any]:
+    return {
+        "id": agg_id,
+        "enabled": True,
+        "type": "terms",
+        "schema": schema,
+        "params": {
+            "field": field,
+            "size": size,
+            "order": "desc",
+            "orderBy": "1",
+            "otherBucket": False,
+            "missingBucket": False,
+            "customLabel": label,
+        },
+    }
+
+
+def _visualization(vis_id: str, title: str, vis_type: str, params: dict, aggs: list[dict]) -> dict[str, Any]:
+    vis_state = {"title": title, "type": vis_type, "params": params, "aggs": aggs}
+    return {
+        "id": vis_id,
+        "type": "visualization",
+        "migrationVersion": {"visualization": "7.14.0"},
+        "attributes": {
+            "title": title,
+            "description": "",
+            "version": 1,
+            "uiStateJSON": "{}",
+            "visState": json.dumps(vis_state),
+            "kibanaSavedObjectMeta": {"searchSourceJSON": _search_source()},
+        },
+        "references": _index_ref(),
+    }
+
+
+def _over_time() -> dict[str, Any]:
+    params = {
+        "type": "histogram",
+        "grid": {"categoryLines": False},
+        "categoryAxes": [
+            {
+                "id": "CategoryAxis-1",
+                "type": "category",
+                "position": "bottom",
+                "show": True,
+                "style": {},
+                "scale": {"type": "linear"},
+                "labels": {"show": True, "filter": True, "truncate": 100},
+                "title": {},
+            }
+        ],
+        "valueAxes": [
+            {
+                "id": "ValueAxis-1",
+                "name": "LeftAxis-1",
+                "type": "value",
+                "position": "left",
+                "show": True,
+                "style": {},
+                "scale": {"type": "linear", "mode": "normal"},
+                "labels": {"show": True, "rotate": 0, "filter": False, "truncate": 100},
+                "title": {"text": "Contradictions"},
+            }
+        ],
+        "seriesParams": [
+            {
+                "show": True,
+                "type": "histogram",
+                "mode": "stacked",
+                "data": {"label": "Contradictions", "id": "1"},
+                "valueAxis": "ValueAxis-1",
+                "drawLinesBetweenPoints": True,
+                "lineWidth": 2,
+                "showCircles": True,
+            }
+        ],
+        "addTooltip": True,
+        "addLegend": True,
+        "legendPosition": "right",
+        "times": [],
+        "addTimeMarker": False,
+        "labels": {"show": False},
+        "thresholdLine": {"show": False, "value": 10, "width": 1, "style": "full", "color": "#E7664C"},
+    }
+    aggs = [
+        _count_agg(),
+        {
+            "id": "2",
+            "enabled": True,
+            "type": "date_histogram",
+            "schema": "segment",
+            "params": {
+                "field": "published_at",
+                "useNormalizedEsInterval": True,
+                "interval": "auto",
+                "drop_partials": False,
+                "min_doc_count": 1,
+                "extended_bounds": {},
+                "customLabel": "Published",
+            },
+        },
+        _terms("3", "kind", 7, "group", "Kind"),
+    ]
+    return _visualization(
+        f"{PREFIX}-vis-contradictions-over-time",
+        "contraflow: contradictions over time by kind",
+        "histogram",
+        params,
+        aggs,
+    )
+
+
+_TABLE_PARAMS = {
+    "perPage": 15,
+    "showPartialRows": False,
+    "showMetricsAtAllLevels": False,
+    "showTotal": False,
+    "totalFunc": "sum",
+    "percentageCol": "",
+}
+
+
+def _speakers() -> dict[str, Any]:
+    aggs = [_count_agg(), _terms("2", "speakers.keyword", 20, "bucket", "Speaker")]
+    return _visualization(
+        f"{PREFIX}-vis-speakers-in-conflict", "contraflow: speakers most in conflict", "table", _TABLE_PARAMS, aggs
+    )
+
+
+def _sources() -> dict[str, Any]:
+    aggs = [_count_agg(), _terms("2", "sources", 20, "bucket", "Source")]
+    return _visualization(
+        f"{PREFIX}-vis-sources", "contraflow: sources of contradicting statements", "table", _TABLE_PARAMS, aggs
+    )
+
+
+def _dashboard(panels: list[tuple[dict[str, Any], dict[str, int]]]) -> dict[str, Any]:
+    panels_json, references = [], []
+    for i, (obj, grid) in enumerate(panels, start=1):
+        ref = f"panel_{i}"
+        panels_json.append(
+            {
+                "version": "7.14.0",
+                "type": obj["type"],
+                "gridData": {**grid, "i": str(i)},
+                "panelIndex": str(i),
+                "embeddableConfig": {"enhancements": {}},
+                "panelRefName": ref,
+            }
+        )
+        references.append({"name": ref, "type": obj["type"], "id": obj["id"]})
+    return {
+        "id": f"{PREFIX}-dashboard",
+        "type": "dashboard",
+        "migrationVersion": {"dashboard": "7.14.0"},
+        "attributes": {
+            "title": "contraflow: contradictions",
+            "description": "Contradicting attributed statements in the news: when, which kinds, who, where from.",
+            "hits": 0,
+            "version": 1,
+            "timeRestore": True,
+            "timeFrom": "now-1y",
+            "timeTo": "now",
+            "refreshInterval": {"pause": False, "value": 60000},
+            "optionsJSON": json.dumps({"useMargins": True, "syncColors": False, "hidePanelTitles": False}),
+            "panelsJSON": json.dumps(panels_json),
+            "kibanaSavedObjectMeta": {
+                "searchSourceJSON": json.dumps({"query": {"query": "", "language": "kuery"}, "filter": []})
+            },
+        },
+        "references": references,
+    }
+
+
+def build() -> list[dict[str, Any]]:
+    """Every saved object, dependencies first (Kibana resolves references within one import)."""
+    over_time, speakers, sources, search = _over_time(), _speakers(), _sources(), _saved_search()
+    dashboard = _dashboard(
+        [
+            (over_time, {"x": 0, "y": 0, "w": 48, "h": 14}),
+            (speakers, {"x": 0, "y": 14, "w": 24, "h": 15}),
+            (sources, {"x": 24, "y": 14, "w": 24, "h": 15}),
+            (search, {"x": 0, "y": 29, "w": 48, "h": 30}),
+        ]
+    )
+    return [*(_data_view(k) for k in DATA_VIEWS), search, over_time, speakers, sources, dashboard]
+
+
+def render() -> str:
+    """The NDJSON text: one object per line, stable key order."""
+    return "".join(json.dumps(obj, sort_keys=True) + "\n" for obj in build())
+
+
+if __name__ == "__main__":
+    OUT.write_text(render())
+    print(f"wrote {OUT} ({len(build())} objects)")
