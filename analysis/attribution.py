@@ -1,0 +1,411 @@
+"""Who said it, and how: speaker span, cue verb, and the reported content of one sentence.
+
+Works on tags and entities only (no dependency parse), so the pipeline stays fast:
+
+- "X said/told/wrote/denied ... (that) CLAIM", "CLAIM, X said", '"QUOTE," said X'
+- "according to X, CLAIM" / "CLAIM, according to X"
+- "the media reported that CLAIM" (an outlet speaker)
+
+Speakers named indirectly ("he", "the minister", "the NATO Secretary General", "Fernsby") are
+resolved by ``SpeakerMemory``, which remembers the people and organisations an article introduced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from schemas import Speaker
+
+from .lexicon import ATTRIBUTION_VERBS, OUTLET_WORDS, PRONOUNS
+
+__all__ = ["Attribution", "SpeakerMemory", "find_attribution"]
+
+_NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART", "ADP", "CCONJ"}
+_TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
+_QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+_ORG_HEADS = {
+    "ministry",
+    "union",
+    "service",
+    "agency",
+    "company",
+    "police",
+    "government",
+    "office",
+    "board",
+    "department",
+    "authority",
+    "commission",
+    "council",
+    "court",
+    "army",
+    "navy",
+    "guard",
+    "association",
+    "committee",
+    "panel",
+    "institute",
+    "party",
+    "bank",
+    "hospital",
+    "operator",
+    "regulator",
+    "firm",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "zoo",
+    "group",
+    "coalition",
+    "federation",
+    "embassy",
+    "prosecutor",
+    "prosecutors",
+    "inspectorate",
+    "team",
+    "network",
+    "management",
+    "club",
+    "school",
+    "university",
+    "airline",
+    "carrier",
+    "insurer",
+    "cabinet",
+    "parliament",
+    "senate",
+    "lines",
+}
+
+
+@dataclass
+class Attribution:
+    """What the sentence says about its own source."""
+
+    speaker_span: Span | None = None
+    speaker_text: str | None = None
+    cue_lemma: str | None = None
+    cue_word: str | None = None
+    cue_index: int | None = None  # token index of the cue in the doc
+    claim_start: int | None = None  # token index (doc) where the reported content starts
+    claim_end: int | None = None
+
+
+@dataclass
+class SpeakerMemory:
+    """People and organisations an article introduced, to resolve later indirect mentions."""
+
+    source: str
+    persons: list[str] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)  # lower-case title word -> full name
+    orgs: list[str] = field(default_factory=list)
+    last_person: str | None = None
+    last_speaker: Speaker | None = None
+
+    def learn(self, sent: Span) -> None:
+        """Remember every PERSON (with the title words around it) and ORG of a sentence."""
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 1:
+                name = _clean_name(ent.text)
+                full = self.full_name(name)
+                if full == name and name not in self.persons:
+                    self.persons.append(name)
+                for word in _title_words(ent):
+                    self.titles[word] = full
+                self.last_person = full
+            elif ent.label_ in ("ORG", "NORP", "GPE") and ent.label_ == "ORG":
+                text = _clean_name(ent.text)
+                if text not in self.orgs:
+                    self.orgs.append(text)
+
+    def full_name(self, name: str) -> str:
+        """'Rutte' -> 'Mark Rutte' when the article introduced him; otherwise the name as given."""
+        last = name.split()[-1].lower()
+        for p in reversed(self.persons):
+            if p.split()[-1].lower() == last and len(p) >= len(name):
+                return p
+        return name
+
+    def resolve(self, span: Span) -> Speaker:
+        """Turn a speaker span into a Speaker, resolving pronouns, titles and short names."""
+        text = _clean_name(span.text)
+        low = text.lower()
+        persons = [e for e in span.ents if e.label_ == "PERSON"]
+        if persons:
+            return Speaker(name=self.full_name(_clean_name(persons[-1].text)), type="person")
+        if low in PRONOUNS:
+            if low in ("he", "she") and self.last_person:
+                return Speaker(name=self.last_person, type="person", resolved_from=text)
+            if self.last_speaker is not None and self.last_speaker.name:
+                return self.last_speaker.model_copy(update={"resolved_from": text})
+            return Speaker(name=self.source, type="outlet", resolved_from=text)
+        words = [w.lower() for w in re.findall(r"[\w'-]+", text)]
+        if {"media", "press", "newspapers", "reports", "outlets"} & set(words) and len(words) <= 3:
+            return Speaker(name=text, type="outlet")
+        orgs = [e for e in span.ents if e.label_ in ("ORG",)]
+        if orgs:
+            name = _clean_name(orgs[-1].text)
+            kind = "outlet" if _is_outlet(name) else "organisation"
+            # "the head of the X Service, Name" — prefer a person named in the span (handled above)
+            return Speaker(name=name, type=kind)
+        # A title: look it up among people introduced with that title.
+        for w in reversed(words):
+            if w in self.titles and w not in _TITLE_STOP:
+                return Speaker(name=self.titles[w], type="person", resolved_from=text)
+        # A surname alone that NER missed.
+        for p in reversed(self.persons):
+            if p.split()[-1].lower() in words:
+                return Speaker(name=p, type="person", resolved_from=text)
+        heads = [w for w in words if w in _ORG_HEADS]
+        if heads:
+            head = heads[-1]
+            for org in reversed(self.orgs):
+                if head in org.lower():
+                    return Speaker(name=org, type="organisation", resolved_from=text)
+            return Speaker(name=_strip_det(text), type="organisation")
+        gpes = [e for e in span.ents if e.label_ in ("GPE", "NORP")]
+        if gpes:
+            return Speaker(name=_clean_name(gpes[-1].text), type="organisation")
+        if any(t.pos_ in ("PROPN", "NOUN") for t in span):
+            return Speaker(name=_strip_det(text), type="person" if _looks_personal(words) else "unknown")
+        return Speaker(name=self.source, type="outlet", resolved_from=text)
+
+
+def _is_outlet(name: str) -> bool:
+    words = {w.lower() for w in re.findall(r"[\w]+", name)}
+    return bool(words & OUTLET_WORDS) or bool(re.search(r"\.(com|net|org|co\.uk|news)\b", name.lower()))
+
+
+def _looks_personal(words: list[str]) -> bool:
+    return bool(
+        set(words)
+        & {
+            "minister",
+            "president",
+            "chief",
+            "head",
+            "director",
+            "secretary",
+            "spokesman",
+            "spokeswoman",
+            "official",
+            "captain",
+            "mayor",
+            "governor",
+            "chair",
+            "chairman",
+            "leader",
+            "ceo",
+            "officer",
+            "commander",
+            "general",
+            "keeper",
+            "witness",
+            "driver",
+            "doctor",
+            "prosecutor",
+            "lawyer",
+            "manager",
+            "expert",
+            "analyst",
+            "engineer",
+        }
+    )
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip())
+    return text.strip(" ,.;:\"“”'")
+
+
+def _title_words(ent: Span) -> list[str]:
+    """Title words next to a name: 'NATO Secretary General Mark Rutte' -> [nato, secretary, general]."""
+    doc = ent.doc
+    words: list[str] = []
+    i = ent.start - 1
+    while i >= ent.sent.start and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].text in (",",)):
+        if doc[i].text == ",":
+            if words:
+                break
+            i -= 1
+            continue
+        words.append(doc[i].text.lower())
+        i -= 1
+    # "Kyrylo Budanov, the head of X" / "the head of X, Kyrylo Budanov": an appositive title.
+    j = ent.end
+    if j < len(doc) and doc[j].text == ",":
+        k = j + 1
+        while k < min(len(doc), j + 10) and doc[k].text not in (",", ".", ";") and doc[k].pos_ != "VERB":
+            if doc[k].pos_ in ("NOUN", "PROPN"):
+                words.append(doc[k].text.lower())
+            k += 1
+    if i >= ent.sent.start and doc[i].text == ",":
+        k = i - 1
+        while k >= ent.sent.start and doc[k].text not in (",", ".", ";", '"', "“", "”") and doc[k].pos_ != "VERB":
+            if doc[k].pos_ in ("NOUN", "PROPN"):
+                words.append(doc[k].text.lower())
+            k -= 1
+    return [w for w in words if w not in _TITLE_STOP and not w[0].isdigit()]
+
+
+_NO_GERUND = frozenset(
+    [
+        "find",
+        "show",
+        "believe",
+        "think",
+        "describe",
+        "cite",
+        "quote",
+        "point",
+        "post",
+        "publish",
+        "brief",
+        "inform",
+        "correct",
+        "revise",
+        "clarify",
+        "withdraw",
+    ]
+)
+
+
+def _is_cue(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in ATTRIBUTION_VERBS:
+        return False
+    if tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
+        return False
+    return not (lemma in _NO_GERUND and tok.tag_ == "VBG")
+
+
+def _speaker_left(sent: Span, i: int) -> Span | None:
+    """The noun phrase ending just before token ``i`` (the cue verb), allowing one appositive."""
+    doc = sent.doc
+    j = i - 1
+    # Skip adverbs and auxiliaries between subject and verb: "he also said", "has told".
+    while j >= sent.start and (doc[j].pos_ in ("ADV", "AUX", "PART") and doc[j].lower_ not in ("not", "n't")):
+        j -= 1
+    end = j + 1
+    if j < sent.start:
+        return None
+    if doc[j].pos_ == "PRON" and doc[j].lower_ in PRONOUNS:
+        return doc[j : j + 1]
+    if doc[j].text == "," and j - 1 >= sent.start and doc[j - 1].pos_ in ("PROPN",):
+        # "The head of X, Andrii Kovalenko, said" -> drop the trailing comma
+        j -= 1
+        end = j + 1
+    if doc[j].pos_ not in ("PROPN", "NOUN") and doc[j].ent_type_ not in ("PERSON", "ORG"):
+        return None
+    start = j
+    commas = 0
+    while start - 1 >= sent.start:
+        t = doc[start - 1]
+        if t.text == ",":
+            # Allow one appositive comma before a name: "The head of X, Andrii Kovalenko"
+            if (
+                commas == 0
+                and doc[start].pos_ == "PROPN"
+                and start - 2 >= sent.start
+                and doc[start - 2].pos_ in ("PROPN", "NOUN")
+            ):
+                commas += 1
+                start -= 1
+                continue
+            break
+        if t.pos_ in _NP_POS and t.text not in _QUOTES and t.lower_ not in ("that", "than", "as", "while", "if"):
+            if t.pos_ in ("ADP", "CCONJ") and t.lower_ not in ("of", "for", "and", "'s", "in", "at"):
+                break
+            start -= 1
+            continue
+        break
+    # Trim leading prepositions/conjunctions and dangling commas.
+    while start < end and (doc[start].pos_ in ("ADP", "CCONJ", "PART") or doc[start].text == ","):
+        start += 1
+    span = doc[start:end]
+    return span if len(span) else None
+
+
+def _speaker_right(sent: Span, i: int) -> Span | None:
+    """The noun phrase right after an inverted cue: '"...," said Health Minister Ana Ruiz.'"""
+    doc = sent.doc
+    j = i + 1
+    end = j
+    while end < sent.end and (doc[end].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PART") or doc[end].text in ("-",)):
+        end += 1
+    if end < sent.end and doc[end].lower_ in ("of", "for") and end + 1 < sent.end:
+        k = end + 1
+        while k < sent.end and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+            k += 1
+        end = k
+    span = doc[j:end]
+    return span if len(span) and any(t.pos_ in ("PROPN", "NOUN") for t in span) else None
+
+
+def find_attribution(sent: Span) -> Attribution:
+    """Locate the attribution in a sentence (or nothing: an unattributed sentence)."""
+    doc = sent.doc
+    toks = list(sent)
+    # "according to X" anywhere.
+    for k, t in enumerate(toks[:-1]):
+        if t.lower_ == "according" and toks[k + 1].lower_ == "to":
+            s = k + 2
+            e = s
+            while (
+                e < len(toks)
+                and toks[e].text not in (",", ".", ";", ":")
+                and not (toks[e].pos_ in ("VERB", "AUX") and e > s)
+            ):
+                e += 1
+            span = doc[sent.start + s : sent.start + e]
+            if k <= 2:  # "According to X, CLAIM"
+                cs, ce = sent.start + min(e + 1, len(toks)), sent.end
+            else:  # "CLAIM, according to X"
+                cs, ce = sent.start, sent.start + k
+            return Attribution(span, span.text, "accord", "according to", sent.start + k, cs, ce)
+    for k, t in enumerate(toks):
+        if not _is_cue(t):
+            continue
+        i = sent.start + k
+        left = _speaker_left(sent, i)
+        right = None
+        prev = doc[i - 1] if i - 1 >= sent.start else None
+        if prev is not None and (prev.text in (",",) or prev.text in _QUOTES):
+            right = _speaker_right(sent, i)
+        span = left if left is not None else right
+        if span is None:
+            continue
+        if left is not None:
+            left_of_claim = left.start
+            # Claim after the verb ("said that ..."), or before it ("CLAIM, X said").
+            after = i + 1
+            # "told reporters (that)", "told the union that"
+            if t.lemma_.lower() == "tell":
+                while after < sent.end and doc[after].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PRON"):
+                    after += 1
+            while (
+                after < sent.end
+                and doc[after].lower_ in ("that", "on", "in", ",")
+                or (after < sent.end and doc[after].ent_type_ == "DATE" and doc[after].lower_ != "that")
+            ):
+                if doc[after].lower_ == "that":
+                    after += 1
+                    break
+                after += 1
+            if left_of_claim - sent.start > 2 and (sent.end - after) < 3:
+                cs, ce = sent.start, left_of_claim
+            else:
+                cs, ce = after, sent.end
+            if after >= sent.end - 1 and left_of_claim - sent.start > 2:
+                cs, ce = sent.start, left_of_claim
+        else:
+            cs, ce = sent.start, i
+        return Attribution(span, span.text, t.lemma_.lower(), t.text, i, cs, ce)
+    return Attribution()

