@@ -21,14 +21,14 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from elasticsearch import Elasticsearch
-from kafka import KafkaProducer
 
 from schemas import ArticleIn
 
+from ..publish import Publisher
 from ..settings import Settings
 from .corpus import payload, tagged
 from .errors import BenchError
@@ -78,7 +78,7 @@ class EndToEndResult:
 class _Ctx:
     settings: Settings
     client: Elasticsearch
-    producer: KafkaProducer
+    publisher: Publisher | None = None  # the lane's, set while a lane runs
     expected: dict[str, int]  # statements per corpus article id
     progress: Progress
     timeout_s: float
@@ -90,7 +90,8 @@ def _publish(ctx: _Ctx, lane: Lane, tracker: SearchableTracker, article: Article
     base_id = aid.rsplit("~", 1)[0]
     tracker.add(aid, ctx.expected.get(base_id, 0))
     t = time.perf_counter()
-    ctx.producer.send(lane.topics["raw"], key=aid.encode(), value=payload(article))
+    assert ctx.publisher is not None
+    ctx.publisher.send(aid.encode(), payload(article))
     return t
 
 
@@ -118,7 +119,6 @@ def _throughput(
     t0 = time.perf_counter()
     for a in articles:
         _publish(ctx, lane, tracker, tagged(a, f"t{pool.n}"))
-    ctx.producer.flush()
     _wait_all(ctx, tracker, pool, f"throughput with {pool.n} worker(s)")
     seconds = max(tracker.done.values()) - t0
     result = ThroughputResult(workers=pool.n, articles=len(articles), seconds=seconds, startup_s=startup_s)
@@ -127,8 +127,15 @@ def _throughput(
 
 
 def _latency(
-    ctx: _Ctx, lane: Lane, pool: WorkerPool, articles: Sequence[ArticleIn], offered_per_s: float, poll_s: float
+    ctx: _Ctx,
+    lane: Lane,
+    pool: WorkerPool,
+    corpus: Sequence[ArticleIn],
+    count: int,
+    offered_per_s: float,
+    poll_s: float,
 ) -> LatencyResult:
+    """Offer ``count`` articles (the corpus again and again, each round tagged apart) at ``offered_per_s``."""
     tracker = SearchableTracker(ctx.client, lane.name)
     stop = threading.Event()
 
@@ -142,15 +149,14 @@ def _latency(
     sent: dict[str, float] = {}
     try:
         t0 = time.perf_counter()
-        for i, a in enumerate(articles):
+        for i in range(count):
             # A fixed schedule, not a fixed sleep: a slow send does not lower the offered rate.
             delay = t0 + i / offered_per_s - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
-            article = tagged(a, f"l{pool.n}-{i // len(articles)}")
+            article = tagged(corpus[i % len(corpus)], f"l{pool.n}-{i // len(corpus)}")
             sent[article.article_id()] = _publish(ctx, lane, tracker, article)
             pool.check()
-        ctx.producer.flush()
         deadline = time.monotonic() + ctx.timeout_s
         while tracker.pending:
             pool.check()
@@ -172,12 +178,14 @@ def _run_lane(
     lane: Lane,
     workers: int,
     articles: Sequence[ArticleIn],
-    latency_articles: Sequence[ArticleIn],
+    latency_articles: int,
     offered_per_s: float,
     poll_s: float,
     workdir: Path,
 ) -> tuple[ThroughputResult, LatencyResult | None]:
     admin = admin_client(ctx.settings.kafka.bootstrap)
+    publisher = Publisher(ctx.settings, topic=lane.topics["raw"])
+    ctx = replace(ctx, publisher=publisher)
     try:
         create_topics(admin, lane.topics.values(), ctx.settings.topics.partitions, ctx.settings.topics.replication)
         t_start = time.perf_counter()
@@ -187,17 +195,16 @@ def _run_lane(
             warm = SearchableTracker(ctx.client, lane.name)
             for a in articles[: 2 * workers]:
                 _publish(ctx, lane, warm, tagged(a, f"w{workers}"))
-            ctx.producer.flush()
             _wait_all(ctx, warm, pool, f"warm-up with {workers} worker(s)")
             startup_s = time.perf_counter() - t_start
             ctx.progress(f"  ready after {startup_s:.1f} s; throughput on {len(articles)} articles ...")
             tp = _throughput(ctx, lane, pool, articles, startup_s)
             lat = None
             if latency_articles:
-                n = len(latency_articles)
-                ctx.progress(f"  latency: {n} articles at {offered_per_s:g}/s ...")
-                lat = _latency(ctx, lane, pool, latency_articles, offered_per_s, poll_s)
+                ctx.progress(f"  latency: {latency_articles} articles offered at {offered_per_s:g}/s ...")
+                lat = _latency(ctx, lane, pool, articles, latency_articles, offered_per_s, poll_s)
     finally:
+        publisher.close()
         admin.close()
     return tp, lat
 
@@ -221,8 +228,7 @@ def run_end_to_end(
     ``expected_statements`` maps each corpus article id to its statement count (from the analysis-only phase).
     Every lane is cleaned up afterwards, also on failure.
     """
-    producer = KafkaProducer(bootstrap_servers=settings.kafka.bootstrap, acks="all", client_id="contraflow-bench")
-    ctx = _Ctx(settings, client, producer, expected_statements, progress, timeout_s)
+    ctx = _Ctx(settings, client, expected_statements, progress, timeout_s)
     workdir = Path(tempfile.mkdtemp(prefix="contraflow-bench-"))
     throughput: dict[int, ThroughputResult] = {}
     latency: LatencyResult | None = None
@@ -230,15 +236,14 @@ def run_end_to_end(
     try:
         for n in worker_counts:
             lane = Lane(f"{run_id}-w{n}")
-            lat_set = [articles[i % len(articles)] for i in range(latency_articles)] if n == latency_workers else []
+            n_lat = latency_articles if n == latency_workers else 0
             try:
-                throughput[n], lat = _run_lane(ctx, lane, n, articles, lat_set, offered_per_s, poll_s, workdir)
+                throughput[n], lat = _run_lane(ctx, lane, n, articles, n_lat, offered_per_s, poll_s, workdir)
             finally:
                 lane.cleanup(settings, client)
             latency = lat or latency
         ok = True
     finally:
-        producer.close()
         if ok:
             shutil.rmtree(workdir, ignore_errors=True)
         else:

@@ -1,7 +1,7 @@
 """Phase 1: raw Kafka: produce then consume the article payloads with the clients the pipeline uses.
 
-The producer is kafka-python with ``acks=all`` (as ``contraflow publish``), the consumer is aiokafka (as
-Faust). Both phases are timed from the first record to the last acknowledged or received one; connecting
+The producer is ``contraflow publish``'s (kafka-python, ``acks=all``, idempotent, compressed), the consumer is
+aiokafka (as in Faust). Both phases are timed from the first record to the last acknowledged or received one; connecting
 is not timed.
 """
 
@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer
-from kafka import KafkaProducer
 
 from ..errors import StackError
+from ..publish import Publisher
+from ..settings import Settings
 from .kafka_util import admin_client, create_topics, delete_topics_with_prefix
 from .stats import rate
 
@@ -48,17 +49,20 @@ class RawKafkaResult:
         return rate(self.messages, self.produce_s + self.consume_s)
 
 
-def _produce(bootstrap: str, topic: str, records: Sequence[tuple[bytes, bytes]]) -> float:
-    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", client_id="contraflow-bench")
+def _produce(settings: Settings, topic: str, records: Sequence[tuple[bytes, bytes]]) -> float:
+    publisher = Publisher(settings, topic=topic)  # the producer of `contraflow publish`: acks=all, compressed
+    closed = False
     try:
-        producer.partitions_for(topic)  # fetch metadata before the clock starts
+        publisher.send(None, b"{}").get(timeout=30)  # connect and fetch metadata before the clock starts
         t0 = time.perf_counter()
         for key, value in records:
-            producer.send(topic, key=key, value=value)
-        producer.flush()
+            publisher.send(key, value)
+        publisher.close()  # waits until the broker has acknowledged every record
+        closed = True
         return time.perf_counter() - t0
     finally:
-        producer.close()
+        if not closed:
+            publisher.close()
 
 
 async def _consume(bootstrap: str, topic: str, expected: int, timeout_s: float) -> float:
@@ -86,21 +90,19 @@ async def _consume(bootstrap: str, topic: str, expected: int, timeout_s: float) 
 
 
 def run_raw_kafka(
-    bootstrap: str,
-    payloads: Sequence[tuple[bytes, bytes]],
-    topic: str,
-    partitions: int,
-    timeout_s: float = 120.0,
+    settings: Settings, payloads: Sequence[tuple[bytes, bytes]], topic: str, timeout_s: float = 120.0
 ) -> RawKafkaResult:
     """Produce ``payloads`` (key, value) to a fresh ``topic``, consume them back, delete the topic.
 
     Raises ``StackError`` when Kafka does not answer or records do not come back within ``timeout_s``.
     """
+    bootstrap = settings.kafka.bootstrap
     admin = admin_client(bootstrap)
     try:
-        create_topics(admin, [topic], partitions)
-        produce_s = _produce(bootstrap, topic, payloads)
-        consume_s = asyncio.run(_consume(bootstrap, topic, len(payloads), timeout_s))
+        create_topics(admin, [topic], settings.topics.partitions, settings.topics.replication)
+        produce_s = _produce(settings, topic, payloads)
+        # +1: the connect record sent before the clock started is consumed too.
+        consume_s = asyncio.run(_consume(bootstrap, topic, len(payloads) + 1, timeout_s))
     finally:
         delete_topics_with_prefix(admin, topic)
         admin.close()
