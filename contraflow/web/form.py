@@ -112,4 +112,6 @@ class SearchForm:
             "page": "" if self.page == 1 else str(self.page),
         }
         values.update({k: "" if v is None else str(v) for k, v in changes.items()})
+        if values["page"] == "1":
+            values["page"] = ""  # page 1 is the default: keep links short and canonical
         return {k: v for k, v in values.items() if v}
