@@ -1,0 +1,305 @@
+"""The local stack: a real Kafka broker and a real Elasticsearch node as background processes.
+
+Example::
+
+    from contraflow.settings import load_settings
+    from contraflow.stack import LocalStack
+
+    stack = LocalStack(load_settings().stack)
+    stack.up()                       # fetch (Maven), start, wait until both are healthy; reuses a healthy stack
+    print(stack.kafka_bootstrap, stack.es_url)
+    stack.stop_service("elasticsearch"); stack.start_service("elasticsearch")   # fault tests
+    stack.down()                     # stops only the processes this stack started
+
+Everything lives under ``StackSettings.home`` (relative paths are taken from the checkout root):
+``kafka/``, ``elasticsearch/`` (or ``/var/tmp/contraflow-stack/<hash>/`` when run as root from a folder
+the Elasticsearch user cannot enter), ``logs/``, ``run/`` (pid files, lock), ``downloads/``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..errors import StackError
+from ..settings import StackSettings
+from .elasticsearch import ElasticsearchService
+from .kafka import KafkaService
+from .process import find_java, ours, pids_with, port_in_use, progress, read_pid, spawn, stop_pids
+from .versions import DEPLOY_DIR, StackVersions, load_versions
+
+__all__ = ["SERVICES", "LocalStack", "ServiceStatus", "StackStatus", "StackVersions", "load_versions"]
+
+log = logging.getLogger(__name__)
+
+SERVICES = ("kafka", "elasticsearch")
+_CHECKOUT = DEPLOY_DIR.parents[1]
+_PORT_ENV = {"kafka": "CONTRAFLOW_STACK__KAFKA_PORT", "elasticsearch": "CONTRAFLOW_STACK__ES_PORT"}
+
+
+@dataclass
+class ServiceStatus:
+    """How one service of the stack is."""
+
+    name: str
+    version: str
+    port: int
+    pid: int | None
+    running: bool
+    healthy: bool
+    address: str
+    log: str
+    location: str
+    detail: dict = field(default_factory=dict)
+
+
+@dataclass
+class StackStatus:
+    """How the whole stack is."""
+
+    home: str
+    services: list[ServiceStatus]
+
+    @property
+    def healthy(self) -> bool:
+        """Whether every service is healthy."""
+        return all(s.healthy for s in self.services)
+
+    def to_dict(self) -> dict:
+        """Plain data for ``--json``."""
+        return {"home": self.home, "healthy": self.healthy, "services": [asdict(s) for s in self.services]}
+
+
+class LocalStack:
+    """Control the local Kafka + Elasticsearch stack described by ``cfg``.
+
+    Parameters:
+    - ``cfg``: the ``stack`` section of the settings (home, ports, heaps, ES user, Java home).
+    """
+
+    def __init__(self, cfg: StackSettings) -> None:
+        self.cfg = cfg
+        home = cfg.home.expanduser()
+        self.home = (home if home.is_absolute() else _CHECKOUT / home).resolve()
+        self.versions = load_versions()
+        self.kafka = KafkaService(cfg, self.home, self.versions)
+        self.elasticsearch = ElasticsearchService(cfg, self.home, self.versions)
+
+    # -- addresses -----------------------------------------------------------------------------------
+    @property
+    def kafka_bootstrap(self) -> str:
+        """Bootstrap servers of the local broker, e.g. ``localhost:9092``."""
+        return self.kafka.bootstrap
+
+    @property
+    def es_url(self) -> str:
+        """URL of the local Elasticsearch node, e.g. ``http://localhost:9200``."""
+        return self.elasticsearch.url
+
+    def log_path(self, name: str) -> Path:
+        """The console log of a service."""
+        return self._service(name).log_path
+
+    # -- lifecycle -----------------------------------------------------------------------------------
+    def up(self, timeout_s: float = 240.0) -> StackStatus:
+        """Fetch what is missing, start what is not running, wait until both services are healthy.
+
+        Idempotent: a healthy stack is reused as it is. Raises :class:`StackError` on a taken port,
+        missing Java, a failed download, or when a service is not healthy within ``timeout_s``.
+        """
+        started = time.monotonic()
+        with self._lock():
+            java_home = find_java(self.cfg.java_home)
+            for svc in (self.kafka, self.elasticsearch):
+                svc.install(java_home, self.home / "logs" / f"mvn-{svc.name}.log")
+            for name in SERVICES:
+                self._start(name, java_home)
+            self._wait_healthy(SERVICES, deadline=started + timeout_s)
+        status = self.status()
+        progress(f"up in {time.monotonic() - started:.0f}s: kafka {self.kafka_bootstrap}, elasticsearch {self.es_url}")
+        return status
+
+    def down(self, grace_s: float = 30.0) -> list[str]:
+        """Stop the services this stack started (SIGTERM, then SIGKILL after ``grace_s``); return their names."""
+        stopped = []
+        with self._lock():
+            for name in reversed(SERVICES):
+                if self._stop(name, grace_s):
+                    stopped.append(name)
+        return stopped
+
+    def start_service(self, name: str, timeout_s: float = 180.0) -> None:
+        """Start one (installed) service again and wait until it is healthy, e.g. after :meth:`stop_service`."""
+        deadline = time.monotonic() + timeout_s
+        with self._lock():
+            java_home = find_java(self.cfg.java_home)
+            svc = self._service(name)
+            svc.install(java_home, self.home / "logs" / f"mvn-{name}.log")
+            self._start(name, java_home)
+            self._wait_healthy((name,), deadline=deadline)
+
+    def stop_service(self, name: str, grace_s: float = 30.0) -> bool:
+        """Stop one service of this stack; return whether it was running."""
+        with self._lock():
+            return self._stop(name, grace_s)
+
+    def status(self, probe_timeout_s: float = 3.0) -> StackStatus:
+        """Versions, ports, pids and health of both services (a quick probe each)."""
+        services = []
+        for name in SERVICES:
+            svc = self._service(name)
+            pid = self._pid(name)
+            running = pid is not None
+            healthy = svc.healthy(probe_timeout_s) if port_in_use(svc.port) else False
+            detail: dict = {}
+            if name == "kafka":
+                address = self.kafka_bootstrap
+                location = str(svc.root)
+            else:
+                address = self.es_url
+                location = str(svc.root)
+                detail["user"] = svc.user or "(current user)"
+                detail["relocated"] = svc.relocated
+                if healthy:
+                    detail["running_version"] = svc.running_version()
+                    detail["cluster_status"] = (svc.health(probe_timeout_s) or {}).get("status")
+            if healthy and not running:
+                detail["note"] = "a service answers on this port but was not started by this stack home"
+            services.append(
+                ServiceStatus(
+                    name=name,
+                    version=svc.version,
+                    port=svc.port,
+                    pid=pid,
+                    running=running,
+                    healthy=healthy,
+                    address=address,
+                    log=str(svc.log_path),
+                    location=location,
+                    detail=detail,
+                )
+            )
+        return StackStatus(home=str(self.home), services=services)
+
+    # -- internals -----------------------------------------------------------------------------------
+    def _service(self, name: str) -> KafkaService | ElasticsearchService:
+        if name == "kafka":
+            return self.kafka
+        if name == "elasticsearch":
+            return self.elasticsearch
+        raise StackError(f"unknown service {name!r}; choose one of {', '.join(SERVICES)}")
+
+    def _pid(self, name: str) -> int | None:
+        """The pid of our running service (from its pid file, or found by its unique marker)."""
+        svc = self._service(name)
+        pid = read_pid(svc.pid_path)
+        if ours(pid, svc.marker):
+            return pid
+        found = pids_with(svc.marker)
+        return found[0] if found else None
+
+    def _start(self, name: str, java_home: Path) -> None:
+        svc = self._service(name)
+        pid = self._pid(name)
+        if pid is not None:
+            log.info("stack_service_running service=%s pid=%s", name, pid)
+            svc.pid_path.write_text(f"{pid}\n")
+            return
+        ports = [svc.port] + ([self.cfg.kafka_controller_port] if name == "kafka" else [])
+        for port in ports:
+            if port_in_use(port):
+                env = "CONTRAFLOW_STACK__KAFKA_CONTROLLER_PORT" if port != svc.port else _PORT_ENV[name]
+                raise StackError(
+                    f"port {port} for {name} is taken by a process this stack did not start "
+                    f"(stack home {self.home}); stop it (e.g. `contraflow stack down` with its home) "
+                    f"or choose another port with {env}"
+                )
+        svc.pid_path.parent.mkdir(parents=True, exist_ok=True)
+        progress(f"starting {name} {svc.version} on port {svc.port} (log: {svc.log_path}) ...")
+        if isinstance(svc, KafkaService):
+            properties = svc.configure()
+            svc.format_storage(java_home, properties)
+            spawn(
+                svc.command(java_home, properties),
+                log_path=svc.log_path,
+                pid_path=svc.pid_path,
+                env=_base_env(java_home),
+                cwd=svc.root,
+            )
+        else:
+            svc.configure()
+            spawn(
+                svc.command(),
+                log_path=svc.log_path,
+                pid_path=svc.pid_path,
+                env=svc.environment(java_home),
+                cwd=svc.install_dir,
+                user=svc.user,
+            )
+
+    def _wait_healthy(self, names: tuple[str, ...] | list[str], deadline: float) -> None:
+        pending = list(names)
+        last_note = 0.0
+        while pending:
+            for name in list(pending):
+                svc = self._service(name)
+                if self._pid(name) is None:
+                    raise StackError(
+                        f"{name} exited during start-up; see the end of {svc.log_path} (`contraflow stack logs {name}`)"
+                    )
+                if port_in_use(svc.port) and svc.healthy(3.0):
+                    progress(f"{name} is healthy")
+                    pending.remove(name)
+            if not pending:
+                return
+            now = time.monotonic()
+            if now > deadline:
+                raise StackError(
+                    f"{', '.join(pending)} not healthy in time; see `contraflow stack logs {pending[0]}` "
+                    "and retry `contraflow stack up` (it resumes)"
+                )
+            if now - last_note > 15:
+                progress(f"waiting for {', '.join(pending)} to become healthy ...")
+                last_note = now
+            time.sleep(1.0)
+
+    def _stop(self, name: str, grace_s: float) -> bool:
+        svc = self._service(name)
+        pids = []
+        pid = read_pid(svc.pid_path)
+        if pid is not None:
+            pids.append(pid)
+        pids += [p for p in pids_with(svc.marker) if p not in pids]
+        signalled = stop_pids(pids, svc.marker, grace_s)
+        svc.pid_path.unlink(missing_ok=True)
+        if signalled:
+            progress(f"stopped {name} (pids {', '.join(map(str, signalled))})")
+        return bool(signalled)
+
+    @contextlib.contextmanager
+    def _lock(self) -> Iterator[None]:
+        """One ``up``/``down`` at a time per stack home (other engineers share it)."""
+        run = self.home / "run"
+        try:
+            run.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StackError(f"cannot create the stack home {self.home}: {exc}; set CONTRAFLOW_STACK__HOME") from exc
+        with open(run / "stack.lock", "w") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _base_env(java_home: Path) -> dict[str, str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CONTRAFLOW_")}
+    env["JAVA_HOME"] = str(java_home)
+    return env

@@ -1,0 +1,177 @@
+"""Apache Kafka for the local stack: one KRaft JVM (broker + controller) from Maven Central jars.
+
+Layout under ``<home>/kafka/``: ``kafka-<version>/libs`` (the jars), ``config/`` (server.properties,
+log4j.properties), ``data/`` (the log dir, formatted once). Its console log is ``<home>/logs/kafka.log``.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import logging
+import uuid
+from pathlib import Path
+
+from ..errors import StackError
+from ..settings import StackSettings
+from .process import progress, run_step
+from .versions import DEPLOY_DIR, StackVersions
+
+__all__ = ["KafkaService"]
+
+log = logging.getLogger(__name__)
+
+_LOG4J = """\
+log4j.rootLogger=INFO, stdout
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka=INFO
+log4j.logger.org.apache.kafka=INFO
+log4j.logger.kafka.request.logger=WARN
+log4j.logger.state.change.logger=WARN
+log4j.logger.kafka.log.LogCleaner=WARN
+"""
+
+
+class KafkaService:
+    """The local single-node KRaft broker."""
+
+    name = "kafka"
+
+    def __init__(self, cfg: StackSettings, home: Path, versions: StackVersions) -> None:
+        self.cfg = cfg
+        self.version = versions.kafka
+        self.scala = versions.scala
+        self.root = home / "kafka"
+        self.install_dir = self.root / f"kafka_{self.scala}-{self.version}"
+        self.libs = self.install_dir / "libs"
+        self.config_dir = self.root / "config"
+        self.data_dir = self.root / "data"
+        self.log_path = home / "logs" / "kafka.log"
+        self.pid_path = home / "run" / "kafka.pid"
+        self.port = cfg.kafka_port
+
+    @property
+    def marker(self) -> str:
+        """A string only our broker's command line contains (its classpath)."""
+        return str(self.libs)
+
+    @property
+    def bootstrap(self) -> str:
+        """``host:port`` for clients."""
+        return f"localhost:{self.port}"
+
+    def install(self, java_home: Path, mvn_log: Path) -> None:
+        """Fetch the broker jars with Maven once (Maven's own cache makes a rerun cheap)."""
+        done = self.install_dir / ".complete"
+        if done.exists():
+            return
+        progress(f"fetching Kafka {self.version} (scala {self.scala}) with Maven into {self.libs} ...")
+        self.libs.mkdir(parents=True, exist_ok=True)
+        run_step(
+            [
+                "mvn",
+                "-B",
+                "-ntp",
+                "-f",
+                str(DEPLOY_DIR / "kafka-pom.xml"),
+                f"-Dkafka.version={self.version}",
+                f"-Dscala.binary={self.scala}",
+                "dependency:copy-dependencies",
+                f"-DoutputDirectory={self.libs}",
+                "-DincludeScope=runtime",
+            ],
+            what=f"downloading Kafka {self.version} with Maven",
+            log_path=mvn_log,
+            hint="is Maven installed (apt-get install maven) and Maven Central reachable?",
+            timeout_s=1200,
+        )
+        if not any(self.libs.glob(f"kafka_{self.scala}-{self.version}*.jar")):
+            raise StackError(f"Maven finished but no Kafka jar is in {self.libs}; see {mvn_log}")
+        done.write_text(self.version + "\n")
+
+    def configure(self) -> Path:
+        """Write server.properties and log4j.properties (every start, so port changes apply)."""
+        self.config_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        props = {
+            "process.roles": "broker,controller",
+            "node.id": "1",
+            "controller.quorum.voters": f"1@127.0.0.1:{self.cfg.kafka_controller_port}",
+            "listeners": f"PLAINTEXT://127.0.0.1:{self.port},CONTROLLER://127.0.0.1:{self.cfg.kafka_controller_port}",
+            "advertised.listeners": f"PLAINTEXT://localhost:{self.port}",
+            "controller.listener.names": "CONTROLLER",
+            "inter.broker.listener.name": "PLAINTEXT",
+            "listener.security.protocol.map": "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "log.dirs": str(self.data_dir),
+            "num.partitions": "6",
+            "auto.create.topics.enable": "true",
+            "default.replication.factor": "1",
+            "offsets.topic.replication.factor": "1",
+            "offsets.topic.num.partitions": "6",
+            "transaction.state.log.replication.factor": "1",
+            "transaction.state.log.min.isr": "1",
+            "min.insync.replicas": "1",
+            # Consumer groups start at once: tests and the demo do not wait 3 s per group.
+            "group.initial.rebalance.delay.ms": "0",
+            "delete.topic.enable": "true",
+            "log.retention.hours": "168",
+            "log.segment.bytes": str(64 * 1024 * 1024),
+        }
+        path = self.config_dir / "server.properties"
+        path.write_text("".join(f"{k}={v}\n" for k, v in props.items()))
+        (self.config_dir / "log4j.properties").write_text(_LOG4J)
+        return path
+
+    def _java_args(self, java_home: Path) -> list[str]:
+        return [
+            str(java_home / "bin" / "java"),
+            f"-Xms{self.cfg.kafka_heap}",
+            f"-Xmx{self.cfg.kafka_heap}",
+            "-XX:+UseG1GC",
+            "-Djava.awt.headless=true",
+            f"-Dlog4j.configuration=file:{self.config_dir / 'log4j.properties'}",
+            f"-Dkafka.logs.dir={self.log_path.parent}",
+            "-cp",
+            f"{self.libs}/*",
+        ]
+
+    def format_storage(self, java_home: Path, properties: Path) -> None:
+        """Format the KRaft log dir once (a formatted dir has meta.properties)."""
+        if (self.data_dir / "meta.properties").exists():
+            return
+        progress(f"formatting Kafka storage in {self.data_dir} ...")
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        run_step(
+            [*self._java_args(java_home), "kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(properties)],
+            what="formatting Kafka storage",
+            log_path=self.log_path,
+            hint=f"see {self.log_path}; delete {self.data_dir} to start from scratch",
+            timeout_s=120,
+        )
+
+    def command(self, java_home: Path, properties: Path) -> list[str]:
+        """The argv of the broker process."""
+        return [*self._java_args(java_home), "kafka.Kafka", str(properties)]
+
+    def healthy(self, timeout_s: float = 5.0) -> bool:
+        """Whether the broker answers a real metadata request (kafka-python)."""
+        from kafka import KafkaAdminClient
+
+        client = None
+        try:
+            client = KafkaAdminClient(
+                bootstrap_servers=self.bootstrap,
+                client_id="contraflow-stack-probe",
+                request_timeout_ms=int(timeout_s * 1000),
+            )
+            cluster = client.describe_cluster()
+            return bool(cluster.get("brokers"))
+        except Exception as exc:  # any client error means "not healthy yet"
+            log.debug("kafka_probe_failed error=%r", exc)
+            return False
+        finally:
+            if client is not None:
+                with contextlib.suppress(Exception):
+                    client.close()
