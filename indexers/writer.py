@@ -91,6 +91,7 @@ class EsWriter:
         self.initial_backoff_s = initial_backoff_s
         self._client = client
         self._ready = False
+        self._setup_lock: asyncio.Lock | None = None
 
     @property
     def client(self) -> AsyncElasticsearch:
@@ -102,8 +103,15 @@ class EsWriter:
         """Save templates and create indices/aliases (idempotent; retried while ES is down)."""
         if self._ready:
             return
-        await self._retrying("setup", lambda: ensure_indices_async(self.client, self.cfg.index_prefix), WriteResult())
-        self._ready = True
+        if self._setup_lock is None:
+            self._setup_lock = asyncio.Lock()
+        async with self._setup_lock:
+            if self._ready:
+                return
+            await self._retrying(
+                "setup", lambda: ensure_indices_async(self.client, self.cfg.index_prefix), WriteResult()
+            )
+            self._ready = True
 
     async def close(self) -> None:
         if self._client is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import generate_latest
 
 from contraflow.settings import Settings
 
@@ -66,8 +66,8 @@ def _register_metrics(p: Pipeline) -> None:
     async def metrics_page(web, request):  # noqa: ANN001 - faust view signature
         return web.bytes(
             generate_latest(metrics.registry),
-            content_type=CONTENT_TYPE_LATEST.split(";")[0],
-            headers={"Content-Type": CONTENT_TYPE_LATEST},
+            # aiohttp refuses a charset inside content_type; Prometheus reads plain text format 0.0.4.
+            content_type="text/plain",
         )
 
     @app.timer(LAG_INTERVAL_S)

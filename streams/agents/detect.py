@@ -58,16 +58,16 @@ class CandidateRing:
         return statement
 
     def candidates(self, key: str) -> list[Statement]:
-        count = self.table[f"{key}{_SEP}n"] or 0
+        count = self.table.get(f"{key}{_SEP}n") or 0
         out = []
         for slot in range(min(count, self.size)):
-            statement = self._parse(self.table[f"{key}{_SEP}{slot}"])
+            statement = self._parse(self.table.get(f"{key}{_SEP}{slot}"))
             if statement is not None:
                 out.append(statement)
         return out
 
     def add(self, key: str, statement: Statement) -> None:
-        count = self.table[f"{key}{_SEP}n"] or 0
+        count = self.table.get(f"{key}{_SEP}n") or 0
         self.table[f"{key}{_SEP}{count % self.size}"] = statement.model_dump(mode="json")
         self.table[f"{key}{_SEP}n"] = count + 1
         self._cache[statement.id] = statement

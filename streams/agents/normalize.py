@@ -108,7 +108,7 @@ def register_normalize(p: Pipeline) -> tuple[faust.types.AgentT, faust.types.Age
                     stage="dedupe", reason="processing_error", error=str(exc), payload=event.value, event=event
                 )
                 continue
-            first = seen[article.content_hash]
+            first = seen.get(article.content_hash)
             if first is not None and first != article.id:
                 # Same words under another id: already in the pipeline. A replay of the same id passes again
                 # (downstream writes are idempotent), so a crash between table write and send loses nothing.
