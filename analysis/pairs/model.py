@@ -1,0 +1,133 @@
+"""The light learned combiner: a logistic regression over the explainable signals, in pure Python.
+
+The weights live in ``weights.json`` next to this module (written by ``python -m analysis.pairs.train``),
+so run time needs neither scikit-learn nor numpy. A positive verdict needs a trigger signal
+(one with a ``kind``) that pushes the score up; the strongest such push names the kind and the
+explanation. Context signals (overlap, modality, length) only shift the score.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from contraflow.errors import AnalysisError
+
+from .signals import FEATURES, Signal
+
+__all__ = ["DEFAULT_WEIGHTS", "PairModel", "PairVerdict", "Regime", "calibrate", "load_model", "premise_tokens"]
+
+DEFAULT_WEIGHTS = Path(__file__).with_name("weights.json")
+
+
+def premise_tokens(log_len_p: float) -> int:
+    """Invert the ``log_len_p`` signal (``log1p(tokens) / 5``) back to a token count."""
+    return round(math.expm1(log_len_p * 5.0))
+
+
+@dataclass(frozen=True)
+class PairVerdict:
+    """The judge's answer for one pair. ``kind``/``explanation`` are None unless ``contradiction``."""
+
+    contradiction: bool
+    score: float
+    kind: str | None
+    explanation: str | None
+    signals: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Regime:
+    """Weights for premises up to ``max_premise_tokens`` long (None: any length)."""
+
+    name: str
+    max_premise_tokens: int | None
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Logistic-regression weights over :data:`analysis.pairs.signals.FEATURES`, one set per regime.
+
+    Short premises (one plain sentence) and long ones (a paragraph, where most words are unrelated
+    to the hypothesis) weigh the same signals differently, so each has its own weights and threshold.
+    """
+
+    regimes: tuple[Regime, ...]
+    meta: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> PairModel:
+        """Build from ``{"features": [...], "regimes": [{"name", "max_premise_tokens", "weights", "bias",
+        "threshold"}, ...], "meta": {...}}``, regimes in increasing length order, the last unbounded."""
+        names = data["features"]
+        missing = set(FEATURES) - set(names)
+        if missing:
+            raise AnalysisError(
+                f"pair-judge weights lack features {sorted(missing)}; retrain with analysis.pairs.train"
+            )
+        regimes = tuple(
+            Regime(
+                r["name"],
+                r.get("max_premise_tokens"),
+                dict(zip(names, map(float, r["weights"]), strict=True)),
+                float(r["bias"]),
+                float(r["threshold"]),
+            )
+            for r in data["regimes"]
+        )
+        return cls(regimes, dict(data.get("meta", {})))
+
+    def regime_for(self, premise_tokens: int) -> Regime:
+        """The first regime whose length bound covers ``premise_tokens``."""
+        for r in self.regimes:
+            if r.max_premise_tokens is None or premise_tokens <= r.max_premise_tokens:
+                return r
+        return self.regimes[-1]
+
+    def verdict(self, sigs: list[Signal]) -> PairVerdict:
+        """Score one pair's signals and name the strongest trigger."""
+        by_name = {s.name: s.value for s in sigs}
+        regime = self.regime_for(premise_tokens(by_name.get("log_len_p", 0.0)))
+        z = regime.bias
+        best, best_push = None, 0.0
+        for s in sigs:
+            push = regime.weights.get(s.name, 0.0) * s.value
+            z += push
+            if s.kind and s.value > 0 and push > best_push:
+                best, best_push = s, push
+        score = calibrate(1.0 / (1.0 + math.exp(-z)), regime.threshold)
+        values = {s.name: round(s.value, 4) for s in sigs}
+        if best is None:
+            # No explainable trigger: never call it a contradiction, whatever the context says.
+            return PairVerdict(False, round(min(score, 0.49), 4), None, None, values)
+        hit = score >= 0.5
+        return PairVerdict(hit, round(score, 4), best.kind if hit else None, best.explanation if hit else None, values)
+
+
+def calibrate(p: float, threshold: float) -> float:
+    """Map a regime's probability so that its decision threshold lands on 0.5 (monotone, piecewise linear).
+
+    Then ``--min-score 0.5`` (the CLI default) means "what the judge calls a contradiction" in every regime.
+    """
+    if p < threshold:
+        return 0.5 * p / threshold
+    return 0.5 + 0.5 * (p - threshold) / (1.0 - threshold)
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> PairModel:
+    """Load (and cache) the shipped weights, or those at ``path``."""
+    target = Path(path) if path else DEFAULT_WEIGHTS
+    try:
+        data = json.loads(target.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AnalysisError(f"pair-judge weights not found at {target}; run `python -m analysis.pairs.train`") from None
+    except json.JSONDecodeError as exc:
+        raise AnalysisError(f"pair-judge weights at {target} are not valid JSON: {exc}") from None
+    return PairModel.from_dict(data)
