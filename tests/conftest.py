@@ -16,12 +16,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+# The checkout first on sys.path: test folders that mirror package names (tests/unit/analysis/) must not
+# shadow the real packages as namespace packages under pytest's rootdir-based imports.
+_ROOT = Path(__file__).resolve().parents[1]
+if str(_ROOT) not in sys.path[:1]:
+    sys.path.insert(0, str(_ROOT))
 
 # Captured at import, before any per-test clearing, so the session fixtures see what the caller set.
 _SESSION_ENV = {key: value for key, value in os.environ.items() if key.startswith("CONTRAFLOW_")}
