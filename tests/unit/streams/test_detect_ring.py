@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from schemas import Statement, statement_id
+from streams.agents.detect import CandidateRing, should_emit
+from streams.agents.extract import statement_records
+
+
+def _st(n: int, keys: list[str]) -> Statement:
+    return Statement(
+        id=statement_id("a", n, n + 1), article_id="a", source="s", text=f"s{n}", start=n, end=n + 1, blocking_keys=keys
+    )
+
+
+def test_ring_is_bounded_and_keeps_the_most_recent():
+    table: dict = {}
+    ring = CandidateRing(table, size=3)
+    for n in range(7):
+        ring.add("k", _st(n, ["k"]))
+    got = sorted(s.start for s in ring.candidates("k"))
+    assert got == [4, 5, 6]
+    assert ring.candidates("other") == []
+    # Two small entries per append, never one growing value.
+    assert len(table) == 3 + 1
+
+
+def test_ring_reads_values_recovered_from_a_changelog():
+    # After recovery a table holds plain JSON dicts, not the objects written.
+    table: dict = {}
+    ring = CandidateRing(table, size=5)
+    ring.add("k", _st(1, ["k"]))
+    fresh = CandidateRing(dict(table), size=5)
+    assert [s.id for s in fresh.candidates("k")] == [_st(1, ["k"]).id]
+
+
+def test_pair_is_emitted_under_exactly_one_shared_key():
+    a = _st(1, ["x", "y", "z"])
+    b = _st(2, ["y", "z", "w"])
+    emitted = [k for k in sorted(set(a.blocking_keys) | set(b.blocking_keys)) if should_emit(k, a, b)]
+    assert emitted == ["y"]
+    assert not should_emit("x", _st(1, ["x"]), _st(2, ["q"]))
+
+
+def test_statement_sent_once_per_blocking_key_or_once_by_id():
+    recs = statement_records(_st(1, ["b", "a", "a"]))
+    assert [k for k, _ in recs] == [b"a", b"b"]
+    assert len({v for _, v in recs}) == 1
+    alone = _st(2, [])
+    assert statement_records(alone)[0][0] == alone.id.encode()

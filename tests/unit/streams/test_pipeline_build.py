@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from contraflow.settings import Settings
+from streams import build_pipeline
+
+
+class _Sink:
+    async def write(self, records):  # pragma: no cover - not called
+        raise AssertionError
+
+
+def test_pipeline_declares_every_agent_and_topic_from_settings():
+    settings = Settings.model_validate(
+        {"topics": {"raw": "r", "partitions": 3}, "worker": {"app_id": "g1", "web_port": 7001}}
+    )
+    p = build_pipeline(settings, _Sink())
+    assert set(p.app.agents) == {
+        "normalise",
+        "dedupe",
+        "extract",
+        "detect",
+        "index-articles",
+        "index-statements",
+        "index-contradictions",
+    }
+    assert p.topics.names()[:2] == ["r", "g1-articles-by-hash"]
+    assert p.app.conf.id == "g1"
+    assert p.app.conf.web_port == 7001
+    assert p.app.conf.topic_partitions == 3
+    assert p.app.conf.store.scheme == "memory"
+    assert p.tables.candidates.partitions == 3
+
+
+def test_without_a_sink_no_index_agents():
+    p = build_pipeline(Settings(), None)
+    assert not any(name.startswith("index-") for name in p.app.agents)
