@@ -114,6 +114,10 @@ class LocalStack:
         """
         started = time.monotonic()
         with self._lock():
+            # Fail fast, before any download: a taken port or a missing Java.
+            for name in SERVICES:
+                if self._pid(name) is None:
+                    self._check_ports(name)
             java_home = find_java(self.cfg.java_home)
             for svc in (self.kafka, self.elasticsearch):
                 svc.install(java_home, self.home / "logs" / f"mvn-{svc.name}.log")
@@ -210,15 +214,7 @@ class LocalStack:
             log.info("stack_service_running service=%s pid=%s", name, pid)
             svc.pid_path.write_text(f"{pid}\n")
             return
-        ports = [svc.port] + ([self.cfg.kafka_controller_port] if name == "kafka" else [])
-        for port in ports:
-            if port_in_use(port):
-                env = "CONTRAFLOW_STACK__KAFKA_CONTROLLER_PORT" if port != svc.port else _PORT_ENV[name]
-                raise StackError(
-                    f"port {port} for {name} is taken by a process this stack did not start "
-                    f"(stack home {self.home}); stop it (e.g. `contraflow stack down` with its home) "
-                    f"or choose another port with {env}"
-                )
+        self._check_ports(name)
         svc.pid_path.parent.mkdir(parents=True, exist_ok=True)
         progress(f"starting {name} {svc.version} on port {svc.port} (log: {svc.log_path}) ...")
         if isinstance(svc, KafkaService):
@@ -241,6 +237,20 @@ class LocalStack:
                 cwd=svc.install_dir,
                 user=svc.user,
             )
+
+    def _check_ports(self, name: str) -> None:
+        """Raise when a port of a service we are about to start is taken by someone else."""
+        svc = self._service(name)
+        ports = {svc.port: _PORT_ENV[name]}
+        if name == "kafka":
+            ports[self.cfg.kafka_controller_port] = "CONTRAFLOW_STACK__KAFKA_CONTROLLER_PORT"
+        for port, env in ports.items():
+            if port_in_use(port):
+                raise StackError(
+                    f"port {port} for {name} is taken by a process this stack did not start "
+                    f"(stack home {self.home}); stop it (e.g. `contraflow stack down` with its home) "
+                    f"or choose another port with {env}"
+                )
 
     def _wait_healthy(self, names: tuple[str, ...] | list[str], deadline: float) -> None:
         pending = list(names)
