@@ -78,10 +78,10 @@ class EndToEndResult:
 class _Ctx:
     settings: Settings
     client: Elasticsearch
-    publisher: Publisher | None = None  # the lane's, set while a lane runs
     expected: dict[str, int]  # statements per corpus article id
     progress: Progress
     timeout_s: float
+    publisher: Publisher | None = None  # the lane's, set while a lane runs
 
 
 def _publish(ctx: _Ctx, lane: Lane, tracker: SearchableTracker, article: ArticleIn) -> float:
@@ -221,12 +221,14 @@ def run_end_to_end(
     offered_per_s: float = 5.0,
     poll_s: float = 0.05,
     timeout_s: float = 300.0,
+    keep_logs: bool = False,
     progress: Progress = lambda _msg: None,
 ) -> EndToEndResult:
     """Measure throughput for each of ``worker_counts`` and latency with ``latency_workers`` workers.
 
     ``expected_statements`` maps each corpus article id to its statement count (from the analysis-only phase).
-    Every lane is cleaned up afterwards, also on failure.
+    Every lane is cleaned up afterwards, also on failure. Worker logs are deleted after a successful run unless
+    ``keep_logs``.
     """
     ctx = _Ctx(settings, client, expected_statements, progress, timeout_s)
     workdir = Path(tempfile.mkdtemp(prefix="contraflow-bench-"))
@@ -244,8 +246,8 @@ def run_end_to_end(
             latency = lat or latency
         ok = True
     finally:
-        if ok:
+        if ok and not keep_logs:
             shutil.rmtree(workdir, ignore_errors=True)
         else:
-            log.warning("bench_e2e_failed worker_logs=%s", workdir)
+            log.warning("bench_e2e_worker_logs ok=%s dir=%s", ok, workdir)
     return EndToEndResult(throughput=throughput, latency=latency)

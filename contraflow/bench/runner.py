@@ -54,6 +54,7 @@ class BenchConfig:
     scaling_rounds: int
     phase_timeout_s: float
     phases: tuple[str, ...] = PHASES
+    keep_logs: bool = False  # keep the end-to-end workers' logs (for profiling)
 
     @classmethod
     def full(cls, data_dir: Path, articles: int | None = None, phases: Sequence[str] = PHASES) -> BenchConfig:
@@ -152,6 +153,7 @@ def run_bench(settings: Settings, cfg: BenchConfig, progress: Progress = lambda 
                 latency_articles=cfg.latency_articles,
                 offered_per_s=cfg.offered_per_s,
                 timeout_s=cfg.phase_timeout_s,
+                keep_logs=cfg.keep_logs,
                 progress=progress,
             )
         if "scaling" in cfg.phases:
@@ -196,6 +198,10 @@ def _sweep(settings: Settings, client: Any, run_id: str) -> None:
         admin = admin_client(settings.kafka.bootstrap)
         try:
             left = delete_topics_with_prefix(admin, run_id)
+            # Lanes delete their groups, but a group whose last worker was killed stays until its session ends.
+            groups = [g["group_id"] for g in admin.list_groups() if str(g.get("group_id", "")).startswith(run_id)]
+            if groups:
+                admin.delete_groups(groups)
         finally:
             admin.close()
         indices = list(client.indices.get(index=f"{run_id}*", expand_wildcards="all", ignore_unavailable=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -25,6 +26,9 @@ def register(app: typer.Typer) -> None:
         only: str | None = typer.Option(
             None, "--only", help="Comma-separated phases: analysis, raw_kafka, raw_es, e2e, scaling (default: all)."
         ),
+        keep_logs: bool = typer.Option(
+            False, "--keep-logs", help="Keep the end-to-end workers' logs (path on stderr)."
+        ),
         bootstrap: str | None = typer.Option(
             None, "--bootstrap", envvar="CONTRAFLOW_KAFKA__BOOTSTRAP", help="Kafka [env: CONTRAFLOW_KAFKA__BOOTSTRAP]."
         ),
@@ -46,7 +50,7 @@ def register(app: typer.Typer) -> None:
         settings = load_settings(kafka={"bootstrap": bootstrap}, es={"url": es_url})
         phases = tuple(p.strip() for p in only.split(",") if p.strip()) if only else PHASES
         make = BenchConfig.quick_run if quick else BenchConfig.full
-        cfg = make(data, articles, phases)
+        cfg = dataclasses.replace(make(data, articles, phases), keep_logs=keep_logs)
         err = Console(stderr=True)
         report = run_bench(settings, cfg, progress=lambda msg: err.print(msg, markup=False, highlight=False))
         render(report, err if as_json else Console())
