@@ -1,0 +1,214 @@
+"""Factories for pipeline tests on the real stack: an isolated namespace, workers, publishing, reading topics.
+
+Each test gets its own topics, consumer group (= Faust app id) and index prefix, deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import socket
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from kafka import KafkaConsumer, TopicPartition
+
+from contraflow.kafka_admin import end_offsets, ensure_topics, pipeline_topic_names
+from contraflow.publish import Publisher
+from contraflow.runner import WorkerProcess, index_counts, wait_processed, worker_env
+from contraflow.settings import Settings
+
+DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
+SEED = DATA / "seed" / "censor-net-2024-10-21.jsonl"
+NEWS = DATA / "news" / "giveme5w1h-news-cluster.jsonl"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class PipelineNs:
+    """One isolated pipeline: settings, environment for workers, and helpers."""
+
+    name: str
+    settings: Settings
+    env: dict[str, str]
+    tmp: Path
+    workers: list[WorkerProcess] = field(default_factory=list)
+
+    def worker(self, *, session_timeout_s: float | None = None, **extra_env: str) -> WorkerProcess:
+        env = worker_env({**self.env, **extra_env})
+        w = WorkerProcess(
+            env=env,
+            log_path=self.tmp / f"worker-{len(self.workers)}.log",
+            web_port=_free_port(),
+            session_timeout_s=session_timeout_s,
+        ).start()
+        self.workers.append(w)
+        return w
+
+    def publish(self, lines: Iterable[bytes]) -> int:
+        with Publisher(self.settings) as pub:
+            summary = pub.publish_lines(list(lines))
+        assert summary.failed == 0
+        return summary.sent
+
+    def wait(self, articles: int, timeout_s: float = 300.0) -> dict[str, int]:
+        def alive() -> None:
+            for w in self.workers:
+                if w.proc is not None and w.proc.returncode is None and not w.alive and w.proc.returncode != -9:
+                    raise AssertionError(f"worker died:\n{w.log_tail()}")
+
+        return wait_processed(self.settings, articles=articles, timeout_s=timeout_s, check=alive)
+
+    def counts(self) -> dict[str, int]:
+        return index_counts(self.settings)
+
+    def es(self):
+        from indexers import make_client
+
+        return make_client(self.settings.es)
+
+    def ids(self, kind: str) -> list[str]:
+        """All document ids of one alias (scroll-free: search_after on _id is not allowed; use a big size)."""
+        from indexers import alias_name
+
+        client = self.es()
+        try:
+            alias = alias_name(self.settings.es.index_prefix, kind)
+            client.indices.refresh(index=alias)
+            resp = client.search(index=alias, query={"match_all": {}}, size=10_000, source=False)
+            return [h["_id"] for h in resp["hits"]["hits"]]
+        finally:
+            client.close()
+
+    def docs(self, kind: str, query: dict | None = None) -> list[dict]:
+        from indexers import alias_name
+
+        client = self.es()
+        try:
+            alias = alias_name(self.settings.es.index_prefix, kind)
+            client.indices.refresh(index=alias)
+            resp = client.search(index=alias, query=query or {"match_all": {}}, size=10_000)
+            return [h["_source"] for h in resp["hits"]["hits"]]
+        finally:
+            client.close()
+
+    def read_topic(self, topic: str) -> list[tuple[bytes | None, bytes | None]]:
+        """Every record currently in ``topic`` (from the start to the end offsets taken now)."""
+        ends = {tp: off for tp, off in end_offsets(self.settings, [topic]).items() if off > 0}
+        if not ends:
+            return []
+        consumer = KafkaConsumer(bootstrap_servers=self.settings.kafka.bootstrap, enable_auto_commit=False)
+        try:
+            consumer.assign(list(ends))
+            consumer.seek_to_beginning(*ends)
+            out: list[tuple[bytes | None, bytes | None]] = []
+            done: set[TopicPartition] = set()
+            deadline = time.monotonic() + 60
+            while len(done) < len(ends) and time.monotonic() < deadline:
+                for tp, records in consumer.poll(timeout_ms=1000).items():
+                    for r in records:
+                        if r.offset < ends[tp]:
+                            out.append((r.key, r.value))
+                        if r.offset >= ends[tp] - 1:
+                            done.add(tp)
+            return out
+        finally:
+            consumer.close()
+
+    def dead_letters(self) -> list[dict]:
+        return [json.loads(v) for _, v in self.read_topic(self.settings.topics.deadletter) if v]
+
+    def stop_all(self) -> None:
+        for w in self.workers:
+            w.stop(grace_s=20)
+
+
+def _cleanup(ns: PipelineNs) -> None:
+    from kafka.admin import KafkaAdminClient
+
+    with contextlib.suppress(Exception):
+        admin = KafkaAdminClient(bootstrap_servers=ns.settings.kafka.bootstrap)
+        try:
+            names = [t for t in admin.list_topics() if t.startswith(ns.name)]
+            if names:
+                admin.delete_topics(names)
+            with contextlib.suppress(Exception):
+                admin.delete_groups([ns.name])
+        finally:
+            admin.close()
+    with contextlib.suppress(Exception):
+        client = ns.es()
+        try:
+            client.options(ignore_status=404).indices.delete(index=f"{ns.name}-*")
+            for kind in ("articles", "statements", "contradictions"):
+                client.options(ignore_status=404).indices.delete_index_template(name=f"{ns.name}-{kind}")
+            client.options(ignore_status=404).cluster.delete_component_template(name=f"{ns.name}-settings")
+        finally:
+            client.close()
+
+
+@pytest.fixture
+def pipeline_factory(stack, unique_name, tmp_path) -> Iterator[Callable[..., PipelineNs]]:
+    """``pipeline_factory(partitions=6)`` -> an isolated :class:`PipelineNs` (workers stopped, topics deleted)."""
+    made: list[PipelineNs] = []
+
+    def make(partitions: int = 6, **worker: object) -> PipelineNs:
+        name = unique_name("cfp")
+        env = {
+            "CONTRAFLOW_KAFKA__BOOTSTRAP": stack.kafka_bootstrap,
+            "CONTRAFLOW_ES__URL": stack.es_url,
+            "CONTRAFLOW_ES__INDEX_PREFIX": name,
+            "CONTRAFLOW_ES__MAX_BACKOFF_S": "4",
+            "CONTRAFLOW_TOPICS__RAW": f"{name}.raw",
+            "CONTRAFLOW_TOPICS__NORMALIZED": f"{name}.normalized",
+            "CONTRAFLOW_TOPICS__STATEMENTS": f"{name}.statements",
+            "CONTRAFLOW_TOPICS__CONTRADICTIONS": f"{name}.contradictions",
+            "CONTRAFLOW_TOPICS__DEADLETTER": f"{name}.deadletter",
+            "CONTRAFLOW_TOPICS__PARTITIONS": str(partitions),
+            "CONTRAFLOW_WORKER__APP_ID": name,
+            "CONTRAFLOW_WORKER__DATA_DIR": str(tmp_path / name / "worker"),
+        }
+        settings = Settings.model_validate(
+            {
+                "kafka": {"bootstrap": stack.kafka_bootstrap},
+                "es": {"url": stack.es_url, "index_prefix": name, "max_backoff_s": 4},
+                "topics": {
+                    "raw": f"{name}.raw",
+                    "normalized": f"{name}.normalized",
+                    "statements": f"{name}.statements",
+                    "contradictions": f"{name}.contradictions",
+                    "deadletter": f"{name}.deadletter",
+                    "partitions": partitions,
+                },
+                "worker": {"app_id": name, "data_dir": str(tmp_path / name / "worker"), **worker},
+            }
+        )
+        ensure_topics(settings, pipeline_topic_names(settings))
+        ns = PipelineNs(name=name, settings=settings, env=env, tmp=tmp_path / name)
+        made.append(ns)
+        return ns
+
+    yield make
+    for ns in made:
+        ns.stop_all()
+        _cleanup(ns)
+
+
+@pytest.fixture(scope="session")
+def seed_lines() -> list[bytes]:
+    """The seed article (one JSON line)."""
+    return [line for line in SEED.read_bytes().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def news_lines() -> list[bytes]:
+    """The shared news corpus (383 JSON lines)."""
+    return [line for line in NEWS.read_bytes().splitlines() if line.strip()]
