@@ -18,9 +18,31 @@ from contraflow.errors import AnalysisError
 
 from .signals import FEATURES, Signal
 
-__all__ = ["DEFAULT_WEIGHTS", "PairModel", "PairVerdict", "Regime", "calibrate", "load_model", "premise_tokens"]
+__all__ = [
+    "BIN_EDGES",
+    "DEFAULT_WEIGHTS",
+    "PairModel",
+    "PairVerdict",
+    "Regime",
+    "calibrate",
+    "load_model",
+    "premise_tokens",
+    "value_bin",
+]
 
 DEFAULT_WEIGHTS = Path(__file__).with_name("weights.json")
+
+
+# Upper edges of the value bins of a non-zero signal: (0, 1/3], (1/3, 2/3], (2/3, 0.99), [0.99, ...).
+BIN_EDGES: tuple[float, ...] = (1 / 3, 2 / 3, 0.99)
+
+
+def value_bin(value: float) -> int:
+    """1-based bin of a non-zero signal value (see :data:`BIN_EDGES`)."""
+    for i, edge in enumerate(BIN_EDGES[:2], start=1):
+        if value <= edge:
+            return i
+    return 3 if value < BIN_EDGES[2] else 4
 
 
 def premise_tokens(log_len_p: float) -> int:
@@ -48,6 +70,14 @@ class Regime:
     weights: dict[str, float]
     bias: float
     threshold: float
+    bin_weights: dict[str, tuple[float, ...]] = field(default_factory=dict)
+
+    def push(self, name: str, value: float) -> float:
+        """One signal's additive contribution: a linear term plus a per-bin step (a small additive model)."""
+        if value == 0.0:
+            return 0.0
+        steps = self.bin_weights.get(name)
+        return self.weights.get(name, 0.0) * value + (steps[value_bin(value) - 1] if steps else 0.0)
 
 
 @dataclass(frozen=True)
@@ -78,6 +108,7 @@ class PairModel:
                 dict(zip(names, map(float, r["weights"]), strict=True)),
                 float(r["bias"]),
                 float(r["threshold"]),
+                {n: tuple(map(float, b)) for n, b in zip(names, r.get("bin_weights", []), strict=False)},
             )
             for r in data["regimes"]
         )
@@ -97,7 +128,7 @@ class PairModel:
         z = regime.bias
         best, best_push = None, 0.0
         for s in sigs:
-            push = regime.weights.get(s.name, 0.0) * s.value
+            push = regime.push(s.name, s.value)
             z += push
             if s.kind and s.value > 0 and push > best_push:
                 best, best_push = s, push

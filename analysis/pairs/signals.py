@@ -41,6 +41,8 @@ TRIGGER_KINDS: dict[str, str] = {
     "neg_weak": "negation",
     "neg_quantifier": "negation",
     "neg_struct": "negation",
+    "neg_full": "negation",
+    "neg_cov3": "negation",
     "antonym": "antonym",
     "antonym_particle": "antonym",
     "exclusive_person": "antonym",
@@ -239,7 +241,7 @@ def _under_negation(t: Token, side: Side) -> bool:
 
 def _negation_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
     """Unmatched negations: a clause negated on one side whose head is not negated on the other."""
-    best, best_expl, weak, quant, struct = 0.0, "", 0.0, 0.0, 0.0
+    best, best_expl, weak, quant, struct, uncovered = 0.0, "", 0.0, 0.0, 0.0, 3
     for a, b, label in ((h, p, "hypothesis"), (p, h, "premise")):
         for marker, head, clause in a.negated:
             head_lem = _lemma(head)
@@ -251,6 +253,7 @@ def _negation_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
             if marker.lower_ in ("no", "nobody", "nothing", "none", "noone"):
                 quant = max(quant, cov)
             struct = max(struct, cov * _edge_support(list(head.subtree), b))
+            uncovered = min(uncovered, len(clause - b.content - b.all_lemmas))
             if score > best:
                 best = score
                 best_expl = (
@@ -258,11 +261,31 @@ def _negation_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
                     f"({cov:.0%} of the negated clause's content words are shared)"
                 )
             weak = max(weak, 1.0)
+    a_neg = bool(weak)
     out = [Signal("neg_aligned", best, "negation", best_expl)]
     out.append(Signal("neg_weak", weak * overlap, "negation", "a negation on one side only" if weak else ""))
     out.append(Signal("neg_quantifier", quant, "negation", best_expl if quant else ""))
     out.append(Signal("neg_struct", struct, "negation", best_expl if struct else ""))
+    out.append(Signal("neg_full", float(best >= 0.99), "negation", best_expl if best >= 0.99 else ""))
+    out.append(Signal("neg_cov3", best**3, "negation", best_expl if best else ""))
+    # context: words of the negated clause the other side never mentions ("no dog ... chasing a ball")
+    out.append(Signal("neg_uncovered", (min(uncovered, 3) / 3.0) if a_neg else 0.0))
     return out
+
+
+def _rest_overlap(p: Side, h: Side, lp: str, lh: str) -> float:
+    """How far the two sides agree once the contrasted words are set aside (1.0: a minimal pair)."""
+    ch, cp = h.content - {lh}, p.content - {lp}
+    ov_h = len(ch & p.all_lemmas) / len(ch) if ch else 1.0
+    ov_p = len(cp & h.all_lemmas) / len(cp) if cp else 1.0
+    return min(ov_h, ov_p) ** 2
+
+
+def _same_slot(tp: Token, th: Token) -> bool:
+    """Both words fill the same place: same role, or attached to the same word."""
+    if _role(tp) == _role(th):
+        return True
+    return _lemma(tp.head) == _lemma(th.head) and tp.head is not tp and th.head is not th
 
 
 def _antonym_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
@@ -278,12 +301,13 @@ def _antonym_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
             if _under_negation(tp, p) != _under_negation(th, h):
                 continue  # "did not rise" vs "fell" agree
             particle = tp.pos_ in ("ADP", "PART") or th.pos_ in ("ADP", "PART")
-            text = f"antonyms: '{tp.text}' vs '{th.text}' on otherwise shared content ({overlap:.0%} overlap)"
+            value = _rest_overlap(p, h, lp, lh) * (1.0 if _same_slot(tp, th) else 0.5)
+            text = f"antonyms: '{tp.text}' vs '{th.text}' on otherwise shared content ({value:.0%} agreement)"
             if particle:
-                if overlap > best_part:
-                    best_part, expl_part = overlap, text
-            elif overlap > best:
-                best, expl = overlap, text
+                if value > best_part:
+                    best_part, expl_part = value, text
+            elif value > best:
+                best, expl = value, text
     return [Signal("antonym", best, "antonym", expl), Signal("antonym_particle", best_part, "antonym", expl_part)]
 
 
@@ -315,7 +339,7 @@ def _exclusive_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
             )
             if group in ("weekday", "month", "season"):
                 feature = "date_time"
-            value = overlap
+            value = _rest_overlap(p, h, lp, lh)
             if value > found.get(feature, (0.0, ""))[0]:
                 found[feature] = (
                     value,
@@ -439,6 +463,8 @@ def signals_from_sides(p: Side, h: Side) -> list[Signal]:
     new_names = len(h.names - p.all_lemmas)
     out += [
         Signal("struct_h", _edge_support(list(h.doc), p)),
+        Signal("extra_h", min(len(h.content - p.all_lemmas), 4) / 4.0),
+        Signal("extra_p", min(len(p.content - h.all_lemmas), 4) / 4.0),
         Signal("overlap_h", ov_h),
         Signal("overlap_p", ov_p),
         Signal("overlap_min", min(ov_h, ov_p)),

@@ -22,8 +22,8 @@ from pathlib import Path
 import numpy as np
 
 from .judge import featurize_pairs, load_pair_nlp
-from .model import DEFAULT_WEIGHTS
-from .signals import FEATURES
+from .model import DEFAULT_WEIGHTS, value_bin
+from .signals import FEATURES, TRIGGER_KINDS
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,17 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1e-3, steps: in
     return coef, float(bias)
 
 
+def expand(raw: np.ndarray) -> np.ndarray:
+    """Linear columns, then 4 bin indicators per feature (the step part of the additive model)."""
+    bins = np.zeros((raw.shape[0], raw.shape[1] * 4))
+    for i in range(raw.shape[0]):
+        for j in range(raw.shape[1]):
+            v = raw[i, j]
+            if v != 0.0:
+                bins[i, j * 4 + value_bin(float(v)) - 1] = 1.0
+    return np.hstack([raw, bins])
+
+
 def predict(x: np.ndarray, coef: np.ndarray, bias: float, has_trigger: np.ndarray) -> np.ndarray:
     p = 1.0 / (1.0 + np.exp(-(x @ coef + bias)))
     return np.where(has_trigger, p, 0.0)
@@ -84,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", default="", help="npz file to reuse computed features (delete it after signal changes)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, default=1e-3)
+    ap.add_argument("--bins", action="store_true", help="add per-bin steps to each signal (a small additive model)")
     ap.add_argument("--short-max", type=int, default=20, help="premise tokens up to which the short regime applies")
     ap.add_argument("--exclude", nargs="*", default=[], help="sets to leave out of the fit (still scored)")
     args = ap.parse_args(argv)
@@ -111,13 +123,13 @@ def main(argv: list[str] | None = None) -> int:
             np.savez(cache, **{f"x_{n}": x for n, x in zip(names, xs, strict=True)},
                      **{f"y_{n}": y for n, y in zip(names, ys, strict=True)})  # fmt: skip
 
-    trig_idx = [
-        i for i, f in enumerate(FEATURES) if not f.startswith(("overlap", "modal", "log_len", "new_names", "struct_h"))
-    ]
     x = np.vstack(xs)
     y = np.concatenate(ys)
     set_id = np.concatenate([np.full(len(yy), k) for k, yy in enumerate(ys)])
+    trig_idx = [i for i, f in enumerate(FEATURES) if f in TRIGGER_KINDS]
     has_trigger = (x[:, trig_idx] > 0).any(axis=1)
+    raw = x
+    x = expand(raw) if args.bins else raw
     fit_mask = np.array([names[k] not in args.exclude for k in set_id])
     weight = np.array([len(y) / (len(names) * len(ys[k])) for k in set_id])
 
@@ -129,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             idx = np.flatnonzero((set_id == k) & (y == lab))
             rng.shuffle(idx)
             fold[idx] = np.arange(len(idx)) % args.folds
-    n_tokens = np.round(np.expm1(x[:, FEATURES.index("log_len_p")] * 5.0))
+    n_tokens = np.round(np.expm1(raw[:, FEATURES.index("log_len_p")] * 5.0))
     regime_bounds = [("short", args.short_max), ("long", None)]
     regime_of = np.where(n_tokens <= args.short_max, 0, 1)
 
@@ -164,10 +176,14 @@ def main(argv: list[str] | None = None) -> int:
         cv_hits[in_r] = cv_score[in_r] >= best_thr
         coef, bias = fit(x[fit_mask & in_r], y[fit_mask & in_r], weight[fit_mask & in_r], args.l2)
         fit_hits[in_r] = predict(x[in_r], coef, bias, has_trigger[in_r]) >= best_thr
-        regimes.append({"name": rname, "max_premise_tokens": bound, "threshold": best_thr,
-                        "bias": round(bias, 5), "weights": [round(float(c), 5) for c in coef]})  # fmt: skip
+        nf = len(FEATURES)
+        regime = {"name": rname, "max_premise_tokens": bound, "threshold": best_thr,
+                  "bias": round(bias, 5), "weights": [round(float(c), 5) for c in coef[:nf]]}  # fmt: skip
+        if args.bins:
+            regime["bin_weights"] = [[round(float(c), 5) for c in coef[nf + 4 * j : nf + 4 * j + 4]] for j in range(nf)]
+        regimes.append(regime)
         print(f"regime={rname} pairs={int(in_r.sum())} threshold={best_thr}")
-        for f_name, c in sorted(zip(FEATURES, coef, strict=True), key=lambda t: -abs(t[1]))[:12]:
+        for f_name, c in sorted(zip(FEATURES, coef[: len(FEATURES)], strict=True), key=lambda t: -abs(t[1]))[:8]:
             print(f"  {f_name:20s} {c:+.3f}")
     cv, fit_res = per_set(None, cv_hits), per_set(None, fit_hits)
     for n in names:
