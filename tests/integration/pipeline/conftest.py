@@ -160,11 +160,15 @@ def pipeline_factory(stack, unique_name, tmp_path) -> Iterator[Callable[..., Pip
     """``pipeline_factory(partitions=6)`` -> an isolated :class:`PipelineNs` (workers stopped, topics deleted)."""
     made: list[PipelineNs] = []
 
-    def make(partitions: int = 6, **worker: object) -> PipelineNs:
+    def make(
+        partitions: int = 6, *, es_url: str | None = None, candidates_per_key: int | None = None, **worker: object
+    ) -> PipelineNs:
         name = unique_name("cfp")
+        es = es_url or stack.es_url
+        analysis = {"candidates_per_key": candidates_per_key} if candidates_per_key else {}
         env = {
             "CONTRAFLOW_KAFKA__BOOTSTRAP": stack.kafka_bootstrap,
-            "CONTRAFLOW_ES__URL": stack.es_url,
+            "CONTRAFLOW_ES__URL": es,
             "CONTRAFLOW_ES__INDEX_PREFIX": name,
             "CONTRAFLOW_ES__MAX_BACKOFF_S": "4",
             "CONTRAFLOW_TOPICS__RAW": f"{name}.raw",
@@ -176,10 +180,13 @@ def pipeline_factory(stack, unique_name, tmp_path) -> Iterator[Callable[..., Pip
             "CONTRAFLOW_WORKER__APP_ID": name,
             "CONTRAFLOW_WORKER__DATA_DIR": str(tmp_path / name / "worker"),
         }
+        if candidates_per_key:
+            env["CONTRAFLOW_ANALYSIS__CANDIDATES_PER_KEY"] = str(candidates_per_key)
         settings = Settings.model_validate(
             {
                 "kafka": {"bootstrap": stack.kafka_bootstrap},
-                "es": {"url": stack.es_url, "index_prefix": name, "max_backoff_s": 4},
+                "es": {"url": es, "index_prefix": name, "max_backoff_s": 4},
+                "analysis": analysis,
                 "topics": {
                     "raw": f"{name}.raw",
                     "normalized": f"{name}.normalized",
@@ -212,3 +219,13 @@ def seed_lines() -> list[bytes]:
 def news_lines() -> list[bytes]:
     """The shared news corpus (383 JSON lines)."""
     return [line for line in NEWS.read_bytes().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def news_statements(news_lines) -> dict[str, list]:
+    """Article id -> statements the engine extracts (computed once per session; takes a minute or two)."""
+    from analysis import extract_many, load_nlp
+    from streams.agents.normalize import classify_raw
+
+    articles = [classify_raw(line, max_text_chars=200_000) for line in news_lines]
+    return {a.id: s for a, s in zip(articles, extract_many(articles, load_nlp()), strict=True)}

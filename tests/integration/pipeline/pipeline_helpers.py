@@ -1,0 +1,51 @@
+"""Helpers of the pipeline integration tests that tests import directly (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass
+class Reference:
+    """What the pipeline must index for a set of articles, computed without Kafka or Elasticsearch."""
+
+    articles: set[str]
+    statements: set[str]
+    contradictions: set[str]
+
+
+def reference_for(article_ids: Iterable[str], statements_by_article: dict[str, list], min_score: float) -> Reference:
+    """The exact outcome for these articles, assuming no candidate is evicted (``candidates_per_key`` large).
+
+    Pairs are judged within each blocking key and counted once (under their smallest shared key), as the
+    ``detect`` agent does; the engine's verdict does not depend on which statement came first.
+    """
+    from collections import defaultdict
+    from itertools import combinations
+
+    from analysis import judge_statements
+    from streams.agents.detect import should_emit
+
+    ids = set(article_ids)
+    statements = [s for a in ids for s in statements_by_article[a]]
+    blocks: dict[str, list] = defaultdict(list)
+    for s in statements:
+        for key in set(s.blocking_keys):
+            blocks[key].append(s)
+    found: set[str] = set()
+    for key, members in blocks.items():
+        for a, b in combinations(sorted(members, key=lambda s: s.id), 2):
+            if not should_emit(key, a, b):
+                continue
+            c = judge_statements(a, b)
+            if c is not None and c.score >= min_score:
+                found.add(c.id)
+    return Reference(articles=ids, statements={s.id for s in statements}, contradictions=found)
+
+
+def largest_block(statements: Iterable) -> int:
+    from collections import Counter
+
+    sizes = Counter(k for s in statements for k in set(s.blocking_keys))
+    return max(sizes.values(), default=0)

@@ -1,0 +1,85 @@
+"""Elasticsearch stopped for 30 s mid-stream: the worker backs off, resumes, and the final counts are exact.
+
+Uses a private Elasticsearch node (its own stack home and port, started through the same ``LocalStack`` code) so
+that stopping it does not disturb anyone else using the shared stack. Kafka is the shared broker.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from pipeline_helpers import reference_for
+
+from contraflow.runner import expected_article_ids
+from contraflow.settings import StackSettings
+
+pytestmark = pytest.mark.slow
+
+_HOME = Path(__file__).resolve().parents[3] / ".contraflow" / "fault-stack"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def private_es():
+    from contraflow.stack import LocalStack
+
+    local = LocalStack(
+        StackSettings(home=_HOME, es_port=_free_port(), kafka_port=_free_port(), kafka_controller_port=_free_port())
+    )
+    local.start_service("elasticsearch")
+    try:
+        yield local
+    finally:
+        local.stop_service("elasticsearch")
+
+
+def _metric(port: int, name: str) -> float:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as resp:
+        text = resp.read().decode()
+    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(name))
+
+
+def test_es_down_30s_backs_off_resumes_exact(pipeline_factory, news_lines, news_statements, private_es):
+    ns = pipeline_factory(partitions=3, es_url=private_es.es_url, candidates_per_key=1000)
+    lines = news_lines[:90]
+    first, rest = lines[:30], lines[30:]
+    expected_ids = expected_article_ids(lines, max_text_chars=ns.settings.analysis.max_text_chars)
+    ref = reference_for(expected_ids, news_statements, ns.settings.analysis.min_score)
+
+    worker = ns.worker()
+    ns.publish(first)
+    deadline = time.monotonic() + 180
+    while ns.counts()["articles"] < 5:
+        assert time.monotonic() < deadline, worker.log_tail()
+        time.sleep(1)
+
+    private_es.stop_service("elasticsearch")
+    down_at = time.monotonic()
+    ns.publish(rest)  # lag grows while the node is away
+    while time.monotonic() - down_at < 30:
+        assert worker.alive, worker.log_tail()
+        time.sleep(2)
+    errors_while_down = _metric(worker.web_port, "contraflow_es_bulk_errors_total")
+    private_es.start_service("elasticsearch")
+
+    ns.wait(articles=len(expected_ids), timeout_s=400)
+    assert worker.alive
+    assert errors_while_down > 0, "the worker never noticed Elasticsearch was down"
+    assert set(ns.ids("articles")) == ref.articles
+    assert set(ns.ids("statements")) == ref.statements
+    assert set(ns.ids("contradictions")) == ref.contradictions
+    assert ns.counts() == {
+        "articles": len(ref.articles),
+        "statements": len(ref.statements),
+        "contradictions": len(ref.contradictions),
+    }
+    assert ns.dead_letters() == []
