@@ -145,20 +145,24 @@ class SpeakerMemory:
         words = [w.lower() for w in re.findall(r"[\w'-]+", text)]
         if {"media", "press", "newspapers", "reports", "outlets"} & set(words) and len(words) <= 3:
             return Speaker(name=text, type="outlet")
+        # A surname alone (NER often misses or mislabels it): "Halloran said".
+        if len(words) <= 2:
+            for p in reversed(self.persons):
+                if p.split()[-1].lower() == words[-1] and p.lower() != low:
+                    return Speaker(name=p, type="person", resolved_from=text)
+        # A title: look it up among people introduced with that title ("the NATO Secretary General").
+        head_words = words
+        for cut in ("of", "for", "at"):
+            if cut in head_words:
+                head_words = head_words[: head_words.index(cut)]
+        head = head_words[-1] if head_words else ""
+        if head in self.titles and head not in _ORG_HEADS and head not in _TITLE_STOP:
+            return Speaker(name=self.titles[head], type="person", resolved_from=text)
         orgs = [e for e in span.ents if e.label_ in ("ORG",)]
         if orgs:
             name = _clean_name(orgs[-1].text)
             kind = "outlet" if _is_outlet(name) else "organisation"
-            # "the head of the X Service, Name" — prefer a person named in the span (handled above)
             return Speaker(name=name, type=kind)
-        # A title: look it up among people introduced with that title.
-        for w in reversed(words):
-            if w in self.titles and w not in _TITLE_STOP:
-                return Speaker(name=self.titles[w], type="person", resolved_from=text)
-        # A surname alone that NER missed.
-        for p in reversed(self.persons):
-            if p.split()[-1].lower() in words:
-                return Speaker(name=p, type="person", resolved_from=text)
         heads = [w for w in words if w in _ORG_HEADS]
         if heads:
             head = heads[-1]
@@ -283,53 +287,85 @@ def _is_cue(tok: Token) -> bool:
         return False
     if tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
         return False
+    if tok.tag_ == "VBN" and tok.i > 0:
+        # "was confirmed", "have been reported": a passive names no speaker before the verb
+        prev = tok.doc[tok.i - 1]
+        prev = tok.doc[tok.i - 2] if prev.pos_ == "ADV" and tok.i > 1 else prev
+        if prev.lemma_.lower() in ("be", "get") or prev.lower_ in ("been", "being"):
+            return False
     return not (lemma in _NO_GERUND and tok.tag_ == "VBG")
 
 
+def _np_start(sent: Span, j: int) -> int:
+    """Start of the noun phrase that ends at token ``j`` ('the head of the Defense Intelligence Service')."""
+    doc = sent.doc
+    start = j
+    while start - 1 >= sent.start:
+        t = doc[start - 1]
+        if t.text in _QUOTES or t.lower_ in ("that", "than", "as", "while", "if", "who", "which"):
+            break
+        if (
+            t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM")
+            or t.tag_ in ("POS", "PRP$")
+            or t.text in ("-",)
+            or t.ent_type_
+            in (
+                "PERSON",
+                "ORG",
+            )
+        ):
+            start -= 1
+            continue
+        if (
+            t.lower_ in ("of", "for", "at", "and", "in")
+            and start - 2 >= sent.start
+            and doc[start - 2].pos_
+            in (
+                "NOUN",
+                "PROPN",
+            )
+        ):
+            start -= 1
+            continue
+        break
+    while start < j and (doc[start].pos_ in ("ADP", "CCONJ", "PART") or doc[start].text in (",", "-")):
+        start += 1
+    return start
+
+
 def _speaker_left(sent: Span, i: int) -> Span | None:
-    """The noun phrase ending just before token ``i`` (the cue verb), allowing one appositive."""
+    """The noun phrase ending just before token ``i`` (the cue verb), with an appositive if there is one."""
     doc = sent.doc
     j = i - 1
     # Skip adverbs and auxiliaries between subject and verb: "he also said", "has told".
-    while j >= sent.start and (doc[j].pos_ in ("ADV", "AUX", "PART") and doc[j].lower_ not in ("not", "n't")):
-        j -= 1
-    end = j + 1
+    while j >= sent.start and (
+        (doc[j].pos_ in ("ADV", "AUX", "PART") and doc[j].lower_ not in ("not", "n't"))
+        or doc[j].ent_type_ in ("DATE", "TIME")
+        or (doc[j].pos_ == "ADP" and j + 1 < i and doc[j + 1].ent_type_ in ("DATE", "TIME"))
+    ):
+        j -= 1  # "Police on Tuesday withdrew": the date is not the speaker
     if j < sent.start:
         return None
     if doc[j].pos_ == "PRON" and doc[j].lower_ in PRONOUNS:
         return doc[j : j + 1]
-    if doc[j].text == "," and j - 1 >= sent.start and doc[j - 1].pos_ in ("PROPN",):
-        # "The head of X, Andrii Kovalenko, said" -> drop the trailing comma
-        j -= 1
-        end = j + 1
+    if doc[j].text == ",":
+        # "Ruth Ingram, a researcher who first reported the breach, said" / "The head of X, Andrii Kovalenko, said"
+        k = j - 1
+        while k > sent.start and doc[k].text != "," and doc[k].text not in _QUOTES and j - k < 25:
+            k -= 1
+        if k <= sent.start or doc[k].text != ",":
+            return None
+        head = k - 1
+        if doc[head].pos_ not in ("PROPN", "NOUN") and doc[head].ent_type_ not in ("PERSON", "ORG"):
+            return None
+        start = _np_start(sent, head)
+        span = doc[start:j]
+        has_name = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
+        return span if has_name else None
     if doc[j].pos_ not in ("PROPN", "NOUN") and doc[j].ent_type_ not in ("PERSON", "ORG"):
         return None
-    start = j
-    commas = 0
-    while start - 1 >= sent.start:
-        t = doc[start - 1]
-        if t.text == ",":
-            # Allow one appositive comma before a name: "The head of X, Andrii Kovalenko"
-            if (
-                commas == 0
-                and doc[start].pos_ == "PROPN"
-                and start - 2 >= sent.start
-                and doc[start - 2].pos_ in ("PROPN", "NOUN")
-            ):
-                commas += 1
-                start -= 1
-                continue
-            break
-        if t.pos_ in _NP_POS and t.text not in _QUOTES and t.lower_ not in ("that", "than", "as", "while", "if"):
-            if t.pos_ in ("ADP", "CCONJ") and t.lower_ not in ("of", "for", "and", "'s", "in", "at"):
-                break
-            start -= 1
-            continue
-        break
-    # Trim leading prepositions/conjunctions and dangling commas.
-    while start < end and (doc[start].pos_ in ("ADP", "CCONJ", "PART") or doc[start].text == ","):
-        start += 1
-    span = doc[start:end]
+    start = _np_start(sent, j)
+    span = doc[start : j + 1]
     return span if len(span) else None
 
 
@@ -353,7 +389,48 @@ def find_attribution(sent: Span) -> Attribution:
     """Locate the attribution in a sentence (or nothing: an unattributed sentence)."""
     doc = sent.doc
     toks = list(sent)
-    # "according to X" anywhere.
+    for k, t in enumerate(toks):
+        if not _is_cue(t):
+            continue
+        i = sent.start + k
+        left = _speaker_left(sent, i)
+        right = None
+        prev = doc[i - 1] if i - 1 >= sent.start else None
+        if left is None and prev is not None and (prev.text == "," or prev.text in _QUOTES):
+            right = _speaker_right(sent, i)
+        span = left if left is not None else right
+        if span is None:
+            continue
+        if left is not None:
+            before = left.start - sent.start
+            marker = doc[left.start - 1] if before else None
+            fronted = before >= 4 and marker is not None and marker.text in (",", '"', "”", "''")
+            # "CLAIM, as analysts said ..." / "CLAIM, and X said ...": the main clause is the outlet's own claim
+            joined = (
+                before >= 4
+                and marker is not None
+                and marker.lower_ in ("and", "but", "as", "while", "although", "though", "after", "because")
+                and doc[left.start - 2].text == ","
+            )
+            if joined:
+                return Attribution(claim_start=sent.start, claim_end=left.start - 2)
+            if fronted:
+                cs, ce = sent.start, left.start
+            else:
+                after = i + 1
+                if t.lemma_.lower() == "tell":  # "told reporters (that)", "told the union that"
+                    while after < sent.end and doc[after].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PRON"):
+                        after += 1
+                while after < sent.end and doc[after].lower_ in ("that", ",", "on", "in"):
+                    after += 1
+                    if doc[after - 1].lower_ == "that":
+                        break
+                cs, ce = (after, sent.end) if sent.end - after >= 3 else (sent.start, left.start)
+        else:
+            cs, ce = sent.start, i
+        ce = _cut_trailing_clause(doc, cs, ce)
+        return Attribution(span, span.text, t.lemma_.lower(), t.text, i, cs, ce)
+    # "according to X" when no verb names a speaker.
     for k, t in enumerate(toks[:-1]):
         if t.lower_ == "according" and toks[k + 1].lower_ == "to":
             s = k + 2
@@ -370,42 +447,26 @@ def find_attribution(sent: Span) -> Attribution:
             else:  # "CLAIM, according to X"
                 cs, ce = sent.start, sent.start + k
             return Attribution(span, span.text, "accord", "according to", sent.start + k, cs, ce)
-    for k, t in enumerate(toks):
-        if not _is_cue(t):
-            continue
-        i = sent.start + k
-        left = _speaker_left(sent, i)
-        right = None
-        prev = doc[i - 1] if i - 1 >= sent.start else None
-        if prev is not None and (prev.text in (",",) or prev.text in _QUOTES):
-            right = _speaker_right(sent, i)
-        span = left if left is not None else right
-        if span is None:
-            continue
-        if left is not None:
-            left_of_claim = left.start
-            # Claim after the verb ("said that ..."), or before it ("CLAIM, X said").
-            after = i + 1
-            # "told reporters (that)", "told the union that"
-            if t.lemma_.lower() == "tell":
-                while after < sent.end and doc[after].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PRON"):
-                    after += 1
-            while (
-                after < sent.end
-                and doc[after].lower_ in ("that", "on", "in", ",")
-                or (after < sent.end and doc[after].ent_type_ == "DATE" and doc[after].lower_ != "that")
-            ):
-                if doc[after].lower_ == "that":
-                    after += 1
-                    break
-                after += 1
-            if left_of_claim - sent.start > 2 and (sent.end - after) < 3:
-                cs, ce = sent.start, left_of_claim
-            else:
-                cs, ce = after, sent.end
-            if after >= sent.end - 1 and left_of_claim - sent.start > 2:
-                cs, ce = sent.start, left_of_claim
-        else:
-            cs, ce = sent.start, i
-        return Attribution(span, span.text, t.lemma_.lower(), t.text, i, cs, ce)
     return Attribution()
+
+
+def _cut_trailing_clause(doc, cs: int, ce: int) -> int:
+    """End the claim before ', saying ...', ', citing ...', ', adding ...' (a second, separate statement)."""
+    for m in range(cs + 2, ce - 1):
+        if doc[m].text == "," and doc[m + 1].tag_ == "VBG" and doc[m + 1].lemma_.lower() in _SECOND_STATEMENT:
+            return m
+    return ce
+
+
+_SECOND_STATEMENT = frozenset(["say", "cite", "add", "note", "accord", "insist", "argue", "claim", "warn"])
+
+
+def main_clause_end(tokens: list) -> int:
+    """Index where a trailing subordinate or participle clause starts (', raising ...', ', when ...'), else len."""
+    for k in range(3, len(tokens) - 1):
+        t, nxt = tokens[k], tokens[k + 1]
+        if t.text != ",":
+            continue
+        if nxt.tag_ == "VBG" or nxt.lower_ in ("when", "as", "while", "which", "who", "where", "whereas", "and"):
+            return k
+    return len(tokens)

@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from schemas import ClaimFrame
 
+from .entities import norm_entity
 from .lexicon import (
     ATTRIBUTION_VERBS,
     DENY_PHRASES,
@@ -15,6 +16,7 @@ from .lexicon import (
     MODAL_POSSIBLE,
     NEGATORS,
     NOT_CONFIRMED_RE,
+    PHRASAL,
     REPORT_NOUNS,
     RETRACT_RE,
     STOP_LEMMAS,
@@ -56,62 +58,158 @@ def detect_cue(sentence: str, claim: str, cue_lemma: str | None) -> tuple[str, s
     return "assert", cue_lemma
 
 
+def first_clause(tokens: list) -> list:
+    """The claim up to the first clause break (', and', ', but', ';', ' but ', ' while '): its main assertion."""
+    for k, t in enumerate(tokens):
+        if k < 2:
+            continue
+        if t.text == ";" or (t.lower_ in ("but", "while", "whereas") and t.pos_ in ("CCONJ", "SCONJ")):
+            return tokens[:k]
+        if t.text == "," and k + 1 < len(tokens) and tokens[k + 1].lower_ in ("and", "but", "although", "though"):
+            return tokens[:k]
+    return tokens
+
+
 def polarity_of(tokens: list) -> str:
-    """'negative' when the claim's own verb is negated ('not', 'no', 'never'), ignoring 'not until' and friends."""
+    """'negative' when the main clause is negated ('not', 'no', 'never', 'un-...ed'), ignoring 'not until' & co."""
+    tokens = first_clause(tokens)
     text = " ".join(t.text for t in tokens)
     cleaned = _NOT_NEGATING.sub(" ", text)
     words = re.findall(r"[\w']+", cleaned.lower())
-    return "negative" if any(w in NEGATORS for w in words) else "positive"
+    negated = sum(w in NEGATORS for w in words) + sum(_lexical_negation(t) is not None for t in tokens)
+    return "negative" if negated % 2 == 1 else "positive"
 
 
-def modality_of(tokens: list, reported: bool) -> str:
-    """fact / possible / conditional / future, from modal verbs, hedges and 'if'.
+def _lexical_negation(t) -> str | None:
+    """'uninspected' -> 'inspect', 'unharmed' -> 'harm': a participle negated by its prefix."""
+    w = t.lower_
+    if w.startswith("un") and len(w) > 6 and w.endswith("ed") and t.pos_ in ("ADJ", "VERB"):
+        return w[2:-2] if not w[2:-2].endswith("e") else w[2:-2]
+    return None
+
+
+_HEARSAY = re.compile(
+    r"\b(?:claims?|talk|rumou?rs?|speculation|suggestions?|allegations?|reports?)\s+(?:\w+\s+){0,2}?that\b"
+    r"|\b(?:heard|seen)\s+(?:\w+\s+){0,2}?(?:claims?|talk|rumou?rs?|reports?)\b",
+    re.I,
+)
+
+
+# What something can do is not what it did: "licensed to carry 250", "designed to hold 40,000".
+_CAPABILITY = re.compile(r"\b(?:licensed|designed|built|allowed|permitted|able|authori[sz]ed|certified|rated) to\b|"
+                         r"\bcapacity\b")  # fmt: skip
+
+
+def modality_of(tokens: list, reported: bool, hearsay_counts: bool = True) -> str:
+    """fact / possible / conditional / future, from the main clause's verbs, hedges and 'if'.
 
     Backshifted "would" in reported speech ("said the rules would apply from May") is a future, not a conditional.
+    Passing on talk or claims without endorsing them ("had heard talk that ...") is not a factual claim either.
     """
     text = " ".join(t.text for t in tokens)
-    words = [t.lower_ for t in tokens]
     if _CONDITIONAL_RE.search(text):
         return "conditional"
+    if hearsay_counts and _HEARSAY.search(text):
+        return "possible"
+    main = first_clause(tokens)
+    words = [t.lower_ for t in main]
+    if _CAPABILITY.search(" ".join(words)):
+        return "possible"
     if any(w in MODAL_POSSIBLE for w in words):
         return "possible"
     if "would" in words:
         return "future" if reported else "conditional"
-    for k, t in enumerate(tokens):
+    for k, t in enumerate(main):
         w = t.lower_
         if w in ("will", "'ll", "shall"):
             return "future"
-        if w in FUTURE_MARKERS and t.pos_ in ("VERB", "ADJ") and k + 1 < len(tokens) and tokens[k + 1].lower_ == "to":
-            return "future"
-        if w == "going" and k + 1 < len(tokens) and tokens[k + 1].lower_ == "to":
+        if w in FUTURE_MARKERS and t.pos_ in ("VERB", "ADJ") and k + 1 < len(main) and main[k + 1].lower_ == "to":
             return "future"
     return "fact"
 
 
+_FOLD_LABELS = ("GPE", "NORP", "ORG", "LOC", "FAC", "PERSON")
+
+
+def _key_of(t) -> str | None:
+    """The comparison key of one token, or None if it carries no claim content."""
+    if t.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ") or (t.is_stop and t.lower_ != "up") or not t.is_alpha:
+        return None
+    lemma = _lexical_negation(t) or (t.lemma_.lower() if t.pos_ != "PROPN" else t.text.lower())
+    canon = SYNONYMS.get(lemma, lemma)
+    # "permit"/"cut"/"pass" as nouns are things, not changes of state
+    lemma = lemma if (t.pos_ == "NOUN" and canon in ("rise", "fall", "approve", "reject")) else canon
+    if lemma in STOP_LEMMAS or lemma in REPORT_NOUNS or len(lemma) < 2:
+        return None
+    return lemma
+
+
+def _token_keys(tokens: list) -> list[tuple[int, str, str]]:
+    """(token position, key, POS) for each content token; a named entity is one key ('north_korea')."""
+    out: list[tuple[int, str, str]] = []
+    seen_ents: set[int] = set()
+    for k, t in enumerate(tokens):
+        if t.ent_type_ in _FOLD_LABELS and t.ent_iob_ in ("B", "I"):
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None:
+                if ent.start not in seen_ents:
+                    seen_ents.add(ent.start)
+                    norm = norm_entity(ent.text, ent.label_)
+                    norm = SYNONYMS.get(norm, norm)
+                    if norm and norm not in STOP_LEMMAS:
+                        out.append((k, norm, "PROPN"))
+                    if ent.label_ in ("ORG", "FAC", "PRODUCT", "PERSON", "WORK_OF_ART") and len(ent) > 1:
+                        # "Vossel Alder", "Union of Hospital Doctors": the parts name it too
+                        for part in ent:
+                            key = _key_of(part)
+                            if key and key != norm:
+                                out.append((k, key, part.pos_))
+                continue
+        nxt = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
+        phrasal = PHRASAL.get((t.lemma_.lower(), nxt)) if t.pos_ == "VERB" else None
+        if phrasal:
+            out.append((k, phrasal, "VERB"))
+            continue
+        key = _key_of(t)
+        if key:
+            out.append((k, key, t.pos_))
+    return out
+
+
 def claim_keys(tokens: list) -> list[str]:
-    """Content lemmas of the claim, canonicalised (synonyms folded), in order, without repeats."""
+    """Content lemmas of the claim, canonicalised (synonyms, phrasal verbs and entity aliases folded), in order."""
     keys: list[str] = []
-    for t in tokens:
-        if t.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ") or t.is_stop or not t.is_alpha:
-            continue
-        lemma = t.lemma_.lower() if t.pos_ != "PROPN" else t.text.lower()
-        lemma = SYNONYMS.get(lemma, lemma)
-        if lemma in STOP_LEMMAS or lemma in REPORT_NOUNS or len(lemma) < 2:
-            continue
-        if lemma not in keys:
-            keys.append(lemma)
+    for _, key, _pos in _token_keys(tokens):
+        if key not in keys:
+            keys.append(key)
     return keys
 
 
 def claim_frame(span: Span | list) -> ClaimFrame:
-    """Subject (first noun phrase head), predicate (first content verb) and object, plus the comparison keys."""
+    """Subject (the first noun chunk, as keys), predicate (first content verb, else the complement adjective),
+    object (first noun after the predicate), and the comparison keys."""
     tokens = list(span)
-    subject = predicate = obj = None
-    for t in tokens:
-        if predicate is None and t.pos_ in ("NOUN", "PROPN") and subject is None:
-            subject = t.lemma_.lower() if t.pos_ == "NOUN" else t.text
-        elif t.pos_ == "VERB" and predicate is None and t.lemma_.lower() not in ("say", "be", "have"):
-            predicate = t.lemma_.lower()
-        elif predicate is not None and obj is None and t.pos_ in ("NOUN", "PROPN"):
-            obj = t.lemma_.lower() if t.pos_ == "NOUN" else t.text
-    return ClaimFrame(subject=subject, predicate=predicate, object=obj, keys=claim_keys(tokens))
+    tk = _token_keys(tokens)
+    subject_words: list[str] = []
+    predicate = obj = None
+    last_pos = -2
+    for pos, key, tag in tk:
+        if predicate is None and tag in ("NOUN", "PROPN") and (not subject_words or pos == last_pos + 1):
+            if not subject_words or pos == last_pos + 1:
+                subject_words.append(key)
+                last_pos = pos
+            continue
+        if predicate is None and tag == "VERB" and key not in ("allege", "report", "claim", "seem", "appear") or (
+            predicate is None
+            and tag == "ADJ"
+            and pos > 0
+            and tokens[pos - 1].lemma_.lower() in ("be", "remain", "become")
+        ):
+            predicate = key
+        elif predicate is not None and obj is None and tag in ("NOUN", "PROPN"):
+            obj = key
+        if subject_words and last_pos != pos:
+            last_pos = 10**6  # the first chunk is over
+    keys = [key for _, key, _ in tk]
+    keys = list(dict.fromkeys(keys))
+    return ClaimFrame(subject=" ".join(subject_words) or None, predicate=predicate, object=obj, keys=keys)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from schemas import Article, Entity, Speaker, Statement, statement_id
 
-from .attribution import Attribution, SpeakerMemory, find_attribution
+from .attribution import Attribution, SpeakerMemory, find_attribution, main_clause_end
 from .blocking import blocking_keys
 from .claims import claim_frame, detect_cue, modality_of, polarity_of
 from .dates import find_dates
@@ -113,22 +113,38 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         claim_tokens = list(doc[attr.claim_start : attr.claim_end])
     else:
         claim_tokens = [t for t in sent]
-    claim_tokens = [t for t in claim_tokens if not t.is_space]
+    claim_tokens = [t for t in claim_tokens if not t.is_space and not _in_dateline(t)]
     claim_text = _span_text(claim_tokens) or text
     cue, cue_word = detect_cue(text, claim_text, attr.cue_lemma)
-    content = _without_cue(claim_tokens, cue_word) if cue in ("deny", "not_confirmed", "retract") else claim_tokens
+    cue_based = cue in ("deny", "not_confirmed", "retract")
+    # A retraction keeps both what was taken back and the correction; the judge splits them.
+    content = _content_of_cue(claim_tokens, cue_word, cue) if cue in ("deny", "not_confirmed") else claim_tokens
     reported = attr.cue_index is not None and doc[attr.cue_index].tag_ in ("VBD", "VBN")
     polarity = polarity_of(content)
-    modality = modality_of(content, reported)
+    modality = modality_of(content, reported, hearsay_counts=not cue_based)
+    # Numbers and dates of a wire dateline ("SARN, July 15 — ") are not part of the claim.
+    skip = 0
+    if sent.start_char < 80:
+        m = _DATELINE.match(article.text[:120])
+        if m and m.end() > sent.start_char:
+            skip = m.end() - sent.start_char
     lemma_of = {t.idx - sent.start_char: (t.lemma_.lower(), t.pos_) for t in sent}
-    quantities = find_quantities(raw, offset=sent.start_char, lemma_of=lemma_of)
-    dates = find_dates(text, article.published_at)
+    verb_of = _verb_finder(sent)
+    found = [
+        q for q in find_quantities(raw, offset=sent.start_char, lemma_of=lemma_of) if q.start >= sent.start_char + skip
+    ]
+    quantities = [
+        q.model_copy(update={"verb": verb_of(q.start - sent.start_char, q.end - sent.start_char)})
+        for q in found
+        if not _previous_value(article.text, q, found)
+    ]
+    dates = find_dates(raw[skip:], article.published_at)
     entities = [
         Entity(text=e.text, label=e.label_, norm=norm_entity(e.text, e.label_))
         for e in sent.ents
-        if e.label_ in _ENTITY_LABELS and (attr.speaker_span is None or not _inside(e, attr.speaker_span))
+        if e.label_ in _ENTITY_LABELS and content and content[0].i <= e.start and e.end <= content[-1].i + 1
     ]
-    frame = claim_frame(content)
+    frame = claim_frame(content[: main_clause_end(content)])
     if not frame.keys and not quantities:
         return None
     st = Statement(
@@ -154,6 +170,52 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     return st.model_copy(update={"blocking_keys": blocking_keys(st)})
 
 
+_GENERIC_VERBS = frozenset(
+    ["be", "have", "belong", "include", "affect", "involve", "total", "number", "reach", "contain", "hold", "carry", "show", "estimate", "count", "put", "make", "put", "get", "give", "take", "say", "tell", "report"]
+)  # fmt: skip
+
+
+def _verb_finder(sent: Span):
+    """The content verb a number goes with: 'Four people died' -> die; 'had recovered six vehicles' -> recover."""
+    from .attribution import _is_cue
+    from .lexicon import SYNONYMS
+
+    toks = list(sent)
+
+    def ok(t) -> bool:
+        return t.pos_ == "VERB" and t.lemma_.lower() not in _GENERIC_VERBS and not _is_cue(t)
+
+    def find(start: int, end: int) -> str | None:
+        idx = [k for k, t in enumerate(toks) if start <= t.idx < end]
+        if not idx:
+            return None
+        lo, hi = idx[0], idx[-1]
+        # the first verb met decides; a generic one ("belonging to", "affected") says nothing
+        for k in range(hi + 1, min(len(toks), hi + 7)):
+            t = toks[k]
+            if t.text in (",", ";", ":") or t.pos_ in ("SCONJ",) or t.lower_ in ("and", "but", "when", "after"):
+                break
+            if t.pos_ == "VERB":
+                return SYNONYMS.get(t.lemma_.lower(), t.lemma_.lower()) if ok(t) else None
+        for k in range(lo - 1, max(-1, lo - 7), -1):
+            t = toks[k]
+            if t.text in (",", ";", ":") or t.pos_ in ("SCONJ",):
+                break
+            if t.pos_ == "VERB":
+                return SYNONYMS.get(t.lemma_.lower(), t.lemma_.lower()) if ok(t) else None
+        return None
+
+    return find
+
+
+def _previous_value(text: str, q, found: list) -> bool:
+    """'rose to 21% from 19%', 'down from 17 weeks': the 'from' value is the old one, not what is claimed."""
+    before = text[max(0, q.start - 12) : q.start].lower()
+    if not re.search(r"\b(?:from|up from|down from|compared with|compared to|against)\s*$", before):
+        return False
+    return any(o is not q and o.unit == q.unit for o in found)
+
+
 def _inside(e: Span, span: Span) -> bool:
     return e.start >= span.start and e.end <= span.end
 
@@ -166,15 +228,46 @@ def _span_text(tokens: Iterable) -> str:
     return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(' ,;:"“”')
 
 
-def _without_cue(tokens: list, cue_word: str | None) -> list:
-    """The claim tokens minus the words of the cue phrase ('has not yet confirmed', 'was not true')."""
-    if not cue_word or not tokens:
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*)*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[—–-]+\s*")
+_REPORTED_LEAD = {"report", "reports", "claim", "claims", "allegation", "allegations", "suggestion", "suggestions",
+                  "information", "that", "a", "the", "any", "about", "of", "rumours", "rumors"}  # fmt: skip
+
+
+def _in_dateline(t) -> bool:
+    """Tokens of a wire dateline ('BRACKENFORD, March 11 — ') are not part of any claim."""
+    if t.idx > 80:
+        return False
+    m = _DATELINE.match(t.doc.text[:120])
+    return bool(m) and t.idx < m.end()
+
+
+def _content_of_cue(tokens: list, cue_word: str | None, cue: str) -> list:
+    """What is denied or not confirmed, without the cue phrase.
+
+    "X has not confirmed that P" -> P (X is who did not confirm); "reports that P were not true" -> P;
+    "K had nothing to do with the attack" -> "K ... the attack".
+    """
+    if not tokens:
         return tokens
     doc = tokens[0].doc
     base = tokens[0].idx
     raw = doc.text[base : tokens[-1].idx + len(tokens[-1].text)]
-    m = re.search(re.escape(cue_word), raw, re.I)
-    if not m:
-        return tokens
+    m = re.search(re.escape(cue_word), raw, re.I) if cue_word else None
+    if m is None:
+        # the cue is the attribution verb itself ("X denied that ..."): the claim already is the content
+        return _strip_lead(tokens)
     lo, hi = base + m.start(), base + m.end()
-    return [t for t in tokens if not (lo <= t.idx < hi)]
+    after = [t for t in tokens if t.idx >= hi]
+    before = [t for t in tokens if t.idx < lo]
+    if cue == "deny":
+        return _strip_lead(before + after)
+    if any(t.is_alpha for t in after) or not before:
+        return _strip_lead(after)
+    return _strip_lead(before)
+
+
+def _strip_lead(tokens: list) -> list:
+    k = 0
+    while k < len(tokens) - 2 and (tokens[k].lower_ in _REPORTED_LEAD or tokens[k].is_punct):
+        k += 1
+    return tokens[k:]

@@ -21,6 +21,7 @@ __all__ = [
     "RETRACT_RE",
     "STOP_LEMMAS",
     "SYNONYMS",
+    "PHRASAL",
 ]
 
 # Verbs that introduce what someone said, with the cue they carry.
@@ -103,7 +104,7 @@ RETRACT_RE = (
     r"|\b(?:withdrew|withdrawn|retracted|retract|misspoke|misspoken|corrected|rectified)\b"
     r"|\bhad\s+(?:wrongly|incorrectly|mistakenly|erroneously)\b|\bcorrection\b"
 )
-NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "none", "nobody", "neither", "nor", "without", "cannot"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "none", "nobody", "neither", "nor", "cannot"})
 MODAL_POSSIBLE = frozenset(
     {
         "could",
@@ -158,6 +159,8 @@ FUTURE_MARKERS = frozenset(
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 REPORT_NOUNS = frozenset(
     {
+        "figure",
+        "figures",
         "report",
         "reports",
         "claim",
@@ -437,56 +440,36 @@ STOP_LEMMAS = frozenset(
 )
 # Words that name the same thing in news copy (lemma -> canonical lemma); kept small and general.
 SYNONYMS: dict[str, str] = {
-    "wait": "wait",
-    "waiting": "wait",
-    "kill": "die",
-    "dead": "die",
-    "death": "die",
-    "injure": "injure",
-    "hurt": "injure",
-    "injury": "injure",
-    "wound": "injure",
-    "collapse": "collapse",
-    "crash": "crash",
-    "derail": "derail",
-    "derailment": "derail",
-    "ship": "send",
-    "supply": "send",
-    "deliver": "send",
-    "troops": "soldier",
-    "troop": "soldier",
-    "military": "soldier",
-    "infect": "infect",
-    "infection": "infect",
-    "escapee": "escape",
-    "inmate": "prisoner",
-    "vehicle": "vehicle",
-    "suv": "vehicle",
-    "car": "car",
-    "sack": "fire",
-    "dismiss": "fire",
-    "recapture": "capture",
-    "catch": "capture",
-    "arrest": "capture",
-    "raise": "increase",
-    "hike": "increase",
-    "lift": "increase",
-    "drop": "fall",
-    "decline": "fall",
-    "decrease": "fall",
-    "plunge": "fall",
-    "slump": "fall",
-    "climb": "rise",
-    "jump": "rise",
-    "soar": "rise",
-    "gain": "rise",
-    "grow": "rise",
-    "reject": "reject",
-    "refuse": "reject",
-    "defeat": "defeat",
-    "approve": "approve",
-    "accept": "approve",
-    "grant": "approve",
-    "sink": "sink",
-    "capsize": "sink",
+    # direction of change
+    **dict.fromkeys(
+        ("increase", "raise", "hike", "climb", "jump", "soar", "surge", "grow", "gain", "boost", "rise", "up"), "rise"
+    ),
+    **dict.fromkeys(
+        ("decrease", "drop", "decline", "plunge", "slump", "tumble", "shrink", "fall", "lower", "reduce", "cut"), "fall"
+    ),
+    # acceptance
+    **dict.fromkeys(("approve", "accept", "grant", "adopt", "ratify", "endorse", "pass", "allow", "permit"), "approve"),
+    **dict.fromkeys(("reject", "refuse", "defeat", "veto", "block", "ban", "overturn", "forbid", "prohibit"), "reject"),
+    # same event, other words
+    **dict.fromkeys(("kill", "dead", "death", "die"), "die"),
+    **dict.fromkeys(("hurt", "injury", "wound", "injure"), "injure"),
+    **dict.fromkeys(("derail", "derailment"), "derail"),
+    **dict.fromkeys(("ship", "shipment", "supply", "deliver", "delivery", "send"), "send"),
+    **dict.fromkeys(("troops", "troop", "military", "soldier"), "soldier"),
+    **dict.fromkeys(("infect", "infection"), "infect"),
+    **dict.fromkeys(("escapee", "escape"), "escape"),
+    **dict.fromkeys(("inmate", "prisoner"), "prisoner"),
+    **dict.fromkeys(("suv", "vehicle"), "vehicle"),
+    **dict.fromkeys(("recapture", "capture", "catch"), "capture"),
+    **dict.fromkeys(("sink", "capsize"), "sink"),
+    **dict.fromkeys(("negotiator", "negotiate", "negotiation"), "negotiate"),
+    **dict.fromkeys(("vat", "tax"), "tax"),
+    **dict.fromkeys(("waiting", "wait"), "wait"),
+    **dict.fromkeys(("collapse", "crumble"), "collapse"),
 }
+# Two-word verbs folded to one lemma before comparison ("came down" = collapsed, "went up" = rose).
+PHRASAL: dict[tuple[str, str], str] = {
+    ("go", "up"): "rise", ("go", "down"): "fall", ("come", "down"): "collapse", ("turn", "down"): "reject",
+    ("shoot", "down"): "reject", ("vote", "down"): "reject", ("push", "up"): "rise", ("put", "up"): "rise",
+    ("step", "down"): "resign", ("break", "out"): "begin", ("set", "up"): "create", ("call", "off"): "cancel",
+}  # fmt: skip

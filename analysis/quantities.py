@@ -11,6 +11,8 @@ import re
 
 from schemas import Quantity
 
+from .lexicon import SYNONYMS
+
 __all__ = ["find_quantities", "parse_number", "PERSON_NOUNS"]
 
 _UNITS = {
@@ -249,7 +251,15 @@ def _counted_noun(text: str, end: int, lemma_of: dict[int, tuple[str, str]]) -> 
         if w == "of":
             continue
         if info and info[1] in ("NOUN", "PROPN"):
-            return "person" if info[0] in ("people", "person") else info[0]
+            # the head of a compound is its last noun: "Alder sport utility vehicles" -> vehicle
+            head = info[0]
+            for nxt in re.finditer(r"[A-Za-z][\w'-]*", text[end + word.end() : end + word.end() + 40]):
+                ninfo = lemma_of.get(end + word.end() + nxt.start())
+                if not ninfo or ninfo[1] not in ("NOUN", "PROPN"):
+                    break
+                head = ninfo[0]
+            head = SYNONYMS.get(head, head)
+            return "person" if head in ("people", "person") else head
         if info and info[1] in ("VERB", "AUX", "ADP", "CCONJ", "PUNCT", "SCONJ"):
             return None
         pos = start
@@ -287,7 +297,14 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
             continue  # day of month
         rl = raw.lower().strip()
         approx = "exact"
-        if m.group("hedge"):
+        hedge_is_motion = m.group("hedge") and re.search(
+            r"\b(?:go|goes|went|gone|going|rise|rises|rose|risen|climb\w*|jump\w*|increase\w*|grow\w*|grew|move\w*)\s+$",
+            text[max(0, m.start() - 15) : m.start()],
+            re.I,
+        )
+        if m.group("hedge") and hedge_is_motion and m.group("hedge").strip().lower() == "up to":
+            pass  # "go up to 20%": a target, not "at most"
+        elif m.group("hedge"):
             hedge = m.group("hedge").strip().lower()
             for pattern, kind in _HEDGES:
                 if re.fullmatch(pattern, hedge):

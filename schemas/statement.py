@@ -49,6 +49,7 @@ class Quantity(_Frozen):
     unit: str | None = Field(None, description="Unit or counted thing, normalised ('%', 'soldier', 'usd').")
     start: int = Field(..., ge=0, description="Offset in the article text.")
     end: int = Field(..., ge=0, description="End offset in the article text.")
+    verb: str | None = Field(None, description="Content verb the number goes with ('die', 'recover'), if any.")
 
 
 class DateMention(_Frozen):

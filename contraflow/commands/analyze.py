@@ -16,10 +16,11 @@ __all__ = ["analyze_lines", "contradiction_json", "register"]
 
 log = logging.getLogger(__name__)
 
-_ENGLISH = frozenset(
+_ENGLISH_WORDS = (
     "the of and to in a is that for on was with said as by it at from he his be has have are were an not this but "
-    "which had they their its who been will".split()  # noqa: SIM905
+    "which had they their its who been will"
 )
+_ENGLISH = frozenset(_ENGLISH_WORDS.split())
 
 
 def _looks_english(text: str) -> bool:
