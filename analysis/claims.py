@@ -199,11 +199,16 @@ def claim_frame(span: Span | list) -> ClaimFrame:
                 subject_words.append(key)
                 last_pos = pos
             continue
-        if predicate is None and tag == "VERB" and key not in ("allege", "report", "claim", "seem", "appear") or (
+        if (
             predicate is None
-            and tag == "ADJ"
-            and pos > 0
-            and tokens[pos - 1].lemma_.lower() in ("be", "remain", "become")
+            and tag == "VERB"
+            and key not in ("allege", "report", "claim", "seem", "appear")
+            or (
+                predicate is None
+                and tag == "ADJ"
+                and pos > 0
+                and tokens[pos - 1].lemma_.lower() in ("be", "remain", "become")
+            )
         ):
             predicate = key
         elif predicate is not None and obj is None and tag in ("NOUN", "PROPN"):

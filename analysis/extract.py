@@ -170,9 +170,11 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     return st.model_copy(update={"blocking_keys": blocking_keys(st)})
 
 
-_GENERIC_VERBS = frozenset(
-    ["be", "have", "belong", "include", "affect", "involve", "total", "number", "reach", "contain", "hold", "carry", "show", "estimate", "count", "put", "make", "put", "get", "give", "take", "say", "tell", "report"]
-)  # fmt: skip
+_GENERIC_VERB_WORDS = (
+    "be have belong include affect involve total number reach contain hold show estimate count put make get give take "
+    "say tell report"
+)
+_GENERIC_VERBS = frozenset(_GENERIC_VERB_WORDS.split())
 
 
 def _verb_finder(sent: Span):

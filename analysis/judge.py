@@ -318,13 +318,22 @@ def _same_predicate(a: Statement, b: Statement) -> bool:
     return pa == pb or (pa in b.claim.keys and pb in a.claim.keys)
 
 
+# Subjects that refer back to something named earlier ("the company" = Brightvale): they cannot be matched by word.
+_ANAPHORIC = frozenset(
+    ["company", "firm", "government", "ministry", "group", "authority", "agency", "operator", "organisation", "organization", "country", "city", "party", "union", "club", "team", "side", "state", "man", "woman", "men", "women", "official", "officials", "institution", "board"]
+)
+
+
 def _same_proposition(d: Statement, o: Statement, sim: float) -> bool:
-    """The denied/unconfirmed content is the other claim: same subject, and same predicate or most words shared."""
+    """The denied/unconfirmed content is the other claim: same subject, and same predicate or enough words shared.
+
+    A subject the other claim does not mention needs most words shared and no other predicate.
+    """
     subject = _subject_found(d, o)
-    if subject is None:
+    if subject is None or (d.claim.subject and set(d.claim.subject.split()) <= _ANAPHORIC):
         return sim >= 0.5 or bool(_numbers(d) & _numbers(o))
     if not subject:
-        return sim >= 0.6
+        return sim >= 0.7 and (not d.claim.predicate or _same_predicate(d, o))
     return _same_predicate(d, o) or sim >= 0.4
 
 

@@ -95,6 +95,9 @@ _UNIT_RE = re.compile(
 )
 _NEXT_WORDS = re.compile(r"\s*(?:(?:of\s+)?(?:its|their|the|his|her|our)\s+)?(?:[\w'-]+\s+){0,3}")
 
+_RATIO_RE = re.compile(
+    rf"(?P<hedge>\b(?:{_HEDGE_RE})\s+)?\b(?P<n>\d+|{_SPELLED})\s+(?:in|out of)\s+(?P<d>\d+|{_SPELLED})\b", re.I
+)
 # Nouns that count people; "people"/"person" compare with any of them.
 PERSON_NOUNS = frozenset(
     [
@@ -275,7 +278,26 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
     """
     lemma_of = lemma_of or {}
     found: list[Quantity] = []
+    ratio_spans: list[tuple[int, int]] = []
+    # "four in five", "one out of three": a proportion, compared as a percentage
+    for m in _RATIO_RE.finditer(text):
+        num, den = parse_number(m.group("n")), parse_number(m.group("d"))
+        if num is None or not den or num > den or _YEARLIKE.match(m.group("d")):
+            continue
+        approx = "exact"
+        if m.group("hedge"):
+            approx = next((k for p, k in _HEDGES if re.fullmatch(p, m.group("hedge").strip().lower())), "exact")
+        value = 100.0 * num / den
+        low, high = _interval(value, approx, m.group(0))
+        if approx == "exact":
+            low, high = value - 100.0 / den / 2, value + 100.0 / den / 2  # "four in five" is a rounded share
+        found.append(Quantity(text=m.group(0).strip(), value=round(value, 6), low=round(low, 6),
+                              high=round(min(high, 100.0), 6), approx=approx, unit="%",  # type: ignore[arg-type]
+                              start=offset + m.start(), end=offset + m.end()))  # fmt: skip
+        ratio_spans.append(m.span())
     for m in _NUMBER_RE.finditer(text):
+        if any(s <= m.start("num") < e for s, e in ratio_spans):
+            continue
         raw = m.group("num")
         if not raw or not raw.strip():
             continue
