@@ -404,7 +404,16 @@ def find_attribution(sent: Span) -> Attribution:
         if left is not None:
             before = left.start - sent.start
             marker = doc[left.start - 1] if before else None
-            fronted = before >= 4 and marker is not None and marker.text in (",", '"', "”", "''")
+            # "CLAIM, X said": only when what precedes is a clause of its own (a verb), not "On October 17, X said"
+            fronted = (
+                before >= 4
+                and marker is not None
+                and marker.text in (",", '"', "”", "''")
+                and any(
+                    t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.text in ('"', "“", "”")
+                    for t in doc[sent.start : left.start]
+                )
+            )
             # "CLAIM, as analysts said ..." / "CLAIM, and X said ...": the main clause is the outlet's own claim
             joined = (
                 before >= 4

@@ -67,6 +67,9 @@ def first_clause(tokens: list) -> list:
             return tokens[:k]
         if t.text == "," and k + 1 < len(tokens) and tokens[k + 1].lower_ in ("and", "but", "although", "though"):
             return tokens[:k]
+        # "... are being trained in Russia and may be sent ...": a second verb phrase with its own modality
+        if t.lower_ in ("and", "but") and k + 1 < len(tokens) and tokens[k + 1].tag_ in ("MD", "VBD", "VBZ", "VBP"):
+            return tokens[:k]
     return tokens
 
 
@@ -90,7 +93,8 @@ def _lexical_negation(t) -> str | None:
 
 _HEARSAY = re.compile(
     r"\b(?:claims?|talk|rumou?rs?|speculation|suggestions?|allegations?|reports?)\s+(?:\w+\s+){0,2}?that\b"
-    r"|\b(?:heard|seen)\s+(?:\w+\s+){0,2}?(?:claims?|talk|rumou?rs?|reports?)\b",
+    r"|\b(?:heard|seen)\s+(?:\w+\s+){0,2}?(?:claims?|talk|rumou?rs?|reports?)\b"
+    r"|\b(?:information|reports?|claims?|rumou?rs?|allegations?)\s+(?:about|on|of)\b",
     re.I,
 )
 

@@ -320,7 +320,34 @@ def _same_predicate(a: Statement, b: Statement) -> bool:
 
 # Subjects that refer back to something named earlier ("the company" = Brightvale): they cannot be matched by word.
 _ANAPHORIC = frozenset(
-    ["company", "firm", "government", "ministry", "group", "authority", "agency", "operator", "organisation", "organization", "country", "city", "party", "union", "club", "team", "side", "state", "man", "woman", "men", "women", "official", "officials", "institution", "board"]
+    [
+        "company",
+        "firm",
+        "government",
+        "ministry",
+        "group",
+        "authority",
+        "agency",
+        "operator",
+        "organisation",
+        "organization",
+        "country",
+        "city",
+        "party",
+        "union",
+        "club",
+        "team",
+        "side",
+        "state",
+        "man",
+        "woman",
+        "men",
+        "women",
+        "official",
+        "officials",
+        "institution",
+        "board",
+    ]
 )
 
 
