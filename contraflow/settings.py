@@ -70,6 +70,9 @@ class AnalysisSettings(_Section):
 class WorkerSettings(_Section):
     app_id: str = Field("contraflow", description="Faust app id (= Kafka consumer group).")
     web_port: int = Field(6066, ge=0, description="Port of the worker's web server (/metrics, page).")
+    web_bind: str = Field(
+        "127.0.0.1", description="Address the worker's web server binds (0.0.0.0 in containers, to be scraped)."
+    )
     store: str = Field("memory://", description="Faust table store: memory:// or rocksdb://.")
     data_dir: Path = Field(Path(".contraflow/worker"), description="Worker state directory.")
     batch_size: int = Field(200, ge=1, description="Records per indexing batch.")

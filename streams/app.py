@@ -37,7 +37,7 @@ def build_app(settings: Settings, *, web_port: int | None = None, session_timeou
         producer_acks=-1,
         producer_compression_type="gzip",
         web_enabled=True,
-        web_bind="127.0.0.1",
+        web_bind=settings.worker.web_bind,
         web_port=settings.worker.web_port if web_port is None else web_port,
         web_in_thread=False,
         **extra,

@@ -11,6 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
+
+from contraflow.settings import Settings
 
 REPO = Path(__file__).resolve().parents[3]
 DEPLOY = REPO / "deploy"
@@ -25,3 +28,15 @@ def require_tool(name: str, package: str) -> str:
     if os.environ.get("CI", "").lower() == "true" or (hasattr(os, "geteuid") and os.geteuid() == 0):
         pytest.fail(message)
     pytest.skip(message)
+
+
+def settings_env_names() -> set[str]:
+    """Every environment variable name ``Settings`` reads (``CONTRAFLOW_SECTION__FIELD``)."""
+    names = set()
+    for name, field in Settings.model_fields.items():
+        default = field.default
+        if isinstance(default, BaseModel):
+            names |= {f"CONTRAFLOW_{name}__{sub}".upper() for sub in type(default).model_fields}
+        else:
+            names.add(f"CONTRAFLOW_{name}".upper())
+    return names

@@ -15,8 +15,7 @@ import subprocess
 
 import pytest
 import yaml
-from deploy_helpers import DEPLOY, REPO
-from pydantic import BaseModel
+from deploy_helpers import DEPLOY, REPO, settings_env_names
 
 from contraflow.settings import Settings
 
@@ -28,18 +27,6 @@ SERVICES = {"kafka", "elasticsearch", "kibana", "prometheus", "grafana", "setup"
 @pytest.fixture(scope="module")
 def compose() -> dict:
     return yaml.safe_load(COMPOSE_FILE.read_text())
-
-
-def settings_env_names() -> set[str]:
-    """Every environment variable name ``Settings`` reads (``CONTRAFLOW_SECTION__FIELD``)."""
-    names = set()
-    for name, field in Settings.model_fields.items():
-        default = field.default
-        if isinstance(default, BaseModel):
-            names |= {f"CONTRAFLOW_{name}__{sub}".upper() for sub in type(default).model_fields}
-        else:
-            names.add(f"CONTRAFLOW_{name}".upper())
-    return names
 
 
 def _env(service: dict) -> dict[str, str]:
@@ -100,7 +87,14 @@ def test_worker_is_scalable(compose: dict) -> None:
     assert "container_name" not in worker, "a fixed container_name breaks --scale worker=N"
     assert "ports" not in worker, "a fixed host port breaks --scale worker=N"
     assert "build" in worker
-    assert _env(worker)["CONTRAFLOW_WORKER__WEB_PORT"] == "6066"
+    env = _env(worker)
+    # Prometheus scrapes every replica at <container IP>:<web port>: the port must match the scrape
+    # config and the worker must listen beyond loopback inside its container.
+    assert env["CONTRAFLOW_WORKER__WEB_BIND"] == "0.0.0.0"
+    prom = yaml.safe_load((DEPLOY / "prometheus" / "prometheus.yml").read_text())
+    job = next(j for j in prom["scrape_configs"] if j["job_name"] == "contraflow-worker")
+    [sd] = job["dns_sd_configs"]
+    assert sd["names"] == ["worker"] and str(sd["port"]) == env["CONTRAFLOW_WORKER__WEB_PORT"]
 
 
 def test_ports_bind_loopback_and_match_defaults(compose: dict) -> None:
@@ -135,23 +129,37 @@ def test_startup_order(compose: dict) -> None:
     assert services["setup"].get("restart") == "no"
 
 
-def test_setup_runs_existing_cli_commands(compose: dict) -> None:
-    """Each `contraflow ...` step of the setup job names a command the CLI really has."""
+def test_setup_steps_exist_in_the_code(compose: dict) -> None:
+    """Each step of the setup job runs code that exists: `contraflow ...` commands the CLI has, and
+    `python -c` snippets that compile and import only names the packages define."""
+    import ast
+    import importlib
+    import shlex
+
     from typer.testing import CliRunner
 
     from contraflow.cli import app
 
     command = compose["services"]["setup"]["command"]
-    script = command[-1] if isinstance(command, list) else command
-    steps = [s.strip() for s in script.split("&&")]
-    assert any("kibana import" in s for s in steps)
-    runner = CliRunner()
-    for step in steps:
-        words = step.split()
-        assert words[0] == "contraflow", step
-        path = [w for w in words[1:] if not w.startswith("-")][:2]
-        result = runner.invoke(app, [*path, "--help"])
-        assert result.exit_code == 0, f"`contraflow {' '.join(path)}` is not a command: {result.output}"
+    assert command[:2] == ["sh", "-c"]
+    steps = [shlex.split(step) for step in command[2].split("&&")]
+    assert [s[0] for s in steps] == ["python", "contraflow"]
+    code = steps[0][steps[0].index("-c") + 1]
+    tree = ast.parse(code)
+    called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    assert {"ensure_topics", "ensure_indices"} <= called
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                assert hasattr(module, alias.name), f"{node.module} has no {alias.name}"
+    words = steps[1]
+    path = [w for w in words[1:] if not w.startswith("-")][:2]
+    assert path == ["kibana", "import"]
+    result = CliRunner().invoke(app, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    for option in (w for w in words if w.startswith("--")):
+        assert option in result.output, f"`contraflow kibana import` has no {option}"
 
 
 def test_mounted_deploy_paths_exist(compose: dict) -> None:

@@ -1,0 +1,94 @@
+"""Write docs/configuration.md: every CONTRAFLOW_* variable with its default and meaning, from Settings.
+
+    .venv/bin/python docs/gen_configuration.py          # rewrite docs/configuration.md
+    .venv/bin/python docs/gen_configuration.py --check  # exit 1 if the file is out of date
+
+tests/unit/deploy/test_configuration_doc.py runs the check, so the table cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, SecretStr
+from pydantic.fields import FieldInfo
+
+from contraflow.settings import Settings
+
+OUT = Path(__file__).with_name("configuration.md")
+
+HEADER = """# Configuration
+
+Every part of contraflow reads one frozen `Settings` object (`contraflow/settings.py`). Values come from,
+highest first: **command-line flags** (each `--help` names the variable a flag overrides), **`CONTRAFLOW_*`
+environment variables**, then the defaults below. Nested sections use a double underscore:
+`CONTRAFLOW_ES__URL`, `CONTRAFLOW_KAFKA__BOOTSTRAP`.
+
+```bash
+export CONTRAFLOW_KAFKA__BOOTSTRAP=kafka-1:9092,kafka-2:9092
+export CONTRAFLOW_ES__URL=https://es.internal:9200 CONTRAFLOW_ES__USERNAME=contraflow CONTRAFLOW_ES__PASSWORD=...
+contraflow worker --web-port 6067          # a flag beats the environment
+```
+
+Secrets (`CONTRAFLOW_ES__PASSWORD`) are never logged; `docker-compose.yml` uses the same names.
+This file is generated from the code: edit the field descriptions in `contraflow/settings.py`, then run
+`.venv/bin/python docs/gen_configuration.py`.
+"""
+
+
+def _type_name(field: FieldInfo) -> str:
+    ann = field.annotation
+    text = ann.__name__ if isinstance(ann, type) else str(ann)
+    for noise in ("typing.", "pathlib.", "pydantic.types."):
+        text = text.replace(noise, "")
+    # A "|" would split the Markdown table cell.
+    return text.replace("NoneType", "None").replace(" | ", " or ")
+
+
+def _default(value: Any) -> str:
+    if value is None:
+        return "*(unset)*"
+    if isinstance(value, SecretStr):
+        return "*(secret)*"
+    return f"`{value}`"
+
+
+def rows() -> list[tuple[str, str, str, str]]:
+    """(variable, type, default, meaning) for every setting, in declaration order."""
+    out = []
+    for name, field in Settings.model_fields.items():
+        default = field.default
+        if isinstance(default, BaseModel):
+            for sub, sub_field in type(default).model_fields.items():
+                env = f"CONTRAFLOW_{name}__{sub}".upper()
+                out.append((env, _type_name(sub_field), _default(getattr(default, sub)), sub_field.description or ""))
+        else:
+            out.append((f"CONTRAFLOW_{name}".upper(), _type_name(field), _default(default), field.description or ""))
+    return out
+
+
+def render() -> str:
+    sections: dict[str, list[tuple[str, str, str, str]]] = {}
+    for row in rows():
+        section = row[0].removeprefix("CONTRAFLOW_").split("__")[0] if "__" in row[0] else "GENERAL"
+        sections.setdefault(section, []).append(row)
+    parts = [HEADER]
+    for section, section_rows in sections.items():
+        parts.append(f"\n## {section.lower()}\n\n| variable | type | default | meaning |\n|---|---|---|---|\n")
+        for env, typ, default, meaning in section_rows:
+            parts.append(f"| `{env}` | {typ} | {default} | {meaning.replace('|', '/')} |\n")
+    return "".join(parts)
+
+
+if __name__ == "__main__":
+    text = render()
+    if "--check" in sys.argv:
+        if not OUT.is_file() or OUT.read_text() != text:
+            print(f"{OUT} is out of date: run .venv/bin/python docs/gen_configuration.py", file=sys.stderr)
+            sys.exit(1)
+        print(f"{OUT} is up to date")
+    else:
+        OUT.write_text(text)
+        print(f"wrote {OUT} ({len(rows())} variables)")
