@@ -10,8 +10,9 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Mapping
+from typing import Any
 
-from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
 from indexers.templates import alias_name
 
@@ -35,7 +36,8 @@ class SearchableTracker:
     """
 
     def __init__(self, client: Elasticsearch, prefix: str) -> None:
-        self._client = client
+        # A 503 while the workers create the indices is "not yet", not an error: no client-side retries.
+        self._client = client.options(retry_on_status=())
         self._articles = alias_name(prefix, "articles")
         self._statements = alias_name(prefix, "statements")
         self._lock = threading.Lock()
@@ -72,25 +74,30 @@ class SearchableTracker:
                     self.done[a] = now
         return len(complete)
 
-    def _found_articles(self, ids: list[str]) -> list[str]:
+    def _search(self, **kwargs: Any) -> Any:
+        """A search, or None while the workers have not created the index or its shard is not yet started."""
         try:
-            resp = self._client.search(
-                index=self._articles, query={"ids": {"values": ids}}, source=False, size=len(ids)
-            )
-        except NotFoundError:  # the workers have not created the indices yet
-            return []
-        return [hit["_id"] for hit in resp["hits"]["hits"]]
+            return self._client.search(**kwargs)
+        except NotFoundError:
+            return None
+        except ApiError as exc:
+            if exc.meta.status == 503:
+                return None
+            raise
+
+    def _found_articles(self, ids: list[str]) -> list[str]:
+        resp = self._search(index=self._articles, query={"ids": {"values": ids}}, source=False, size=len(ids))
+        return [hit["_id"] for hit in resp["hits"]["hits"]] if resp is not None else []
 
     def _statement_counts(self, ids: list[str]) -> dict[str, int]:
         if not ids:
             return {}
-        try:
-            resp = self._client.search(
-                index=self._statements,
-                size=0,
-                query={"terms": {"article_id": ids}},
-                aggs={"per_article": {"terms": {"field": "article_id", "size": len(ids)}}},
-            )
-        except NotFoundError:
+        resp = self._search(
+            index=self._statements,
+            size=0,
+            query={"terms": {"article_id": ids}},
+            aggs={"per_article": {"terms": {"field": "article_id", "size": len(ids)}}},
+        )
+        if resp is None:
             return {}
         return {b["key"]: b["doc_count"] for b in resp["aggregations"]["per_article"]["buckets"]}

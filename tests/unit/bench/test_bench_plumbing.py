@@ -1,0 +1,78 @@
+"""Pure pieces of the end-to-end phase: completion rule, lane names and worker environment, tagged articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.normalize import normalize_article
+from contraflow.bench.corpus import load_corpus, payload, tagged
+from contraflow.bench.lane import Lane
+from contraflow.bench.searchable import complete_ids
+from contraflow.errors import InputError
+from contraflow.settings import Settings
+from schemas import ArticleIn
+
+ARTICLE = ArticleIn(id="x-1", source="example.com", title="Title", text="Body text here.")
+
+
+def test_complete_needs_the_article_and_all_its_statements():
+    found = ["a", "b", "c"]
+    counts = {"a": 3, "b": 2}
+    expected = {"a": 3, "b": 3, "c": 0, "d": 1}
+    assert complete_ids(found, counts, expected) == {"a", "c"}
+
+
+def test_lane_names_and_worker_env():
+    settings = Settings()
+    lane = Lane("cfbench-1-w2")
+    env = lane.worker_env(settings, web_port=6100, data_dir=Path("/tmp/w"))
+    assert env["CONTRAFLOW_TOPICS__RAW"] == "cfbench-1-w2.raw"
+    assert {env[f"CONTRAFLOW_TOPICS__{k.upper()}"] for k in lane.topics} == set(lane.topics.values())
+    assert all(t.startswith(lane.name) for t in lane.topics.values())
+    assert env["CONTRAFLOW_ES__INDEX_PREFIX"] == env["CONTRAFLOW_WORKER__APP_ID"] == lane.name
+    assert env["CONTRAFLOW_WORKER__WEB_PORT"] == "6100"
+    # The worker reads these through Settings: they must parse back to the lane's names.
+    parsed = Settings.model_validate(
+        {"topics": {"raw": env["CONTRAFLOW_TOPICS__RAW"]}, "es": {"index_prefix": env["CONTRAFLOW_ES__INDEX_PREFIX"]}}
+    )
+    assert parsed.topics.raw == lane.topics["raw"]
+
+
+@pytest.mark.parametrize("bad", ["Upper", "has space", "dot.ted"])
+def test_lane_names_must_be_safe_for_kafka_and_es(bad):
+    with pytest.raises(ValueError):
+        Lane(bad)
+
+
+def test_tagged_copy_is_a_new_article_with_the_same_text():
+    a, b = tagged(ARTICLE, "t1"), tagged(ARTICLE, "t2")
+    na, nb, n0 = normalize_article(a), normalize_article(b), normalize_article(ARTICLE)
+    assert len({na.id, nb.id, n0.id}) == 3
+    assert len({na.content_hash, nb.content_hash, n0.content_hash}) == 3
+    assert na.text == nb.text == n0.text
+    assert na.id.rsplit("~", 1)[0] == n0.id
+
+
+def test_payload_is_the_article_as_json():
+    assert ArticleIn.model_validate_json(payload(ARTICLE)) == ARTICLE
+
+
+def test_corpus_loads_with_a_limit(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    lines = [tagged(ARTICLE, str(i)).model_dump_json() for i in range(5)]
+    (news / "giveme5w1h-news-cluster.jsonl").write_text("\n".join(lines) + "\n\n")
+    assert len(load_corpus(tmp_path)) == 5
+    assert [a.id for a in load_corpus(tmp_path, 2)] == ["x-1~0", "x-1~1"]
+
+
+def test_missing_or_bad_corpus_says_where(tmp_path):
+    with pytest.raises(InputError, match="--data"):
+        load_corpus(tmp_path)
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "giveme5w1h-news-cluster.jsonl").write_text('{"source": "x"}\n')
+    with pytest.raises(InputError, match=":1"):
+        load_corpus(tmp_path)
