@@ -28,11 +28,12 @@ from elasticsearch import Elasticsearch
 
 from schemas import ArticleIn
 
+from ..kafka_admin import ensure_topics
 from ..publish import Publisher
 from ..settings import Settings
 from .corpus import payload, tagged
 from .errors import BenchError
-from .kafka_util import admin_client, create_topics
+from .kafka_util import admin_client
 from .lane import Lane
 from .searchable import SearchableTracker
 from .stats import rate, summarize_latencies
@@ -187,7 +188,7 @@ def _run_lane(
     publisher = Publisher(ctx.settings, topic=lane.topics["raw"])
     ctx = replace(ctx, publisher=publisher)
     try:
-        create_topics(admin, lane.topics.values(), ctx.settings.topics.partitions, ctx.settings.topics.replication)
+        ensure_topics(lane.settings(ctx.settings))
         t_start = time.perf_counter()
         with WorkerPool(lane, ctx.settings, workers, workdir / lane.name) as pool:
             ctx.progress(f"  {workers} worker(s) starting on lane {lane.name} ...")

@@ -39,7 +39,17 @@ class Lane:
         """Topic kind (as in ``TopicSettings``) -> topic name."""
         return {kind: f"{self.name}.{kind}" for kind in _TOPIC_KINDS}
 
-    def worker_env(self, settings: Settings, web_port: int, data_dir: Path) -> dict[str, str]:
+    def settings(self, base: Settings) -> Settings:
+        """``base`` pointed at this lane: its topics, index prefix and consumer group."""
+        return base.model_copy(
+            update={
+                "topics": base.topics.model_copy(update=self.topics),
+                "es": base.es.model_copy(update={"index_prefix": self.name}),
+                "worker": base.worker.model_copy(update={"app_id": self.name}),
+            }
+        )
+
+    def worker_env(self, settings: Settings, data_dir: Path) -> dict[str, str]:
         """The ``CONTRAFLOW_*`` variables that point a ``contraflow worker`` at this lane."""
         env = {f"CONTRAFLOW_TOPICS__{kind.upper()}": topic for kind, topic in self.topics.items()}
         env.update(
@@ -49,7 +59,6 @@ class Lane:
                 "CONTRAFLOW_ES__URL": settings.es.url,
                 "CONTRAFLOW_ES__INDEX_PREFIX": self.name,
                 "CONTRAFLOW_WORKER__APP_ID": self.name,
-                "CONTRAFLOW_WORKER__WEB_PORT": str(web_port),
                 "CONTRAFLOW_WORKER__DATA_DIR": str(data_dir),
             }
         )

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from aiokafka import AIOKafkaConsumer
 
 from ..errors import StackError
+from ..kafka_admin import ensure_topics
 from ..publish import Publisher
 from ..settings import Settings
-from .kafka_util import admin_client, create_topics, delete_topics_with_prefix
+from .kafka_util import admin_client, delete_topics_with_prefix
 from .stats import rate
 
 __all__ = ["RawKafkaResult", "run_raw_kafka"]
@@ -99,7 +100,7 @@ def run_raw_kafka(
     bootstrap = settings.kafka.bootstrap
     admin = admin_client(bootstrap)
     try:
-        create_topics(admin, [topic], settings.topics.partitions, settings.topics.replication)
+        ensure_topics(settings, [topic])
         produce_s = _produce(settings, topic, payloads)
         # +1: the connect record sent before the clock started is consumed too.
         consume_s = asyncio.run(_consume(bootstrap, topic, len(payloads) + 1, timeout_s))

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 from types import TracebackType
 
 from kafka import KafkaAdminClient
 
+from ..runner import WorkerProcess, worker_env
 from ..settings import Settings
 from .errors import BenchError
 from .lane import Lane
@@ -22,21 +20,11 @@ __all__ = ["WorkerPool", "wait_group_members"]
 
 log = logging.getLogger(__name__)
 
-# The installed console script may be missing (e.g. running from a checkout); this is what it runs.
-_WORKER_CMD = [sys.executable, "-c", "from contraflow.cli import main; main()", "worker"]
-
 
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def _tail(path: Path, lines: int = 15) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return ""
 
 
 class WorkerPool:
@@ -50,8 +38,7 @@ class WorkerPool:
 
     def __init__(self, lane: Lane, settings: Settings, n: int, workdir: Path) -> None:
         self.lane, self.settings, self.n, self.workdir = lane, settings, n, workdir
-        self.procs: list[subprocess.Popen[bytes]] = []
-        self.logs: list[Path] = []
+        self.workers: list[WorkerProcess] = []
 
     def __enter__(self) -> WorkerPool:
         self.start()
@@ -62,41 +49,36 @@ class WorkerPool:
     ) -> None:
         self.stop()
 
+    @property
+    def logs(self) -> list[Path]:
+        return [w.log_path for w in self.workers]
+
     def start(self) -> None:
         for i in range(self.n):
             data_dir = self.workdir / f"worker-{i}"
             data_dir.mkdir(parents=True, exist_ok=True)
-            log_path = self.workdir / f"worker-{i}.log"
-            env = {**os.environ, **self.lane.worker_env(self.settings, _free_port(), data_dir)}
-            with log_path.open("wb") as out:
-                proc = subprocess.Popen(_WORKER_CMD, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=self.workdir)
-            self.procs.append(proc)
-            self.logs.append(log_path)
+            env = worker_env(self.lane.worker_env(self.settings, data_dir))
+            worker = WorkerProcess(env=env, log_path=self.workdir / f"worker-{i}.log", web_port=_free_port())
+            self.workers.append(worker.start())
         log.info("bench_workers_started lane=%s n=%d", self.lane.name, self.n)
 
     def check(self) -> None:
         """Raise ``BenchError`` (with the end of its log) when a worker has exited."""
-        for proc, log_path in zip(self.procs, self.logs, strict=True):
-            if proc.poll() is not None:
+        for w in self.workers:
+            if not w.alive:
+                code = w.proc.returncode if w.proc is not None else None
                 raise BenchError(
-                    f"worker pid={proc.pid} on lane {self.lane.name} exited with code {proc.returncode}; "
-                    f"log {log_path}:\n{_tail(log_path)}"
+                    f"worker on lane {self.lane.name} exited with code {code}; log {w.log_path}:\n{w.log_tail(1500)}"
                 )
 
-    def stop(self, timeout_s: float = 15.0) -> None:
-        """SIGTERM every worker (a clean Faust shutdown), SIGKILL the ones still running after ``timeout_s``."""
-        for proc in self.procs:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + timeout_s
-        for proc in self.procs:
-            try:
-                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                log.warning("bench_worker_kill pid=%d lane=%s", proc.pid, self.lane.name)
-                proc.kill()
-                proc.wait()
-        self.procs.clear()
+    def stop(self, grace_s: float = 15.0) -> None:
+        """SIGTERM every worker at once (a clean Faust shutdown), SIGKILL those still running after ``grace_s``."""
+        for w in self.workers:
+            if w.alive and w.proc is not None:
+                w.proc.send_signal(signal.SIGTERM)
+        for w in self.workers:
+            w.stop(grace_s=grace_s)
+        self.workers.clear()
 
 
 def wait_group_members(admin: KafkaAdminClient, group: str, members: int, pool: WorkerPool, timeout_s: float) -> bool:

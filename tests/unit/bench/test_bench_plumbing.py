@@ -27,17 +27,26 @@ def test_complete_needs_the_article_and_all_its_statements():
 def test_lane_names_and_worker_env():
     settings = Settings()
     lane = Lane("cfbench-1-w2")
-    env = lane.worker_env(settings, web_port=6100, data_dir=Path("/tmp/w"))
+    env = lane.worker_env(settings, data_dir=Path("/tmp/w"))
     assert env["CONTRAFLOW_TOPICS__RAW"] == "cfbench-1-w2.raw"
     assert {env[f"CONTRAFLOW_TOPICS__{k.upper()}"] for k in lane.topics} == set(lane.topics.values())
     assert all(t.startswith(lane.name) for t in lane.topics.values())
     assert env["CONTRAFLOW_ES__INDEX_PREFIX"] == env["CONTRAFLOW_WORKER__APP_ID"] == lane.name
-    assert env["CONTRAFLOW_WORKER__WEB_PORT"] == "6100"
-    # The worker reads these through Settings: they must parse back to the lane's names.
-    parsed = Settings.model_validate(
-        {"topics": {"raw": env["CONTRAFLOW_TOPICS__RAW"]}, "es": {"index_prefix": env["CONTRAFLOW_ES__INDEX_PREFIX"]}}
-    )
-    assert parsed.topics.raw == lane.topics["raw"]
+    assert env["CONTRAFLOW_WORKER__DATA_DIR"] == "/tmp/w"
+
+
+def test_worker_env_and_lane_settings_agree(monkeypatch):
+    """What a worker reads from the environment is what the bench uses for the lane's topics."""
+    base = Settings()
+    lane = Lane("cfbench-2-w1")
+    for key, value in lane.worker_env(base, data_dir=Path("/tmp/w")).items():
+        monkeypatch.setenv(key, value)
+    from_env = Settings()
+    direct = lane.settings(base)
+    assert from_env.topics == direct.topics
+    assert from_env.es.index_prefix == direct.es.index_prefix == lane.name
+    assert from_env.worker.app_id == direct.worker.app_id == lane.name
+    assert base.topics.raw == "articles.raw"  # the base is not changed
 
 
 @pytest.mark.parametrize("bad", ["Upper", "has space", "dot.ted"])
