@@ -1,0 +1,280 @@
+"""``contraflow evaluate``: score the engine on the shared data and write docs/quality.md.
+
+Four parts, each allowed to fail on its own (the table then says why):
+
+1. ``judge`` on every ``pairs/*.jsonl`` file, scored by ``tools/score_pairs.py`` (contradiction-class
+   P/R/F1, plus accuracy for two-way sets), with the cross-validated numbers stored with the weights;
+2. ``tools/score_cases.py news-cases-dev.jsonl --batch`` on ``contraflow analyze``;
+3. ``analyze`` on ``seed/*.jsonl`` and ``news/*.jsonl``: counts by kind and a few examples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import typer
+
+__all__ = ["PairResult", "evaluate_pairs", "register", "render_markdown"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PairResult:
+    """One pair file's score (``error`` set when it could not be produced)."""
+
+    name: str
+    pairs: int = 0
+    summary: str = ""
+    p: float = 0.0
+    r: float = 0.0
+    f1: float = 0.0
+    accuracy: float = 0.0
+    two_way: bool = False
+    seconds: float = 0.0
+    kinds: dict[str, int] = field(default_factory=dict)
+    error: str = ""
+
+
+def _contraflow_cmd() -> str:
+    """This installation's ``contraflow`` script (next to the running interpreter), else the one on PATH."""
+    here = Path(sys.executable).with_name("contraflow")
+    return str(here) if here.exists() else (shutil.which("contraflow") or "contraflow")
+
+
+def _parse_summary(line: str) -> dict[str, float]:
+    out = {}
+    for part in line.split():
+        key, _, value = part.partition("=")
+        try:
+            out[key] = float(value)
+        except ValueError:
+            continue
+    return out
+
+
+def evaluate_pairs(data: Path, tools: Path, workdir: Path) -> list[PairResult]:
+    """Judge every pair file under ``data/pairs`` and score it with ``score_pairs.py``."""
+    from analysis.pairs import judge_pairs, load_pair_nlp
+
+    results = []
+    files = sorted((data / "pairs").glob("*.jsonl"))
+    if not files:
+        return [PairResult(name=str(data / "pairs"), error="no pair files found")]
+    nlp = load_pair_nlp()
+    for path in files:
+        res = PairResult(name=path.name)
+        try:
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            res.pairs = len(rows)
+            res.two_way = any(r.get("label") == "not_contradiction" for r in rows)
+            t0 = time.perf_counter()
+            verdicts = judge_pairs([(r["premise"], r["hypothesis"]) for r in rows], nlp)
+            res.seconds = time.perf_counter() - t0
+            pred = workdir / f"{path.stem}.judge.jsonl"
+            with pred.open("w", encoding="utf-8") as fh:
+                for r, v in zip(rows, verdicts, strict=True):
+                    fh.write(json.dumps({"id": r["id"], "contradiction": v.contradiction, "score": v.score,
+                                         "kind": v.kind}) + "\n")  # fmt: skip
+            res.kinds = dict(Counter(v.kind for v in verdicts if v.contradiction))
+            correct = sum(
+                (r["label"] == "contradiction") == v.contradiction for r, v in zip(rows, verdicts, strict=True)
+            )
+            res.accuracy = correct / len(rows) if rows else 0.0
+            proc = subprocess.run(
+                [sys.executable, str(tools / "score_pairs.py"), str(path), str(pred)],
+                capture_output=True, text=True, timeout=300, check=False,
+            )  # fmt: skip
+            lines = proc.stdout.strip().splitlines()
+            if not lines:
+                raise RuntimeError(
+                    f"score_pairs.py printed nothing (rc={proc.returncode}): {proc.stderr.strip()[-200:]}"
+                )
+            res.summary = lines[-1]
+            got = _parse_summary(res.summary)
+            res.p, res.r, res.f1 = got.get("P", 0.0), got.get("R", 0.0), got.get("F1", 0.0)
+        except Exception as exc:  # one broken file must not stop the report
+            res.error = f"{type(exc).__name__}: {exc}"
+        log.info("pairs_scored file=%s pairs=%d f1=%.3f elapsed_s=%.1f", res.name, res.pairs, res.f1, res.seconds)
+        results.append(res)
+    return results
+
+
+def _run_cases(data: Path, tools: Path, timeout: int) -> dict[str, Any]:
+    cases = data / "news-cases-dev.jsonl"
+    if not cases.exists():
+        return {"error": f"{cases} not found"}
+    env = dict(os.environ, CONTRAFLOW_CMD=_contraflow_cmd())
+    cmd = [sys.executable, str(tools / "score_cases.py"), str(cases), "--batch"]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return {"error": f"score_cases.py timed out after {timeout}s"}
+    lines = proc.stdout.strip().splitlines()
+    if not lines:
+        return {"error": f"score_cases.py printed nothing (rc={proc.returncode}): {proc.stderr.strip()[-300:]}"}
+    by_kind = [ln.strip() for ln in proc.stderr.splitlines() if "recall" in ln.lower() and "kind" in ln.lower()]
+    return {"summary": lines[-1], "rc": proc.returncode, "stderr_tail": proc.stderr.strip().splitlines()[-12:],
+            "by_kind": by_kind}  # fmt: skip
+
+
+def _run_analyze(path: Path, timeout: int) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    try:
+        proc = subprocess.run([_contraflow_cmd(), "analyze", str(path)], capture_output=True, text=True,
+                              timeout=timeout, check=False)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return {"file": path.name, "error": f"analyze timed out after {timeout}s"}
+    found = []
+    for line in proc.stdout.splitlines():
+        try:
+            found.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    summary = next((ln for ln in reversed(proc.stderr.splitlines()) if "articles_per_s" in ln), "")
+    out: dict[str, Any] = {
+        "file": path.name,
+        "rc": proc.returncode,
+        "seconds": time.perf_counter() - t0,
+        "count": len(found),
+        "kinds": dict(Counter(str(c.get("kind")) for c in found)),
+        "summary": summary.strip(),
+        "examples": sorted(found, key=lambda c: -float(c.get("score") or 0))[:4],
+    }
+    if proc.returncode not in (0, 1) or (not found and proc.returncode != 0):
+        out["error"] = f"analyze exited {proc.returncode}: {proc.stderr.strip()[-300:]}"
+    return out
+
+
+def _side_text(side: dict[str, Any]) -> str:
+    text = " ".join(str(side.get("text", "")).split())
+    if len(text) > 140:
+        text = text[:137] + "..."
+    return f"{side.get('speaker') or '?'}: \u201c{text}\u201d".replace("|", "\\|")
+
+
+def render_markdown(
+    command: str,
+    pairs: list[PairResult],
+    cv: dict[str, Any],
+    cases: dict[str, Any] | None,
+    analyses: list[dict[str, Any]],
+) -> str:
+    """The docs/quality.md page."""
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# Quality",
+        "",
+        f"Generated by `{command}` on {now}. Regenerate it with the same command after changing the engine.",
+        "",
+        "## Sentence pairs (`contraflow judge`)",
+        "",
+        "Contradiction class, scored with `python3 ../shared/tools/score_pairs.py GOLD PRED`. *CV* is 5-fold",
+        "cross-validation of the combiner (`python -m analysis.pairs.train`); *fit* columns are the shipped",
+        "weights on the same data, so CV is the honest estimate. Accuracy is the target for the two-way set.",
+        "",
+        "| set | pairs | P | R | F1 | accuracy | CV P | CV R | CV F1 | CV acc | seconds | positives by kind |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for res in pairs:
+        if res.error:
+            lines.append(f"| {res.name} | {res.pairs} | error: {res.error} | | | | | | | | | |")
+            continue
+        c = cv.get(Path(res.name).stem, {})
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(res.kinds.items(), key=lambda t: -t[1]))
+        lines.append(
+            f"| {res.name} | {res.pairs} | {res.p:.3f} | {res.r:.3f} | **{res.f1:.3f}** | {res.accuracy:.3f} | "
+            f"{c.get('p', '')} | {c.get('r', '')} | {c.get('f1', '')} | {c.get('acc', '')} | "
+            f"{res.seconds:.1f} | {kinds} |"
+        )
+    lines += ["", "Targets (dev sets): RTE-3 F1 >= 0.40, SICK F1 >= 0.88, negated-RTE2 accuracy >= 0.85.", ""]
+    lines += ["## News cases (`contraflow analyze`, `score_cases.py --batch`)", ""]
+    if cases is None:
+        lines.append("Skipped (`--skip-analyze`).")
+    elif "error" in cases:
+        lines.append(f"Could not score: {cases['error']}")
+    else:
+        lines += ["```", cases["summary"], "```", ""]
+        if cases.get("stderr_tail"):
+            lines += ["Scorer detail (last lines of its stderr):", "", "```", *cases["stderr_tail"], "```"]
+    lines += ["", "## What `analyze` finds", ""]
+    if not analyses:
+        lines.append("Skipped (`--skip-analyze`).")
+    for a in analyses:
+        lines.append(f"### {a['file']}")
+        lines.append("")
+        if a.get("error"):
+            lines.append(f"Error: {a['error']}")
+            lines.append("")
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(a.get("kinds", {}).items(), key=lambda t: -t[1])) or "none"
+        lines.append(f"{a.get('count', 0)} contradictions ({kinds}); {a.get('summary') or ''}")
+        lines.append("")
+        if a.get("examples"):
+            lines += ["| kind | score | a | b |", "| --- | ---: | --- | --- |"]
+            for c in a["examples"]:
+                lines.append(
+                    f"| {c.get('kind')} | {float(c.get('score') or 0):.2f} | "
+                    f"{_side_text(c.get('a', {}))} | {_side_text(c.get('b', {}))} |"
+                )
+            lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("evaluate")
+    def evaluate(
+        data: Path = typer.Option(
+            Path("../shared/data"), "--data", envvar="CONTRAFLOW_DATA_DIR",
+            help="Shared data dir with pairs/, seed/, news/ [env: CONTRAFLOW_DATA_DIR].",
+        ),
+        tools: Path = typer.Option(
+            None, "--tools", help="Dir with score_pairs.py and score_cases.py (default: DATA/../tools)."
+        ),
+        out: Path = typer.Option(Path("docs/quality.md"), "--out", help="Markdown report to write."),
+        skip_analyze: bool = typer.Option(False, "--skip-analyze", help="Only the sentence-pair part."),
+        timeout: int = typer.Option(900, "--timeout", help="Seconds allowed per analyze/scorer run."),
+    ) -> None:  # fmt: skip
+        """Score judge and analyze on the shared data and write the table to docs/quality.md.
+
+        Example:  contraflow evaluate --data ../shared/data --out docs/quality.md
+        """
+        from analysis.pairs import load_model
+
+        from ..errors import InputError
+
+        if not data.is_dir():
+            raise InputError(f"data dir {data} not found; pass --data or set CONTRAFLOW_DATA_DIR")
+        tools = tools or data.parent / "tools"
+        command = "contraflow evaluate" + (f" --data {data}" if str(data) != "../shared/data" else "")
+        command += f" --out {out}" + (" --skip-analyze" if skip_analyze else "")
+        with tempfile.TemporaryDirectory(prefix="contraflow-eval-") as tmp:
+            pairs = evaluate_pairs(data, tools, Path(tmp))
+        cv = load_model().meta.get("cv", {})
+        cases: dict[str, Any] | None = None
+        analyses: list[dict[str, Any]] = []
+        if not skip_analyze:
+            cases = _run_cases(data, tools, timeout)
+            for path in [*sorted((data / "seed").glob("*.jsonl")), *sorted((data / "news").glob("*.jsonl"))]:
+                analyses.append(_run_analyze(path, timeout))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(render_markdown(command, pairs, cv, cases, analyses), encoding="utf-8")
+        for res in pairs:
+            typer.echo(f"{res.name}: {res.error or res.summary} acc={res.accuracy:.3f}", err=True)
+        if cases:
+            typer.echo(f"news-cases: {cases.get('error') or cases.get('summary')}", err=True)
+        typer.echo(f"wrote {out}", err=True)
+        failed = any(r.error for r in pairs) or bool(cases and "error" in cases) or any("error" in a for a in analyses)
+        if failed:
+            raise typer.Exit(1)
