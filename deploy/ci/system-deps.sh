@@ -3,6 +3,7 @@
 #
 #   chromium    headless browser for tests/integration/web (end-to-end page test)
 #   prometheus  ships promtool, which checks deploy/prometheus/ in tests/unit/deploy
+#   docker-compose  the compose client (no engine: --no-install-recommends), validates docker-compose.yml
 #
 # Idempotent: does nothing when every tool is already on PATH. Needs root to install;
 # as another user it only reports what is missing (the tests then skip, except under CI=true).
@@ -13,6 +14,7 @@ set -euo pipefail
 declare -A PACKAGES=(
   [chromium]=chromium
   [promtool]=prometheus
+  [docker-compose]=docker-compose
 )
 
 missing=()
@@ -23,7 +25,7 @@ for tool in "${!PACKAGES[@]}"; do
 done
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "system-deps: all present (chromium, promtool)"
+  echo "system-deps: all present (${!PACKAGES[*]})"
   exit 0
 fi
 
