@@ -176,6 +176,11 @@ def test_dockerfile_installs_every_package() -> None:
     for package in packages:
         assert re.search(rf"^COPY {package} \./{package}$", dockerfile, re.M), f"Dockerfile does not copy {package}/"
     assert "USER " in dockerfile, "the image should not run as root"
+    # `contraflow kibana import` in the setup job finds the saved objects where the image puts them.
+    from contraflow.commands import kibana
+
+    assert "COPY deploy/kibana /opt/contraflow-deploy/kibana" in dockerfile
+    assert any(str(p).startswith("/opt/contraflow-deploy/kibana/") for p in kibana._CANDIDATES)
 
 
 def test_compose_config_validates() -> None:
