@@ -146,7 +146,7 @@ def pipeline(stack_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactor
         CONTRAFLOW_TOPICS__DEADLETTER=f"{run}.deadletter",
         CONTRAFLOW_TOPICS__PARTITIONS="1",
         CONTRAFLOW_WORKER__APP_ID=run,
-        CONTRAFLOW_WORKER__WEB_PORT=str(free_port()),
+        CONTRAFLOW_WORKER__WEB_PORT=str(worker_port := free_port()),
         CONTRAFLOW_WORKER__DATA_DIR=str(tmp_path / "worker"),
     )
     es_cfg = ElasticsearchSettings(url=stack_urls["es"], index_prefix=run)
@@ -173,6 +173,8 @@ def pipeline(stack_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactor
             assert total > 0, (
                 "no contradictions indexed within 300 s:\n" + (tmp_path / "worker.log").read_text()[-4000:]
             )
+            with urllib.request.urlopen(f"http://127.0.0.1:{worker_port}/metrics", timeout=10) as resp:
+                metrics_text = resp.read().decode()
             port = free_port()
             with _process([CONTRAFLOW, "web", "--port", str(port)], env, tmp_path / "web.log") as web:
                 base = f"http://127.0.0.1:{port}"
@@ -182,7 +184,7 @@ def pipeline(stack_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactor
                         urllib.request.urlopen(f"{base}/healthz", timeout=2).close()
                         break
                     time.sleep(0.5)
-                yield {"base": base, "es": es_cfg, "total": total, "tmp": tmp_path}
+                yield {"base": base, "es": es_cfg, "total": total, "tmp": tmp_path, "metrics": metrics_text}
     finally:
         _cleanup(es_cfg, run, stack_urls["kafka"], run)
 
@@ -255,3 +257,33 @@ def test_screenshot_renders(pipeline: dict, chromium: str) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+
+
+def test_worker_exports_what_alerts_and_dashboards_query(pipeline: dict) -> None:
+    """Every metric the Prometheus rules and the Grafana dashboard name is on a real worker's /metrics."""
+    import json
+
+    import yaml
+
+    sys.path.insert(0, str(REPO / "tests" / "unit" / "deploy"))
+    from metric_refs import series_names
+
+    exprs = [
+        rule["expr"]
+        for path in (REPO / "deploy" / "prometheus" / "rules").glob("*.yml")
+        for group in yaml.safe_load(path.read_text())["groups"]
+        for rule in group["rules"]
+    ]
+    for path in (REPO / "deploy" / "grafana" / "dashboards").glob("*.json"):
+        exprs += [t["expr"] for p in json.loads(path.read_text())["panels"] for t in p.get("targets", [])]
+    # "# TYPE <family> <type>" (counters with or without "_total", depending on the client's version).
+    families = {line.split()[2] for line in pipeline["metrics"].splitlines() if line.startswith("# TYPE ")}
+    assert {"contraflow_records_consumed", "contraflow_records_consumed_total"} & families, sorted(families)
+    missing = set()
+    for expr in exprs:
+        for name in series_names(expr) - {"up"}:
+            candidates = {name, name.removesuffix("_total")}
+            candidates |= {name[: -len(s)] for s in ("_bucket", "_sum", "_count") if name.endswith(s)}
+            if not candidates & families:
+                missing.add(name)
+    assert missing == set(), f"not exported by a running worker: {sorted(missing)}"
