@@ -199,3 +199,19 @@ def test_compose_config_validates() -> None:
             [*client, "-f", str(COMPOSE_FILE), "config", "-q"], capture_output=True, text=True, cwd=REPO, timeout=60
         )
         assert result.returncode == 0, f"{' '.join(client)} config: {result.stderr}"
+
+
+def test_web_service_serves_the_page_it_health_checks(compose: dict) -> None:
+    """The `web` service's port and health URL are the ones `contraflow web` really serves."""
+    from contraflow.settings import ElasticsearchSettings
+    from contraflow.web import create_app
+
+    web = compose["services"]["web"]
+    command = web["command"]
+    port = command[command.index("--port") + 1]
+    assert command[:2] == ["contraflow", "web"] and command[command.index("--host") + 1] == "0.0.0.0"
+    assert f"127.0.0.1:{port}:{port}" in web["ports"]
+    probe = " ".join(web["healthcheck"]["test"])
+    assert f"http://localhost:{port}/healthz" in probe
+    routes = {r.resource.canonical for r in create_app(ElasticsearchSettings()).router.routes()}
+    assert {"/", "/healthz", "/api/contradictions"} <= routes
