@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from elasticsearch import Elasticsearch
 
@@ -35,6 +36,7 @@ from .corpus import payload, tagged
 from .errors import BenchError
 from .kafka_util import admin_client
 from .lane import Lane
+from .profile import Profiler
 from .searchable import SearchableTracker
 from .stats import rate, summarize_latencies
 from .workers import WorkerPool, wait_group_members
@@ -73,6 +75,8 @@ class LatencyResult:
 class EndToEndResult:
     throughput: dict[int, ThroughputResult]
     latency: LatencyResult | None
+    # py-spy summaries of the workers during each throughput phase (only with a profile directory).
+    profiles: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -82,6 +86,8 @@ class _Ctx:
     expected: dict[str, int]  # statements per corpus article id
     progress: Progress
     timeout_s: float
+    profile_dir: Path | None = None
+    profiles: dict[str, Any] = field(default_factory=dict)
     publisher: Publisher | None = None  # the lane's, set while a lane runs
 
 
@@ -199,7 +205,13 @@ def _run_lane(
             _wait_all(ctx, warm, pool, f"warm-up with {workers} worker(s)")
             startup_s = time.perf_counter() - t_start
             ctx.progress(f"  ready after {startup_s:.1f} s; throughput on {len(articles)} articles ...")
-            tp = _throughput(ctx, lane, pool, articles, startup_s)
+            if ctx.profile_dir is None:
+                tp = _throughput(ctx, lane, pool, articles, startup_s)
+            else:
+                pids = [w.proc.pid for w in pool.workers if w.proc is not None]
+                with Profiler(pids, ctx.profile_dir, f"w{workers}") as prof:
+                    tp = _throughput(ctx, lane, pool, articles, startup_s)
+                ctx.profiles.update(prof.summary())
             lat = None
             if latency_articles:
                 ctx.progress(f"  latency: {latency_articles} articles offered at {offered_per_s:g}/s ...")
@@ -223,15 +235,16 @@ def run_end_to_end(
     poll_s: float = 0.05,
     timeout_s: float = 300.0,
     keep_logs: bool = False,
+    profile_dir: Path | None = None,
     progress: Progress = lambda _msg: None,
 ) -> EndToEndResult:
     """Measure throughput for each of ``worker_counts`` and latency with ``latency_workers`` workers.
 
     ``expected_statements`` maps each corpus article id to its statement count (from the analysis-only phase).
     Every lane is cleaned up afterwards, also on failure. Worker logs are deleted after a successful run unless
-    ``keep_logs``.
+    ``keep_logs``. With ``profile_dir``, py-spy samples the workers during each throughput phase.
     """
-    ctx = _Ctx(settings, client, expected_statements, progress, timeout_s)
+    ctx = _Ctx(settings, client, expected_statements, progress, timeout_s, profile_dir)
     workdir = Path(tempfile.mkdtemp(prefix="contraflow-bench-"))
     throughput: dict[int, ThroughputResult] = {}
     latency: LatencyResult | None = None
@@ -251,4 +264,4 @@ def run_end_to_end(
             shutil.rmtree(workdir, ignore_errors=True)
         else:
             log.warning("bench_e2e_worker_logs ok=%s dir=%s", ok, workdir)
-    return EndToEndResult(throughput=throughput, latency=latency)
+    return EndToEndResult(throughput=throughput, latency=latency, profiles=ctx.profiles)

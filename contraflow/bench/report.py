@@ -142,6 +142,8 @@ def build_report(
         r["detect_probes"] = scaling.probes
         r["detect_rounds"] = scaling.rounds
 
+    if e2e and e2e.profiles:
+        r["profile"] = e2e.profiles
     r["targets"] = {
         t.key: {"target": f"{t.op} {t.bound:g}", "value": r.get(t.key, _NAN), "met": t.met(r.get(t.key, _NAN))}
         for t in TARGETS

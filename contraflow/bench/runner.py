@@ -55,6 +55,7 @@ class BenchConfig:
     phase_timeout_s: float
     phases: tuple[str, ...] = PHASES
     keep_logs: bool = False  # keep the end-to-end workers' logs (for profiling)
+    profile_dir: Path | None = None  # py-spy the end-to-end workers, raw samples here
 
     @classmethod
     def full(cls, data_dir: Path, articles: int | None = None, phases: Sequence[str] = PHASES) -> BenchConfig:
@@ -154,6 +155,7 @@ def run_bench(settings: Settings, cfg: BenchConfig, progress: Progress = lambda 
                 offered_per_s=cfg.offered_per_s,
                 timeout_s=cfg.phase_timeout_s,
                 keep_logs=cfg.keep_logs,
+                profile_dir=cfg.profile_dir,
                 progress=progress,
             )
         if "scaling" in cfg.phases:
@@ -171,6 +173,7 @@ def run_bench(settings: Settings, cfg: BenchConfig, progress: Progress = lambda 
     finally:
         _sweep(settings, client, run_id)
     config = {**asdict(cfg), "data_dir": str(cfg.data_dir), "run_id": run_id}
+    config["profile_dir"] = str(cfg.profile_dir) if cfg.profile_dir else None
     config["duration_s"] = time.perf_counter() - started
     machine["load_avg_1m_end"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     return build_report(

@@ -29,6 +29,11 @@ def register(app: typer.Typer) -> None:
         keep_logs: bool = typer.Option(
             False, "--keep-logs", help="Keep the end-to-end workers' logs (path on stderr)."
         ),
+        profile: Path | None = typer.Option(
+            None,
+            "--profile",
+            help="Sample the end-to-end workers with py-spy (dev extra); raw stacks go in this folder.",
+        ),
         bootstrap: str | None = typer.Option(
             None, "--bootstrap", envvar="CONTRAFLOW_KAFKA__BOOTSTRAP", help="Kafka [env: CONTRAFLOW_KAFKA__BOOTSTRAP]."
         ),
@@ -50,7 +55,7 @@ def register(app: typer.Typer) -> None:
         settings = load_settings(kafka={"bootstrap": bootstrap}, es={"url": es_url})
         phases = tuple(p.strip() for p in only.split(",") if p.strip()) if only else PHASES
         make = BenchConfig.quick_run if quick else BenchConfig.full
-        cfg = dataclasses.replace(make(data, articles, phases), keep_logs=keep_logs)
+        cfg = dataclasses.replace(make(data, articles, phases), keep_logs=keep_logs, profile_dir=profile)
         err = Console(stderr=True)
         report = run_bench(settings, cfg, progress=lambda msg: err.print(msg, markup=False, highlight=False))
         render(report, err if as_json else Console())

@@ -85,3 +85,29 @@ def test_missing_or_bad_corpus_says_where(tmp_path):
     (news / "giveme5w1h-news-cluster.jsonl").write_text('{"source": "x"}\n')
     with pytest.raises(InputError, match=":1"):
         load_corpus(tmp_path)
+
+
+def test_profile_summary_shares_self_and_inclusive():
+    from contraflow.bench.profile import summarize_collapsed
+
+    raw = "\n".join(
+        [
+            "main (w.py);loop (w.py);parse (j.py) 6",
+            "main (w.py);loop (w.py);send (k.py) 3",
+            "main (w.py);idle (w.py) 1",
+            "garbage line",
+        ]
+    )
+    top = {e["frame"]: e for e in summarize_collapsed(raw)}
+    assert top["parse (j.py)"]["self"] == pytest.approx(0.6)
+    assert top["send (k.py)"]["self"] == pytest.approx(0.3)
+    assert "loop (w.py)" not in top  # never the innermost frame
+    assert summarize_collapsed(raw, top=1)[0]["frame"] == "parse (j.py)"
+    assert summarize_collapsed("") == []
+
+
+def test_profile_inclusive_counts_a_recursive_frame_once():
+    from contraflow.bench.profile import summarize_collapsed
+
+    (entry,) = summarize_collapsed("f (a.py);f (a.py);f (a.py) 4\ng (a.py) 4", top=2)[:1]
+    assert entry["inclusive"] == pytest.approx(0.5)
