@@ -34,6 +34,8 @@ def register(app: typer.Typer) -> None:
 
         Brings the local stack up if needed, starts a worker, publishes ``seed/*.jsonl`` and ``news/*.jsonl``,
         waits until everything is indexed, prints the contradictions, and stops the worker.
+
+        Example:  contraflow demo
         """
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn

@@ -71,7 +71,10 @@ def register(app: typer.Typer) -> None:
         es_port: int | None = _ES_PORT,
         grace: float = typer.Option(30.0, "--grace", help="Seconds between SIGTERM and SIGKILL."),
     ) -> None:
-        """Stop the processes this stack started (data is kept; delete the stack home to start fresh)."""
+        """Stop the processes this stack started (data is kept; delete the stack home to start fresh).
+
+        Example:  contraflow stack down --grace 10
+        """
         stopped = _stack(home, kafka_port, es_port).down(grace_s=grace)
         typer.echo(f"stopped: {', '.join(stopped)}" if stopped else "nothing of this stack was running")
 
@@ -82,7 +85,10 @@ def register(app: typer.Typer) -> None:
         es_port: int | None = _ES_PORT,
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     ) -> None:
-        """Print versions, ports, pids and health; exit 1 unless both services are healthy."""
+        """Print versions, ports, pids and health; exit 1 unless both services are healthy.
+
+        Example:  contraflow stack status --json
+        """
         result = _stack(home, kafka_port, es_port).status()
         _print_status(result, as_json)
         if not result.healthy:
@@ -95,7 +101,10 @@ def register(app: typer.Typer) -> None:
         follow: bool = typer.Option(False, "-f", "--follow", help="Keep printing new lines (Ctrl-C stops)."),
         home: Path | None = _HOME,
     ) -> None:
-        """Print the end of a service's console log."""
+        """Print the end of a service's console log.
+
+        Example:  contraflow stack logs elasticsearch -n 100
+        """
         path = _stack(home, None, None).log_path(service)
         if not path.exists():
             typer.echo(f"no log yet at {path}", err=True)
