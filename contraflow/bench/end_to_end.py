@@ -232,7 +232,7 @@ def run_end_to_end(
     latency_workers: int = 2,
     latency_articles: int = 150,
     offered_per_s: float = 5.0,
-    poll_s: float = 0.05,
+    poll_s: float = 0.1,
     timeout_s: float = 300.0,
     keep_logs: bool = False,
     profile_dir: Path | None = None,
