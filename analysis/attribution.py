@@ -81,6 +81,24 @@ _ORG_HEADS = {
 }
 
 
+def ents_in(span: Span) -> list[Span]:
+    """Entities inside ``span``, read from the token IOB tags (``Span.ents`` rescans the whole document)."""
+    doc = span.doc
+    out: list[Span] = []
+    k = span.start
+    while k < span.end:
+        t = doc[k]
+        if t.ent_iob_ == "B" or (t.ent_iob_ == "I" and k == span.start):
+            end = k + 1
+            while end < span.end and doc[end].ent_iob_ == "I":
+                end += 1
+            out.append(Span(doc, k, end, label=t.ent_type_))
+            k = end
+        else:
+            k += 1
+    return out
+
+
 @dataclass
 class Attribution:
     """What the sentence says about its own source."""
@@ -107,13 +125,13 @@ class SpeakerMemory:
 
     def learn(self, sent: Span) -> None:
         """Remember every PERSON (with the title words around it) and ORG of a sentence."""
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ == "PERSON" and len(ent) >= 1:
                 name = _clean_name(ent.text)
                 full = self.full_name(name)
                 if full == name and name not in self.persons:
                     self.persons.append(name)
-                for word in _title_words(ent):
+                for word in _title_words(ent, sent.start):
                     self.titles[word] = full
                 self.last_person = full
             elif ent.label_ in ("ORG", "NORP", "GPE") and ent.label_ == "ORG":
@@ -133,7 +151,8 @@ class SpeakerMemory:
         """Turn a speaker span into a Speaker, resolving pronouns, titles and short names."""
         text = _clean_name(span.text)
         low = text.lower()
-        persons = [e for e in span.ents if e.label_ == "PERSON"]
+        span_ents = ents_in(span)
+        persons = [e for e in span_ents if e.label_ == "PERSON"]
         if persons:
             return Speaker(name=self.full_name(_clean_name(persons[-1].text)), type="person")
         if low in PRONOUNS:
@@ -158,7 +177,7 @@ class SpeakerMemory:
         head = head_words[-1] if head_words else ""
         if head in self.titles and head not in _ORG_HEADS and head not in _TITLE_STOP:
             return Speaker(name=self.titles[head], type="person", resolved_from=text)
-        orgs = [e for e in span.ents if e.label_ in ("ORG",)]
+        orgs = [e for e in span_ents if e.label_ in ("ORG",)]
         if orgs:
             name = _clean_name(orgs[-1].text)
             kind = "outlet" if _is_outlet(name) else "organisation"
@@ -170,7 +189,7 @@ class SpeakerMemory:
                 if head in org.lower():
                     return Speaker(name=org, type="organisation", resolved_from=text)
             return Speaker(name=_strip_det(text), type="organisation")
-        gpes = [e for e in span.ents if e.label_ in ("GPE", "NORP")]
+        gpes = [e for e in span_ents if e.label_ in ("GPE", "NORP")]
         if gpes:
             return Speaker(name=_clean_name(gpes[-1].text), type="organisation")
         if any(t.pos_ in ("PROPN", "NOUN") for t in span):
@@ -229,12 +248,12 @@ def _clean_name(text: str) -> str:
     return text.strip(" ,.;:\"“”'")
 
 
-def _title_words(ent: Span) -> list[str]:
+def _title_words(ent: Span, sent_start: int) -> list[str]:
     """Title words next to a name: 'NATO Secretary General Mark Rutte' -> [nato, secretary, general]."""
     doc = ent.doc
     words: list[str] = []
     i = ent.start - 1
-    while i >= ent.sent.start and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].text in (",",)):
+    while i >= sent_start and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].text in (",",)):
         if doc[i].text == ",":
             if words:
                 break
@@ -250,9 +269,9 @@ def _title_words(ent: Span) -> list[str]:
             if doc[k].pos_ in ("NOUN", "PROPN"):
                 words.append(doc[k].text.lower())
             k += 1
-    if i >= ent.sent.start and doc[i].text == ",":
+    if i >= sent_start and doc[i].text == ",":
         k = i - 1
-        while k >= ent.sent.start and doc[k].text not in (",", ".", ";", '"', "“", "”") and doc[k].pos_ != "VERB":
+        while k >= sent_start and doc[k].text not in (",", ".", ";", '"', "“", "”") and doc[k].pos_ != "VERB":
             if doc[k].pos_ in ("NOUN", "PROPN"):
                 words.append(doc[k].text.lower())
             k -= 1

@@ -148,13 +148,25 @@ def _key_of(t) -> str | None:
     return lemma
 
 
+def _entity_at(t):
+    """The entity span a token belongs to (found from the IOB tags, without scanning ``doc.ents``)."""
+    doc = t.doc
+    start = t.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = t.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=t.ent_type_)
+
+
 def _token_keys(tokens: list) -> list[tuple[int, str, str]]:
     """(token position, key, POS) for each content token; a named entity is one key ('north_korea')."""
     out: list[tuple[int, str, str]] = []
     seen_ents: set[int] = set()
     for k, t in enumerate(tokens):
         if t.ent_type_ in _FOLD_LABELS and t.ent_iob_ in ("B", "I"):
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = _entity_at(t)
             if ent is not None:
                 if ent.start not in seen_ents:
                     seen_ents.add(ent.start)

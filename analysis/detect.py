@@ -9,11 +9,19 @@ from .judge import judge_statements
 
 __all__ = ["detect"]
 
+_CUE_BASED = ("deny", "not_confirmed", "retract")
+
 
 def detect(new: Statement, index: CandidateIndex, min_score: float = 0.5) -> list[Contradiction]:
     """Contradictions between ``new`` and the candidates ``index`` holds for it (``new`` is not added)."""
+    keys = set(new.claim.keys)
     found: list[Contradiction] = []
     for other in index.candidates(new):
+        # Cheap pre-filter: plain claims need two shared content words before the full judge runs.
+        shared = sum(1 for k in other.claim.keys if k in keys)
+        if shared < 2 and new.cue not in _CUE_BASED and other.cue not in _CUE_BASED:
+            if shared == 0 or not ({q.value for q in new.quantities} & {q.value for q in other.quantities}):
+                continue
         c = judge_statements(new, other)
         if c is not None and c.score >= min_score:
             found.append(c)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from schemas import Article, Entity, Speaker, Statement, statement_id
 
-from .attribution import Attribution, SpeakerMemory, find_attribution, main_clause_end
+from .attribution import Attribution, SpeakerMemory, ents_in, find_attribution, main_clause_end
 from .blocking import blocking_keys
 from .claims import claim_frame, detect_cue, modality_of, polarity_of
 from .dates import find_dates
@@ -141,7 +141,7 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     dates = find_dates(raw[skip:], article.published_at)
     entities = [
         Entity(text=e.text, label=e.label_, norm=norm_entity(e.text, e.label_))
-        for e in sent.ents
+        for e in ents_in(sent)
         if e.label_ in _ENTITY_LABELS and content and content[0].i <= e.start and e.end <= content[-1].i + 1
     ]
     frame = claim_frame(content[: main_clause_end(content)])
@@ -222,12 +222,20 @@ def _inside(e: Span, span: Span) -> bool:
     return e.start >= span.start and e.end <= span.end
 
 
+def _doc_text(doc: Doc) -> str:
+    """The document text; ``Doc.text`` rebuilds it from the tokens on every call, so keep it once."""
+    text = doc.user_data.get("contraflow_text")
+    if text is None:
+        text = doc.user_data["contraflow_text"] = doc.text
+    return text
+
+
 def _span_text(tokens: Iterable) -> str:
     tokens = list(tokens)
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(' ,;:"“”')
+    return _doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(' ,;:"“”')
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*)*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[—–-]+\s*")
@@ -239,7 +247,7 @@ def _in_dateline(t) -> bool:
     """Tokens of a wire dateline ('BRACKENFORD, March 11 — ') are not part of any claim."""
     if t.idx > 80:
         return False
-    m = _DATELINE.match(t.doc.text[:120])
+    m = _DATELINE.match(_doc_text(t.doc)[:120])
     return bool(m) and t.idx < m.end()
 
 
@@ -253,7 +261,7 @@ def _content_of_cue(tokens: list, cue_word: str | None, cue: str) -> list:
         return tokens
     doc = tokens[0].doc
     base = tokens[0].idx
-    raw = doc.text[base : tokens[-1].idx + len(tokens[-1].text)]
+    raw = _doc_text(doc)[base : tokens[-1].idx + len(tokens[-1].text)]
     m = re.search(re.escape(cue_word), raw, re.I) if cue_word else None
     if m is None:
         # the cue is the attribution verb itself ("X denied that ..."): the claim already is the content
