@@ -59,22 +59,25 @@ def is_alive(pid: int) -> bool:
     return cmdline(pid) is not None
 
 
+# Programs our services run as: the JVM, or the shell of bin/elasticsearch just before it execs the JVM.
+# Anything else naming our paths (an editor, `tail -f` on a log) is never signalled.
+_PROGRAMS = frozenset({"java", "bash", "sh"})
+
+
 def ours(pid: int | None, marker: str) -> bool:
-    """Whether ``pid`` runs and its command line contains ``marker``."""
+    """Whether ``pid`` runs a JVM (or its launcher shell) whose command line contains ``marker``."""
     if pid is None:
         return False
     line = cmdline(pid)
-    return line is not None and marker in line
+    return line is not None and marker in line and Path(line.split(" ", 1)[0]).name in _PROGRAMS
 
 
 def pids_with(marker: str) -> list[int]:
     """Every live process whose command line contains ``marker`` (children of a service included)."""
     found = []
     for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and int(entry.name) != os.getpid():
-            line = cmdline(int(entry.name))
-            if line and marker in line:
-                found.append(int(entry.name))
+        if entry.name.isdigit() and int(entry.name) != os.getpid() and ours(int(entry.name), marker):
+            found.append(int(entry.name))
     return sorted(found)
 
 

@@ -86,7 +86,8 @@ def test_failed_download_step_says_what_to_do(tmp_path):
 
 def test_stop_signals_only_processes_whose_command_line_has_the_marker(tmp_path):
     marker = str(tmp_path / "marker-dir")
-    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", marker], start_new_session=True)
+    # A shell that stays the parent of its sleep (the trailing ":" stops bash from exec-ing it).
+    proc = subprocess.Popen(["bash", "-c", "sleep 60; :", marker], start_new_session=True)
     try:
         assert ours(proc.pid, marker)
         assert stop_pids([proc.pid], str(tmp_path / "someone-else"), grace_s=1) == []
@@ -100,12 +101,24 @@ def test_stop_signals_only_processes_whose_command_line_has_the_marker(tmp_path)
             proc.kill()
 
 
+def test_other_programs_naming_our_paths_are_never_ours(tmp_path):
+    marker = str(tmp_path / "kafka" / "libs")
+    # e.g. an editor or `tail -f` on one of our files: the marker is there, the program is not ours.
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", marker], start_new_session=True)
+    try:
+        time.sleep(0.1)
+        assert not ours(proc.pid, marker)
+        assert stop_pids([proc.pid], marker, grace_s=1) == []
+        assert proc.poll() is None
+    finally:
+        proc.kill()
+        proc.wait()
+
+
 def test_stop_escalates_to_sigkill_after_grace(tmp_path):
     marker = str(tmp_path / "stubborn")
-    code = (
-        "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ready', flush=True); time.sleep(60)"
-    )
-    proc = subprocess.Popen([sys.executable, "-c", code, marker], stdout=subprocess.PIPE, start_new_session=True)
+    script = "trap '' TERM; echo ready; sleep 60; :"
+    proc = subprocess.Popen(["bash", "-c", script, marker], stdout=subprocess.PIPE, start_new_session=True)
     try:
         assert proc.stdout.readline().strip() == b"ready"
         started = time.monotonic()
