@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import socket
-
-import pytest
 
 BROWSER_FLAGS = (
     "--headless",
@@ -18,13 +15,6 @@ BROWSER_FLAGS = (
     "--no-first-run",
     "--hide-scrollbars",
 )
-
-
-def unavailable(message: str) -> None:
-    """Skip with ``message``; under CI=true fail instead (CI must run these tests)."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def free_port() -> int:
