@@ -215,3 +215,10 @@ def test_web_service_serves_the_page_it_health_checks(compose: dict) -> None:
     assert f"http://localhost:{port}/healthz" in probe
     routes = {r.resource.canonical for r in create_app(ElasticsearchSettings()).router.routes()}
     assert {"/", "/healthz", "/api/contradictions"} <= routes
+
+
+def test_worker_replicas_share_no_state_volume(compose: dict) -> None:
+    """`--scale worker=N` containers must not mount one named volume as their state directory."""
+    for volume in compose["services"]["worker"].get("volumes", []):
+        source = volume.split(":", 1)[0] if isinstance(volume, str) else volume.get("source", "")
+        assert source.startswith(("./", "/")), f"named volume {source!r} would be shared by every replica"
