@@ -35,6 +35,10 @@ def build_app(settings: Settings, *, web_port: int | None = None, session_timeou
         # Read a new topic from its start: no article published before the first worker may be skipped.
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        # Every stage is idempotent (deterministic ids, replay-aware table), so a rebalance need not wait for
+        # in-flight events: uncommitted ones are simply processed again by the new owner. Waiting can deadlock
+        # when an event sits in a take() buffer of a suspended stream (faust-streaming/faust#133).
+        stream_wait_empty=False,
         producer_compression_type="gzip",
         web_enabled=True,
         web_bind=settings.worker.web_bind,

@@ -19,7 +19,7 @@ from schemas import Article, Contradiction, Statement
 
 from ..context import Pipeline
 
-__all__ = ["register_index"]
+__all__ = ["primary_statement_record", "register_index"]
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,13 @@ async def _write_until_done(p: Pipeline, stage: str, records: list[BaseModel]):
             delay = min(exc.retry_after, p.settings.es.max_backoff_s)
             log.warning("index_waiting stage=%s records=%d waits=%d retry_in_s=%.1f", stage, len(records), waits, delay)
             await asyncio.sleep(delay)
+
+
+def primary_statement_record(key: bytes | None, statement: Statement) -> bool:
+    """True for the one record (of the several per blocking key) that carries a statement to the index."""
+    keys = sorted(set(statement.blocking_keys))
+    name = (key or b"").decode("utf-8", "replace")
+    return name == keys[0] if keys else True
 
 
 def _register_one(p: Pipeline, stage: str, topic: faust.TopicT, model: type[BaseModel]) -> faust.types.AgentT:
@@ -56,6 +63,8 @@ def _register_one(p: Pipeline, stage: str, topic: faust.TopicT, model: type[Base
                         stage=stage, reason="processing_error", error=str(exc), payload=event.value, event=event
                     )
                     continue
+                if isinstance(record, Statement) and not primary_statement_record(event.key, record):
+                    continue  # the same statement under another blocking key: indexed once, from its first key
                 records.append(record)
                 by_id[record.id] = event  # type: ignore[attr-defined]
             if not records:

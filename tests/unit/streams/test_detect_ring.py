@@ -46,3 +46,12 @@ def test_statement_sent_once_per_blocking_key_or_once_by_id():
     assert len({v for _, v in recs}) == 1
     alone = _st(2, [])
     assert statement_records(alone)[0][0] == alone.id.encode()
+
+
+def test_exactly_one_record_of_a_statement_is_indexed():
+    from streams.agents.index import primary_statement_record
+
+    for keys in (["b", "a", "c"], ["only"], []):
+        st = _st(1, keys)
+        primaries = [k for k, _ in statement_records(st) if primary_statement_record(k, st)]
+        assert len(primaries) == 1
