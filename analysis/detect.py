@@ -19,9 +19,10 @@ def detect(new: Statement, index: CandidateIndex, min_score: float = 0.5) -> lis
     for other in index.candidates(new):
         # Cheap pre-filter: plain claims need two shared content words before the full judge runs.
         shared = sum(1 for k in other.claim.keys if k in keys)
-        if shared < 2 and new.cue not in _CUE_BASED and other.cue not in _CUE_BASED:
-            if shared == 0 or not ({q.value for q in new.quantities} & {q.value for q in other.quantities}):
-                continue
+        plain = new.cue not in _CUE_BASED and other.cue not in _CUE_BASED
+        same_number = bool({q.value for q in new.quantities} & {q.value for q in other.quantities})
+        if plain and shared < 2 and (shared == 0 or not same_number):
+            continue
         c = judge_statements(new, other)
         if c is not None and c.score >= min_score:
             found.append(c)

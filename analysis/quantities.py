@@ -162,17 +162,12 @@ def parse_number(text: str) -> float | None:
     return total + current if seen else None
 
 
+# Vague counts are generous on purpose: "several thousand" is compatible with "ten thousand".
 _VAGUE = {
-    "several": (3, 9),
-    "a few": (2, 5),
-    "a couple of": (2, 3),
-    "dozens of": (24, 120),
-    "hundreds of": (200, 999),
-    "thousands of": (2000, 9999),
-    "tens of thousands of": (20000, 99999),
-    "hundreds of thousands of": (2e5, 999999),
-    "millions of": (2e6, 9.99e6),
-}
+    "several": (2, 15), "a few": (2, 9), "a couple of": (2, 3), "dozens of": (20, 200), "hundreds of": (100, 2000),
+    "thousands of": (1000, 20000), "tens of thousands of": (10000, 200000), "hundreds of thousands of": (1e5, 2e6),
+    "millions of": (1e6, 2e7),
+}  # fmt: skip
 
 
 def _interval(value: float, approx: str, digits: str) -> tuple[float, float]:

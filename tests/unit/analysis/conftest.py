@@ -1,0 +1,46 @@
+"""Shared fixtures for the engine's unit tests: the trimmed spaCy pipeline and a pair finder."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import InMemoryCandidateIndex, detect, extract_many, load_nlp
+from analysis.normalize import normalize_article
+from schemas import ArticleIn, Contradiction, Statement
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def statements(nlp):
+    """statements(text, ...) -> list of Statement lists, one article per text (same outlet date)."""
+
+    def run(*texts: str, published_at: str = "2025-05-14") -> list[list[Statement]]:
+        arts = [
+            normalize_article(
+                ArticleIn(id=f"t{k}", source=f"outlet{k}.example", text=t, published_at=published_at, title="")
+            )
+            for k, t in enumerate(texts)
+        ]
+        return extract_many(arts, nlp)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def pairs(statements):
+    """pairs(text, ...) -> contradictions found across and within the given one-article texts."""
+
+    def run(*texts: str, published_at: str = "2025-05-14") -> list[Contradiction]:
+        index = InMemoryCandidateIndex()
+        found: list[Contradiction] = []
+        for sts in statements(*texts, published_at=published_at):
+            for s in sts:
+                found.extend(detect(s, index))
+                index.add(s)
+        return found
+
+    return run

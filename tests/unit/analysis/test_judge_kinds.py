@@ -1,0 +1,64 @@
+"""One test per contradiction kind, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = {
+    "denial": (
+        "Harbour officials said the tanker Meridian spilled 300 tonnes of oil near Kestrel Point on Sunday.",
+        "The shipping company Atlas Marine denied that the tanker Meridian had spilled oil near Kestrel Point.",
+    ),
+    "negation": (
+        "The regional water board said the reservoir at Fenwick was contaminated with bacteria.",
+        "The reservoir at Fenwick was not contaminated with bacteria, the health agency said.",
+    ),
+    "antonym": (
+        "Exports of copper from Valdor rose 5% in March, the trade ministry said.",
+        "Exports of copper from Valdor fell 3% in March, according to customs data.",
+    ),
+    "quantity": (
+        "Flooding forced 1,200 residents of Marlow to leave their homes on Friday, the fire service said.",
+        "The mayor said 4,500 residents of Marlow had been forced to leave their homes on Friday.",
+    ),
+    "date_time": (
+        "The cargo plane landed at 9:10 a.m. at Dunmore airport, airport officials said.",
+        "The cargo plane landed at 11:45 a.m. at Dunmore airport, the airline said.",
+    ),
+    "retraction": (
+        "The council said 40 trees were cut down in Elm Park last week.",
+        "The council said its earlier figure of 40 trees was wrong and that 14 trees had been cut down in Elm Park.",
+    ),
+    "unconfirmed": (
+        "Rebels have captured the town of Sarvik, a militia commander said.",
+        "The defence ministry could not confirm that rebels had captured the town of Sarvik.",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CASES))
+def test_kind_is_found_with_explanation(pairs, kind):
+    found = pairs(*CASES[kind])
+    assert [c.kind for c in found] == [kind], [c.explanation for c in found]
+    c = found[0]
+    assert 0.5 <= c.score <= 1.0
+    assert c.explanation.startswith(kind)
+    assert c.scope == "cross_article"
+    assert c.a.speaker.name and c.b.speaker.name
+
+
+def test_unconfirmed_scores_below_denial(pairs):
+    claim = "Rebels have captured the town of Sarvik, a militia commander said."
+    denial = pairs(claim, "The army denied that rebels had captured the town of Sarvik.")
+    unconfirmed = pairs(claim, "The defence ministry could not confirm that rebels had captured the town of Sarvik.")
+    assert denial[0].kind == "denial" and unconfirmed[0].kind == "unconfirmed"
+    assert unconfirmed[0].score < denial[0].score
+
+
+def test_within_article_pair(pairs):
+    text = (
+        "Police said two men were arrested at the Lorne border crossing on Saturday. "
+        "Border guards denied that any men had been arrested at the Lorne border crossing."
+    )
+    found = pairs(text)
+    assert [(c.kind, c.scope) for c in found] == [("denial", "within_article")]

@@ -1,0 +1,69 @@
+"""Pairs that look alike but do not contradict: each must produce nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+TRAPS = {
+    "modal_could": (
+        "The strike could close the port of Velling for a week, union leaders said.",
+        "The port of Velling stayed open on Monday, the harbour master said.",
+    ),
+    "conditional_if": (
+        "If the levee fails, about 5,000 homes in Brenna would be flooded, the engineers said.",
+        "Only 300 homes in Brenna were flooded on Tuesday, the mayor said.",
+    ),
+    "future_plan": (
+        "The airline plans to cut 2,000 jobs at its Ostrava base, the union said.",
+        "The airline employs 900 people at its Ostrava base, a spokeswoman said.",
+    ),
+    "approximation": (
+        "About 2,000 people attended the rally in Corren on Saturday, police said.",
+        "Organisers said 2,100 people attended the rally in Corren on Saturday.",
+    ),
+    "at_least": (
+        "At least 40 people were injured in the blast at the Tamsk refinery, officials said.",
+        "Hospital staff said 52 people were injured in the blast at the Tamsk refinery.",
+    ),
+    "same_number_scale": (
+        "The new bridge over the Arle cost 3.5 million euros, the city said.",
+        "The city said the new bridge over the Arle cost 3,500,000 euros.",
+    ),
+    "same_number_words": (
+        "Forty-two miners were rescued from the Dorrow pit on Monday, the company said.",
+        "Rescuers said 42 miners were rescued from the Dorrow pit on Monday.",
+    ),
+    "same_number_units": (
+        "The bear caught near Hallin weighs 80 kilograms, the ranger said.",
+        "The bear caught near Hallin weighs about 176 pounds, the wildlife office said.",
+    ),
+    "different_time": (
+        "In 2018, the Brunt factory produced 12,000 cars, the company said.",
+        "The Brunt factory produced 20,000 cars this year, the company said.",
+    ),
+    "different_place": (
+        "In the neighbouring Brisk district, unemployment rose to 9% in April.",
+        "Unemployment in the Tarn district rose to 6% in April, the statistics office said.",
+    ),
+    "reported_claim": (
+        "The mayor said he had heard claims that the Osk dam was leaking water.",
+        "The Osk dam is not leaking water, engineers said.",
+    ),
+    "compatible_denial_and_unconfirmed": (
+        "The army denied that its troops had entered the village of Marra.",
+        "The United Nations has not yet confirmed that troops entered the village of Marra.",
+    ),
+    "paraphrase": (
+        "The storm knocked out power to 30,000 homes in Vessel County, the utility said.",
+        "About 30,000 households in Vessel County lost electricity during the storm, officials said.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRAPS))
+def test_trap_is_not_a_contradiction(pairs, statements, name):
+    # The two sides must really meet in the index (share a blocking key), so the judge is what says no.
+    a, b = (sts[0] for sts in statements(*TRAPS[name]))
+    assert set(a.blocking_keys) & set(b.blocking_keys)
+    found = pairs(*TRAPS[name])
+    assert found == [], [(c.kind, c.explanation) for c in found]

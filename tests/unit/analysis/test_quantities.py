@@ -1,0 +1,45 @@
+"""Quantities: values, hedges, units, and the same value written differently."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.quantities import find_quantities, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("11,000", 11000), ("ten thousand", 10000), ("fifty-seven", 57), ("6.2 million", 6_200_000),
+     ("2,400 million", 2_400_000_000), ("two hundred and twelve", 212), ("3bn", 3e9)],
+)  # fmt: skip
+def test_parse_number(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_hedges_set_the_interval():
+    (q,) = find_quantities("nearly 11,000 soldiers")
+    assert (q.approx, q.low, q.high) == ("nearly", pytest.approx(9900), 11000)
+    (q,) = find_quantities("at least 40 people")
+    assert q.approx == "at_least" and q.low == 40 and q.high > 1e6
+    (q,) = find_quantities("about 2,000 people")
+    assert q.low < 2000 < q.high
+    (q,) = find_quantities("several thousand troops")
+    assert q.approx == "several" and q.low <= 3000 and q.high >= 10000
+
+
+def test_units_are_converted_to_one_base():
+    (kg,) = find_quantities("weighs 95 kilograms")
+    (lb,) = find_quantities("weighs 210 pounds")
+    assert kg.unit == lb.unit == "kg" and lb.value == pytest.approx(95.25, rel=0.01)
+    (c,) = find_quantities("reached 46.2C in")
+    (f,) = find_quantities("equivalent to 115.2 degrees Fahrenheit")
+    assert c.unit == f.unit == "celsius" and f.value == pytest.approx(46.2, abs=0.05)
+
+
+def test_times_years_and_ratios():
+    assert find_quantities("at 6:40 a.m. on Tuesday") == []
+    assert find_quantities("in 2019 the plant closed") == []
+    (r,) = find_quantities("nearly four in five candidates")
+    assert r.unit == "%" and r.high == pytest.approx(80)
+    (p,) = find_quantities("rose 8% in May")
+    assert p.unit == "%" and p.value == 8
