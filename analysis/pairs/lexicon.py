@@ -8,6 +8,7 @@ evaluation sets). Entries are spaCy lemmas in lower case, so "rose" is found as 
 from __future__ import annotations
 
 __all__ = [
+    "ACTIVITY_OPPOSITES",
     "ANTONYMS",
     "DENIAL_LEMMAS",
     "DENIAL_PHRASES",
@@ -20,6 +21,7 @@ __all__ = [
     "UNCONFIRMED_PHRASES",
     "antonym_of",
     "exclusive_group",
+    "weak_opposites",
 ]
 
 # Words that negate the clause they attach to. "no" / "none" / "nobody" negate a noun phrase;
@@ -38,8 +40,8 @@ MODAL_LEMMAS: frozenset[str] = frozenset(
 # A speaker rejecting a claim.
 DENIAL_LEMMAS: frozenset[str] = frozenset(
     {"deny", "refute", "debunk", "dismiss", "disavow", "dispute", "contradict", "rebut", "hoax", "fake", "fabricate",
-     "fabrication", "untrue", "baseless", "unfounded", "groundless", "false", "falsely", "bogus", "myth", "lie",
-     "nonsense", "rubbish", "denial", "misinformation", "disinformation", "satire", "satirical"}
+     "fabrication", "untrue", "baseless", "unfounded", "groundless", "false", "falsely", "bogus", "myth",
+     "nonsense", "rubbish", "denial", "misinformation", "disinformation", "satire", "satirical", "lied"}
 )  # fmt: skip
 DENIAL_PHRASES: tuple[str, ...] = (
     "not true", "no truth", "is false", "was false", "are false", "no basis", "not real", "did not happen",
@@ -130,7 +132,12 @@ _ANTONYM_PAIRS: tuple[tuple[str, ...], ...] = (
     ("above", "below"), ("over", "under"), ("ahead", "behind"), ("upstairs", "downstairs"), ("uphill", "downhill"),
     ("on", "off"), ("into", "out"), ("onto", "off"), ("in", "out"), ("toward", "away"), ("towards", "away"),
     ("win", "defeat"), ("beat", "lose"), ("home", "away"), ("up", "off"),
-    # opposite activities / postures that cannot hold at once for the same agent
+    # up to here: opposites proper
+)  # fmt: skip
+
+# Activities and postures that cannot hold at once for the same agent: weaker than opposites,
+# because a picture or a report can describe two moments.
+_ACTIVITY_PAIRS: tuple[tuple[str, ...], ...] = (
     ("sit", "stand"), ("sleep", "run"), ("rest", "run"), ("stand", "lie"), ("sit", "lie"), ("stand", "run"),
     ("sit", "run"), ("lie", "run"), ("sit", "walk"), ("stand", "jump"), ("rest", "play"), ("sleep", "play"),
     ("stop", "run"), ("stop", "go"), ("come", "go"), ("walk", "run"), ("swim", "drown"), ("ride", "fall"),
@@ -139,15 +146,16 @@ _ANTONYM_PAIRS: tuple[tuple[str, ...], ...] = (
 )  # fmt: skip
 
 
-def _build_antonyms() -> dict[str, frozenset[str]]:
+def _build(pairs: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
-    for a, b in _ANTONYM_PAIRS:
+    for a, b in pairs:
         table.setdefault(a, set()).add(b)
         table.setdefault(b, set()).add(a)
     return {k: frozenset(v) for k, v in table.items()}
 
 
-ANTONYMS: dict[str, frozenset[str]] = _build_antonyms()
+ANTONYMS: dict[str, frozenset[str]] = _build(_ANTONYM_PAIRS + _ACTIVITY_PAIRS)
+ACTIVITY_OPPOSITES: dict[str, frozenset[str]] = _build(_ACTIVITY_PAIRS)
 
 # Groups whose members exclude each other when they fill the same role of the same event
 # ("a man" / "a woman" as the one who is cooking). Named so the explanation can say why.
@@ -190,6 +198,11 @@ NUMBER_WORDS: dict[str, float] = {
 def antonym_of(a: str, b: str) -> bool:
     """True when lemmas ``a`` and ``b`` are listed as opposites."""
     return b in ANTONYMS.get(a, ())
+
+
+def weak_opposites(a: str, b: str) -> bool:
+    """True when ``a``/``b`` are only incompatible activities or postures ("sit"/"run"), not opposites proper."""
+    return b in ACTIVITY_OPPOSITES.get(a, ()) and not any({a, b} == set(pair) for pair in _ANTONYM_PAIRS)
 
 
 def exclusive_group(a: str, b: str) -> str | None:

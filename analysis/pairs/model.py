@@ -16,6 +16,7 @@ from pathlib import Path
 
 from contraflow.errors import AnalysisError
 
+from .rules import CUE_KINDS, rule_verdict
 from .signals import FEATURES, Signal
 
 __all__ = [
@@ -71,6 +72,7 @@ class Regime:
     bias: float
     threshold: float
     bin_weights: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    rules: frozenset[str] | None = None  # rules of analysis.pairs.rules used here; None: all
 
     def push(self, name: str, value: float) -> float:
         """One signal's additive contribution: a linear term plus a per-bin step (a small additive model)."""
@@ -109,6 +111,7 @@ class PairModel:
                 float(r["bias"]),
                 float(r["threshold"]),
                 {n: tuple(map(float, b)) for n, b in zip(names, r.get("bin_weights", []), strict=False)},
+                frozenset(r["rules"]) if "rules" in r else None,
             )
             for r in data["regimes"]
         )
@@ -134,6 +137,10 @@ class PairModel:
                 best, best_push = s, push
         score = calibrate(1.0 / (1.0 + math.exp(-z)), regime.threshold)
         values = {s.name: round(s.value, 4) for s in sigs}
+        rule = rule_verdict(sigs, regime.rules)
+        if rule is not None and (rule[0] > score or rule[1].kind in CUE_KINDS):
+            score = max(score, rule[0])
+            best = rule[1]
         if best is None:
             # No explainable trigger: never call it a contradiction, whatever the context says.
             return PairVerdict(False, round(min(score, 0.49), 4), None, None, values)

@@ -45,6 +45,7 @@ TRIGGER_KINDS: dict[str, str] = {
     "neg_cov3": "negation",
     "antonym": "antonym",
     "antonym_particle": "antonym",
+    "antonym_weak": "antonym",
     "exclusive_person": "antonym",
     "exclusive_thing": "antonym",
     "exclusive_colour": "antonym",
@@ -57,6 +58,9 @@ TRIGGER_KINDS: dict[str, str] = {
     "unconfirmed": "unconfirmed",
 }
 _CONTEXT = (
+    "neg_uncovered",
+    "extra_h",
+    "extra_p",
     "struct_h",
     "overlap_h",
     "overlap_p",
@@ -281,15 +285,18 @@ def _rest_overlap(p: Side, h: Side, lp: str, lh: str) -> float:
     return min(ov_h, ov_p) ** 2
 
 
+_PREDICATE_DEPS = frozenset({"ROOT", "acomp", "attr", "oprd", "xcomp", "ccomp"})
+
+
 def _same_slot(tp: Token, th: Token) -> bool:
-    """Both words fill the same place: same role, or attached to the same word."""
-    if _role(tp) == _role(th):
+    """Both words fill the same place: same role, both the main predicate, or attached to the same word."""
+    if _role(tp) == _role(th) or (tp.dep_ in _PREDICATE_DEPS and th.dep_ in _PREDICATE_DEPS):
         return True
     return _lemma(tp.head) == _lemma(th.head) and tp.head is not tp and th.head is not th
 
 
 def _antonym_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
-    best, expl, best_part, expl_part = 0.0, "", 0.0, ""
+    best, expl, best_part, expl_part, best_weak, expl_weak = 0.0, "", 0.0, "", 0.0, ""
     for tp in p.doc:
         lp = _lemma(tp)
         if lp not in lx.ANTONYMS or lp in h.all_lemmas:
@@ -303,12 +310,20 @@ def _antonym_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
             particle = tp.pos_ in ("ADP", "PART") or th.pos_ in ("ADP", "PART")
             value = _rest_overlap(p, h, lp, lh) * (1.0 if _same_slot(tp, th) else 0.5)
             text = f"antonyms: '{tp.text}' vs '{th.text}' on otherwise shared content ({value:.0%} agreement)"
+            weak = lx.weak_opposites(lp, lh) or tp.dep_ == "amod" or th.dep_ == "amod"
             if particle:
                 if value > best_part:
                     best_part, expl_part = value, text
+            elif weak:
+                if value > best_weak:
+                    best_weak, expl_weak = value, text
             elif value > best:
                 best, expl = value, text
-    return [Signal("antonym", best, "antonym", expl), Signal("antonym_particle", best_part, "antonym", expl_part)]
+    return [
+        Signal("antonym", best, "antonym", expl),
+        Signal("antonym_particle", best_part, "antonym", expl_part),
+        Signal("antonym_weak", best_weak, "antonym", expl_weak),
+    ]
 
 
 def _role(t: Token) -> str:
@@ -343,7 +358,7 @@ def _exclusive_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
             if value > found.get(feature, (0.0, ""))[0]:
                 found[feature] = (
                     value,
-                    f"exclusive {group}: '{tp.text}' vs '{th.text}' in the same role ({overlap:.0%} overlap)",
+                    f"exclusive {group}: '{tp.text}' vs '{th.text}' in the same role ({value:.0%} agreement otherwise)",
                 )
     out = []
     for name in ("exclusive_person", "exclusive_thing", "exclusive_colour"):

@@ -23,7 +23,8 @@ import numpy as np
 
 from .judge import featurize_pairs, load_pair_nlp
 from .model import DEFAULT_WEIGHTS, value_bin
-from .signals import FEATURES, TRIGGER_KINDS
+from .rules import RULES, rule_verdict
+from .signals import FEATURES, TRIGGER_KINDS, Signal
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     trig_idx = [i for i, f in enumerate(FEATURES) if f in TRIGGER_KINDS]
     has_trigger = (x[:, trig_idx] > 0).any(axis=1)
     raw = x
+    # Fixed rules (analysis.pairs.rules) fire regardless of the combiner; count them in every score.
+    rule_fired = [rule_verdict([Signal(f, float(v)) for f, v in zip(FEATURES, row, strict=True)]) for row in raw]
+    rule_name = np.array([rv[1].name if rv else "" for rv in rule_fired])
+    log.info("rule hits=%d of %d pairs", int((rule_name != "").sum()), len(rule_name))
     x = expand(raw) if args.bins else raw
     fit_mask = np.array([names[k] not in args.exclude for k in set_id])
     weight = np.array([len(y) / (len(names) * len(ys[k])) for k in set_id])
@@ -167,17 +172,37 @@ def main(argv: list[str] | None = None) -> int:
         # Threshold: best mean objective over the sets well represented in this regime (FNC-1 has no target).
         counted = [k for k, n in enumerate(names) if n in fitted and n != "fnc1-train-sample"
                    and ((set_id == k) & in_r).sum() >= 100]  # fmt: skip
-        best_thr, best_val = 0.5, -1.0
-        for thr in np.arange(0.15, 0.85, 0.01):
-            vals = [objective(names[k], prf(y[(set_id == k) & in_r], cv_score[(set_id == k) & in_r] >= thr))
-                    for k in counted]  # fmt: skip
-            if vals and float(np.mean(vals)) > best_val:
-                best_thr, best_val = float(round(thr, 2)), float(np.mean(vals))
-        cv_hits[in_r] = cv_score[in_r] >= best_thr
+
+        def best_threshold(rule_hit: np.ndarray, in_r: np.ndarray = in_r, cv_score: np.ndarray = cv_score,
+                           counted: list[int] = counted) -> tuple[float, float]:  # fmt: skip
+            best_thr, best_val = 0.5, -1.0
+            for thr in np.arange(0.15, 0.85, 0.01):
+                vals = []
+                for k in counted:
+                    sel = (set_id == k) & in_r
+                    vals.append(objective(names[k], prf(y[sel], (cv_score[sel] >= thr) | rule_hit[sel])))
+                if vals and float(np.mean(vals)) > best_val:
+                    best_thr, best_val = float(round(thr, 2)), float(np.mean(vals))
+            return best_thr, best_val
+
+        # Rules: start with all, drop one at a time while that raises the CV objective of this regime.
+        enabled = set(RULES)
+        best_thr, best_val = best_threshold(np.isin(rule_name, sorted(enabled)))
+        improved = True
+        while improved:
+            improved = False
+            for name in sorted(enabled):
+                thr, val = best_threshold(np.isin(rule_name, sorted(enabled - {name})))
+                if val > best_val + 1e-4:
+                    enabled.discard(name)
+                    best_thr, best_val, improved = thr, val, True
+                    log.info("rule dropped regime=%s rule=%s objective=%.3f", rname, name, val)
+        rule_hit = np.isin(rule_name, sorted(enabled))
+        cv_hits[in_r] = (cv_score[in_r] >= best_thr) | rule_hit[in_r]
         coef, bias = fit(x[fit_mask & in_r], y[fit_mask & in_r], weight[fit_mask & in_r], args.l2)
-        fit_hits[in_r] = predict(x[in_r], coef, bias, has_trigger[in_r]) >= best_thr
+        fit_hits[in_r] = (predict(x[in_r], coef, bias, has_trigger[in_r]) >= best_thr) | rule_hit[in_r]
         nf = len(FEATURES)
-        regime = {"name": rname, "max_premise_tokens": bound, "threshold": best_thr,
+        regime = {"name": rname, "max_premise_tokens": bound, "threshold": best_thr, "rules": sorted(enabled),
                   "bias": round(bias, 5), "weights": [round(float(c), 5) for c in coef[:nf]]}  # fmt: skip
         if args.bins:
             regime["bin_weights"] = [[round(float(c), 5) for c in coef[nf + 4 * j : nf + 4 * j + 4]] for j in range(nf)]
