@@ -428,9 +428,14 @@ def _date_signal(p: Side, h: Side, overlap: float, exclusive: Signal | None) -> 
     return exclusive if exclusive is not None else Signal("date_time", 0.0, "date_time")
 
 
+_CUE_ADJ_DEPS = frozenset({"acomp", "attr", "ROOT", "conj", "ccomp", "oprd"})
+
+
 def _cue(side: Side, lemmas: frozenset[str], phrases: tuple[str, ...]) -> str:
     for t in side.doc:
         if _lemma(t) in lemmas or t.lower_ in lemmas:
+            if t.pos_ in ("ADJ", "NOUN") and t.dep_ not in _CUE_ADJ_DEPS:
+                continue  # "a fake nose", "a false start": a description, not a speaker rejecting a claim
             return t.text
     for ph in phrases:
         if f" {ph} " in side.lower:
