@@ -31,7 +31,7 @@ _RETRACT_RE = re.compile(RETRACT_RE, re.I)
 _CONDITIONAL_RE = re.compile(r"\b(?:if|unless|provided that|in case|should .{0,40}\b(?:be|happen))\b", re.I)
 # "not ... until" is about timing, "not only" adds, "no later than" bounds: none of them negate the claim.
 _NOT_NEGATING = re.compile(
-    r"\b(?:not|n't)\s+(?:\w+\s+){0,3}?until\b|\bnot only\b|\bno later than\b|\bno sooner\b|"
+    r"\b(?:not|n't)\s+(?:\w+\s+){0,3}?until\b|\bnot only\b|\bnot just\b|\bno later than\b|\bno sooner\b|"
     r"\bno longer than\b|\bnot a (?:point|cent|day) more\b|\bno more than\b|\bnot least\b|"
     r"\bno fewer than\b|\bno less than\b|\bnot more than\b|\bno doubt\b|\bwithout delay\b",
     re.I,
@@ -91,6 +91,16 @@ def _lexical_negation(t) -> str | None:
     return None
 
 
+# "There was no indication/evidence that X", "the cause is not yet known": about the evidence, not about X.
+_NO_EVIDENCE = re.compile(
+    r"\bno\s+(?:\w+\s+)?(?:indication|evidence|sign|suggestion|proof)s?\b"
+    r"|\bnot\s+(?:yet\s+)?(?:known|clear)\b|\bunclear\b|\bunknown\b|\bremains? to be seen\b",
+    re.I,
+)
+# Predictions and estimates are not facts: "is expected to post", "is likely to rise", "forecast to".
+_PREDICTION = re.compile(
+    r"\b(?:expect(?:s|ed)?|likely|forecast|projected|predicted|estimated|poised|set|due)\s+to\b", re.I
+)
 _HEARSAY = re.compile(
     r"\b(?:claims?|talk|rumou?rs?|speculation|suggestions?|allegations?|reports?)\s+(?:\w+\s+){0,2}?that\b"
     r"|\b(?:heard|seen)\s+(?:\w+\s+){0,2}?(?:claims?|talk|rumou?rs?|reports?)\b"
@@ -113,7 +123,9 @@ def modality_of(tokens: list, reported: bool, hearsay_counts: bool = True) -> st
     text = " ".join(t.text for t in tokens)
     if _CONDITIONAL_RE.search(text):
         return "conditional"
-    if hearsay_counts and _HEARSAY.search(text):
+    if hearsay_counts and (_HEARSAY.search(text) or _NO_EVIDENCE.search(text)):
+        return "possible"
+    if _PREDICTION.search(" ".join(t.text for t in first_clause(tokens))):
         return "possible"
     main = first_clause(tokens)
     words = [t.lower_ for t in main]
@@ -215,6 +227,10 @@ def claim_frame(span: Span | list) -> ClaimFrame:
                 subject_words.append(key)
                 last_pos = pos
             continue
+        # a participle modifier ("a train travelling to X derailed") is not the main verb
+        if predicate is None and tag == "VERB" and tokens[pos].tag_ == "VBG":
+            if not (pos > 0 and tokens[pos - 1].lemma_.lower() == "be"):
+                continue
         if (
             predicate is None
             and tag == "VERB"

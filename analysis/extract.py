@@ -25,6 +25,13 @@ log = logging.getLogger(__name__)
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _OPEN_QUOTES = ('"', "“")
 _MIN_TOKENS = 4
+_MAX_TOKENS = 80
+# Page furniture that crawlers keep: galleries, sign-up boxes, share buttons, copyright lines.
+_BOILERPLATE = re.compile(
+    r"\b(?:skip in|embed|sign up|newsletter|subscribe|continue reading|click here|cookies?|all rights reserved|"
+    r"copyright|follow us|read more|share this|photo:|image:|getty images|advertisement)\b|©",
+    re.I,
+)
 
 
 def extract_statements(article: Article, nlp: Language) -> list[Statement]:
@@ -104,8 +111,11 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     raw = sent.text
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
-    if len([t for t in sent if not t.is_punct and not t.is_space]) < _MIN_TOKENS or text.endswith("?"):
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if len(words) < _MIN_TOKENS or len(words) > _MAX_TOKENS or text.endswith("?") or _BOILERPLATE.search(text):
         return None
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent):
+        return None  # a caption, heading or fragment ("Flight time, 8 hours"), not a claim
     start = sent.start_char + lead
     end = start + len(text)
     doc = sent.doc

@@ -387,6 +387,9 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         return None
     if _entity_clash(a, b) or _other_referent(a, b) or _period_clash(a, b):
         return None
+    # An article's own narration, or one speaker, does not contradict itself (retractions were handled above).
+    if a.article_id == b.article_id and (a.speaker.name or a.source) == (b.speaker.name or b.source):
+        return None
     for d, o in ((a, b), (b, a)):
         if d.cue not in ("deny", "not_confirmed") or o.cue not in ("assert", "report", "confirm"):
             continue
@@ -428,7 +431,12 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
             f"quantity: '{qa.text}' vs '{qb.text}' ({qa.unit}) differ beyond what the wording allows; shared: {joined}",
         )  # fmt: skip
     dt = _date_clash(a, b)
-    if dt and sim >= 0.5 and a.polarity == b.polarity:
+    if (
+        dt
+        and sim >= 0.5
+        and a.polarity == b.polarity
+        and (_same_predicate(a, b) or len(shared) >= 3 or not (a.claim.predicate or b.claim.predicate))
+    ):
         return _make(a, b, "date_time", 0.55 + 0.35 * min(1.0, sim), f"date_time: {dt} for the same event; "
                      f"shared: {joined}")  # fmt: skip
     pa, pb = _polar(a), _polar(b)

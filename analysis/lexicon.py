@@ -471,5 +471,6 @@ SYNONYMS: dict[str, str] = {
 PHRASAL: dict[tuple[str, str], str] = {
     ("go", "up"): "rise", ("go", "down"): "fall", ("come", "down"): "collapse", ("turn", "down"): "reject",
     ("shoot", "down"): "reject", ("vote", "down"): "reject", ("push", "up"): "rise", ("put", "up"): "rise",
-    ("step", "down"): "resign", ("break", "out"): "begin", ("set", "up"): "create", ("call", "off"): "cancel",
+    ("step", "down"): "resign", ("take", "effect"): "apply", ("break", "out"): "begin", ("set", "up"): "create",
+    ("call", "off"): "cancel",
 }  # fmt: skip
