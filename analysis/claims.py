@@ -65,6 +65,9 @@ def first_clause(tokens: list) -> list:
             continue
         if t.text == ";" or (t.lower_ in ("but", "while", "whereas") and t.pos_ in ("CCONJ", "SCONJ")):
             return tokens[:k]
+        # subordinate and relative clauses carry their own negation ("... because a passenger wasn't ...")
+        if t.lower_ in ("because", "although", "though", "since", "unless", "who", "which", "whom", "whose"):
+            return tokens[:k]
         if t.text == "," and k + 1 < len(tokens) and tokens[k + 1].lower_ in ("and", "but", "although", "though"):
             return tokens[:k]
         # "... are being trained in Russia and may be sent ...": a second verb phrase with its own modality
@@ -228,9 +231,9 @@ def claim_frame(span: Span | list) -> ClaimFrame:
                 last_pos = pos
             continue
         # a participle modifier ("a train travelling to X derailed") is not the main verb
-        if predicate is None and tag == "VERB" and tokens[pos].tag_ == "VBG":
-            if not (pos > 0 and tokens[pos - 1].lemma_.lower() == "be"):
-                continue
+        after_be = pos > 0 and tokens[pos - 1].lemma_.lower() == "be"
+        if predicate is None and tag == "VERB" and tokens[pos].tag_ == "VBG" and not after_be:
+            continue
         if (
             predicate is None
             and tag == "VERB"

@@ -51,7 +51,7 @@ _WEEKDAY = re.compile(r"^(?:on |last |next |this )?(?:mon|tues|wednes|thurs|fri|
 MIN_SHARED = 2
 MIN_SIM = 0.34
 # Two counts of the same thing with the same verb need less shared wording to be about the same claim.
-MIN_SIM_QUANTITY = 0.25
+MIN_SIM_QUANTITY = 0.3
 
 
 def _keys(s: Statement) -> set[str]:
@@ -85,6 +85,15 @@ def _entity_clash(a: Statement, b: Statement) -> str | None:
         if ea and eb and not (ea & eb) and (not (all_a & all_b) or label in ("FAC", "PRODUCT", "EVENT", "LOC")):
             return f"different {label.lower()}: {', '.join(sorted(ea))} vs {', '.join(sorted(eb))}"
     return None
+
+
+def _subject_clash(a: Statement, b: Statement) -> bool:
+    """Both claims are about a named subject, and the names differ ('Goldman Sachs expects' / 'Citigroup expects')."""
+    names_a = {e.norm for e in a.entities}
+    names_b = {e.norm for e in b.entities}
+    sa = {w for w in (a.claim.subject or "").split() if w in names_a}
+    sb = {w for w in (b.claim.subject or "").split() if w in names_b}
+    return bool(sa and sb and not (sa & sb) and not (sa & names_b) and not (sb & names_a))
 
 
 def _other_referent(a: Statement, b: Statement) -> bool:
@@ -385,7 +394,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
                 return c
     if a.cue == "retract" or b.cue == "retract":
         return None
-    if _entity_clash(a, b) or _other_referent(a, b) or _period_clash(a, b):
+    if _entity_clash(a, b) or _subject_clash(a, b) or _other_referent(a, b) or _period_clash(a, b):
         return None
     # An article's own narration, or one speaker, does not contradict itself (retractions were handled above).
     if a.article_id == b.article_id and (a.speaker.name or a.source) == (b.speaker.name or b.source):
@@ -396,8 +405,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         if not _factual(o) or (d.speaker.name == o.speaker.name and d.speaker.type != "outlet"):
             continue
         # What is denied/unconfirmed is usually short: all of it must be in the other claim if it is one word.
-        dk = _keys(d)
-        if len(shared) < MIN_SHARED and not (len(dk) <= 2 and set(shared) >= dk):
+        if len(shared) < MIN_SHARED:
             continue
         if sim < MIN_SIM or not _same_proposition(d, o, sim):
             continue
