@@ -13,11 +13,13 @@ __all__ = [
     "DENIAL_LEMMAS",
     "DENIAL_PHRASES",
     "EXCLUSIVE_GROUPS",
+    "HYPERNYMS",
     "MODAL_LEMMAS",
     "NEGATION_LEMMAS",
     "NUMBER_WORDS",
     "RETRACTION_LEMMAS",
     "RETRACTION_PHRASES",
+    "SYNONYMS",
     "UNCONFIRMED_PHRASES",
     "antonym_of",
     "exclusive_group",
@@ -213,3 +215,33 @@ def exclusive_group(a: str, b: str) -> str | None:
         if a in members and b in members:
             return name
     return None
+
+
+# Words used for the same thing in plain English (the first is the canonical form). Used only to align
+# the two sides ("no lady is slicing" / "a woman is cutting"), never as a signal on their own.
+_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("woman", "lady"), ("man", "guy", "gentleman"), ("child", "kid"), ("mother", "mom", "mum"),
+    ("father", "dad"), ("person", "someone", "somebody", "individual"), ("people", "persons", "folks"),
+    ("cat", "kitten", "kitty"), ("dog", "puppy", "pup"), ("cut", "slice", "chop"), ("talk", "speak", "chat"),
+    ("look", "watch", "gaze", "stare"), ("shout", "yell", "scream"), ("jump", "leap", "hop"), ("run", "jog", "sprint"),
+    ("walk", "stroll"), ("big", "large"), ("small", "little", "tiny"), ("fast", "quick", "rapid"),
+    ("start", "begin"), ("end", "finish"), ("buy", "purchase"), ("photo", "picture", "photograph"),
+    ("car", "automobile", "vehicle"), ("rock", "stone"), ("street", "road"), ("hit", "strike"), ("put", "place"),
+    ("throw", "toss"), ("pull", "drag", "tug"), ("sea", "ocean"), ("beach", "shore", "seashore"),
+    ("lawn", "grass"), ("sofa", "couch"), ("film", "movie"), ("bicycle", "bike"), ("motorcycle", "motorbike"),
+    ("plane", "airplane", "aircraft"), ("injure", "wound", "hurt"), ("help", "assist"), ("try", "attempt"),
+    ("reveal", "disclose"), ("kill", "slay"), ("shop", "store"), ("home", "house"), ("wed", "marry"),
+    ("sick", "ill"), ("rich", "wealthy"), ("begin", "commence"), ("quit", "resign"), ("near", "close"),
+    ("cop", "police"), ("burn", "set fire"), ("fix", "repair"), ("hat", "cap"), ("river", "stream"),
+)  # fmt: skip
+SYNONYMS: dict[str, str] = {w: group[0] for group in _SYNONYM_GROUPS for w in group}
+
+
+# A general word that a more specific one falls under ("no person is ..." is about "a woman" too).
+_HYPERNYM_OF_GROUP = {"gender": "person", "age": "person", "animal": "animal", "food": "food",
+                      "instrument": "instrument", "vehicle": "vehicle", "sport": "sport"}  # fmt: skip
+HYPERNYMS: dict[str, frozenset[str]] = {}
+for _group, _general in _HYPERNYM_OF_GROUP.items():
+    for _word in EXCLUSIVE_GROUPS[_group]:
+        HYPERNYMS[_word] = HYPERNYMS.get(_word, frozenset()) | {_general, "thing" if _general != "person" else "people"}
+del _group, _general, _word

@@ -100,10 +100,13 @@ class Side:
     slots: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (verb lemma, role) -> filler lemmas
     names: set[str] = field(default_factory=set)
     by_lemma: dict[str, list[Token]] = field(default_factory=dict)
+    general: set[str] = field(default_factory=set)  # hypernyms of its words: what a general negation covers
 
 
 def _lemma(t: Token) -> str:
-    return t.lemma_.lower() if t.lemma_ else t.lower_
+    """Lower-case lemma, with plain synonyms folded to one form (lexicon.SYNONYMS) so the sides align."""
+    lem = t.lemma_.lower() if t.lemma_ else t.lower_
+    return lx.SYNONYMS.get(lem, lem)
 
 
 def _is_content(t: Token) -> bool:
@@ -170,6 +173,7 @@ def build_side(doc: Doc) -> Side:
         side.all_lemmas.add(t.lower_)
         if _is_content(t):
             side.content.add(lem)
+            side.general |= lx.HYPERNYMS.get(lem, frozenset())
             side.by_lemma.setdefault(lem, []).append(t)
         if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             side.names.add(lem)
@@ -236,7 +240,7 @@ def _edge_support(tokens: list[Token], other: Side) -> float:
 def _coverage(words: set[str], other: Side) -> float:
     if not words:
         return 0.0
-    return len(words & (other.content | other.all_lemmas)) / len(words)
+    return len(words & (other.content | other.all_lemmas | other.general)) / len(words)
 
 
 def _under_negation(t: Token, side: Side) -> bool:
