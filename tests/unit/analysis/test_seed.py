@@ -28,8 +28,12 @@ def seed(nlp):
     return statements, found
 
 
+def _name(s) -> str:
+    return s.speaker.name.removeprefix("the ")
+
+
 def _speakers(c):
-    return {c.a.speaker.name, c.b.speaker.name}
+    return {_name(c.a), _name(c.b)}
 
 
 def test_kovalenko_denies_each_figure(seed):
@@ -37,7 +41,7 @@ def test_kovalenko_denies_each_figure(seed):
     denials = [c for c in found if c.kind == "denial"]
     others = {next(iter(_speakers(c) - {"Andrii Kovalenko"})) for c in denials}
     assert all("Andrii Kovalenko" in _speakers(c) for c in denials)
-    assert others == {"Volodymyr Zelenskyy", "the Washington Post", "Kyrylo Budanov"}
+    assert others == {"Volodymyr Zelenskyy", "Washington Post", "Kyrylo Budanov"}
 
 
 def test_austin_has_not_confirmed_the_claims(seed):
