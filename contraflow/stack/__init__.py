@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import logging
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -308,8 +309,6 @@ class LocalStack:
 
 
 def _base_env(java_home: Path) -> dict[str, str]:
-    import os
-
     env = {k: v for k, v in os.environ.items() if not k.startswith("CONTRAFLOW_")}
     env["JAVA_HOME"] = str(java_home)
     return env
