@@ -89,6 +89,10 @@ def test_stop_signals_only_processes_whose_command_line_has_the_marker(tmp_path)
     # A shell that stays the parent of its sleep (the trailing ":" stops bash from exec-ing it).
     proc = subprocess.Popen(["bash", "-c", "sleep 60; :", marker], start_new_session=True)
     try:
+        # Right after fork the child still shows our own command line: wait for the exec.
+        deadline = time.monotonic() + 10
+        while not ours(proc.pid, marker) and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert ours(proc.pid, marker)
         assert stop_pids([proc.pid], str(tmp_path / "someone-else"), grace_s=1) == []
         time.sleep(0.2)
