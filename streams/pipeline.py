@@ -61,6 +61,7 @@ def build_pipeline(
 
 def _register_metrics(p: Pipeline) -> None:
     app, metrics = p.app, p.metrics
+    consumed = set(p.topics.names()) - {p.topics.deadletter.get_topic_name()}
 
     @app.page("/metrics")
     async def metrics_page(web, request):  # noqa: ANN001 - faust view signature
@@ -75,6 +76,8 @@ def _register_metrics(p: Pipeline) -> None:
         consumer = app.consumer
         lag: dict[str, int] = {}
         for tp in consumer.assignment():
+            if tp.topic not in consumed:
+                continue  # table changelogs are read for recovery only; their "lag" means nothing
             try:
                 high = consumer.highwater(tp)
             except Exception:  # noqa: BLE001 - not fetched yet after a rebalance

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import OrderedDict
 
 import faust
 from pydantic import ValidationError
@@ -28,49 +27,64 @@ _SEP = "\x1f"
 
 def should_emit(key: str, a: Statement, b: Statement) -> bool:
     """True when ``key`` is the smallest blocking key the two statements share (one emission per pair)."""
-    shared = set(a.blocking_keys) & set(b.blocking_keys)
-    return bool(shared) and key == min(shared)
+    return _emit(key, frozenset(a.blocking_keys), frozenset(b.blocking_keys))
+
+
+def _emit(key: str, a_keys: frozenset[str], b_keys: frozenset[str]) -> bool:
+    if key not in a_keys or key not in b_keys:
+        return False
+    return not any(k < key for k in a_keys & b_keys)
 
 
 class CandidateRing:
-    """Bounded ring of statements per key over a (Faust) mapping: ``<key>\\x1fn`` and ``<key>\\x1f<slot>``.
+    """Bounded ring of statements per key over a (Faust) table: ``<key>\\x1fn`` and ``<key>\\x1f<slot>``.
 
-    Only small per-slot values are written, so each append costs two changelog records.
+    Only small per-slot values are written, so each append costs two changelog records. The table is the truth
+    (it is what a restarted or rebalanced worker recovers); parsed statements are mirrored in memory per key so
+    a lookup does not re-read and re-validate the ring. Call :meth:`forget` whenever partitions move.
     """
 
-    def __init__(self, table, size: int, cache_size: int = 50_000) -> None:
+    def __init__(self, table, size: int) -> None:
         self.table = table
         self.size = size
-        self._cache: OrderedDict[str, Statement] = OrderedDict()
-        self._cache_size = cache_size
+        self._mirror: dict[str, list[tuple[Statement, frozenset[str]]]] = {}
 
-    def _parse(self, value) -> Statement | None:
-        if value is None:
-            return None
-        sid = value.get("id") if isinstance(value, dict) else None
-        if sid is not None and sid in self._cache:
-            self._cache.move_to_end(sid)
-            return self._cache[sid]
-        statement = Statement.model_validate(value)
-        self._cache[statement.id] = statement
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-        return statement
+    def forget(self) -> None:
+        """Drop the in-memory mirror (after a rebalance the table may hold other data for a key)."""
+        self._mirror.clear()
 
-    def candidates(self, key: str) -> list[Statement]:
+    def _load(self, key: str) -> list[tuple[Statement, frozenset[str]]]:
         count = self.table.get(f"{key}{_SEP}n") or 0
+        n = min(count, self.size)
+        # Oldest first: slot (count % size) is the oldest once the ring has wrapped.
+        order = range(n) if count <= self.size else [(count + i) % self.size for i in range(self.size)]
         out = []
-        for slot in range(min(count, self.size)):
-            statement = self._parse(self.table.get(f"{key}{_SEP}{slot}"))
-            if statement is not None:
-                out.append(statement)
+        for slot in order:
+            value = self.table.get(f"{key}{_SEP}{slot}")
+            if value is None:
+                continue
+            statement = value if isinstance(value, Statement) else Statement.model_validate(value)
+            out.append((statement, frozenset(statement.blocking_keys)))
         return out
 
+    def entries(self, key: str) -> list[tuple[Statement, frozenset[str]]]:
+        """``(statement, its blocking keys)`` of the ring of ``key``, oldest first."""
+        entries = self._mirror.get(key)
+        if entries is None:
+            entries = self._mirror[key] = self._load(key)
+        return entries
+
+    def candidates(self, key: str) -> list[Statement]:
+        return [s for s, _ in self.entries(key)]
+
     def add(self, key: str, statement: Statement) -> None:
+        entries = self.entries(key)
         count = self.table.get(f"{key}{_SEP}n") or 0
         self.table[f"{key}{_SEP}{count % self.size}"] = statement.model_dump(mode="json")
         self.table[f"{key}{_SEP}n"] = count + 1
-        self._cache[statement.id] = statement
+        entries.append((statement, frozenset(statement.blocking_keys)))
+        if len(entries) > self.size:
+            del entries[0]
 
 
 def register_detect(p: Pipeline) -> faust.types.AgentT:
@@ -78,6 +92,14 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
     app, metrics = p.app, p.metrics
     min_score = p.settings.analysis.min_score
     ring = CandidateRing(p.tables.candidates, p.settings.analysis.candidates_per_key)
+
+    @app.on_partitions_revoked.connect
+    async def _forget_on_revoke(_app, revoked, **_kw) -> None:  # noqa: ANN001 - faust signal signature
+        ring.forget()
+
+    @app.on_rebalance_complete.connect
+    async def _forget_on_assign(_app, **_kw) -> None:  # noqa: ANN001
+        ring.forget()
 
     @app.agent(p.topics.statements, name="detect")
     async def detect(stream: faust.StreamT) -> None:
@@ -96,15 +118,16 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
             key = (event.key or b"").decode("utf-8", "replace")
             if key not in new.blocking_keys:
                 continue  # sent only to be indexed: no block to compare within
-            candidates = ring.candidates(key)
-            metrics.candidates.observe(len(candidates))
+            entries = ring.entries(key)
+            metrics.candidates.observe(len(entries))
+            new_keys = frozenset(new.blocking_keys)
             replay = False
             found: list[Contradiction] = []
-            for old in candidates:
+            for old, old_keys in entries:
                 if old.id == new.id:
                     replay = True  # redelivered after a crash: compare again (idempotent), do not store twice
                     continue
-                if not should_emit(key, new, old):
+                if not _emit(key, new_keys, old_keys):
                     continue
                 try:
                     result = judge_statements(old, new)

@@ -48,9 +48,9 @@ def _metric(port: int, name: str) -> float:
     return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(name))
 
 
-def test_es_down_30s_backs_off_resumes_exact(pipeline_factory, news_lines, news_statements, private_es):
+def test_es_down_30s_backs_off_resumes_exact(pipeline_factory, news_subset, news_statements, private_es):
     ns = pipeline_factory(partitions=3, es_url=private_es.es_url, candidates_per_key=1000)
-    lines = news_lines[:90]
+    lines = news_subset[:90]
     first, rest = lines[:30], lines[30:]
     expected_ids = expected_article_ids(lines, max_text_chars=ns.settings.analysis.max_text_chars)
     ref = reference_for(expected_ids, news_statements, ns.settings.analysis.min_score)

@@ -55,3 +55,17 @@ def test_exactly_one_record_of_a_statement_is_indexed():
         st = _st(1, keys)
         primaries = [k for k, _ in statement_records(st) if primary_statement_record(k, st)]
         assert len(primaries) == 1
+
+
+def test_recovered_ring_equals_the_live_one_after_wrapping():
+    table: dict = {}
+    live = CandidateRing(table, size=4)
+    for n in range(11):
+        live.add("k", _st(n, ["k"]))
+    recovered = CandidateRing(
+        {k: (v.model_dump(mode="json") if hasattr(v, "model_dump") else v) for k, v in table.items()}, size=4
+    )
+    assert [s.id for s in recovered.candidates("k")] == [s.id for s in live.candidates("k")]
+    assert [s.start for s in live.candidates("k")] == [7, 8, 9, 10]
+    live.forget()
+    assert [s.start for s in live.candidates("k")] == [7, 8, 9, 10]
