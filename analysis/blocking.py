@@ -84,7 +84,7 @@ class CandidateIndex(Protocol):
         ...
 
     def candidates(self, s: Statement) -> list[Statement]:
-        """Stored statements sharing at least one key with ``s`` (bounded, most recent first, no duplicates)."""
+        """Stored statements sharing a key with ``s`` (at most ``max_candidates``, newest first, no duplicates)."""
         ...
 
 
@@ -99,9 +99,10 @@ class InMemoryCandidateIndex:
             index.add(s)
     """
 
-    def __init__(self, per_key: int = 200, max_keys: int = 1_000_000) -> None:
+    def __init__(self, per_key: int = 200, max_keys: int = 1_000_000, max_candidates: int = 400) -> None:
         self.per_key = per_key
         self.max_keys = max_keys
+        self.max_candidates = max_candidates
         self._blocks: OrderedDict[str, deque[Statement]] = OrderedDict()
 
     def __len__(self) -> int:
@@ -121,9 +122,18 @@ class InMemoryCandidateIndex:
     def candidates(self, s: Statement) -> list[Statement]:
         seen: set[str] = {s.id}
         out: list[Statement] = []
-        for key in s.blocking_keys or blocking_keys(s):
-            for other in reversed(self._blocks.get(key, ())):
+        keys = s.blocking_keys or blocking_keys(s)
+        # Round-robin over the blocks, newest first, so a crowded key cannot crowd out the others.
+        iters = [reversed(self._blocks[k]) for k in keys if k in self._blocks]
+        while iters and len(out) < self.max_candidates:
+            alive = []
+            for it in iters:
+                other = next(it, None)
+                if other is None:
+                    continue
+                alive.append(it)
                 if other.id not in seen:
                     seen.add(other.id)
                     out.append(other)
-        return out
+            iters = alive
+        return out[: self.max_candidates]

@@ -79,7 +79,7 @@ def first_clause(tokens: list) -> list:
 def polarity_of(tokens: list) -> str:
     """'negative' when the main clause is negated ('not', 'no', 'never', 'un-...ed'), ignoring 'not until' & co."""
     tokens = first_clause(tokens)
-    text = " ".join(t.text for t in tokens)
+    text = " ".join(t.text for t in tokens).replace("’", "'")
     cleaned = _NOT_NEGATING.sub(" ", text)
     words = re.findall(r"[\w']+", cleaned.lower())
     negated = sum(w in NEGATORS for w in words) + sum(_lexical_negation(t) is not None for t in tokens)
@@ -89,9 +89,13 @@ def polarity_of(tokens: list) -> str:
 def _lexical_negation(t) -> str | None:
     """'uninspected' -> 'inspect', 'unharmed' -> 'harm': a participle negated by its prefix."""
     w = t.lower_
-    if w.startswith("un") and len(w) > 6 and w.endswith("ed") and t.pos_ in ("ADJ", "VERB"):
-        return w[2:-2] if not w[2:-2].endswith("e") else w[2:-2]
-    return None
+    if not (w.startswith("un") and len(w) > 6 and w.endswith("ed") and t.pos_ in ("ADJ", "VERB")):
+        return None
+    # only as the predicate ("had gone uninspected", "was unharmed"), not "the unidentified missile"
+    prev = t.doc[t.i - 1] if t.i > 0 else None
+    if prev is None or prev.lemma_.lower() not in ("be", "go", "remain", "stay", "leave", "appear", "seem"):
+        return None
+    return w[2:-2]
 
 
 # "There was no indication/evidence that X", "the cause is not yet known": about the evidence, not about X.

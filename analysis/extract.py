@@ -29,7 +29,8 @@ _MAX_TOKENS = 80
 # Page furniture that crawlers keep: galleries, sign-up boxes, share buttons, copyright lines.
 _BOILERPLATE = re.compile(
     r"\b(?:skip in|embed|sign up|newsletter|subscribe|continue reading|click here|cookies?|all rights reserved|"
-    r"copyright|follow us|read more|share this|photo:|image:|getty images|advertisement)\b|©",
+    r"copyright|follow us|read more|share this|photos?:|image:|getty images|advertisement|hide caption|"
+    r"just watched|must watch|replay|file photo|more videos|caption)\b|©|\b\d+ of \d+ photos",
     re.I,
 )
 
@@ -248,7 +249,9 @@ def _span_text(tokens: Iterable) -> str:
     return _doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(' ,;:"“”')
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*)*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[—–-]+\s*")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'/-]+(?:,\s*[A-Z][\w .'-]*)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
+)
 _REPORTED_LEAD = {"report", "reports", "claim", "claims", "allegation", "allegations", "suggestion", "suggestions",
                   "information", "that", "a", "the", "any", "about", "of", "rumours", "rumors"}  # fmt: skip
 

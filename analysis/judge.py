@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import lru_cache
 
 from schemas import Contradiction, Quantity, Statement, pair_id
 
@@ -96,10 +97,18 @@ def _subject_clash(a: Statement, b: Statement) -> bool:
     return bool(sa and sb and not (sa & sb) and not (sa & names_b) and not (sb & names_a))
 
 
+@lru_cache(maxsize=65536)
+def _mentions_other(text: str) -> bool:
+    return bool(_OTHER_REFERENT.search(text))
+
+
+@lru_cache(maxsize=65536)
+def _is_running(text: str) -> bool:
+    return bool(_RUNNING.search(text))
+
+
 def _other_referent(a: Statement, b: Statement) -> bool:
-    ma = bool(_OTHER_REFERENT.search(a.claim_text or a.text))
-    mb = bool(_OTHER_REFERENT.search(b.claim_text or b.text))
-    return ma != mb
+    return _mentions_other(a.claim_text or a.text) != _mentions_other(b.claim_text or b.text)
 
 
 def _periods(s: Statement) -> list[tuple]:
@@ -154,6 +163,9 @@ def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | N
     for x0 in a.quantities:
         pairs = [(x, y) for x in a.quantities for y in b.quantities if _units_match(x, y) and _units_match(x0, y)]
         if not pairs or any(_verbs_clash(x, y, a, b) for x, y in pairs):
+            continue
+        # the same thing counted by the same action: one verb for both numbers, or the same main verb
+        if not any(x.verb and x.verb == y.verb for x, y in pairs) and not _same_predicate(a, b):
             continue
         if (
             x0.unit in ("%", "pp")
@@ -370,7 +382,7 @@ def _same_proposition(d: Statement, o: Statement, sim: float) -> bool:
         return sim >= 0.5 or bool(_numbers(d) & _numbers(o))
     if not subject:
         return sim >= 0.7 and (not d.claim.predicate or _same_predicate(d, o))
-    return _same_predicate(d, o) or sim >= 0.4
+    return _same_predicate(d, o) or sim >= 0.5
 
 
 def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
@@ -409,6 +421,8 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
             continue
         if sim < MIN_SIM or not _same_proposition(d, o, sim):
             continue
+        if not d.claim.predicate and len(shared) < 3:
+            continue  # "denied allegations of assault": a bare noun phrase needs more in common
         joined = ", ".join(shared)
         # Denying P clashes with asserting P (a denied "uninspected" clashes with "not inspected").
         if d.cue == "deny" and o.polarity == d.polarity:
@@ -432,7 +446,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     q = _quantity_clash(a, b)
     if not q and sim < MIN_SIM:
         return None
-    if q and a.polarity == b.polarity and not (_RUNNING.search(a.text) or _RUNNING.search(b.text)):
+    if q and a.polarity == b.polarity and not (_is_running(a.text) or _is_running(b.text)):
         qa, qb = q
         return _make(
             a, b, "quantity", 0.6 + 0.3 * min(1.0, sim),

@@ -22,23 +22,50 @@ from .entities import ALIASES
 
 __all__ = ["rule_names"]
 
-_TITLES = frozenset(
-    ["minister", "ministers", "president", "vice", "prime", "deputy", "secretary", "general", "chief", "spokesman", "spokeswoman", "spokesperson", "director", "head", "chair", "chairman", "chairwoman", "dr", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "foreign", "defence", "defense", "health", "finance", "education", "interior", "justice", "transport", "energy", "trade", "economy", "agriculture", "environment", "labour", "labor", "commander", "captain", "governor", "mayor", "senator", "rep", "representative", "judge", "prosecutor", "coordinator", "ceo", "executive", "officer", "opposition", "leader", "king", "queen", "prince", "princess", "pope", "ambassador", "inspector", "sergeant", "colonel", "lieutenant", "admiral", "professor", "prof", "coach", "manager", "chancellor", "premier", "speaker", "envoy", "adviser", "advisor", "analyst", "economist", "commissioner", "superintendent", "detective", "constable", "marshal", "pastor", "rabbi", "imam", "bishop", "father", "st", "saint", "former", "acting", "interim", "senior", "junior", "national", "regional", "state", "federal", "union", "party", "police", "army", "navy", "army's", "reverend", "rev", "gen", "col", "lt", "sgt", "capt", "cmdr", "gov", "sen"]
-)  # fmt: skip
-_ORG = frozenset(
-    ["ministry", "department", "union", "service", "services", "agency", "board", "council", "institute", "institution", "center", "centre", "company", "co", "corp", "corporation", "inc", "ltd", "llc", "plc", "group", "bank", "party", "post", "times", "news", "journal", "tribune", "herald", "gazette", "telegraph", "guardian", "press", "lines", "railways", "railway", "airlines", "airways", "air", "build", "minerals", "resources", "association", "authority", "office", "committee", "commission", "court", "police", "army", "navy", "guard", "guards", "university", "college", "school", "parliament", "senate", "congress", "assembly", "organisation", "organization", "fund", "foundation", "federation", "reuters", "bloomberg", "network", "channel", "tv", "radio", "club", "team", "motors", "holdings", "industries", "energy", "systems", "technologies", "labs", "laboratories", "pharmaceuticals", "partners", "capital", "securities", "exchange", "commission", "bureau", "cabinet", "government", "administration", "forces", "force", "brigade", "battalion", "intelligence", "coalition", "alliance", "front", "movement", "church", "hospital", "clinic", "museum", "library", "zoo"]
-)  # fmt: skip
-_FAC = frozenset(
-    ["arena", "stadium", "bridge", "station", "airport", "prison", "jail", "zoo", "park", "street", "road", "avenue", "square", "tower", "plant", "mine", "port", "harbour", "harbor", "terminal", "palace", "hall", "building", "hotel", "mall", "market", "cathedral", "temple", "mosque", "dam", "canal", "tunnel"]
+_TITLES_WORDS = (
+    "minister ministers president vice prime deputy secretary general chief spokesman spokeswoman "
+    "spokesperson director head chair chairman chairwoman dr mr mrs ms sir dame lord lady foreign defence "
+    "defense health finance education interior justice transport energy trade economy agriculture "
+    "environment labour labor commander captain governor mayor senator rep representative judge "
+    "prosecutor coordinator ceo executive officer opposition leader king queen prince princess pope "
+    "ambassador inspector sergeant colonel lieutenant admiral professor prof coach manager chancellor "
+    "premier speaker envoy adviser advisor analyst economist commissioner superintendent detective "
+    "constable marshal pastor rabbi imam bishop father st saint former acting interim senior junior "
+    "national regional state federal union party police army navy army's reverend rev gen col lt sgt capt "
+    "cmdr gov sen"
 )
-_LOC = frozenset(
-    ["river", "sea", "valley", "hills", "hill", "mountains", "mountain", "lake", "ocean", "bay", "gulf", "island", "islands", "peninsula", "coast", "strait", "desert", "forest", "region", "province", "district", "county", "plateau", "basin", "delta"]
+_TITLES = frozenset(_TITLES_WORDS.split())
+_ORG_WORDS = (
+    "ministry department union service services agency board council institute institution center centre "
+    "company co corp corporation inc ltd llc plc group bank party post times news journal tribune herald "
+    "gazette telegraph guardian press lines railways railway airlines airways air build minerals "
+    "resources association authority office committee commission court police army navy guard guards "
+    "university college school parliament senate congress assembly organisation organization fund "
+    "foundation federation reuters bloomberg network channel tv radio club team motors holdings "
+    "industries energy systems technologies labs laboratories pharmaceuticals partners capital securities "
+    "exchange commission bureau cabinet government administration forces force brigade battalion "
+    "intelligence coalition alliance front movement church hospital clinic museum library zoo"
 )
-_MONTHS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+_ORG = frozenset(_ORG_WORDS.split())
+_FAC_WORDS = (
+    "arena stadium bridge station airport prison jail zoo park street road avenue square tower plant mine "
+    "port harbour harbor terminal palace hall building hotel mall market cathedral temple mosque dam "
+    "canal tunnel"
 )
+_FAC = frozenset(_FAC_WORDS.split())
+_LOC_WORDS = (
+    "river sea valley hills hill mountains mountain lake ocean bay gulf island islands peninsula coast "
+    "strait desert forest region province district county plateau basin delta"
+)
+_LOC = frozenset(_LOC_WORDS.split())
+_MONTHS_WORDS = (
+    "january february march april may june july august september october november december jan feb mar "
+    "apr jun jul aug sep sept oct nov dec"
+)
+_MONTHS = frozenset(_MONTHS_WORDS.split())
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-_PLACE_PREPS = frozenset(["in", "from", "near", "to", "across", "into", "at", "outside", "inside", "throughout", "around", "via"])
+_PLACE_PREPS_WORDS = "in from near to across into at outside inside throughout around via"
+_PLACE_PREPS = frozenset(_PLACE_PREPS_WORDS.split())
 _CONNECTORS = frozenset(["of", "for", "on", "and", "de", "the"])
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|ic|i)s?$")
 _PLACE_SUFFIX = re.compile(r"^[A-Z][a-z]+(?:ia|land|stan|burg|borough|ville|ton|ford|mouth|grad|abad)$")
@@ -89,7 +116,7 @@ def _label(tokens: list, doc: Doc) -> str:
             return "GPE" if _PLACE_SUFFIX.match(text) else "ORG"
         return "ORG"
     if 2 <= len(tokens) <= 4 and all(t.is_title or t.text == "-" or t.is_lower for t in tokens):
-        if prev is not None and prev.lower_ in _PLACE_PREPS and not (prev.lower_ == "to"):
+        if prev is not None and prev.lower_ in _PLACE_PREPS and prev.lower_ != "to":
             return "GPE" if len(tokens) <= 2 and _PLACE_SUFFIX.match(tokens[-1].text) else "PERSON"
         return "PERSON"
     return "ORG"
