@@ -104,7 +104,9 @@ _ANTONYM_PAIRS: tuple[tuple[str, ...], ...] = (
     ("live", "die"), ("alive", "dead"), ("birth", "death"), ("born", "dead"), ("wake", "sleep"), ("awake", "asleep"),
     ("sink", "float"), ("sink", "swim"), ("ascend", "sink"), ("inhale", "exhale"), ("laugh", "cry"),
     ("smile", "frown"), ("obey", "disobey"), ("honest", "dishonest"), ("comply", "violate"), ("respect", "violate"),
-    ("ratify", "reject"), ("sign", "reject"), ("adopt", "reject"), ("adopt", "abandon"), ("keep", "abandon"),
+    ("ratify", "reject"), ("sign", "reject"), ("pass", "reject"), ("sign", "veto"), ("earn", "lose"),
+    ("acquire", "sell"), ("hire", "lay"), ("win", "concede"), ("confirm", "refute"),
+    ("adopt", "reject"), ("adopt", "abandon"), ("keep", "abandon"),
     ("keep", "lose"), ("maintain", "abandon"), ("save", "waste"), ("save", "spend"), ("spend", "earn"),
     ("dirty", "clean"),
     # states and properties

@@ -59,6 +59,7 @@ TRIGGER_KINDS: dict[str, str] = {
 }
 _CONTEXT = (
     "neg_uncovered",
+    "neg_exclusive",
     "extra_h",
     "extra_p",
     "struct_h",
@@ -249,7 +250,7 @@ def _under_negation(t: Token, side: Side) -> bool:
 
 def _negation_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
     """Unmatched negations: a clause negated on one side whose head is not negated on the other."""
-    best, best_expl, weak, quant, struct, uncovered = 0.0, "", 0.0, 0.0, 0.0, 3
+    best, best_expl, weak, quant, struct, uncovered, exclusive = 0.0, "", 0.0, 0.0, 0.0, 3, 0.0
     for a, b, label in ((h, p, "hypothesis"), (p, h, "premise")):
         for marker, head, clause in a.negated:
             head_lem = _lemma(head)
@@ -261,7 +262,11 @@ def _negation_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
             if marker.lower_ in ("no", "nobody", "nothing", "none", "noone"):
                 quant = max(quant, cov)
             struct = max(struct, cov * _edge_support(list(head.subtree), b))
-            uncovered = min(uncovered, len(clause - b.content - b.all_lemmas))
+            missing = clause - b.content - b.all_lemmas - b.general
+            uncovered = min(uncovered, len(missing))
+            # "no man is cutting onions" / "a woman is cutting an onion": the negation is about someone else
+            if any(lx.exclusive_group(m, w) for m in missing for w in b.content - a.content):
+                exclusive = 1.0
             if score > best:
                 best = score
                 best_expl = (
@@ -278,6 +283,7 @@ def _negation_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
     out.append(Signal("neg_cov3", best**3, "negation", best_expl if best else ""))
     # context: words of the negated clause the other side never mentions ("no dog ... chasing a ball")
     out.append(Signal("neg_uncovered", (min(uncovered, 3) / 3.0) if a_neg else 0.0))
+    out.append(Signal("neg_exclusive", exclusive))
     return out
 
 
@@ -413,7 +419,7 @@ def _quantity_signal(p: Side, h: Side, overlap: float) -> Signal:
         if not any(_compatible(a, b) for a in pv for b in hv):
             return Signal(
                 "quantity",
-                max(overlap, 0.5),
+                0.5 + 0.5 * overlap,  # the unit already aligns the two numbers; overlap says how much else does
                 "quantity",
                 f"quantity mismatch on '{unit}': {pv[0][2]} vs {hv[0][2]}",
             )

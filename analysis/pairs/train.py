@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", default="", help="npz file to reuse computed features (delete it after signal changes)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, default=1e-3)
+    ap.add_argument("--unbalanced", action="store_true", help="weigh every pair the same (default: each set equally)")
     ap.add_argument("--bins", action="store_true", help="add per-bin steps to each signal (a small additive model)")
     ap.add_argument("--short-max", type=int, default=20, help="premise tokens up to which the short regime applies")
     ap.add_argument("--exclude", nargs="*", default=[], help="sets to leave out of the fit (still scored)")
@@ -137,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     log.info("rule hits=%d of %d pairs", int((rule_name != "").sum()), len(rule_name))
     x = expand(raw) if args.bins else raw
     fit_mask = np.array([names[k] not in args.exclude for k in set_id])
-    weight = np.array([len(y) / (len(names) * len(ys[k])) for k in set_id])
+    balanced = np.array([len(y) / (len(names) * len(ys[k])) for k in set_id])
+    weight = np.ones(len(y)) if args.unbalanced else balanced
 
     # Cross-validation: folds stratified by set and label, fixed seed.
     rng = np.random.default_rng(13)
@@ -177,13 +179,15 @@ def main(argv: list[str] | None = None) -> int:
         def best_threshold(rule_hit: np.ndarray, in_r: np.ndarray = in_r, cv_score: np.ndarray = cv_score,
                            counted: list[int] = counted) -> tuple[float, float]:  # fmt: skip
             best_thr, best_val = 0.5, -1.0
+            sizes = [int(((set_id == k) & in_r).sum()) for k in counted]  # each set counts by its pairs here
             for thr in np.arange(0.15, 0.85, 0.01):
                 vals = []
                 for k in counted:
                     sel = (set_id == k) & in_r
                     vals.append(objective(names[k], prf(y[sel], (cv_score[sel] >= thr) | rule_hit[sel])))
-                if vals and float(np.mean(vals)) > best_val:
-                    best_thr, best_val = float(round(thr, 2)), float(np.mean(vals))
+                val = float(np.average(vals, weights=sizes)) if vals else -1.0
+                if val > best_val:
+                    best_thr, best_val = float(round(thr, 2)), val
             return best_thr, best_val
 
         # Rules: start with all, drop one at a time while that clearly raises the CV objective of this regime
