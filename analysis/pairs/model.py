@@ -64,7 +64,11 @@ class PairVerdict:
 
 @dataclass(frozen=True)
 class Regime:
-    """Weights for premises up to ``max_premise_tokens`` long (None: any length)."""
+    """Weights for premises up to ``max_premise_tokens`` long (None: any length).
+
+    ``negation``: True for pairs where one side negates what the other asserts (``neg_weak`` > 0),
+    False for pairs without, None for both.
+    """
 
     name: str
     max_premise_tokens: int | None
@@ -73,6 +77,7 @@ class Regime:
     threshold: float
     bin_weights: dict[str, tuple[float, ...]] = field(default_factory=dict)
     rules: frozenset[str] | None = None  # rules of analysis.pairs.rules used here; None: all
+    negation: bool | None = None
 
     def push(self, name: str, value: float) -> float:
         """One signal's additive contribution: a linear term plus a per-bin step (a small additive model)."""
@@ -112,22 +117,24 @@ class PairModel:
                 float(r["threshold"]),
                 {n: tuple(map(float, b)) for n, b in zip(names, r.get("bin_weights", []), strict=False)},
                 frozenset(r["rules"]) if "rules" in r else None,
+                r.get("negation"),
             )
             for r in data["regimes"]
         )
         return cls(regimes, dict(data.get("meta", {})))
 
-    def regime_for(self, premise_tokens: int) -> Regime:
-        """The first regime whose length bound covers ``premise_tokens``."""
+    def regime_for(self, premise_tokens: int, negation: bool = False) -> Regime:
+        """The first regime whose length bound covers ``premise_tokens`` and whose negation flag fits."""
         for r in self.regimes:
-            if r.max_premise_tokens is None or premise_tokens <= r.max_premise_tokens:
+            fits_len = r.max_premise_tokens is None or premise_tokens <= r.max_premise_tokens
+            if fits_len and (r.negation is None or r.negation == negation):
                 return r
         return self.regimes[-1]
 
     def verdict(self, sigs: list[Signal]) -> PairVerdict:
         """Score one pair's signals and name the strongest trigger."""
         by_name = {s.name: s.value for s in sigs}
-        regime = self.regime_for(premise_tokens(by_name.get("log_len_p", 0.0)))
+        regime = self.regime_for(premise_tokens(by_name.get("log_len_p", 0.0)), by_name.get("neg_weak", 0.0) > 0)
         z = regime.bias
         best, best_push = None, 0.0
         for s in sigs:

@@ -98,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--unbalanced", action="store_true", help="weigh every pair the same (default: each set equally)")
+    ap.add_argument("--split-negation", action="store_true", help="own regime for long pairs with a negation")
     ap.add_argument("--bins", action="store_true", help="add per-bin steps to each signal (a small additive model)")
     ap.add_argument("--short-max", type=int, default=20, help="premise tokens up to which the short regime applies")
     ap.add_argument("--exclude", nargs="*", default=[], help="sets to leave out of the fit (still scored)")
@@ -150,8 +151,14 @@ def main(argv: list[str] | None = None) -> int:
             rng.shuffle(idx)
             fold[idx] = np.arange(len(idx)) % args.folds
     n_tokens = np.round(np.expm1(raw[:, FEATURES.index("log_len_p")] * 5.0))
-    regime_bounds = [("short", args.short_max), ("long", None)]
-    regime_of = np.where(n_tokens <= args.short_max, 0, 1)
+    one_sided_neg = raw[:, FEATURES.index("neg_weak")] > 0
+    if args.split_negation:
+        # long premises: pairs with a one-sided negation ("is the un-negated claim stated?") get their own weights
+        regime_bounds = [("short", args.short_max, None), ("long-negation", None, True), ("long", None, False)]
+        regime_of = np.where(n_tokens <= args.short_max, 0, np.where(one_sided_neg, 1, 2))
+    else:
+        regime_bounds = [("short", args.short_max, None), ("long", None, None)]
+        regime_of = np.where(n_tokens <= args.short_max, 0, 1)
 
     def per_set(scores: np.ndarray, hits: np.ndarray, mask: np.ndarray | None = None) -> dict[str, dict[str, float]]:
         out = {}
@@ -164,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     fitted = [n for n in names if n not in args.exclude]
     cv_hits = np.zeros(len(y), dtype=bool)
     regimes, fit_hits = [], np.zeros(len(y), dtype=bool)
-    for r, (rname, bound) in enumerate(regime_bounds):
+    for r, (rname, bound, negation) in enumerate(regime_bounds):
         in_r = regime_of == r
         cv_score = np.zeros(len(y))
         for f in range(args.folds):
@@ -208,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         coef, bias = fit(x[fit_mask & in_r], y[fit_mask & in_r], weight[fit_mask & in_r], args.l2)
         fit_hits[in_r] = (predict(x[in_r], coef, bias, has_trigger[in_r]) >= best_thr) | rule_hit[in_r]
         nf = len(FEATURES)
-        regime = {"name": rname, "max_premise_tokens": bound, "threshold": best_thr, "rules": sorted(enabled),
+        regime = {"name": rname, "max_premise_tokens": bound, "negation": negation, "threshold": best_thr,
+                  "rules": sorted(enabled),
                   "bias": round(bias, 5), "weights": [round(float(c), 5) for c in coef[:nf]]}  # fmt: skip
         if args.bins:
             regime["bin_weights"] = [[round(float(c), 5) for c in coef[nf + 4 * j : nf + 4 * j + 4]] for j in range(nf)]

@@ -109,3 +109,11 @@ def test_missing_or_stale_weights_give_a_clear_error(tmp_path):
     stale.write_text(json.dumps({"features": ["neg_aligned"], "regimes": []}))
     with pytest.raises(AnalysisError, match="lack features"):
         load_model(str(stale))
+
+
+def test_regime_can_depend_on_a_one_sided_negation():
+    base = {"max_premise_tokens": None, "weights": [0.0] * len(FEATURES), "bias": 0.0, "threshold": 0.5}
+    regimes = [{**base, "name": "neg", "negation": True}, {**base, "name": "plain", "negation": False}]
+    m = PairModel.from_dict({"features": list(FEATURES), "regimes": regimes})
+    assert m.regime_for(50, negation=True).name == "neg"
+    assert m.regime_for(50, negation=False).name == "plain"
