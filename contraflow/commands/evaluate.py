@@ -26,7 +26,10 @@ from typing import Any
 
 import typer
 
-__all__ = ["PairResult", "evaluate_pairs", "register", "render_markdown"]
+__all__ = ["NOTES_MARKER", "PairResult", "evaluate_pairs", "kept_notes", "register", "render_markdown"]
+
+# Everything below this line in the report is hand-written and kept when the report is regenerated.
+NOTES_MARKER = "<!-- notes below are kept by contraflow evaluate -->"
 
 log = logging.getLogger(__name__)
 
@@ -165,14 +168,24 @@ def _side_text(side: dict[str, Any]) -> str:
     return f"{side.get('speaker') or '?'}: \u201c{text}\u201d".replace("|", "\\|")
 
 
+def kept_notes(path: Path) -> str:
+    """The hand-written part of an existing report (from :data:`NOTES_MARKER` on), or ''."""
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    at = text.find(NOTES_MARKER)
+    return text[at:] if at >= 0 else ""
+
+
 def render_markdown(
     command: str,
     pairs: list[PairResult],
     cv: dict[str, Any],
     cases: dict[str, Any] | None,
     analyses: list[dict[str, Any]],
+    notes: str = "",
 ) -> str:
-    """The docs/quality.md page."""
+    """The docs/quality.md page; ``notes`` (starting with :data:`NOTES_MARKER`) is appended unchanged."""
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         "# Quality",
@@ -229,7 +242,8 @@ def render_markdown(
                     f"{_side_text(c.get('a', {}))} | {_side_text(c.get('b', {}))} |"
                 )
             lines.append("")
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    return text + ("\n" + notes if notes else "")
 
 
 def register(app: typer.Typer) -> None:
@@ -269,7 +283,8 @@ def register(app: typer.Typer) -> None:
             for path in [*sorted((data / "seed").glob("*.jsonl")), *sorted((data / "news").glob("*.jsonl"))]:
                 analyses.append(_run_analyze(path, timeout))
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(render_markdown(command, pairs, cv, cases, analyses), encoding="utf-8")
+        notes = kept_notes(out)
+        out.write_text(render_markdown(command, pairs, cv, cases, analyses, notes), encoding="utf-8")
         for res in pairs:
             typer.echo(f"{res.name}: {res.error or res.summary} acc={res.accuracy:.3f}", err=True)
         if cases:

@@ -112,3 +112,15 @@ def test_render_markdown_reports_errors_and_examples():
     md = render_markdown("cmd", [broken], {}, {"error": "scorer missing"}, [analysis])
     assert "error: ValueError: boom" in md and "Could not score: scorer missing" in md
     assert "| denial | 0.90 |" in md and "x \\| y" in md
+
+
+def test_hand_written_notes_survive_regeneration(tmp_path):
+    from contraflow.commands.evaluate import NOTES_MARKER, kept_notes
+
+    report = tmp_path / "quality.md"
+    assert kept_notes(report) == ""
+    report.write_text(f"# old table\n\n{NOTES_MARKER}\n\n## How it works\n\nkept text\n")
+    notes = kept_notes(report)
+    assert notes.startswith(NOTES_MARKER) and "kept text" in notes and "old table" not in notes
+    md = render_markdown("cmd", [], {}, None, [], notes)
+    assert md.endswith(notes) and md.count(NOTES_MARKER) == 1
