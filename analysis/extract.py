@@ -30,7 +30,7 @@ _MAX_TOKENS = 80
 _BOILERPLATE = re.compile(
     r"\b(?:skip in|embed|sign up|newsletter|subscribe|continue reading|click here|cookies?|all rights reserved|"
     r"copyright|follow us|read more|share this|photos?:|image:|getty images|advertisement|hide caption|"
-    r"just watched|must watch|replay|file photo|more videos|caption)\b|©|\b\d+ of \d+ photos",
+    r"just watched|must watch|replay|file photo|more videos|caption|this (?:\w+ ){0,4}photo)\b|©|\b\d+ of \d+ photos",
     re.I,
 )
 

@@ -52,7 +52,7 @@ _WEEKDAY = re.compile(r"^(?:on |last |next |this )?(?:mon|tues|wednes|thurs|fri|
 MIN_SHARED = 2
 MIN_SIM = 0.34
 # Two counts of the same thing with the same verb need less shared wording to be about the same claim.
-MIN_SIM_QUANTITY = 0.3
+MIN_SIM_QUANTITY = 0.4
 
 
 def _keys(s: Statement) -> set[str]:
@@ -463,12 +463,20 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
                      f"shared: {joined}")  # fmt: skip
     pa, pb = _polar(a), _polar(b)
     for axis in sorted(pa.keys() & pb.keys()):
-        if pa[axis][0] != pb[axis][0] and a.polarity == b.polarity and sim >= 0.4:
+        # the clashing words must be what each claim says happened (its main verb), not a side detail
+        main = a.claim.predicate == pa[axis][1:] and b.claim.predicate == pb[axis][1:]
+        if pa[axis][0] != pb[axis][0] and a.polarity == b.polarity and sim >= 0.4 and main:
             return _make(
                 a, b, "antonym", 0.6 + 0.3 * min(1.0, sim),
                 f"antonym: '{pa[axis][1:]}' vs '{pb[axis][1:]}' ({axis}) on the same claim; shared: {joined}",
             )  # fmt: skip
-    if a.polarity != b.polarity and sim >= 0.5 and not (pa.keys() & pb.keys()) and _same_predicate(a, b):
+    if (
+        a.polarity != b.polarity
+        and sim >= 0.6
+        and len(shared) >= 3
+        and not (pa.keys() & pb.keys())
+        and _same_predicate(a, b)
+    ):
         return _make(a, b, "negation", 0.5 + 0.4 * min(1.0, sim), f"negation: one claim negates the other; "
                      f"shared: {joined}")  # fmt: skip
     return None

@@ -303,6 +303,9 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
             continue  # part of a time of day
         if re.match(r"(?:st|nd|rd|th)\b", after):
             continue
+        if re.match(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+                    text[m.end("num") : m.end("num") + 12]):  # fmt: skip
+            continue  # "4 November": a day of the month
         if re.match(r"-[a-z]", text[m.end() : m.end() + 2]) and not m.group("pct"):
             continue  # "a 36-yard field goal", "a 7-year-old": an attribute, not a count
         if _YEARLIKE.match(raw.strip()) and not m.group("pct") and not m.group("cur"):
