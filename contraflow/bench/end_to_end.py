@@ -91,15 +91,15 @@ class _Ctx:
     publisher: Publisher | None = None  # the lane's, set while a lane runs
 
 
-def _publish(ctx: _Ctx, lane: Lane, tracker: SearchableTracker, article: ArticleIn) -> float:
-    """Send one article; returns its send time (perf_counter)."""
+def _publish(ctx: _Ctx, tracker: SearchableTracker, base: ArticleIn, tag: str) -> tuple[str, float]:
+    """Send the ``tag`` copy of corpus article ``base`` and watch for it; returns its id and send time."""
+    article = tagged(base, tag)
     aid = article.article_id()
-    base_id = aid.rsplit("~", 1)[0]
-    tracker.add(aid, ctx.expected.get(base_id, 0))
+    tracker.add(aid, ctx.expected.get(base.article_id(), 0))
+    assert ctx.publisher is not None, "a lane's publisher is set while the lane runs"
     t = time.perf_counter()
-    assert ctx.publisher is not None
     ctx.publisher.send(aid.encode(), payload(article))
-    return t
+    return aid, t
 
 
 def _wait_all(ctx: _Ctx, tracker: SearchableTracker, pool: WorkerPool, what: str, poll_s: float = 0.2) -> None:
@@ -125,7 +125,7 @@ def _throughput(
     tracker = SearchableTracker(ctx.client, lane.name)
     t0 = time.perf_counter()
     for a in articles:
-        _publish(ctx, lane, tracker, tagged(a, f"t{pool.n}"))
+        _publish(ctx, tracker, a, f"t{pool.n}")
     _wait_all(ctx, tracker, pool, f"throughput with {pool.n} worker(s)")
     seconds = max(tracker.done.values()) - t0
     result = ThroughputResult(workers=pool.n, articles=len(articles), seconds=seconds, startup_s=startup_s)
@@ -161,8 +161,8 @@ def _latency(
             delay = t0 + i / offered_per_s - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
-            article = tagged(corpus[i % len(corpus)], f"l{pool.n}-{i // len(corpus)}")
-            sent[article.article_id()] = _publish(ctx, lane, tracker, article)
+            aid, t_sent = _publish(ctx, tracker, corpus[i % len(corpus)], f"l{pool.n}-{i // len(corpus)}")
+            sent[aid] = t_sent
             pool.check()
         deadline = time.monotonic() + ctx.timeout_s
         while tracker.pending:
@@ -201,7 +201,7 @@ def _run_lane(
             wait_group_members(admin, lane.name, workers, pool, timeout_s=ctx.timeout_s)
             warm = SearchableTracker(ctx.client, lane.name)
             for a in articles[: 2 * workers]:
-                _publish(ctx, lane, warm, tagged(a, f"w{workers}"))
+                _publish(ctx, warm, a, f"w{workers}")
             _wait_all(ctx, warm, pool, f"warm-up with {workers} worker(s)")
             startup_s = time.perf_counter() - t_start
             ctx.progress(f"  ready after {startup_s:.1f} s; throughput on {len(articles)} articles ...")
