@@ -41,6 +41,7 @@ def register(app: typer.Typer) -> None:
         """Run a pipeline worker: normalise, dedupe, extract, detect and index, with /metrics.
 
         Start several with the same --group to share the partitions; stop with Ctrl-C (SIGINT) or SIGTERM.
+        `kill -USR1 <pid>` logs the stack of every task (mode's "cry"): the first tool for a stuck worker.
         Example:  contraflow worker --web-port 6067
         """
         import faust
@@ -58,6 +59,7 @@ def register(app: typer.Typer) -> None:
         )
         log.info("worker_starting settings=%s", settings.safe_dict())
         ensure_topics(settings)
+        settings.worker.data_dir.mkdir(parents=True, exist_ok=True)  # faust creates only the last level
         writer = EsWriter(settings.es)
         pipeline = build_pipeline(settings, writer, session_timeout_s=session_timeout_s)
 

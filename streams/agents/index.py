@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from contraflow.errors import BackendUnavailableError
 from schemas import Article, Contradiction, Statement
 
+from ..batching import run_batched
 from ..context import Pipeline
 
 __all__ = ["primary_statement_record", "register_index"]
@@ -48,65 +49,67 @@ def primary_statement_record(key: bytes | None, statement: Statement) -> bool:
 def _register_one(p: Pipeline, stage: str, topic: faust.TopicT, model: type[BaseModel]) -> faust.types.AgentT:
     app, metrics, w = p.app, p.metrics, p.settings.worker
 
+    async def handle(events: list[faust.EventT]) -> None:
+        started = time.monotonic()
+        metrics.records_in.labels(stage).inc(len(events))
+        records: list[BaseModel] = []
+        by_id: dict[str, faust.EventT] = {}
+        for event in events:
+            try:
+                record = model.model_validate_json(event.value)
+            except ValidationError as exc:
+                await p.dead_letter(
+                    stage=stage, reason="processing_error", error=str(exc), payload=event.value, event=event
+                )
+                continue
+            if isinstance(record, Statement) and not primary_statement_record(event.key, record):
+                continue  # the same statement under another blocking key: indexed once, from its first key
+            records.append(record)
+            by_id[record.id] = event  # type: ignore[attr-defined]
+        if not records:
+            return
+        result = await _write_until_done(p, stage, records)
+        for reason, n in result.errors.items():
+            metrics.es_bulk_errors.labels(reason).inc(n)
+        if result.retries:
+            metrics.es_bulk_retries.inc(result.retries)
+        metrics.es_bulk_seconds.observe(result.elapsed_s)
+        for alias, n in result.indexed.items():
+            metrics.es_documents.labels(alias, "indexed").inc(n)
+        for doc_id, reason in result.rejected.items():
+            event = by_id.get(doc_id)
+            metrics.es_documents.labels(
+                f"{p.settings.es.index_prefix}-{stage.removeprefix('index-')}", "rejected"
+            ).inc()
+            await p.dead_letter(
+                stage=stage,
+                reason="es_rejected",
+                error=reason,
+                payload=event.value if event is not None else b"",
+                event=event,
+            )
+        now = time.time()
+        if model is Article:
+            # Kafka timestamps are carried from articles.raw through every stage: publish -> indexed.
+            for event in events:
+                if event.message.timestamp:
+                    metrics.end_to_end_seconds.observe(max(0.0, now - event.message.timestamp))
+        metrics.records_out.labels(stage).inc(sum(result.indexed.values()))
+        elapsed = time.monotonic() - started
+        metrics.stage_seconds.labels(stage).observe(elapsed)
+        log.info(
+            "index_batch stage=%s records=%d indexed=%d rejected=%d retries=%d elapsed_s=%.2f",
+            stage,
+            len(records),
+            sum(result.indexed.values()),
+            len(result.rejected),
+            result.retries,
+            elapsed,
+        )
+
     @app.agent(topic, name=stage)
     async def index(stream: faust.StreamT) -> None:
-        async for events in stream.take_events(w.batch_size, within=w.batch_within_s):
-            started = time.monotonic()
-            metrics.records_in.labels(stage).inc(len(events))
-            records: list[BaseModel] = []
-            by_id: dict[str, faust.EventT] = {}
-            for event in events:
-                try:
-                    record = model.model_validate_json(event.value)
-                except ValidationError as exc:
-                    await p.dead_letter(
-                        stage=stage, reason="processing_error", error=str(exc), payload=event.value, event=event
-                    )
-                    continue
-                if isinstance(record, Statement) and not primary_statement_record(event.key, record):
-                    continue  # the same statement under another blocking key: indexed once, from its first key
-                records.append(record)
-                by_id[record.id] = event  # type: ignore[attr-defined]
-            if not records:
-                continue
-            result = await _write_until_done(p, stage, records)
-            for reason, n in result.errors.items():
-                metrics.es_bulk_errors.labels(reason).inc(n)
-            if result.retries:
-                metrics.es_bulk_retries.inc(result.retries)
-            metrics.es_bulk_seconds.observe(result.elapsed_s)
-            for alias, n in result.indexed.items():
-                metrics.es_documents.labels(alias, "indexed").inc(n)
-            for doc_id, reason in result.rejected.items():
-                event = by_id.get(doc_id)
-                metrics.es_documents.labels(
-                    f"{p.settings.es.index_prefix}-{stage.removeprefix('index-')}", "rejected"
-                ).inc()
-                await p.dead_letter(
-                    stage=stage,
-                    reason="es_rejected",
-                    error=reason,
-                    payload=event.value if event is not None else b"",
-                    event=event,
-                )
-            now = time.time()
-            if model is Article:
-                # Kafka timestamps are carried from articles.raw through every stage: publish -> indexed.
-                for event in events:
-                    if event.message.timestamp:
-                        metrics.end_to_end_seconds.observe(max(0.0, now - event.message.timestamp))
-            metrics.records_out.labels(stage).inc(sum(result.indexed.values()))
-            elapsed = time.monotonic() - started
-            metrics.stage_seconds.labels(stage).observe(elapsed)
-            log.info(
-                "index_batch stage=%s records=%d indexed=%d rejected=%d retries=%d elapsed_s=%.2f",
-                stage,
-                len(records),
-                sum(result.indexed.values()),
-                len(result.rejected),
-                result.retries,
-                elapsed,
-            )
+        await run_batched(stream, handle, size=w.batch_size, within=w.batch_within_s, name=stage)
 
     return index
 
