@@ -124,3 +124,14 @@ def test_hand_written_notes_survive_regeneration(tmp_path):
     assert notes.startswith(NOTES_MARKER) and "kept text" in notes and "old table" not in notes
     md = render_markdown("cmd", [], {}, None, [], notes)
     assert md.endswith(notes) and md.count(NOTES_MARKER) == 1
+
+
+def test_examples_are_distinct_and_mix_kinds():
+    from contraflow.commands.evaluate import _top_examples
+
+    def det(kind, score, a):
+        return {"kind": kind, "score": score, "a": {"text": a}, "b": {"text": "same"}}
+
+    found = [det("denial", 0.9, "x"), det("denial", 0.9, "x"), det("denial", 0.8, "z"), det("quantity", 0.7, "q")]
+    picked = _top_examples(found, 3)
+    assert [(c["kind"], c["score"]) for c in picked] == [("denial", 0.9), ("quantity", 0.7), ("denial", 0.8)]
