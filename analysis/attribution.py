@@ -84,6 +84,10 @@ _ORG_HEADS = {
 def ents_in(span: Span) -> list[Span]:
     """Entities inside ``span``, read from the token IOB tags (``Span.ents`` rescans the whole document)."""
     doc = span.doc
+    cache = doc.user_data.setdefault("contraflow_ents", {})
+    hit = cache.get((span.start, span.end))
+    if hit is not None:
+        return hit
     out: list[Span] = []
     k = span.start
     while k < span.end:
@@ -96,6 +100,7 @@ def ents_in(span: Span) -> list[Span]:
             k = end
         else:
             k += 1
+    cache[(span.start, span.end)] = out
     return out
 
 

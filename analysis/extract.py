@@ -40,7 +40,7 @@ def extract_statements(article: Article, nlp: Language) -> list[Statement]:
     return statements_from_doc(article, nlp(article.text))
 
 
-def extract_many(articles: list[Article], nlp: Language, batch_size: int = 32) -> list[list[Statement]]:
+def extract_many(articles: list[Article], nlp: Language, batch_size: int = 64) -> list[list[Statement]]:
     """Statements of many articles, batched through ``nlp.pipe`` (same order as ``articles``)."""
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
     return [statements_from_doc(a, d) for a, d in zip(articles, docs, strict=True)]
