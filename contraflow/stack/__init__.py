@@ -31,7 +31,7 @@ from ..errors import StackError
 from ..settings import StackSettings
 from .elasticsearch import ElasticsearchService
 from .kafka import KafkaService
-from .process import find_java, ours, pids_with, port_in_use, progress, read_pid, spawn, stop_pids
+from .process import find_java, is_alive, ours, pids_with, port_in_use, progress, read_pid, spawn, stop_pids
 from .versions import DEPLOY_DIR, StackVersions, load_versions
 
 __all__ = ["SERVICES", "LocalStack", "ServiceStatus", "StackStatus", "StackVersions", "load_versions"]
@@ -259,7 +259,8 @@ class LocalStack:
         while pending:
             for name in list(pending):
                 svc = self._service(name)
-                if self._pid(name) is None:
+                # Gone for good only when no process is left (a fresh child may not show its exec'd argv yet).
+                if self._pid(name) is None and not is_alive(read_pid(svc.pid_path) or -1):
                     raise StackError(
                         f"{name} exited during start-up; see the end of {svc.log_path} (`contraflow stack logs {name}`)"
                     )
