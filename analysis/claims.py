@@ -135,7 +135,8 @@ def modality_of(tokens: list, reported: bool, hearsay_counts: bool = True) -> st
     if _PREDICTION.search(" ".join(t.text for t in first_clause(tokens))):
         return "possible"
     main = first_clause(tokens)
-    words = [t.lower_ for t in main]
+    # "in May" is a month, not the modal verb
+    words = [t.lower_ for t in main if not (t.text == "May" and t.i > 0 and not t.is_sent_start)]
     if _CAPABILITY.search(" ".join(words)):
         return "possible"
     if any(w in MODAL_POSSIBLE for w in words):

@@ -86,23 +86,23 @@ def statements_from_doc(article: Article, doc: Doc) -> list[Statement]:
                 inherited[k] = inherited.get(k - 1, k - 1)
         k += 1
 
-    out: list[Statement] = []
+    # Resolve named speakers in reading order (pronouns and titles refer back), then give quoted
+    # sentences without their own attribution the speaker of their quote, before or after them.
     speakers: dict[int, Speaker] = {}
     memory = SpeakerMemory(source=article.source)
     for k, sent in enumerate(sents):
         memory.learn(sent)
-        attr = attrs[k]
-        if attr.speaker_span is not None:
-            speaker = memory.resolve(attr.speaker_span)
+        if attrs[k].speaker_span is not None:
+            speaker = memory.resolve(attrs[k].speaker_span)
             memory.last_speaker = speaker
             if speaker.type == "person":
                 memory.last_person = speaker.name
-        elif k in inherited and inherited[k] in speakers:
-            speaker = speakers[inherited[k]]
-        else:
-            speaker = Speaker(name=article.source, type="outlet")
-        speakers[k] = speaker
-        st = _statement(article, sent, attr, speaker, k in inherited)
+            speakers[k] = speaker
+    out: list[Statement] = []
+    outlet = Speaker(name=article.source, type="outlet")
+    for k, sent in enumerate(sents):
+        speaker = speakers.get(k) or speakers.get(inherited.get(k, -1)) or outlet
+        st = _statement(article, sent, attrs[k], speaker, k in inherited)
         if st is not None:
             out.append(st)
     return out

@@ -67,3 +67,25 @@ def test_trap_is_not_a_contradiction(pairs, statements, name):
     assert set(a.blocking_keys) & set(b.blocking_keys)
     found = pairs(*TRAPS[name])
     assert found == [], [(c.kind, c.explanation) for c in found]
+
+
+MORE_TRAPS = {
+    "different_metric": (
+        "Rescuers recovered 12 bodies from the river near Odder, the coast guard said.",
+        "Forty people died when the ferry sank in the river near Odder, the governor said.",
+    ),
+    "different_entity": (
+        "Halvard Foods recalled 20,000 jars of baby food in Norrland, the regulator said.",
+        "Brisco Foods recalled 3,000 jars of baby food in Norrland, the regulator said.",
+    ),
+    "updated_count": (
+        "Firefighters had rescued 15 people from the Calder tower by noon, the fire service said.",
+        "Firefighters have now rescued 42 people from the Calder tower, the fire service said.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MORE_TRAPS))
+def test_more_traps(pairs, name):
+    found = pairs(*MORE_TRAPS[name])
+    assert found == [], [(c.kind, c.explanation) for c in found]

@@ -1,0 +1,85 @@
+"""Attribution: who said it, resolved from titles, pronouns, surnames, quotes and outlets."""
+
+from __future__ import annotations
+
+
+def _by_text(statements, fragment):
+    return next(s for s in statements if fragment in s.text)
+
+
+def test_titles_pronouns_and_surnames(statements):
+    text = (
+        "Transport Minister Alma Verhoef visited the flooded depot at Kessel on Monday. "
+        "The minister said the depot would reopen within a month. "
+        "She added that repairs had already started. "
+        "Verhoef told reporters the damage was limited to two workshops."
+    )
+    (sts,) = statements(text)
+    assert _by_text(sts, "The minister said").speaker.name == "Alma Verhoef"
+    assert _by_text(sts, "The minister said").speaker.resolved_from
+    assert _by_text(sts, "She added").speaker.name == "Alma Verhoef"
+    assert _by_text(sts, "Verhoef told").speaker.name == "Alma Verhoef"
+
+
+def test_according_to_outlets_and_media(statements):
+    text = (
+        "According to the Harlow Gazette, the mill will close in June. "
+        "The media reported that 300 jobs were at risk. "
+        "Prices at the mill rose sharply last year."
+    )
+    (sts,) = statements(text)
+    gazette = _by_text(sts, "Harlow Gazette")
+    assert "Harlow Gazette" in gazette.speaker.name and gazette.speaker.type == "outlet"
+    media = _by_text(sts, "media reported")
+    assert media.speaker.type == "outlet" and media.cue == "report"
+    unattributed = _by_text(sts, "Prices at the mill")
+    assert unattributed.speaker.name == "outlet0.example" and unattributed.speaker.type == "outlet"
+
+
+def test_quote_spanning_sentences_keeps_its_speaker(statements):
+    text = (
+        '"The bridge is safe. We inspected every cable in March," said Mayor Ines Kobal.\n\n'
+        '"Nobody should worry about driving across it," Kobal said. "The reports are simply wrong."'
+    )
+    (sts,) = statements(text)
+    assert _by_text(sts, "The bridge is safe").speaker.name == "Ines Kobal"
+    assert _by_text(sts, "simply wrong").speaker.name == "Ines Kobal"
+
+
+def test_appositive_and_fronted_claims(statements):
+    text = (
+        "Pavel Orsk, a spokesman for the port authority, said 14 ships were waiting at anchor. "
+        "The cranes stopped working at noon, the operator said."
+    )
+    (sts,) = statements(text)
+    orsk = _by_text(sts, "Pavel Orsk")
+    assert orsk.speaker.name == "Pavel Orsk" and "14 ships" in orsk.claim_text
+    fronted = _by_text(sts, "The cranes stopped")
+    assert fronted.claim_text.startswith("The cranes stopped") and "operator" not in fronted.claim.keys
+
+
+def test_cues_polarity_and_modality(statements):
+    text = (
+        "The army denied that its soldiers had entered Velka. "
+        "The ministry has not yet confirmed the death toll. "
+        "The council said its earlier estimate was wrong. "
+        "Officials said the plant could close next year. "
+        "If the talks fail, the union said, workers would strike. "
+        "The company said it will open a new factory in May. "
+        "The mayor said the water was not safe to drink."
+    )
+    (sts,) = statements(text)
+    assert _by_text(sts, "denied").cue == "deny"
+    assert _by_text(sts, "not yet confirmed").cue == "not_confirmed"
+    assert _by_text(sts, "earlier estimate was wrong").cue == "retract"
+    assert _by_text(sts, "could close").modality == "possible"
+    assert _by_text(sts, "If the talks fail").modality == "conditional"
+    assert _by_text(sts, "will open").modality == "future"
+    mayor = _by_text(sts, "not safe")
+    assert mayor.polarity == "negative" and mayor.modality == "fact"
+
+
+def test_entity_aliases_fold(statements):
+    (sts,) = statements("Officials in Seoul said the DPRK fired a missile. North Korean state media confirmed it.")
+    norms = {e.norm for s in sts for e in s.entities}
+    assert "north_korea" in norms
