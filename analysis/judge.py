@@ -108,7 +108,21 @@ def _is_running(text: str) -> bool:
 
 
 def _other_referent(a: Statement, b: Statement) -> bool:
-    return _mentions_other(a.claim_text or a.text) != _mentions_other(b.claim_text or b.text)
+    """One side talks about another instance, or narrows the scope ("In mathematics, 64% passed")."""
+    if _mentions_other(a.claim_text or a.text) != _mentions_other(b.claim_text or b.text):
+        return True
+    return _scoped(a) != _scoped(b)
+
+
+_SCOPE = re.compile(r"^(?:In|Among|For|Within|Outside)\s+(?P<scope>[^,]{3,60}),")
+_DATE_WORDS = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December|year|month|week|day|morning|evening|afternoon|night)\b", re.I)  # fmt: skip
+
+
+def _scoped(s: Statement) -> bool:
+    """The claim opens with a scope that is not a time: 'In the Kaldera region, ...', 'Among men, ...'."""
+    m = _SCOPE.match((s.claim_text or s.text).strip())
+    return bool(m) and not _DATE_WORDS.search(m.group("scope"))
 
 
 def _periods(s: Statement) -> list[tuple]:
@@ -417,11 +431,15 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         if not _factual(o) or (d.speaker.name == o.speaker.name and d.speaker.type != "outlet"):
             continue
         # What is denied/unconfirmed is usually short: all of it must be in the other claim if it is one word.
-        if len(shared) < MIN_SHARED:
+        # Within one article the story is the same: a short denied/unconfirmed content ("any shipments",
+        # "who was behind the attack") may match on its one or two words, if all of them are in the other claim.
+        dk = set(d.claim.keys)
+        short_local = d.article_id == o.article_id and 0 < len(dk) <= 2 and dk <= set(o.claim.keys)
+        if len(shared) < MIN_SHARED and not short_local:
             continue
-        if sim < MIN_SIM or not _same_proposition(d, o, sim):
+        if not short_local and (sim < MIN_SIM or not _same_proposition(d, o, sim)):
             continue
-        if not d.claim.predicate and len(shared) < 3:
+        if not d.claim.predicate and len(shared) < 3 and not short_local:
             continue  # "denied allegations of assault": a bare noun phrase needs more in common
         joined = ", ".join(shared)
         # Denying P clashes with asserting P (a denied "uninspected" clashes with "not inspected").
