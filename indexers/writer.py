@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,6 +76,9 @@ class EsWriter:
         give_up_after_s: how long one ``write`` keeps retrying before raising ``BackendUnavailableError``
             (the caller then retries the same batch; nothing is dropped).
         client: an existing ``AsyncElasticsearch`` (optional; built from ``cfg`` inside the loop otherwise).
+        on_error: called with a short reason (``connection``, ``http_503``, ``rejected``) for every failed attempt
+            or rejected document, as it happens (the worker counts them in its metrics while ES is down).
+        on_retry: called before every retry wait.
     """
 
     def __init__(
@@ -85,11 +88,15 @@ class EsWriter:
         give_up_after_s: float = 60.0,
         initial_backoff_s: float = 0.5,
         client: AsyncElasticsearch | None = None,
+        on_error: Callable[[str], None] | None = None,
+        on_retry: Callable[[], None] | None = None,
     ) -> None:
         self.cfg = cfg
         self.give_up_after_s = give_up_after_s
         self.initial_backoff_s = initial_backoff_s
         self._client = client
+        self._on_error = on_error or (lambda _reason: None)
+        self._on_retry = on_retry or (lambda: None)
         self._ready = False
         self._setup_lock: asyncio.Lock | None = None
 
@@ -129,7 +136,7 @@ class EsWriter:
                 if isinstance(exc, _ApiError) and status is not None and not _is_transient(int(status)):
                     raise
                 reason = f"http_{status}" if isinstance(exc, _ApiError) and status else "connection"
-                result.errors[reason] = result.errors.get(reason, 0) + 1
+                self._count(result, reason)
                 delay = next(delays)
                 if time.monotonic() + delay > deadline:
                     raise BackendUnavailableError(
@@ -138,8 +145,13 @@ class EsWriter:
                         retry_after=self.cfg.max_backoff_s,
                     ) from exc
                 result.retries += 1
+                self._on_retry()
                 log.warning("es_retry what=%s reason=%s delay_s=%.1f", what, reason, delay)
                 await asyncio.sleep(delay)
+
+    def _count(self, result: WriteResult, reason: str) -> None:
+        result.errors[reason] = result.errors.get(reason, 0) + 1
+        self._on_error(reason)
 
     async def write(self, records: Sequence[BaseModel]) -> WriteResult:
         """Index ``records``; see the module docstring for the retry/rejection contract."""
@@ -160,7 +172,7 @@ class EsWriter:
             except (_TransportError, _ApiError) as exc:
                 status = getattr(getattr(exc, "meta", None), "status", None)
                 reason = f"http_{status}" if status else "connection"
-                result.errors[reason] = result.errors.get(reason, 0) + 1
+                self._count(result, reason)
                 retry = pending
             if not retry:
                 break
@@ -172,6 +184,7 @@ class EsWriter:
                     retry_after=self.cfg.max_backoff_s,
                 )
             result.retries += 1
+            self._on_retry()
             log.warning("es_bulk_retry pending=%d delay_s=%.1f errors=%s", len(retry), delay, result.errors)
             await asyncio.sleep(delay)
             pending = retry
@@ -205,10 +218,10 @@ class EsWriter:
                 continue
             status = int(info.get("status", 0))
             if _is_transient(status):
-                result.errors[f"http_{status}"] = result.errors.get(f"http_{status}", 0) + 1
+                self._count(result, f"http_{status}")
                 retry[key] = pending[key]
             else:
-                result.errors["rejected"] = result.errors.get("rejected", 0) + 1
+                self._count(result, "rejected")
                 result.rejected[doc_id] = _reason(info)
         for alias, n in indexed.items():
             result.indexed[alias] = result.indexed.get(alias, 0) + n

@@ -47,7 +47,7 @@ def register(app: typer.Typer) -> None:
         import faust
 
         from indexers import EsWriter
-        from streams import build_pipeline
+        from streams import Metrics, build_pipeline
 
         from ..kafka_admin import ensure_topics
         from ..settings import load_settings
@@ -60,8 +60,13 @@ def register(app: typer.Typer) -> None:
         log.info("worker_starting settings=%s", settings.safe_dict())
         ensure_topics(settings)
         settings.worker.data_dir.mkdir(parents=True, exist_ok=True)  # faust creates only the last level
-        writer = EsWriter(settings.es)
-        pipeline = build_pipeline(settings, writer, session_timeout_s=session_timeout_s)
+        metrics = Metrics()
+        writer = EsWriter(
+            settings.es,
+            on_error=lambda reason: metrics.es_bulk_errors.labels(reason).inc(),
+            on_retry=metrics.es_bulk_retries.inc,
+        )
+        pipeline = build_pipeline(settings, writer, metrics=metrics, session_timeout_s=session_timeout_s)
 
         faust.Worker(
             pipeline.app,

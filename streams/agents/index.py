@@ -68,11 +68,8 @@ def _register_one(p: Pipeline, stage: str, topic: faust.TopicT, model: type[Base
             by_id[record.id] = event  # type: ignore[attr-defined]
         if not records:
             return
+        # Errors and retries are counted by the sink as they happen (see the worker's wiring).
         result = await _write_until_done(p, stage, records)
-        for reason, n in result.errors.items():
-            metrics.es_bulk_errors.labels(reason).inc(n)
-        if result.retries:
-            metrics.es_bulk_retries.inc(result.retries)
         metrics.es_bulk_seconds.observe(result.elapsed_s)
         for alias, n in result.indexed.items():
             metrics.es_documents.labels(alias, "indexed").inc(n)

@@ -30,7 +30,11 @@ def _closed_port() -> int:
 
 async def test_unreachable_node_raises_backend_unavailable_after_retrying():
     cfg = ElasticsearchSettings(url=f"http://127.0.0.1:{_closed_port()}", max_backoff_s=0.2, request_timeout_s=2)
-    writer = EsWriter(cfg, give_up_after_s=1.0, initial_backoff_s=0.05)
+    seen: list[str] = []
+    retries: list[int] = []
+    writer = EsWriter(
+        cfg, give_up_after_s=1.0, initial_backoff_s=0.05, on_error=seen.append, on_retry=lambda: retries.append(1)
+    )
     article = Article(id="a1", source="x.org", title="", text="body", content_hash=content_hash("x.org", "", "body"))
     started = time.monotonic()
     with pytest.raises(BackendUnavailableError) as info:
@@ -40,3 +44,6 @@ async def test_unreachable_node_raises_backend_unavailable_after_retrying():
     assert "contraflow stack status" in str(info.value)
     # It waited (several attempts) but not forever.
     assert 0.1 < time.monotonic() - started < 30
+    # Failures are reported as they happen (a worker's metrics move while the node is down).
+    assert seen and set(seen) == {"connection"}
+    assert len(retries) >= 2
