@@ -82,8 +82,10 @@ def polarity_of(tokens: list) -> str:
     text = " ".join(t.text for t in tokens).replace("’", "'")
     cleaned = _NOT_NEGATING.sub(" ", text)
     words = re.findall(r"[\w']+", cleaned.lower())
-    negated = sum(w in NEGATORS for w in words) + sum(_lexical_negation(t) is not None for t in tokens)
-    return "negative" if negated % 2 == 1 else "positive"
+    if any(w in NEGATORS for w in words):
+        return "negative"
+    # "had gone uninspected": a prefix negation counts when no negative word is there
+    return "negative" if any(_lexical_negation(t) is not None for t in tokens) else "positive"
 
 
 def _lexical_negation(t) -> str | None:
@@ -106,7 +108,9 @@ _NO_EVIDENCE = re.compile(
 )
 # Predictions and estimates are not facts: "is expected to post", "is likely to rise", "forecast to".
 _PREDICTION = re.compile(
-    r"\b(?:expect(?:s|ed)?|likely|forecast|projected|predicted|estimated|poised|set|due)\s+to\b", re.I
+    r"\b(?:expect(?:s|ed)?|likely|forecast|projected|predicted|estimated|poised|set|due)\s+to\b"
+    r"|\b(?:expects|expected|expecting|anticipates|anticipating|forecasts|predicts)\s+(?:a|an|that)\b",
+    re.I,
 )
 _HEARSAY = re.compile(
     r"\b(?:claims?|talk|rumou?rs?|speculation|suggestions?|allegations?|reports?)\s+(?:\w+\s+){0,2}?that\b"

@@ -29,8 +29,9 @@ _MAX_TOKENS = 80
 # Page furniture that crawlers keep: galleries, sign-up boxes, share buttons, copyright lines.
 _BOILERPLATE = re.compile(
     r"\b(?:skip in|embed|sign up|newsletter|subscribe|continue reading|click here|cookies?|all rights reserved|"
-    r"copyright|follow us|read more|share this|photos?:|image:|getty images|advertisement|hide caption|"
-    r"just watched|must watch|replay|file photo|more videos|caption|this (?:\w+ ){0,4}photo)\b|©|\b\d+ of \d+ photos",
+    r"copyright|follow us|read more|share this|getty images|advertisement|hide caption|"
+    r"just watched|must watch|replay|file photo|more videos|caption|this (?:\w+ ){0,4}photo|"
+    r"this article was (?:amended|updated|corrected))\b|©|\b\d+ of \d+ photos|\b(?:photos?|image|video|watch):",
     re.I,
 )
 

@@ -396,7 +396,23 @@ def _same_proposition(d: Statement, o: Statement, sim: float) -> bool:
         return sim >= 0.5 or bool(_numbers(d) & _numbers(o))
     if not subject:
         return sim >= 0.7 and (not d.claim.predicate or _same_predicate(d, o))
-    return _same_predicate(d, o) or sim >= 0.5
+    # a shared number does not make the same proposition by itself ("21 girls are back" / "21 girls were exchanged")
+    words = len(set(d.claim.keys) & set(o.claim.keys)) / max(1, min(len(d.claim.keys), len(o.claim.keys)))
+    return _same_predicate(d, o) or words >= 0.5
+
+
+@lru_cache(maxsize=65536)
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower().replace("’", "'")).strip()
+
+
+def _same_words(a: Statement, b: Statement) -> bool:
+    """The same sentence quoted twice (other quotes marks, an added 'Well,'): one claim, not two."""
+    x, y = _letters(a.claim_text or a.text), _letters(b.claim_text or b.text)
+    if x == y:
+        return True
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) >= 30 and short in long_
 
 
 def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
@@ -407,7 +423,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         c = judge_statements(s1, s2)
         if c: print(c.kind, c.score, c.explanation)
     """
-    if a.id == b.id or (a.article_id == b.article_id and a.start == b.start) or a.text == b.text:
+    if a.id == b.id or (a.article_id == b.article_id and a.start == b.start) or _same_words(a, b):
         return None
     sim, shared = similarity(a, b)
     if not shared:
