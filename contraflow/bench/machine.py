@@ -61,13 +61,17 @@ def _es_version(client: Elasticsearch | None) -> str | None:
         return None
 
 
-def machine_info(client: Elasticsearch | None = None, kafka_api_version: str | None = None) -> dict[str, Any]:
-    """Cores, memory, CPU model, load average and versions (Python, Kafka, Elasticsearch, spaCy, clients)."""
+def machine_info(client: Elasticsearch | None = None) -> dict[str, Any]:
+    """Cores, memory, CPU model, load average and versions (Python, Kafka, Elasticsearch, spaCy, clients).
+
+    Kafka's version is the local stack's pinned one (the broker does not report it); Elasticsearch's is the
+    node's own.
+    """
     try:
         from ..stack.versions import load_versions
 
         kafka_pinned: str | None = load_versions().kafka
-    except Exception:  # not a checkout with the local stack: the broker's API version still says something
+    except Exception:  # not a checkout with the local stack's version file
         kafka_pinned = None
     load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -80,7 +84,6 @@ def machine_info(client: Elasticsearch | None = None, kafka_api_version: str | N
         "platform": platform.platform(),
         "python": platform.python_version(),
         "kafka": kafka_pinned,
-        "kafka_api_version": kafka_api_version,
         "elasticsearch": _es_version(client),
         "packages": {p: _version(p) for p in _PACKAGES},
     }
