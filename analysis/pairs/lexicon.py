@@ -13,6 +13,7 @@ __all__ = [
     "DENIAL_LEMMAS",
     "DENIAL_PHRASES",
     "EXCLUSIVE_GROUPS",
+    "GROUPED",
     "HYPERNYMS",
     "MODAL_LEMMAS",
     "NEGATION_LEMMAS",
@@ -199,6 +200,10 @@ NUMBER_WORDS: dict[str, float] = {
 }  # fmt: skip
 
 
+# Every word of some exclusive group (a quick filter before the pairwise check).
+GROUPED: frozenset[str] = frozenset(w for members in EXCLUSIVE_GROUPS.values() for w in members)
+
+
 def antonym_of(a: str, b: str) -> bool:
     """True when lemmas ``a`` and ``b`` are listed as opposites."""
     return b in ANTONYMS.get(a, ())
@@ -233,8 +238,9 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("lawn", "grass"), ("sofa", "couch"), ("film", "movie"), ("bicycle", "bike"), ("motorcycle", "motorbike"),
     ("plane", "airplane", "aircraft"), ("injure", "wound", "hurt"), ("help", "assist"), ("try", "attempt"),
     ("reveal", "disclose"), ("kill", "slay"), ("shop", "store"), ("home", "house"), ("wed", "marry"),
-    ("sick", "ill"), ("rich", "wealthy"), ("begin", "commence"), ("quit", "resign"), ("near", "close"),
+    ("sick", "ill"), ("rich", "wealthy"), ("begin", "commence"), ("quit", "resign"),
     ("cop", "police"), ("burn", "set fire"), ("fix", "repair"), ("hat", "cap"), ("river", "stream"),
+    ("phone", "telephone", "cellphone"), ("stir", "mix"), ("toss", "fling"),
 )  # fmt: skip
 SYNONYMS: dict[str, str] = {w: group[0] for group in _SYNONYM_GROUPS for w in group}
 

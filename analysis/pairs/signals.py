@@ -102,12 +102,29 @@ class Side:
     names: set[str] = field(default_factory=set)
     by_lemma: dict[str, list[Token]] = field(default_factory=dict)
     general: set[str] = field(default_factory=set)  # hypernyms of its words: what a general negation covers
+    stems: set[str] = field(default_factory=set)
 
 
 def _lemma(t: Token) -> str:
     """Lower-case lemma, with plain synonyms folded to one form (lexicon.SYNONYMS) so the sides align."""
     lem = t.lemma_.lower() if t.lemma_ else t.lower_
     return lx.SYNONYMS.get(lem, lem)
+
+
+_VOWELS = frozenset("aeiou")
+_MAX_OCCURRENCES = 8
+_EDGE_WINDOW = 12  # content words further apart than this in a sentence are rarely 2 tree edges apart
+
+
+def _stem(word: str) -> str:
+    """A crude suffix strip so that a noun-tagged "climbing" meets the verb "climb" (only for matching)."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)] + keep
+            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in _VOWELS and base[-1] not in "ls":
+                base = base[:-1]  # running -> run, stopped -> stop
+            return base
+    return word
 
 
 def _is_content(t: Token) -> bool:
@@ -172,6 +189,8 @@ def build_side(doc: Doc) -> Side:
         lem = _lemma(t)
         side.all_lemmas.add(lem)
         side.all_lemmas.add(t.lower_)
+        side.stems.add(_stem(lem))
+        side.stems.add(_stem(t.lower_))
         if _is_content(t):
             side.content.add(lem)
             side.general |= lx.HYPERNYMS.get(lem, frozenset())
@@ -215,9 +234,22 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 
 def _edges(tokens: list[Token]) -> list[tuple[Token, Token]]:
-    """Pairs of content tokens close in the tree (distance <= 2): the relations a clause states."""
-    content = [t for t in tokens if _is_content(t)]
-    return [(a, b) for i, a in enumerate(content) for b in content[i + 1 :] if _tree_distance(a, b) <= 2]
+    """Pairs of content tokens close in the tree (distance <= 2): the relations a clause states.
+
+    Only pairs within one sentence (across sentences there is no tree path), so the cost grows with
+    sentence length, not with the length of the text.
+    """
+    by_sent: dict[int, list[Token]] = {}
+    for t in tokens:
+        if _is_content(t):
+            by_sent.setdefault(t.sent.start, []).append(t)
+    return [
+        (a, b)
+        for content in by_sent.values()
+        for i, a in enumerate(content)
+        for b in content[i + 1 : i + 1 + _EDGE_WINDOW]
+        if _tree_distance(a, b) <= 2
+    ]
 
 
 def _edge_support(tokens: list[Token], other: Side) -> float:
@@ -231,8 +263,9 @@ def _edge_support(tokens: list[Token], other: Side) -> float:
         return 0.0
     held = 0
     for a, b in edges:
-        occ_a = other.by_lemma.get(_lemma(a), [])
-        occ_b = other.by_lemma.get(_lemma(b), [])
+        # a word repeated all over a long text: its first occurrences are enough to find a close pair
+        occ_a = other.by_lemma.get(_lemma(a), [])[:_MAX_OCCURRENCES]
+        occ_b = other.by_lemma.get(_lemma(b), [])[:_MAX_OCCURRENCES]
         if any(_tree_distance(x, y) <= 3 for x in occ_a for y in occ_b):
             held += 1
     return held / len(edges)
@@ -241,7 +274,8 @@ def _edge_support(tokens: list[Token], other: Side) -> float:
 def _coverage(words: set[str], other: Side) -> float:
     if not words:
         return 0.0
-    return len(words & (other.content | other.all_lemmas | other.general)) / len(words)
+    known = other.content | other.all_lemmas | other.general
+    return sum(1 for w in words if w in known or _stem(w) in other.stems) / len(words)
 
 
 def _under_negation(t: Token, side: Side) -> bool:
@@ -307,13 +341,16 @@ def _same_slot(tp: Token, th: Token) -> bool:
 
 def _antonym_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
     best, expl, best_part, expl_part, best_weak, expl_weak = 0.0, "", 0.0, "", 0.0, ""
+    h_tokens: dict[str, list[Token]] = {}
+    for th in h.doc:
+        h_tokens.setdefault(_lemma(th), []).append(th)
     for tp in p.doc:
         lp = _lemma(tp)
         if lp not in lx.ANTONYMS or lp in h.all_lemmas:
             continue
-        for th in h.doc:
+        for th in (t for opposite in lx.ANTONYMS[lp] for t in h_tokens.get(opposite, ())):
             lh = _lemma(th)
-            if not lx.antonym_of(lp, lh) or lh in p.all_lemmas:
+            if lh in p.all_lemmas:
                 continue
             if _under_negation(tp, p) != _under_negation(th, h):
                 continue  # "did not rise" vs "fell" agree
@@ -348,14 +385,13 @@ def _role(t: Token) -> str:
 
 def _exclusive_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
     found: dict[str, tuple[float, str]] = {}
+    h_members = [th for th in h.doc if _lemma(th) in lx.GROUPED and _lemma(th) not in p.all_lemmas]
     for tp in p.doc:
         lp = _lemma(tp)
-        if lp in h.all_lemmas:
+        if lp in h.all_lemmas or lp not in lx.GROUPED:
             continue
-        for th in h.doc:
+        for th in h_members:
             lh = _lemma(th)
-            if lh in p.all_lemmas:
-                continue
             group = lx.exclusive_group(lp, lh)
             if group is None or _role(tp) != _role(th):
                 continue

@@ -11,7 +11,11 @@ from typing import Any, BinaryIO, TextIO
 
 import typer
 
-__all__ = ["judge_lines", "read_pairs", "register"]
+__all__ = ["MAX_PAIR_TEXT_CHARS", "judge_lines", "read_pairs", "register"]
+
+# A premise or hypothesis longer than this is refused: the judge compares sentences and paragraphs, and the
+# pairwise signals grow with the product of the two lengths.
+MAX_PAIR_TEXT_CHARS = 20_000
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +108,9 @@ def register(app: typer.Typer) -> None:
             None, "--min-score", min=0.0, max=1.0,
             help="Lowest score called a contradiction (default 0.5) [env: CONTRAFLOW_ANALYSIS__MIN_SCORE].",
         ),
+        max_chars: int = typer.Option(
+            MAX_PAIR_TEXT_CHARS, "--max-chars", min=1, help="Longest premise or hypothesis accepted, in characters.",
+        ),
     ) -> None:  # fmt: skip
         """Judge whether each hypothesis contradicts its premise.
 
@@ -130,7 +137,7 @@ def register(app: typer.Typer) -> None:
             close = True
         try:
             _, _, errors = judge_lines(
-                stream, sys.stdout, min_score=threshold, model=cfg.spacy_model, max_text_chars=cfg.max_text_chars
+                stream, sys.stdout, min_score=threshold, model=cfg.spacy_model, max_text_chars=max_chars
             )
         finally:
             if close:
