@@ -111,3 +111,21 @@ def test_profile_inclusive_counts_a_recursive_frame_once():
 
     (entry,) = summarize_collapsed("f (a.py);f (a.py);f (a.py) 4\ng (a.py) 4", top=2)[:1]
     assert entry["inclusive"] == pytest.approx(0.5)
+
+
+def test_machine_memory_from_meminfo(tmp_path):
+    from contraflow.bench.machine import memory_gib
+
+    meminfo = tmp_path / "meminfo"
+    meminfo.write_text("MemFree:  1024 kB\nMemTotal:       25165824 kB\n")
+    assert memory_gib(meminfo) == pytest.approx(24.0)
+    assert memory_gib(tmp_path / "missing") != memory_gib(tmp_path / "missing")  # NaN
+
+
+def test_machine_info_names_the_versions_without_a_cluster():
+    from contraflow.bench.machine import machine_info
+
+    m = machine_info(None)
+    assert m["cores"] >= 1 and m["python"].count(".") == 2
+    assert m["elasticsearch"] is None
+    assert m["packages"]["spacy"] and m["packages"]["kafka-python"]
