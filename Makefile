@@ -20,7 +20,7 @@ export CONTRAFLOW_KAFKA__BOOTSTRAP ?= localhost:$(KAFKA_PORT)
 export CONTRAFLOW_ES__URL ?= http://localhost:$(ES_PORT)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help venv install system-deps stack-up stack-down stack-status demo test test-unit lint format
+.PHONY: help venv install system-deps stack-deps stack-up stack-down stack-status demo test test-unit lint format
 
 help:
 	@echo "make demo        .venv + install, start Kafka + Elasticsearch, run the demo"
@@ -43,7 +43,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 venv install: $(VENV)/.installed
 
 system-deps:
-	@if [ -f deploy/ci/system-deps.sh ]; then bash deploy/ci/system-deps.sh; fi
+	@bash deploy/ci/system-deps.sh
+
+stack-deps:
+	@bash deploy/ci/system-deps.sh stack
 
 stack-up: $(VENV)/.installed
 	$(BIN)/contraflow stack up
@@ -54,7 +57,7 @@ stack-down:
 stack-status: $(VENV)/.installed
 	$(BIN)/contraflow stack status
 
-demo: stack-up
+demo: stack-deps stack-up
 	$(BIN)/contraflow demo
 
 test: system-deps stack-up

@@ -4,6 +4,9 @@
 #   chromium    headless browser for tests/integration/web (end-to-end page test)
 #   prometheus  ships promtool, which checks deploy/prometheus/ in tests/unit/deploy
 #   docker-compose  the compose client (no engine: --no-install-recommends), validates docker-compose.yml
+#   java, mvn   a JDK and Maven: `contraflow stack up` fetches and runs Kafka and Elasticsearch with them
+#
+# `system-deps.sh stack` installs only what the local stack needs (make demo); no argument: everything (make test).
 #
 # Idempotent: does nothing when every tool is already on PATH. Needs root to install;
 # as another user it only reports what is missing (the tests then skip, except under CI=true).
@@ -12,10 +15,16 @@ set -euo pipefail
 
 # tool on PATH -> Debian package that provides it
 declare -A PACKAGES=(
-  [chromium]=chromium
-  [promtool]=prometheus
-  [docker-compose]=docker-compose
+  [java]=openjdk-17-jre-headless
+  [mvn]=maven
 )
+if [ "${1:-all}" != "stack" ]; then
+  PACKAGES+=(
+    [chromium]=chromium
+    [promtool]=prometheus
+    [docker-compose]=docker-compose
+  )
+fi
 
 missing=()
 for tool in "${!PACKAGES[@]}"; do
