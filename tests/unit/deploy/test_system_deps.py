@@ -35,7 +35,7 @@ def test_syntax() -> None:
 
 
 def test_nothing_to_do_when_every_tool_is_present(tmp_path: Path) -> None:
-    tools = {name: "exit 0" for name in ("chromium", "promtool", "docker-compose")}
+    tools = {name: "exit 0" for name in ("chromium", "promtool", "docker-compose", "java", "mvn")}
     tools["apt-get"] = "echo apt-get must not run >&2; exit 3"
     result = _run(_bin_with(tmp_path, tools), tmp_path)
     assert result.returncode == 0, result.stderr
@@ -48,3 +48,16 @@ def test_without_root_it_reports_and_installs_nothing(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "missing" in result.stderr and "chromium" in result.stderr and "prometheus" not in result.stderr
     assert "apt-get must not run" not in result.stderr
+
+
+def test_stack_mode_needs_only_java_and_maven(tmp_path: Path) -> None:
+    tools = {"id": "echo 1000", "apt-get": "echo apt-get must not run >&2; exit 3", "java": "exit 0"}
+    result = subprocess.run(
+        ["bash", str(SCRIPT), "stack"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PATH": _bin_with(tmp_path, tools)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "maven" in result.stderr and "chromium" not in result.stderr
