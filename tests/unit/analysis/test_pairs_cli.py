@@ -135,3 +135,23 @@ def test_examples_are_distinct_and_mix_kinds():
     found = [det("denial", 0.9, "x"), det("denial", 0.9, "x"), det("denial", 0.8, "z"), det("quantity", 0.7, "q")]
     picked = _top_examples(found, 3)
     assert [(c["kind"], c["score"]) for c in picked] == [("denial", 0.9), ("quantity", 0.7), ("denial", 0.8)]
+
+
+@pytest.mark.skipif(not (SHARED_TOOLS / "score_pairs.py").exists(), reason="shared scorer not available")
+def test_evaluate_command_writes_the_report(tmp_path):
+    data = tmp_path / "data"
+    (data / "pairs").mkdir(parents=True)
+    rows = [{**GOOD[0], "label": "contradiction"}, {**GOOD[1], "id": "b", "label": "not_contradiction"}]
+    (data / "pairs" / "two-way.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "docs" / "quality.md"
+    args = ["evaluate", "--data", str(data), "--tools", str(SHARED_TOOLS), "--out", str(out), "--skip-analyze"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text()
+    assert "| two-way.jsonl | 2 | 1.000 | 1.000 | **1.000** | 1.000 |" in text
+    assert "--skip-analyze" in text
+
+
+def test_evaluate_command_needs_the_data_dir(tmp_path):
+    result = CliRunner().invoke(app, ["evaluate", "--data", str(tmp_path / "absent"), "--skip-analyze"])
+    assert result.exit_code != 0
