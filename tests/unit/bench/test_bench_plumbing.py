@@ -129,3 +129,25 @@ def test_machine_info_names_the_versions_without_a_cluster():
     assert m["cores"] >= 1 and m["python"].count(".") == 2
     assert m["elasticsearch"] is None
     assert m["packages"]["spacy"] and m["packages"]["kafka-python"]
+
+
+def test_unknown_phase_is_refused_before_any_server_is_touched(tmp_path):
+    from contraflow.bench import BenchConfig, BenchError, run_bench
+
+    cfg = BenchConfig.quick_run(tmp_path, phases=("analysis", "warp"))
+    settings = Settings.model_validate({"kafka": {"bootstrap": "127.0.0.1:1"}, "es": {"url": "http://127.0.0.1:1"}})
+    with pytest.raises(BenchError, match="warp"):
+        run_bench(settings, cfg)
+
+
+def test_quick_is_smaller_than_full_in_every_phase(tmp_path):
+    from contraflow.bench import BenchConfig
+
+    full, quick = BenchConfig.full(tmp_path), BenchConfig.quick_run(tmp_path)
+    assert quick.quick and not full.quick
+    assert full.articles is None and quick.articles and quick.articles < 383
+    assert quick.raw_kafka_messages < full.raw_kafka_messages
+    assert quick.latency_articles < full.latency_articles
+    assert quick.scaling_probes * quick.scaling_rounds < full.scaling_probes * full.scaling_rounds
+    assert quick.scaling_sizes == full.scaling_sizes == (1_000, 10_000, 100_000)
+    assert quick.offered_per_s == full.offered_per_s == 5.0
