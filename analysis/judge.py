@@ -273,7 +273,7 @@ _RETRACT_SPLIT = re.compile(
     r"(?P<new>.*)",
     re.I | re.S,
 )
-_MISSPOKE = re.compile(r"(?P<old>.*?)\b(?:misspoke|misspoken|corrected)\b(?P<new>.*)", re.I | re.S)
+_MISSPOKE = re.compile(r"(?P<old>.*?)\b(?:misspoke|misspoken)\b(?P<new>.*)", re.I | re.S)
 _WITHDRAW = re.compile(
     r"\b(?:withdrew|withdrawn|retracted)\s+(?:its|their|his|her|the)?\s*(?:\w+\s+)?"
     r"(?:statement|claim|report|figure|announcement)s?\s+(?:that\s+)?(?P<old>.*)",
@@ -487,10 +487,13 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
             f"quantity: '{qa.text}' vs '{qb.text}' ({qa.unit}) differ beyond what the wording allows; shared: {joined}",
         )  # fmt: skip
     dt = _date_clash(a, b)
+    # the same thing (subject) happening (predicate) at two different times
+    same_subject = bool(set((a.claim.subject or "").split()) & set((b.claim.subject or "").split()))
     if (
         dt
         and sim >= 0.5
         and a.polarity == b.polarity
+        and same_subject
         and (_same_predicate(a, b) or len(shared) >= 3 or not (a.claim.predicate or b.claim.predicate))
     ):
         return _make(a, b, "date_time", 0.55 + 0.35 * min(1.0, sim), f"date_time: {dt} for the same event; "

@@ -101,7 +101,8 @@ NOT_CONFIRMED_RE = (
 )
 RETRACT_RE = (
     r"\b(?:was|were|had\s+been|is)\s+(?:wrong|a\s+mistake|an\s+error|incorrect|inaccurate|mistaken|in\s+error)\b"
-    r"|\b(?:withdrew|withdrawn|retracted|retract|misspoke|misspoken|corrected|rectified)\b"
+    r"|\b(?:withdrew|withdrawn|retracted|retract|misspoke|misspoken|rectified)\b"
+    r"|\bcorrected\s+(?:its|his|her|their|the|an|that)\s+(?:\w+\s+)?(?:statement|figure|report|claim|account|number|toll)\b"
     r"|\bhad\s+(?:wrongly|incorrectly|mistakenly|erroneously)\b|\bcorrection\b"
 )
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "none", "nobody", "neither", "nor", "cannot"})
