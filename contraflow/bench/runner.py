@@ -59,7 +59,7 @@ class BenchConfig:
 
     @classmethod
     def full(cls, data_dir: Path, articles: int | None = None, phases: Sequence[str] = PHASES) -> BenchConfig:
-        """The whole corpus, 5,000 raw Kafka records, 30 s of latency at 5 articles/s, 5 scaling rounds."""
+        """The whole corpus, 5,000 raw Kafka records, 30 s of latency at 5 articles/s, 7 scaling rounds."""
         return cls(
             data_dir=data_dir,
             quick=False,
@@ -70,7 +70,7 @@ class BenchConfig:
             scaling_sizes=(1_000, 10_000, 100_000),
             scaling_seeds=1_000,
             scaling_probes=300,
-            scaling_rounds=5,
+            scaling_rounds=7,
             phase_timeout_s=600.0,
             phases=tuple(phases),
         )
