@@ -67,7 +67,9 @@ def ensure_topics(settings: Settings, names: Iterable[str] | None = None) -> lis
 
 def end_offsets(settings: Settings, topics: Iterable[str]) -> dict[TopicPartition, int]:
     """The log-end offset of every partition of ``topics`` (missing topics are skipped)."""
-    consumer = KafkaConsumer(bootstrap_servers=settings.kafka.bootstrap, client_id=settings.kafka.client_id)
+    consumer = KafkaConsumer(
+        bootstrap_servers=settings.kafka.bootstrap, client_id=settings.kafka.client_id, enable_auto_commit=False
+    )
     try:
         tps = []
         for topic in topics:
