@@ -61,19 +61,17 @@ def run_scaling(
 
     factory = index_factory or InMemoryCandidateIndex
     largest = max(sizes)
-    stores: dict[int, Any] = {}
     build_s: dict[int, float] = {}
     ordered = sorted(sizes)
     t0 = time.perf_counter()
-    current = {size: factory() for size in ordered}
+    stores: dict[int, Any] = {size: factory() for size in ordered}
     for i, s in enumerate(synthesize(seeds, largest, blocking_keys)):
         # One pass over the synthetic stream fills every store still below its size.
-        for size, index in current.items():
+        for size, index in stores.items():
             if i < size:
                 index.add(s)
         filled = i + 1
-        if filled in current:
-            stores[filled] = current[filled]
+        if filled in stores:
             build_s[filled] = time.perf_counter() - t0
             progress(f"  store of {filled:,} statements built in {build_s[filled]:.1f} s")
     probe_set = probes(seeds, n_probes, largest, blocking_keys)
