@@ -156,7 +156,7 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         for e in ents_in(sent)
         if e.label_ in _ENTITY_LABELS and content and content[0].i <= e.start and e.end <= content[-1].i + 1
     ]
-    frame = claim_frame(content[: main_clause_end(content)])
+    frame = claim_frame(_inner_report(content)[: main_clause_end(_inner_report(content))])
     if not frame.keys and not quantities:
         return None
     st = Statement(
@@ -220,6 +220,16 @@ def _verb_finder(sent: Span):
         return None
 
     return find
+
+
+def _inner_report(tokens: list) -> list:
+    """Nested reported speech: in "negotiators had told the union that P", the claim to compare is P."""
+    for k, t in enumerate(tokens[:10]):
+        if t.pos_ == "VERB" and t.lemma_.lower() in ("say", "tell", "write", "announce", "state", "claim", "add"):
+            for m in range(k + 1, min(len(tokens) - 2, k + 6)):
+                if tokens[m].lower_ == "that":
+                    return tokens[m + 1 :]
+    return tokens
 
 
 def _previous_value(text: str, q, found: list) -> bool:
