@@ -196,7 +196,9 @@ class SpeakerMemory:
             return Speaker(name=_strip_det(text), type="organisation")
         gpes = [e for e in span_ents if e.label_ in ("GPE", "NORP")]
         if gpes:
-            return Speaker(name=_clean_name(gpes[-1].text), type="organisation")
+            # "Health officials in Varn" names the officials, not the country
+            name = _strip_det(text) if len(words) > len(gpes[-1].text.split()) else _clean_name(gpes[-1].text)
+            return Speaker(name=name, type="organisation")
         if any(t.pos_ in ("PROPN", "NOUN") for t in span):
             return Speaker(name=_strip_det(text), type="person" if _looks_personal(words) else "unknown")
         return Speaker(name=self.source, type="outlet", resolved_from=text)

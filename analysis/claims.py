@@ -70,6 +70,9 @@ def first_clause(tokens: list) -> list:
             return tokens[:k]
         if t.text == "," and k + 1 < len(tokens) and tokens[k + 1].lower_ in ("and", "but", "although", "though"):
             return tokens[:k]
+        # "..., not in the afternoon as officials claimed": a contrastive tail, not a negated claim
+        if t.text == "," and k + 1 < len(tokens) and tokens[k + 1].lower_ == "not":
+            return tokens[:k]
         # "... are being trained in Russia and may be sent ...": a second verb phrase with its own modality
         if t.lower_ in ("and", "but") and k + 1 < len(tokens) and tokens[k + 1].tag_ in ("MD", "VBD", "VBZ", "VBP"):
             return tokens[:k]

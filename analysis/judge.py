@@ -507,12 +507,13 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
                 a, b, "antonym", 0.6 + 0.3 * min(1.0, sim),
                 f"antonym: '{pa[axis][1:]}' vs '{pb[axis][1:]}' ({axis}) on the same claim; shared: {joined}",
             )  # fmt: skip
+    copular = not a.claim.predicate and not b.claim.predicate and same_subject  # "X was (not) under control"
     if (
         a.polarity != b.polarity
         and sim >= 0.6
         and len(shared) >= 3
         and not (pa.keys() & pb.keys())
-        and _same_predicate(a, b)
+        and (_same_predicate(a, b) or copular)
     ):
         return _make(a, b, "negation", 0.5 + 0.4 * min(1.0, sim), f"negation: one claim negates the other; "
                      f"shared: {joined}")  # fmt: skip

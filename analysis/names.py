@@ -132,7 +132,15 @@ def rule_names(doc: Doc) -> Doc:
     while i < n:
         t = doc[i]
         low = t.lower_.strip(".")
-        if low in _MONTHS and t.is_title and not (low == "may" and t.pos_ in ("AUX", "VERB")):
+        nxt_tok = doc[i + 1] if i + 1 < n else None
+        abbreviated = len(low) <= 4 and low not in ("may", "june", "july")
+        dated = nxt_tok is not None and (nxt_tok.like_num or nxt_tok.text == ".")
+        if (
+            low in _MONTHS
+            and t.is_title
+            and not (low == "may" and t.pos_ in ("AUX", "VERB"))
+            and (dated or not abbreviated)  # "Jan Dorf" is a name, "Jan. 5" a date
+        ):
             j = i + 1
             while j < n and (doc[j].like_num or doc[j].text == ","):
                 j += 1
