@@ -112,6 +112,7 @@ _NO_EVIDENCE = re.compile(
 # Predictions and estimates are not facts: "is expected to post", "is likely to rise", "forecast to".
 _PREDICTION = re.compile(
     r"\b(?:expect(?:s|ed)?|likely|forecast|projected|predicted|estimated|poised|set|due)\s+to\b"
+    r"|\b(?:expect|expects|expected|expecting|forecast|forecasts|predict|predicts)\s+(?:[\w'-]+\s+){1,4}?to\b"
     r"|\b(?:expects|expected|expecting|anticipates|anticipating|forecasts|predicts)\s+(?:a|an|that)\b",
     re.I,
 )

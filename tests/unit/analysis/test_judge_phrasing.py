@@ -1,0 +1,67 @@
+"""Signals under other phrasings: copular claims, contrastive tails, nested speech, hedged counts."""
+
+from __future__ import annotations
+
+
+def _kinds(found):
+    return sorted(c.kind for c in found)
+
+
+def test_copular_negation(pairs):
+    found = pairs(
+        "Health officials in Varn said the cholera outbreak was under control.",
+        "The cholera outbreak in Varn is not under control, doctors at the city hospital warned.",
+    )
+    assert _kinds(found) == ["negation"]
+
+
+def test_contrastive_tail_is_not_a_negation(pairs):
+    found = pairs(
+        "Governor Petra Lindqvist said rescuers had reached the trapped miners at 4:15 p.m. on Tuesday.",
+        "Union secretary Tomas Brell said rescuers reached the trapped miners at 9:40 p.m. on Tuesday, "
+        "not in the afternoon as officials had claimed.",
+    )
+    assert _kinds(found) == ["date_time"]
+
+
+def test_nested_reported_speech_compares_the_inner_claim(pairs):
+    found = pairs(
+        "The union said ministry officials had told it that the new shift rules would not apply until March 2026.",
+        "The new shift rules will take effect on October 1, the labour minister said.",
+        published_at="2025-06-10",
+    )
+    assert _kinds(found) == ["date_time"]
+
+
+def test_prefix_negation_is_denied_consistently(pairs):
+    found = pairs(
+        "Brell said the tunnel at Oakhurst had not been inspected since March.",
+        "Fenwick Coal denied that the tunnel at Oakhurst had gone uninspected.",
+    )
+    assert _kinds(found) == ["denial"]
+
+
+def test_withdrawn_statement_is_a_retraction(pairs):
+    found = pairs(
+        "Fenwick Coal said 23 miners were trapped at the Oakhurst colliery.",
+        "Fenwick Coal on Wednesday withdrew its statement that 23 miners had been trapped at the Oakhurst colliery, "
+        "saying 31 men had been underground.",
+    )
+    assert _kinds(found) == ["retraction"]
+
+
+def test_scoped_and_predicted_figures_are_not_compared(pairs):
+    assert (
+        pairs(
+            "In the northern Dessa province, unemployment fell to 7% in May, the statistics office said.",
+            "Unemployment in Korvia rose to 9% in May, the statistics office said.",
+        )
+        == []
+    )
+    assert (
+        pairs(
+            "Analysts expect the Tolvin mine to produce 40,000 tonnes of copper this year.",
+            "The Tolvin mine produced 25,000 tonnes of copper this year, the company said.",
+        )
+        == []
+    )
