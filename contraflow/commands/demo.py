@@ -135,7 +135,7 @@ def register(app: typer.Typer) -> None:
         by_kind = ", ".join(f"{b['key']}={b['doc_count']}" for b in kinds["aggregations"]["k"]["buckets"])
         typer.echo(f"contradictions by kind: {by_kind or 'none'}\n")
         if seed_hits:
-            typer.echo(f"== in the seed article ({', '.join(sorted(seed_ids))}) ==\n")
+            typer.echo(f"== involving the seed article ({', '.join(sorted(seed_ids))}) ==\n")
             for hit in seed_hits:
                 typer.echo(render_hit("contradictions", hit["_source"]) + "\n")
         if other_hits:
