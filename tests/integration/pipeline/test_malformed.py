@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import base64
 import json
+import urllib.request
 
 from contraflow.runner import expected_article_ids
+from streams.metrics import METRIC_NAMES
+
+
+def _scrape(port: int) -> str:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as resp:
+        return resp.read().decode()
 
 
 def test_malformed_records_are_dead_lettered_and_good_ones_indexed(pipeline_factory, news_lines):
@@ -49,5 +56,14 @@ def test_malformed_records_are_dead_lettered_and_good_ones_indexed(pipeline_fact
         assert d["stage"] == "normalise"
         assert d["error"].strip()
         assert d["topic"] == ns.settings.topics.raw and d["offset"] is not None
-    # The worker is still alive and well after all of that.
+    # The worker is still alive and well after all of that, and says so on /metrics.
     assert all(w.alive for w in ns.workers)
+    text = _scrape(ns.workers[0].web_port)
+    for name in METRIC_NAMES:
+        assert f"# HELP {name.removesuffix('_total')}" in text, name
+    for reason in set(bad.values()):
+        want = sum(1 for r in bad.values() if r == reason)
+        line = f'contraflow_deadletter_records_total{{reason="{reason}",stage="normalise"}} {float(want)}'
+        assert line in text, line
+    e2e = [ln for ln in text.splitlines() if ln.startswith("contraflow_end_to_end_latency_seconds_count")]
+    assert e2e and float(e2e[0].split()[-1]) >= len(expected_ids)
