@@ -32,10 +32,11 @@ def register(app: typer.Typer) -> None:
 
         from ..errors import InputError
         from ..kafka_admin import ensure_topics
-        from ..publish import Publisher
+        from ..publish import Publisher, validate_line
         from ..settings import load_settings
 
         settings = load_settings(kafka={"bootstrap": bootstrap}, topics={"raw": topic})
+        limit = settings.analysis.max_text_chars
         if file == "-":
             lines = sys.stdin.buffer.read().splitlines(keepends=True)
         else:
@@ -43,6 +44,16 @@ def register(app: typer.Typer) -> None:
             if not path.is_file():
                 raise InputError(f"no such file: {file}")
             lines = path.read_bytes().splitlines(keepends=True)
+        if strict:
+            # Refuse a bad file before touching the broker at all.
+            invalid = [
+                (n, reason)
+                for n, line in enumerate(lines, start=1)
+                if line.strip() and (reason := validate_line(line.rstrip(b"\r\n"), max_text_chars=limit)) is not None
+            ]
+            if invalid:
+                shown = "; ".join(f"line {n}: {r}" for n, r in invalid[:5])
+                raise InputError(f"{len(invalid)} invalid line(s), nothing published ({shown})")
         ensure_topics(settings)
         with Publisher(settings) as pub:
             if progress and sys.stderr.isatty():
