@@ -397,7 +397,8 @@ def _same_proposition(d: Statement, o: Statement, sim: float) -> bool:
     if not subject:
         return sim >= 0.7 and (not d.claim.predicate or _same_predicate(d, o))
     # a shared number does not make the same proposition by itself ("21 girls are back" / "21 girls were exchanged")
-    words = len(set(d.claim.keys) & set(o.claim.keys)) / max(1, min(len(d.claim.keys), len(o.claim.keys)))
+    # and it is most of what is denied that must be found, not most of a short other claim
+    words = len(set(d.claim.keys) & set(o.claim.keys)) / max(1, len(d.claim.keys))
     return _same_predicate(d, o) or words >= 0.5
 
 
