@@ -18,6 +18,8 @@ from pydantic.fields import FieldInfo
 from contraflow.settings import Settings
 
 OUT = Path(__file__).with_name("configuration.md")
+README = Path(__file__).resolve().parent.parent / "README.md"
+START, END = "<!-- configuration-table:start -->", "<!-- configuration-table:end -->"
 
 HEADER = """# Configuration
 
@@ -82,13 +84,30 @@ def render() -> str:
     return "".join(parts)
 
 
+def render_table() -> str:
+    """Every variable in one table (for the README)."""
+    lines = ["| variable | default | meaning |", "|---|---|---|"]
+    lines += [f"| `{env}` | {default} | {meaning.replace('|', '/')} |" for env, _, default, meaning in rows()]
+    return "\n".join(lines)
+
+
+def render_readme(readme: str) -> str:
+    """The README with the table between its markers replaced."""
+    head, _, rest = readme.partition(START)
+    _, _, tail = rest.partition(END)
+    return f"{head}{START}\n{render_table()}\n{END}{tail}"
+
+
 if __name__ == "__main__":
     text = render()
+    readme = README.read_text()
     if "--check" in sys.argv:
-        if not OUT.is_file() or OUT.read_text() != text:
-            print(f"{OUT} is out of date: run .venv/bin/python docs/gen_configuration.py", file=sys.stderr)
+        stale = [p for p, want in ((OUT, text), (README, render_readme(readme))) if p.read_text() != want]
+        if stale:
+            print(f"out of date: {stale}; run .venv/bin/python docs/gen_configuration.py", file=sys.stderr)
             sys.exit(1)
-        print(f"{OUT} is up to date")
+        print(f"{OUT} and {README} are up to date")
     else:
         OUT.write_text(text)
-        print(f"wrote {OUT} ({len(rows())} variables)")
+        README.write_text(render_readme(readme))
+        print(f"wrote {OUT} and the README table ({len(rows())} variables)")

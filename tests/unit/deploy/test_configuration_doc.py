@@ -34,3 +34,10 @@ def test_secrets_are_not_printed_as_defaults() -> None:
 
 def test_doc_is_current() -> None:
     assert _generator().render() == DOC.read_text(), "run: .venv/bin/python docs/gen_configuration.py"
+
+
+def test_readme_table_is_current() -> None:
+    readme = (REPO / "README.md").read_text()
+    assert _generator().render_readme(readme) == readme, "run: .venv/bin/python docs/gen_configuration.py"
+    for env in settings_env_names():
+        assert f"`{env}`" in readme, f"{env} missing from the README's configuration table"
