@@ -87,7 +87,7 @@ def _read_articles(stream: BinaryIO, max_text_chars: int) -> tuple[list[Any], li
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            errors.append(f"line {lineno}: not valid JSON ({exc.msg} at column {exc.colno}); skipped")
+            errors.append(f"line {lineno}: not valid JSON ({exc.msg}, column {exc.colno}); skipped")
             continue
         if not isinstance(data, dict):
             errors.append(f"line {lineno}: expected a JSON object (an article), got {type(data).__name__}; skipped")
