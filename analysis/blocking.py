@@ -9,6 +9,7 @@ same protocol with a Faust table (key -> list of statements as JSON).
 from __future__ import annotations
 
 from collections import OrderedDict, deque
+from itertools import islice
 from typing import Protocol, runtime_checkable
 
 from schemas import Statement
@@ -123,17 +124,12 @@ class InMemoryCandidateIndex:
         seen: set[str] = {s.id}
         out: list[Statement] = []
         keys = s.blocking_keys or blocking_keys(s)
-        # Round-robin over the blocks, newest first, so a crowded key cannot crowd out the others.
-        iters = [reversed(self._blocks[k]) for k in keys if k in self._blocks]
-        while iters and len(out) < self.max_candidates:
-            alive = []
-            for it in iters:
-                other = next(it, None)
-                if other is None:
-                    continue
-                alive.append(it)
+        blocks = [self._blocks[k] for k in keys if k in self._blocks]
+        # Each key gets an equal share of the budget (newest first), so a crowded key cannot crowd out the others.
+        share = max(1, self.max_candidates // max(1, len(blocks)))
+        for block in blocks:
+            for other in islice(reversed(block), share):
                 if other.id not in seen:
                     seen.add(other.id)
                     out.append(other)
-            iters = alive
-        return out[: self.max_candidates]
+        return out

@@ -18,6 +18,8 @@ def detect(new: Statement, index: CandidateIndex, min_score: float = 0.5) -> lis
     found: list[Contradiction] = []
     for other in index.candidates(new):
         # Cheap pre-filter: plain claims need two shared content words before the full judge runs.
+        if keys.isdisjoint(other.claim.keys):
+            continue  # no content word in common: nothing to judge
         shared = sum(1 for k in other.claim.keys if k in keys)
         plain = new.cue not in _CUE_BASED and other.cue not in _CUE_BASED
         same_number = bool({q.value for q in new.quantities} & {q.value for q in other.quantities})
