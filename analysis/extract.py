@@ -54,11 +54,9 @@ def _quote_state(text: str) -> int:
 
 def statements_from_doc(article: Article, doc: Doc) -> list[Statement]:
     """Build statements from an already processed ``Doc`` of ``article.text``."""
-    memory = SpeakerMemory(source=article.source)
     sents = [s for s in doc.sents if s.text.strip()]
     attrs: list[Attribution] = []
     for sent in sents:
-        memory.learn(sent)
         attrs.append(find_attribution(sent))
     # A quote that spans sentences belongs to whoever is named where it opens or closes.
     inherited: dict[int, int] = {}

@@ -451,7 +451,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         # Within one article the story is the same: a short denied/unconfirmed content ("any shipments",
         # "who was behind the attack") may match on its one or two words, if all of them are in the other claim.
         dk = set(d.claim.keys)
-        core = set((o.claim.subject or "").split()) | {o.claim.predicate, o.claim.object}
+        core = set((o.claim.subject or "").split()) | {o.claim.predicate}
         short_local = d.article_id == o.article_id and 0 < len(dk) <= 2 and dk <= set(o.claim.keys) and bool(dk & core)
         if len(shared) < MIN_SHARED and not short_local:
             continue
