@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from schemas import Speaker
 
-from .lexicon import ATTRIBUTION_VERBS, OUTLET_WORDS, PRONOUNS
+from .lexicon import ATTRIBUTION_VERBS, OUTLET_WORDS, PRONOUNS, REPORT_NOUNS
 
 __all__ = ["Attribution", "SpeakerMemory", "find_attribution"]
 
@@ -307,6 +307,10 @@ _NO_GERUND = frozenset(
 )
 
 
+# Verbs that deny a claim only when their object is one ("dismissed the reports"), not a proposal or a person.
+_OBJECT_VERBS = frozenset(["reject", "dismiss", "refute", "dispute", "rebut", "contest"])
+
+
 def _is_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in ATTRIBUTION_VERBS:
@@ -318,6 +322,11 @@ def _is_cue(tok: Token) -> bool:
         prev = tok.doc[tok.i - 1]
         prev = tok.doc[tok.i - 2] if prev.pos_ == "ADV" and tok.i > 1 else prev
         if prev.lemma_.lower() in ("be", "get") or prev.lower_ in ("been", "being"):
+            return False
+    if lemma in _OBJECT_VERBS:
+        # "rejected the claims / the report that ..." denies a claim; "rejected the tram line" refuses a plan
+        nxt = tok.doc[tok.i + 1 : tok.i + 5]
+        if not any(t.lower_ in REPORT_NOUNS or t.lower_ in ("that", "as", "suggestions", "accusations") for t in nxt):
             return False
     return not (lemma in _NO_GERUND and tok.tag_ == "VBG")
 

@@ -275,8 +275,8 @@ _RETRACT_SPLIT = re.compile(
 )
 _MISSPOKE = re.compile(r"(?P<old>.*?)\b(?:misspoke|misspoken)\b(?P<new>.*)", re.I | re.S)
 _WITHDRAW = re.compile(
-    r"\b(?:withdrew|withdrawn|retracted)\s+(?:its|their|his|her|the)?\s*(?:\w+\s+)?"
-    r"(?:statement|claim|report|figure|announcement)s?\s+(?:that\s+)?(?P<old>.*)",
+    r"\b(?:withdrew|withdrawn|retracted|corrected)\s+(?:its|their|his|her|the)?\s*(?:\w+\s+)?"
+    r"(?:statement|claim|report|figure|announcement|estimate|count|toll|account)s?\s+(?:that\s+|of\s+)?(?P<old>.*)",
     re.I | re.S,
 )
 

@@ -65,3 +65,21 @@ def test_scoped_and_predicted_figures_are_not_compared(pairs):
         )
         == []
     )
+
+
+def test_rejecting_a_plan_is_an_antonym_not_a_denial(pairs):
+    found = pairs(
+        "The city council approved the new tram line on Tuesday, Mayor Kaja Lund said.",
+        "The city council rejected the new tram line on Tuesday, opposition councillor Eda Pym said.",
+    )
+    assert _kinds(found) == ["antonym"]
+    assert {c.a.speaker.name for c in found} | {c.b.speaker.name for c in found} == {"Kaja Lund", "Eda Pym"}
+
+
+def test_corrected_figure_is_a_retraction(pairs):
+    found = pairs(
+        "Flooding damaged 120 homes in the Saltmarsh district on Monday, the fire brigade said.",
+        "The fire brigade later corrected its earlier figure of 120 damaged homes, saying 85 homes in the "
+        "Saltmarsh district had been damaged.",
+    )
+    assert _kinds(found) == ["retraction"]
