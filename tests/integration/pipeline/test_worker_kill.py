@@ -12,7 +12,7 @@ from contraflow.runner import expected_article_ids
 pytestmark = pytest.mark.slow
 
 
-def _wait_statements(ns, at_least: int, timeout_s: float = 300) -> int:
+def _wait_statements(ns, at_least: int, timeout_s: float = 420) -> int:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         n = ns.counts()["statements"]
