@@ -53,9 +53,7 @@ _state = {"debug": False}
 @app.callback()
 def _root(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks and debug logs."),
-    log_level: str = typer.Option(
-        "INFO", "--log-level", envvar="CONTRAFLOW_LOG_LEVEL", help="Log level [env: CONTRAFLOW_LOG_LEVEL]."
-    ),
+    log_level: str = typer.Option("INFO", "--log-level", envvar="CONTRAFLOW_LOG_LEVEL", help="Log level."),
 ) -> None:
     _state["debug"] = debug
     setup_logging("DEBUG" if debug else log_level)

@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
             Path("../shared/data"),
             "--data",
             envvar="CONTRAFLOW_DATA_DIR",
-            help="Data directory holding news/giveme5w1h-news-cluster.jsonl [env: CONTRAFLOW_DATA_DIR].",
+            help="Data directory holding news/giveme5w1h-news-cluster.jsonl.",
         ),
         only: str | None = typer.Option(
             None, "--only", help="Comma-separated phases: analysis, raw_kafka, raw_es, e2e, scaling (default: all)."
@@ -34,12 +34,8 @@ def register(app: typer.Typer) -> None:
             "--profile",
             help="Sample the end-to-end workers with py-spy (dev extra); raw stacks go in this folder.",
         ),
-        bootstrap: str | None = typer.Option(
-            None, "--bootstrap", envvar="CONTRAFLOW_KAFKA__BOOTSTRAP", help="Kafka [env: CONTRAFLOW_KAFKA__BOOTSTRAP]."
-        ),
-        es_url: str | None = typer.Option(
-            None, "--es-url", envvar="CONTRAFLOW_ES__URL", help="Elasticsearch [env: CONTRAFLOW_ES__URL]."
-        ),
+        bootstrap: str | None = typer.Option(None, "--bootstrap", envvar="CONTRAFLOW_KAFKA__BOOTSTRAP", help="Kafka."),
+        es_url: str | None = typer.Option(None, "--es-url", envvar="CONTRAFLOW_ES__URL", help="Elasticsearch."),
     ) -> None:
         """Benchmark the pipeline against raw Kafka and raw Elasticsearch on the same articles.
 

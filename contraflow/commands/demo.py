@@ -23,7 +23,7 @@ def register(app: typer.Typer) -> None:
             _REPO.parent / "shared" / "data",
             "--data",
             envvar="CONTRAFLOW_DATA_DIR",
-            help="Data folder with seed/*.jsonl and news/*.jsonl [env: CONTRAFLOW_DATA_DIR].",
+            help="Data folder with seed/*.jsonl and news/*.jsonl.",
         ),
         stack_up: bool = typer.Option(True, "--stack/--no-stack", help="Start the local stack if it is not running."),
         show: int = typer.Option(10, "--show", min=0, help="Contradictions to print (seed article first)."),

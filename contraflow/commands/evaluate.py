@@ -268,7 +268,7 @@ def register(app: typer.Typer) -> None:
     def evaluate(
         data: Path = typer.Option(
             Path("../shared/data"), "--data", envvar="CONTRAFLOW_DATA_DIR",
-            help="Shared data dir with pairs/, seed/, news/ [env: CONTRAFLOW_DATA_DIR].",
+            help="Shared data dir with pairs/, seed/, news/.",
         ),
         tools: Path = typer.Option(
             None, "--tools", help="Dir with score_pairs.py and score_cases.py (default: DATA/../tools)."

@@ -14,12 +14,8 @@ def register(app: typer.Typer) -> None:
     def publish(
         file: str = typer.Argument(..., help="JSON Lines file of ArticleIn records, or - for stdin."),
         strict: bool = typer.Option(False, "--strict", help="Validate every line first; publish nothing if one fails."),
-        bootstrap: str | None = typer.Option(
-            None, "--bootstrap", envvar="CONTRAFLOW_KAFKA__BOOTSTRAP", help="Kafka [env: CONTRAFLOW_KAFKA__BOOTSTRAP]."
-        ),
-        topic: str | None = typer.Option(
-            None, "--topic", envvar="CONTRAFLOW_TOPICS__RAW", help="Target topic [env: CONTRAFLOW_TOPICS__RAW]."
-        ),
+        bootstrap: str | None = typer.Option(None, "--bootstrap", envvar="CONTRAFLOW_KAFKA__BOOTSTRAP", help="Kafka."),
+        topic: str | None = typer.Option(None, "--topic", envvar="CONTRAFLOW_TOPICS__RAW", help="Target topic."),
         progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
     ) -> None:

@@ -18,14 +18,12 @@ def register(app: typer.Typer) -> None:
         index: str = typer.Option("contradictions", "--index", help="contradictions, statements or articles."),
         size: int = typer.Option(10, "--size", min=1, max=10_000, help="Hits to show."),
         as_json: bool = typer.Option(False, "--json", help="JSON Lines of the matching documents on stdout."),
-        es_url: str | None = typer.Option(
-            None, "--es-url", envvar="CONTRAFLOW_ES__URL", help="Elasticsearch [env: CONTRAFLOW_ES__URL]."
-        ),
+        es_url: str | None = typer.Option(None, "--es-url", envvar="CONTRAFLOW_ES__URL", help="Elasticsearch."),
         prefix: str | None = typer.Option(
             None,
             "--prefix",
             envvar="CONTRAFLOW_ES__INDEX_PREFIX",
-            help="Alias prefix [env: CONTRAFLOW_ES__INDEX_PREFIX].",
+            help="Alias prefix.",
         ),
     ) -> None:
         """Search what the workers indexed.

@@ -17,20 +17,16 @@ def register(app: typer.Typer) -> None:
             None,
             "--web-port",
             envvar="CONTRAFLOW_WORKER__WEB_PORT",
-            help="Port of /metrics (one per worker on a host) [env: CONTRAFLOW_WORKER__WEB_PORT].",
+            help="Port of /metrics (one per worker on a host).",
         ),
         app_id: str | None = typer.Option(
             None,
             "--group",
             envvar="CONTRAFLOW_WORKER__APP_ID",
-            help="Consumer group / Faust app id [env: CONTRAFLOW_WORKER__APP_ID].",
+            help="Consumer group / Faust app id.",
         ),
-        bootstrap: str | None = typer.Option(
-            None, "--bootstrap", envvar="CONTRAFLOW_KAFKA__BOOTSTRAP", help="Kafka [env: CONTRAFLOW_KAFKA__BOOTSTRAP]."
-        ),
-        es_url: str | None = typer.Option(
-            None, "--es-url", envvar="CONTRAFLOW_ES__URL", help="Elasticsearch [env: CONTRAFLOW_ES__URL]."
-        ),
+        bootstrap: str | None = typer.Option(None, "--bootstrap", envvar="CONTRAFLOW_KAFKA__BOOTSTRAP", help="Kafka."),
+        es_url: str | None = typer.Option(None, "--es-url", envvar="CONTRAFLOW_ES__URL", help="Elasticsearch."),
         session_timeout_s: float | None = typer.Option(
             None,
             "--session-timeout",
