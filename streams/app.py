@@ -35,10 +35,11 @@ def build_app(settings: Settings, *, web_port: int | None = None, session_timeou
         # Read a new topic from its start: no article published before the first worker may be skipped.
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
-        # Every stage is idempotent (deterministic ids, replay-aware table), so a rebalance need not wait for
-        # in-flight events: uncommitted ones are simply processed again by the new owner. Waiting can deadlock
-        # when an event sits in a take() buffer of a suspended stream (faust-streaming/faust#133).
-        stream_wait_empty=False,
+        # A rebalance waits until the events already handed to agents are acked, so no offset is left behind
+        # a gap (a dropped in-flight event would pin the partition's commit). Our batches are flushed by a
+        # timer (streams/batching.py), never by the next event, so waiting cannot deadlock the way Faust's
+        # take_events() can (faust-streaming/faust#133).
+        stream_wait_empty=True,
         producer_compression_type="gzip",
         web_enabled=True,
         web_bind=settings.worker.web_bind,
