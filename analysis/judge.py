@@ -416,6 +416,17 @@ def _same_words(a: Statement, b: Statement) -> bool:
     return len(short) >= 30 and short in long_
 
 
+# News about one event clusters within days; statements published further apart are almost always about
+# different events (the same figure for another incident, another year's count), so they are not compared.
+MAX_DAYS_APART = 60
+
+
+def _too_far_apart(a: Statement, b: Statement) -> bool:
+    if a.published_at is None or b.published_at is None:
+        return False
+    return abs((a.published_at - b.published_at).days) > MAX_DAYS_APART
+
+
 def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     """The contradiction between two statements, or None.
 
@@ -425,6 +436,8 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         if c: print(c.kind, c.score, c.explanation)
     """
     if a.id == b.id or (a.article_id == b.article_id and a.start == b.start) or _same_words(a, b):
+        return None
+    if _too_far_apart(a, b):
         return None
     sim, shared = similarity(a, b)
     if not shared:

@@ -89,3 +89,16 @@ MORE_TRAPS = {
 def test_more_traps(pairs, name):
     found = pairs(*MORE_TRAPS[name])
     assert found == [], [(c.kind, c.explanation) for c in found]
+
+
+def test_statements_published_months_apart_are_not_compared(statements):
+    from analysis import judge_statements
+
+    claim = "Rebels have captured the town of Sarvik, a militia commander said."
+    denial = "The army denied that rebels had captured the town of Sarvik."
+    early = statements(claim, denial, published_at="2025-01-10")
+    late = statements(claim, denial, published_at="2025-09-20")
+    a, b, c = early[0][0], early[1][0], late[1][0]
+    near = judge_statements(a, b)
+    assert near is not None and near.kind == "denial"  # same day: one story
+    assert judge_statements(a, c) is None  # eight months apart: another event, whatever the words
