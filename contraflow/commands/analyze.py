@@ -70,27 +70,14 @@ def _read_articles(stream: BinaryIO, max_text_chars: int) -> tuple[list[Any], li
     from analysis.normalize import UnsupportedLanguageError, normalize_article
     from schemas import ArticleIn
 
+    from ..jsonl import read_json_objects
+
     articles: list[Any] = []
     errors: list[str] = []
     seen: set[str] = set()
-    for lineno, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            continue
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            errors.append(f"line {lineno}: not UTF-8 text (binary data?); skipped")
-            continue
-        if "\x00" in line:
-            errors.append(f"line {lineno}: contains NUL bytes (binary data?); skipped")
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append(f"line {lineno}: not valid JSON ({exc.msg}, column {exc.colno}); skipped")
-            continue
-        if not isinstance(data, dict):
-            errors.append(f"line {lineno}: expected a JSON object (an article), got {type(data).__name__}; skipped")
+    for lineno, data in read_json_objects(stream, "an article"):
+        if isinstance(data, str):
+            errors.append(data)
             continue
         try:
             art_in = ArticleIn.model_validate(data, context={"max_text_chars": max_text_chars})

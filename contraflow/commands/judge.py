@@ -11,6 +11,8 @@ from typing import Any, BinaryIO, TextIO
 
 import typer
 
+from ..jsonl import read_json_objects
+
 __all__ = ["MAX_PAIR_TEXT_CHARS", "judge_lines", "read_pairs", "register"]
 
 # A premise or hypothesis longer than this is refused: the judge compares sentences and paragraphs, and the
@@ -24,24 +26,9 @@ def read_pairs(stream: BinaryIO, max_text_chars: int) -> tuple[list[tuple[str, s
     """Valid ``(id, premise, hypothesis)`` triples, and one error message per bad line (naming the line)."""
     pairs: list[tuple[str, str, str]] = []
     errors: list[str] = []
-    for lineno, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            continue
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            errors.append(f"line {lineno}: not UTF-8 text (binary data?); skipped")
-            continue
-        if "\x00" in line:
-            errors.append(f"line {lineno}: contains NUL bytes (binary data?); skipped")
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append(f"line {lineno}: not valid JSON ({exc.msg} at column {exc.colno}); skipped")
-            continue
-        if not isinstance(data, dict):
-            errors.append(f"line {lineno}: expected a JSON object with id, premise, hypothesis; skipped")
+    for lineno, data in read_json_objects(stream, "with id, premise, hypothesis"):
+        if isinstance(data, str):
+            errors.append(data)
             continue
         pair_id = data.get("id")
         if isinstance(pair_id, bool) or not isinstance(pair_id, str | int) or str(pair_id).strip() == "":
