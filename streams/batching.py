@@ -52,10 +52,21 @@ async def run_batched(
                     await manual.ack(event)
 
     async def ticker() -> None:
+        # The ticker is what flushes a partial batch while no new event arrives (e.g. during a rebalance, when
+        # faust waits for in-flight events to be acked): it must survive anything but its own cancellation.
+        # A CancelledError that comes out of the handler (an inner await cancelled) leaves the batch buffered.
         while True:
             await asyncio.sleep(within / 2)
             if buffer and time.monotonic() - oldest >= within and not lock.locked():
-                await flush()
+                try:
+                    await flush()
+                except asyncio.CancelledError:
+                    task = asyncio.current_task()
+                    if task is not None and task.cancelling():
+                        raise
+                    log.warning("batch_cancelled name=%s size=%d (kept, will retry)", name, len(buffer))
+                except Exception:  # noqa: BLE001 - never let the ticker die: the buffered events would never ack
+                    log.exception("batch_flush_failed name=%s (will retry)", name)
 
     tick = asyncio.ensure_future(ticker())
     try:
