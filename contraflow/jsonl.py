@@ -3,10 +3,31 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, BinaryIO
 
-__all__ = ["read_json_objects"]
+from .errors import InputError
+
+__all__ = ["open_input", "read_json_objects"]
+
+
+@contextmanager
+def open_input(file: str, what: str) -> Iterator[BinaryIO]:
+    """The binary stream of ``file``, or of stdin for ``-``; a missing file is an ``InputError``.
+
+    ``what`` names the expected content for the error message, e.g. "articles".
+    """
+    if file == "-":
+        yield sys.stdin.buffer
+        return
+    path = Path(file)
+    if not path.is_file():
+        raise InputError(f"no such file: {file} (give a JSON Lines file of {what}, or - for stdin)")
+    with path.open("rb") as stream:
+        yield stream
 
 
 def read_json_objects(stream: BinaryIO, expected: str = "a JSON object") -> Iterator[tuple[int, dict[str, Any] | str]]:

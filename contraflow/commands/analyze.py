@@ -7,7 +7,6 @@ import logging
 import re
 import sys
 import time
-from pathlib import Path
 from typing import Any, BinaryIO
 
 import typer
@@ -153,29 +152,17 @@ def register(app: typer.Typer) -> None:
 
         Example:  contraflow analyze ../shared/data/seed/censor-net-2024-10-21.jsonl
         """
-        from ..errors import InputError
+        from ..jsonl import open_input
         from ..settings import load_settings
 
         settings = load_settings()
         cfg = settings.analysis
         threshold = cfg.min_score if min_score is None else min_score
-        if file == "-":
-            stream: BinaryIO = sys.stdin.buffer
-            close = False
-        else:
-            path = Path(file)
-            if not path.is_file():
-                raise InputError(f"no such file: {file} (give a JSON Lines file of articles, or - for stdin)")
-            stream = path.open("rb")
-            close = True
-        try:
+        with open_input(file, "articles") as stream:
             _, _, errors = analyze_lines(
                 stream, sys.stdout, min_score=threshold, model=cfg.spacy_model,
                 max_text_chars=cfg.max_text_chars, per_key=cfg.candidates_per_key,
             )  # fmt: skip
-        finally:
-            if close:
-                stream.close()
         sys.stdout.flush()
         if errors:
             raise typer.Exit(1)

@@ -6,7 +6,6 @@ import json
 import logging
 import sys
 import time
-from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 import typer
@@ -108,27 +107,15 @@ def register(app: typer.Typer) -> None:
 
         Example:  contraflow judge ../shared/data/pairs/sick-train-trial.jsonl > sick.out.jsonl
         """
-        from ..errors import InputError
+        from ..jsonl import open_input
         from ..settings import load_settings
 
         cfg = load_settings().analysis
         threshold = cfg.min_score if min_score is None else min_score
-        if file == "-":
-            stream: BinaryIO = sys.stdin.buffer
-            close = False
-        else:
-            path = Path(file)
-            if not path.is_file():
-                raise InputError(f"no such file: {file} (give a JSON Lines file of pairs, or - for stdin)")
-            stream = path.open("rb")
-            close = True
-        try:
+        with open_input(file, "pairs") as stream:
             _, _, errors = judge_lines(
                 stream, sys.stdout, min_score=threshold, model=cfg.spacy_model, max_text_chars=max_chars
             )
-        finally:
-            if close:
-                stream.close()
         sys.stdout.flush()
         if errors:
             raise typer.Exit(1)

@@ -18,3 +18,19 @@ def test_good_and_bad_lines_are_told_apart_by_line_number() -> None:
     assert "line 4: expected a JSON object (an article), got list" in messages[1]
     assert "line 5: not UTF-8" in messages[2]
     assert "line 6: contains NUL" in messages[3]
+
+
+def test_open_input_names_a_missing_file_and_reads_a_real_one(tmp_path) -> None:
+    import pytest
+
+    from contraflow.errors import InputError
+    from contraflow.jsonl import open_input
+
+    missing = open_input(str(tmp_path / "missing.jsonl"), "articles")
+    with pytest.raises(InputError, match="no such file: .*missing.jsonl .*JSON Lines file of articles"), missing:
+        pass
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b'{"a": 1}\n')
+    with open_input(str(path), "articles") as stream:
+        assert [obj for _, obj in read_json_objects(stream)] == [{"a": 1}]
+    assert stream.closed
