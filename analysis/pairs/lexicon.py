@@ -16,6 +16,8 @@ __all__ = [
     "GROUPED",
     "HYPERNYMS",
     "MODAL_LEMMAS",
+    "NEGATIVE_IMPLICATIVES",
+    "NONFACTIVE_LEMMAS",
     "NEGATION_LEMMAS",
     "NUMBER_WORDS",
     "RETRACTION_LEMMAS",
@@ -38,6 +40,20 @@ MODAL_LEMMAS: frozenset[str] = frozenset(
     {"could", "may", "might", "would", "should", "if", "plan", "intend", "expect", "possibly", "perhaps", "probably",
      "likely", "unlikely", "allegedly", "reportedly", "rumor", "rumour", "speculate", "consider", "propose", "hope",
      "want", "seek", "aim", "threaten", "ask", "urge", "suggest", "whether"}
+)  # fmt: skip
+
+# Verbs that assert the opposite of their complement: "failed to win" says it was not won.
+NEGATIVE_IMPLICATIVES: frozenset[str] = frozenset(
+    {"fail", "refuse", "decline", "deny", "reject", "prevent", "avoid", "stop", "cease", "lack", "neglect",
+     "forget", "abandon", "scuttle", "block", "halt", "ban", "forbid", "oppose", "veto"}
+)  # fmt: skip
+
+# Verbs under which a clause is not asserted as fact: "plans to build", "was accused of spying".
+NONFACTIVE_LEMMAS: frozenset[str] = frozenset(
+    {"plan", "intend", "expect", "hope", "want", "wish", "seek", "aim", "try", "attempt", "propose", "consider",
+     "threaten", "ask", "urge", "suggest", "demand", "request", "call", "accuse", "allege", "suspect", "claim",
+     "rumor", "rumour", "speculate", "believe", "fear", "predict", "offer", "promise", "vow", "pledge", "need",
+     "require", "order", "encourage", "allow", "permit", "able", "likely", "unlikely", "possible", "whether"}
 )  # fmt: skip
 
 # A speaker rejecting a claim.

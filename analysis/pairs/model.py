@@ -78,6 +78,7 @@ class Regime:
     bin_weights: dict[str, tuple[float, ...]] = field(default_factory=dict)
     rules: frozenset[str] | None = None  # rules of analysis.pairs.rules used here; None: all
     negation: bool | None = None
+    split_on: str = "neg_weak"  # the signal whose presence (> 0) ``negation`` tests
 
     def push(self, name: str, value: float) -> float:
         """One signal's additive contribution: a linear term plus a per-bin step (a small additive model)."""
@@ -118,23 +119,28 @@ class PairModel:
                 {n: tuple(map(float, b)) for n, b in zip(names, r.get("bin_weights", []), strict=False)},
                 frozenset(r["rules"]) if "rules" in r else None,
                 r.get("negation"),
+                r.get("split_on", "neg_weak"),
             )
             for r in data["regimes"]
         )
         return cls(regimes, dict(data.get("meta", {})))
 
-    def regime_for(self, premise_tokens: int, negation: bool = False) -> Regime:
-        """The first regime whose length bound covers ``premise_tokens`` and whose negation flag fits."""
+    def regime_for(self, premise_tokens: int, negation: bool = False, values: dict[str, float] | None = None) -> Regime:
+        """The first regime whose length bound covers ``premise_tokens`` and whose negation flag fits.
+
+        With ``values`` (signal name -> value) each regime tests its own ``split_on`` signal; without, ``negation``.
+        """
         for r in self.regimes:
             fits_len = r.max_premise_tokens is None or premise_tokens <= r.max_premise_tokens
-            if fits_len and (r.negation is None or r.negation == negation):
+            flag = negation if values is None else values.get(r.split_on, 0.0) > 0
+            if fits_len and (r.negation is None or r.negation == flag):
                 return r
         return self.regimes[-1]
 
     def verdict(self, sigs: list[Signal]) -> PairVerdict:
         """Score one pair's signals and name the strongest trigger."""
         by_name = {s.name: s.value for s in sigs}
-        regime = self.regime_for(premise_tokens(by_name.get("log_len_p", 0.0)), by_name.get("neg_weak", 0.0) > 0)
+        regime = self.regime_for(premise_tokens(by_name.get("log_len_p", 0.0)), values=by_name)
         z = regime.bias
         best, best_push = None, 0.0
         for s in sigs:

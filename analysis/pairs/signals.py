@@ -43,6 +43,9 @@ TRIGGER_KINDS: dict[str, str] = {
     "neg_struct": "negation",
     "neg_full": "negation",
     "neg_cov3": "negation",
+    "polarity_flip": "negation",
+    "polarity_flip_full": "negation",
+    "polarity_flip_roles": "negation",
     "antonym": "antonym",
     "antonym_particle": "antonym",
     "antonym_weak": "antonym",
@@ -71,6 +74,16 @@ _CONTEXT = (
     "log_len_p",
     "log_len_h",
     "new_names_h",
+    "align_found",
+    "align_support",
+    "align_modal",
+    "align_same_polarity",
+    "align_roles",
+    "cov_h",
+    "cov_sent",
+    "cov_names",
+    "new_numbers_h",
+    "neg_h_only",
 )
 FEATURES: tuple[str, ...] = (*TRIGGER_KINDS, *_CONTEXT)
 
@@ -103,6 +116,9 @@ class Side:
     by_lemma: dict[str, list[Token]] = field(default_factory=dict)
     general: set[str] = field(default_factory=set)  # hypernyms of its words: what a general negation covers
     stems: set[str] = field(default_factory=set)
+    by_stem: dict[str, list[Token]] = field(default_factory=dict)  # stem of a content word -> its tokens
+    by_prefix: dict[str, list[str]] = field(default_factory=dict)  # first 4 letters -> content lemmas
+    number_texts: set[str] = field(default_factory=set)
 
 
 def _lemma(t: Token) -> str:
@@ -195,6 +211,11 @@ def build_side(doc: Doc) -> Side:
             side.content.add(lem)
             side.general |= lx.HYPERNYMS.get(lem, frozenset())
             side.by_lemma.setdefault(lem, []).append(t)
+            side.by_stem.setdefault(_stem(lem), []).append(t)
+            if len(lem) >= 4 and lem not in side.by_prefix.get(lem[:4], ()):
+                side.by_prefix.setdefault(lem[:4], []).append(lem)
+        if t.like_num or t.pos_ == "NUM":
+            side.number_texts.add(t.lower_.replace(",", ""))
         if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             side.names.add(lem)
         if lem in lx.NEGATION_LEMMAS or t.lower_ in ("n't", "not", "never"):
@@ -499,6 +520,278 @@ def _cue_signal(
     return Signal(name, max(overlap, 0.2), name, f"{name} cue in the {where}: '{cue}' against the other side's claim")
 
 
+# --- Alignment: hypothesis predicate -> premise predicate, then polarity on the aligned pair -------------
+
+_NEG_WORDS = frozenset({"no", "never", "nobody", "nothing", "none", "not", "n't"})
+_MODAL_AUX = frozenset({"could", "may", "might", "would", "should"})
+_CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp", "conj", "acomp", "attr", "dobj",
+                           "pobj", "prep", "nsubj", "nsubjpass", "appos", "amod", "compound", "npadvmod"})  # fmt: skip
+
+
+def _aligned(t: Token, other: Side) -> list[Token]:
+    """Content tokens of ``other`` that say what ``t`` says: same lemma, same stem, or one lemma a prefix of
+    the other ("Brazil"/"Brazilian", "elect"/"election"); hypernyms do not count here (a positive claim)."""
+    lem = _lemma(t)
+    found = list(other.by_lemma.get(lem, ()))
+    for x in other.by_stem.get(_stem(lem), ()):
+        if x not in found:
+            found.append(x)
+    if len(lem) >= 4:
+        for cand in other.by_prefix.get(lem[:4], ()):
+            if cand != lem and (cand.startswith(lem) or lem.startswith(cand)) and min(len(cand), len(lem)) >= 4:
+                found.extend(x for x in other.by_lemma.get(cand, ()) if x not in found)
+    return found[:_MAX_OCCURRENCES]
+
+
+def _no_determiner(arg: Token) -> bool:
+    nouns = [arg] + [g for g in arg.children if g.dep_ == "pobj"]
+    return arg.lower_ in ("nobody", "nothing", "none", "noone") or any(
+        d.dep_ == "det" and d.lower_ == "no" for n in nouns for d in n.children
+    )
+
+
+def _polarity(t: Token) -> tuple[bool, bool]:
+    """(negated, hypothetical) for the claim ``t`` takes part in.
+
+    Climbs from ``t`` through the clauses that embed it: each "not"/"never"/"no" child or negative implicative
+    ("failed to", "refused to") flips the polarity; a could/may/would auxiliary, an "if"/"whether" clause or
+    a non-factive verb ("plan to", "accused of") makes it hypothetical.
+    """
+    negated, hypothetical = False, False
+    cur, first = t, True
+    for _ in range(8):
+        for c in cur.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (low in _NEG_WORDS and c.dep_ in ("det", "advmod")):
+                negated = not negated
+            elif c.dep_ in _SUBJ | _OBJ | {"prep"} and c.i != t.i and _no_determiner(c):
+                negated = not negated  # "no worker was killed", "protects from no disease"
+            elif (c.tag_ == "MD" and low in _MODAL_AUX) or (c.dep_ == "mark" and low in ("if", "whether", "unless")):
+                hypothetical = True
+        if not first:
+            lem = _lemma(cur)
+            if lem in lx.NEGATIVE_IMPLICATIVES:
+                negated = not negated
+            elif lem in lx.NONFACTIVE_LEMMAS:
+                hypothetical = True
+        first = False
+        if cur.head is cur or cur.dep_ not in _CLAUSE_LINKS:
+            break
+        # a noun's polarity is its verb's; climbing past a reporting verb ("X said Y") keeps Y's own polarity
+        cur = cur.head
+    return negated, hypothetical
+
+
+def _predicate_words(head: Token) -> list[Token]:
+    """What a clause head predicates: the verb itself, or for a light verb ("is a partner", "has 20 members")
+    its complement."""
+    if _lemma(head) not in _LIGHT_LEMMAS and _is_content(head):
+        return [head]
+    comps = [c for c in head.children if c.dep_ in ("attr", "acomp", "dobj", "oprd", "prep", "xcomp")]
+    words: list[Token] = []
+    for c in comps:
+        if c.dep_ == "prep":
+            words += [g for g in c.children if g.dep_ == "pobj" and _is_content(g)]
+        elif _is_content(c):
+            words.append(c)
+    return words
+
+
+def _arguments(head: Token, preds: list[Token]) -> list[Token]:
+    pred_i = {x.i for x in preds}
+    return [x for x in head.subtree if _is_content(x) and x.i not in pred_i]
+
+
+def _support(pt: Token, args: list[Token], other: Side) -> float:
+    """Share of the hypothesis clause's other content words found close to the aligned premise word."""
+    if not args:
+        return 1.0
+    held = 0.0
+    for a in args:
+        cands = _aligned(a, other)
+        if any(_tree_distance(pt, x) <= 4 for x in cands):
+            held += 1.0
+        elif any(x.sent.start == pt.sent.start for x in cands):
+            held += 0.5
+    return held / len(args)
+
+
+def _clause_heads(side: Side) -> list[Token]:
+    """Main predicates of a (short) hypothesis: sentence roots and their conjoined verbs."""
+    heads = []
+    for sent in side.doc.sents:
+        root = sent.root
+        heads.append(root)
+        heads += [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX", "ADJ")]
+    return heads[:4]
+
+
+def _role_args(v: Token) -> dict[str, list[Token]]:
+    """Semantic-ish roles of a predicate: A0 (doer), A1 (thing done to), PRED (copula complement), P:prep.
+
+    Passive is undone ("Texaco was bought by Chevron": A0 Chevron, A1 Texaco); a verb in a relative or
+    participle clause takes the noun it modifies ("Chevron, which owns Texaco"; "the jets made by GD");
+    a conjoined verb without a subject borrows the first verb's.
+    """
+    roles: dict[str, list[Token]] = {}
+    for c in v.children:
+        dep = c.dep_
+        if dep == "nsubj" and c.lower_ not in ("who", "which", "that"):
+            roles.setdefault("A0", []).append(c)
+        elif (dep == "nsubjpass" and c.lower_ not in ("who", "which", "that")) or dep in ("dobj", "dative"):
+            roles.setdefault("A1", []).append(c)
+        elif dep in ("attr", "acomp", "oprd"):
+            roles.setdefault("PRED", []).append(c)
+        elif dep == "agent":
+            roles.setdefault("A0", []).extend(g for g in c.children if g.dep_ == "pobj")
+        elif dep == "prep":
+            roles.setdefault(f"P:{c.lower_}", []).extend(g for g in c.children if g.dep_ == "pobj")
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or v.tag_ == "VBN" and v.dep_ == "acl"
+    if v.dep_ in ("relcl", "acl") and v.head is not v:
+        roles.setdefault("A1" if passive else "A0", []).append(v.head)
+    if v.dep_ == "conj" and "A0" not in roles:
+        first = v.head
+        for _ in range(4):
+            if first.dep_ != "conj" or first.head is first:
+                break
+            first = first.head
+        inherited = _role_args(first) if first is not v and first.dep_ != "conj" else {}
+        key = "A1" if passive else "A0"
+        if key in inherited and key not in roles:
+            roles[key] = inherited[key]
+    return roles
+
+
+def _phrase(t: Token) -> set[int]:
+    """Token ids of a noun phrase without its clauses (compounds, appositions, conjuncts, 'of' phrases)."""
+    ids, stack = set(), [t]
+    while stack:
+        x = stack.pop()
+        ids.add(x.i)
+        stack.extend(
+            c for c in x.children if c.dep_ in ("compound", "appos", "conj", "amod", "poss", "prep", "pobj", "nmod")
+        )
+    return ids
+
+
+def _role_support(hw: Token, head: Token, pt: Token, other: Side) -> float:
+    """Share of the hypothesis predicate's core arguments that fill the same role around the premise word.
+
+    A copula ("X is not a Y") aligns on Y and asks for X right next to it (apposition, compound, "X is Y");
+    a possessive ("X's lawyer") does not make X a lawyer.
+    """
+    if hw is not head:  # copula/light verb: the complement is the predicate, the subject must sit next to it
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if not subj:
+            return 0.0
+        held = 0
+        for s in subj:
+            near = [x for x in _aligned(s, other) if _tree_distance(pt, x) <= 2]
+            ok = [x for x in near if not (x.dep_ == "poss" and x.head.i == pt.i)]
+            held += bool(ok)
+        return held / len(subj)
+    h_roles = _role_args(head)
+    p_roles = _role_args(pt) if pt.pos_ in ("VERB", "AUX", "ADJ") else {}
+    core = [(r, a) for r, args in h_roles.items() for a in args if r in ("A0", "A1") or r.startswith("P:")]
+    if not core:
+        return 0.0
+    held = 0.0
+    for r, a in core:
+        cands = {x.i for x in _aligned(a, other)}
+        if not cands:
+            continue
+        same = any(cands & _phrase(x) for x in p_roles.get(r, ()))
+        if same:
+            held += 1.0
+        elif r.startswith("P:") and any(
+            cands & _phrase(x) for key, xs in p_roles.items() if key.startswith("P:") or key == "A1" for x in xs
+        ):
+            held += 0.75
+    return held / len(core)
+
+
+def _alignment_signals(p: Side, h: Side) -> list[Signal]:
+    """Align each hypothesis predicate to the premise and compare polarity on the aligned pair.
+
+    High support (the hypothesis' arguments sit next to the aligned premise word) with a polarity mismatch
+    is a contradiction ("Chevron does not own Texaco" / "Chevron, which owns Texaco, ..."); the same support
+    with equal polarity is agreement; no aligned predicate leaves it open.
+    """
+    best: tuple[float, Token, Token, bool, bool, bool, float] | None = None  # support, h/p word, flip, hyp, h_neg, role
+    found = 0.0
+    for head in _clause_heads(h):
+        preds = _predicate_words(head)
+        if not preds:
+            continue
+        args = _arguments(head, preds)
+        h_neg, h_hyp = _polarity(preds[0])
+        for hw in preds:
+            for pt in _aligned(hw, p):
+                found = 1.0
+                sup = _support(pt, args, p)
+                p_neg, p_hyp = _polarity(pt)
+                role = _role_support(hw, head, pt, p)
+                cand = (sup, hw, pt, p_neg != h_neg, p_hyp or h_hyp, h_neg, role)
+                if best is None or (role, sup, cand[3]) > (best[6], best[0], best[3]):
+                    best = cand
+    if best is None:
+        return [
+            Signal("polarity_flip", 0.0, "negation"),
+            Signal("polarity_flip_full", 0.0, "negation"),
+            Signal("align_found", 0.0),
+            Signal("align_support", 0.0),
+            Signal("align_modal", 0.0),
+            Signal("align_same_polarity", 0.0),
+            Signal("align_roles", 0.0),
+            Signal("polarity_flip_roles", 0.0, "negation"),
+        ]
+    sup, hw, pt, flip, hyp, h_neg, role = best
+    neg_side, pos_side = ("hypothesis", "premise") if h_neg else ("premise", "hypothesis")
+    expl = (
+        f"negation mismatch on the aligned predicate: '{hw.text}' (hypothesis) ~ '{pt.text}' (premise); the "
+        f"{neg_side} negates it, the {pos_side} asserts it ({sup:.0%} of the other words align around it)"
+    )
+    flip_v = sup if flip and not hyp else 0.0
+    return [
+        Signal("polarity_flip", flip_v, "negation", expl if flip_v else ""),
+        Signal("polarity_flip_full", float(flip_v >= 0.99), "negation", expl if flip_v >= 0.99 else ""),
+        Signal("align_found", found),
+        Signal("align_support", sup),
+        Signal("align_modal", float(hyp)),
+        Signal("align_same_polarity", sup if not flip and not hyp else 0.0),
+        Signal("align_roles", role),
+        Signal("polarity_flip_roles", role if flip and not hyp else 0.0, "negation", expl if flip and role else ""),
+    ]
+
+
+def _coverage_signals(p: Side, h: Side) -> list[Signal]:
+    """Coverage of the hypothesis by the premise with derivational matching, overall and in the best sentence."""
+    words = [t for t in h.doc if _is_content(t)]
+    if not words:
+        return [Signal("cov_h", 0.0), Signal("cov_sent", 0.0), Signal("cov_names", 0.0), Signal("new_numbers_h", 0.0)]
+    known = p.all_lemmas | p.general
+    hits_by_sent: dict[int, int] = {}
+    covered = 0
+    names_total, names_hit = 0, 0
+    for t in words:
+        cands = _aligned(t, p)
+        hit = bool(cands) or _lemma(t) in known
+        covered += hit
+        for s_start in {x.sent.start for x in cands}:
+            hits_by_sent[s_start] = hits_by_sent.get(s_start, 0) + 1
+        if t.pos_ == "PROPN":
+            names_total += 1
+            names_hit += hit or t.lower_ in p.lower
+    best_sent = max(hits_by_sent.values(), default=0) / len(words)
+    new_numbers = sum(1 for n in h.number_texts if n not in p.number_texts and not _YEAR.match(n))
+    return [
+        Signal("cov_h", covered / len(words)),
+        Signal("cov_sent", best_sent),
+        Signal("cov_names", names_hit / names_total if names_total else 1.0),
+        Signal("new_numbers_h", min(new_numbers, 2) / 2.0),
+    ]
+
+
 def signals(premise: Doc, hypothesis: Doc) -> list[Signal]:
     """Every feature of :data:`FEATURES` for one pair, in that order.
 
@@ -540,5 +833,8 @@ def signals_from_sides(p: Side, h: Side) -> list[Signal]:
         Signal("log_len_h", math.log1p(len(h.doc)) / 5.0),
         Signal("new_names_h", min(new_names, 3) / 3.0),
     ]
+    out += _alignment_signals(p, h)
+    out += _coverage_signals(p, h)
+    out.append(Signal("neg_h_only", float(bool(h.negated) and not p.negated)))
     by_name = {s.name: s for s in out}
     return [by_name[name] for name in FEATURES]

@@ -101,6 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split-negation", action="store_true", help="own regime for long pairs with a negation")
     ap.add_argument("--bins", action="store_true", help="add per-bin steps to each signal (a small additive model)")
     ap.add_argument("--short-max", type=int, default=20, help="premise tokens up to which the short regime applies")
+    ap.add_argument(
+        "--regimes",
+        default="",
+        help="regimes as NAME:MAX_TOKENS:NEG,... (MAX empty: unbounded; NEG 'neg', 'pos' or empty), tried in order; "
+        "overrides --short-max/--split-negation",
+    )
+    ap.add_argument("--split-on", default="neg_weak", help="signal whose presence the NEG part of --regimes tests")
     ap.add_argument("--exclude", nargs="*", default=[], help="sets to leave out of the fit (still scored)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(message)s")
@@ -152,7 +159,21 @@ def main(argv: list[str] | None = None) -> int:
             fold[idx] = np.arange(len(idx)) % args.folds
     n_tokens = np.round(np.expm1(raw[:, FEATURES.index("log_len_p")] * 5.0))
     one_sided_neg = raw[:, FEATURES.index("neg_weak")] > 0
-    if args.split_negation:
+    split_flag = raw[:, FEATURES.index(args.split_on)] > 0
+    if args.regimes:
+        regime_bounds = []
+        for spec in args.regimes.split(","):
+            rname, bound_s, neg_s = (spec.split(":") + ["", ""])[:3]
+            regime_bounds.append((rname, int(bound_s) if bound_s else None, {"neg": True, "pos": False}.get(neg_s)))
+        regime_of = np.full(len(y), len(regime_bounds) - 1)
+        assigned = np.zeros(len(y), dtype=bool)
+        for r, (_, bound, negation) in enumerate(regime_bounds):
+            fits = np.ones(len(y), dtype=bool) if bound is None else n_tokens <= bound
+            if negation is not None:
+                fits &= split_flag == negation
+            regime_of[fits & ~assigned] = r
+            assigned |= fits
+    elif args.split_negation:
         # long premises: pairs with a one-sided negation ("is the un-negated claim stated?") get their own weights
         regime_bounds = [("short", args.short_max, None), ("long-negation", None, True), ("long", None, False)]
         regime_of = np.where(n_tokens <= args.short_max, 0, np.where(one_sided_neg, 1, 2))
@@ -182,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         # Threshold: best mean objective over the sets well represented in this regime (FNC-1 has no target).
         counted = [k for k, n in enumerate(names) if n in fitted and n != "fnc1-train-sample"
                    and ((set_id == k) & in_r).sum() >= 100]  # fmt: skip
+        if not counted:  # a regime only FNC-1 fills (long bodies): its own F1 picks the threshold
+            counted = [k for k, n in enumerate(names) if n in fitted and ((set_id == k) & in_r).sum() >= 100]
 
         def best_threshold(rule_hit: np.ndarray, in_r: np.ndarray = in_r, cv_score: np.ndarray = cv_score,
                            counted: list[int] = counted) -> tuple[float, float]:  # fmt: skip
@@ -216,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         fit_hits[in_r] = (predict(x[in_r], coef, bias, has_trigger[in_r]) >= best_thr) | rule_hit[in_r]
         nf = len(FEATURES)
         regime = {"name": rname, "max_premise_tokens": bound, "negation": negation, "threshold": best_thr,
+                  "split_on": args.split_on if args.regimes else "neg_weak",
                   "rules": sorted(enabled),
                   "bias": round(bias, 5), "weights": [round(float(c), 5) for c in coef[:nf]]}  # fmt: skip
         if args.bins:
@@ -236,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             "l2": args.l2,
             "cv": cv,
             "fit": fit_res,
-            "command": "python -m analysis.pairs.train --data ../shared/data",
+            "command": " ".join(["python -m analysis.pairs.train", *(a for a in (argv or sys.argv[1:]) if a)]),
         },
     }
     Path(args.out).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

@@ -96,7 +96,9 @@ def test_cue_rule_names_the_kind_over_a_stronger_negation():
 def test_shipped_weights_cover_every_feature_and_record_cv():
     data = json.loads(DEFAULT_WEIGHTS.read_text())
     assert data["features"] == list(FEATURES)
-    assert {r["name"] for r in data["regimes"]} == {"short", "long"}
+    names = [r["name"] for r in data["regimes"]]
+    assert names[0] == "short" and names[-1] == "long" and len(set(names)) == len(names)
+    assert data["regimes"][-1]["max_premise_tokens"] is None  # the last regime takes any length
     assert all(len(r["weights"]) == len(FEATURES) for r in data["regimes"])
     assert set(data["meta"]["cv"]) >= {"sick-train-trial", "rte3-dev-3way", "negated-rte2-and-real-life"}
     assert load_model().regimes[0].name == "short"
@@ -117,3 +119,11 @@ def test_regime_can_depend_on_a_one_sided_negation():
     m = PairModel.from_dict({"features": list(FEATURES), "regimes": regimes})
     assert m.regime_for(50, negation=True).name == "neg"
     assert m.regime_for(50, negation=False).name == "plain"
+
+
+def test_regime_can_split_on_another_signal():
+    base = {"max_premise_tokens": None, "weights": [0.0] * len(FEATURES), "bias": 0.0, "threshold": 0.5}
+    regimes = [{**base, "name": "hneg", "negation": True, "split_on": "neg_h_only"}, {**base, "name": "plain"}]
+    m = PairModel.from_dict({"features": list(FEATURES), "regimes": regimes})
+    assert m.regime_for(50, values={"neg_h_only": 1.0, "neg_weak": 0.0}).name == "hneg"
+    assert m.regime_for(50, values={"neg_h_only": 0.0, "neg_weak": 1.0}).name == "plain"
