@@ -256,7 +256,8 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("reveal", "disclose"), ("kill", "slay"), ("shop", "store"), ("home", "house"), ("wed", "marry"),
     ("sick", "ill"), ("rich", "wealthy"), ("begin", "commence"), ("quit", "resign"),
     ("cop", "police"), ("burn", "set fire"), ("fix", "repair"), ("hat", "cap"), ("river", "stream"),
-    ("phone", "telephone", "cellphone"), ("stir", "mix"), ("toss", "fling"),
+    ("phone", "telephone", "cellphone"), ("stir", "mix"), ("toss", "fling"), ("discussion", "talk", "negotiation"),
+    ("finish", "complete"), ("die", "perish"), ("illness", "disease"),
 )  # fmt: skip
 SYNONYMS: dict[str, str] = {w: group[0] for group in _SYNONYM_GROUPS for w in group}
 

@@ -46,6 +46,8 @@ TRIGGER_KINDS: dict[str, str] = {
     "polarity_flip": "negation",
     "polarity_flip_full": "negation",
     "polarity_flip_roles": "negation",
+    "date_misattached": "date_time",
+    "quantity_misattached": "quantity",
     "antonym": "antonym",
     "antonym_particle": "antonym",
     "antonym_weak": "antonym",
@@ -285,8 +287,8 @@ def _edge_support(tokens: list[Token], other: Side) -> float:
     held = 0
     for a, b in edges:
         # a word repeated all over a long text: its first occurrences are enough to find a close pair
-        occ_a = other.by_lemma.get(_lemma(a), [])[:_MAX_OCCURRENCES]
-        occ_b = other.by_lemma.get(_lemma(b), [])[:_MAX_OCCURRENCES]
+        occ_a = _aligned(a, other)
+        occ_b = _aligned(b, other)
         if any(_tree_distance(x, y) <= 3 for x in occ_a for y in occ_b):
             held += 1
     return held / len(edges)
@@ -523,6 +525,7 @@ def _cue_signal(
 # --- Alignment: hypothesis predicate -> premise predicate, then polarity on the aligned pair -------------
 
 _NEG_WORDS = frozenset({"no", "never", "nobody", "nothing", "none", "not", "n't"})
+_COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "advcl"})
 _MODAL_AUX = frozenset({"could", "may", "might", "would", "should"})
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp", "conj", "acomp", "attr", "dobj",
                            "pobj", "prep", "nsubj", "nsubjpass", "appos", "amod", "compound", "npadvmod"})  # fmt: skip
@@ -558,7 +561,7 @@ def _polarity(t: Token) -> tuple[bool, bool]:
     a non-factive verb ("plan to", "accused of") makes it hypothetical.
     """
     negated, hypothetical = False, False
-    cur, first = t, True
+    cur, first, via = t, True, ""
     for _ in range(8):
         for c in cur.children:
             low = c.lower_
@@ -568,7 +571,7 @@ def _polarity(t: Token) -> tuple[bool, bool]:
                 negated = not negated  # "no worker was killed", "protects from no disease"
             elif (c.tag_ == "MD" and low in _MODAL_AUX) or (c.dep_ == "mark" and low in ("if", "whether", "unless")):
                 hypothetical = True
-        if not first:
+        if not first and via in _COMPLEMENT_LINKS:  # "failed to win", "accused of spying"; not "X declined"
             lem = _lemma(cur)
             if lem in lx.NEGATIVE_IMPLICATIVES:
                 negated = not negated
@@ -578,6 +581,7 @@ def _polarity(t: Token) -> tuple[bool, bool]:
         if cur.head is cur or cur.dep_ not in _CLAUSE_LINKS:
             break
         # a noun's polarity is its verb's; climbing past a reporting verb ("X said Y") keeps Y's own polarity
+        via = cur.dep_
         cur = cur.head
     return negated, hypothetical
 
@@ -674,6 +678,28 @@ def _phrase(t: Token) -> set[int]:
     return ids
 
 
+def _copula_subjects(pt: Token) -> set[int]:
+    """Token ids a premise word is said of: "X is a Y and Z" (Y, Z -> X), "X, a Y" / "Y X" (apposition,
+    compound), "X, who is a Y"."""
+    cur = pt
+    for _ in range(4):  # "musician and artist": climb the conjunction to the complement
+        if cur.dep_ != "conj" or cur.head is cur:
+            break
+        cur = cur.head
+    ids: set[int] = set()
+    if cur.dep_ in ("attr", "acomp", "oprd"):
+        verb = cur.head
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                ids |= _phrase(c) if c.lower_ not in ("who", "which", "that") else _phrase(verb.head)
+    if cur.dep_ == "appos" or (cur.dep_ == "compound" and cur.head.pos_ == "PROPN"):
+        ids |= _phrase(cur.head)
+    ids |= {c.i for x in (cur, pt) for c in x.children if c.dep_ in ("appos", "compound")}
+    for c in [c for x in (cur, pt) for c in x.children if c.dep_ in ("appos", "compound")]:
+        ids |= _phrase(c)
+    return ids
+
+
 def _role_support(hw: Token, head: Token, pt: Token, other: Side) -> float:
     """Share of the hypothesis predicate's core arguments that fill the same role around the premise word.
 
@@ -685,10 +711,11 @@ def _role_support(hw: Token, head: Token, pt: Token, other: Side) -> float:
         if not subj:
             return 0.0
         held = 0
+        linked = _copula_subjects(pt)
         for s in subj:
-            near = [x for x in _aligned(s, other) if _tree_distance(pt, x) <= 2]
-            ok = [x for x in near if not (x.dep_ == "poss" and x.head.i == pt.i)]
-            held += bool(ok)
+            cands = _aligned(s, other)
+            near = [x for x in cands if _tree_distance(pt, x) <= 2 and not (x.dep_ == "poss" and x.head.i == pt.i)]
+            held += bool(near) or any(x.i in linked for x in cands)
         return held / len(subj)
     h_roles = _role_args(head)
     p_roles = _role_args(pt) if pt.pos_ in ("VERB", "AUX", "ADJ") else {}
@@ -792,6 +819,57 @@ def _coverage_signals(p: Side, h: Side) -> list[Signal]:
     ]
 
 
+def _value_tokens(side: Side) -> dict[str, list[Token]]:
+    """Numbers and dates written with digits ("1799", "10", "14"): the values a claim pins to its predicate."""
+    out: dict[str, list[Token]] = {}
+    for t in side.doc:
+        if any(c.isdigit() for c in t.text):  # "one man" / "a man" is not a value pinned to a predicate
+            out.setdefault(t.lower_.replace(",", ""), []).append(t)
+    return out
+
+
+def _governor(t: Token) -> Token:
+    """The predicate a value is attached to: the nearest verb above it (or the root)."""
+    cur = t.head
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _misattached_signals(p: Side, h: Side) -> list[Signal]:
+    """A number or date the premise also gives, but to another predicate: "X died in 1799" against
+    "in 1799 ... X captured Rome" (the year belongs to the capture). Strong when the hypothesis' predicate
+    occurs in the premise elsewhere, weaker when the premise never states it."""
+    found = {"date_time": (0.0, ""), "quantity": (0.0, "")}
+    if not h.number_texts:
+        return [Signal("date_misattached", 0.0, "date_time"), Signal("quantity_misattached", 0.0, "quantity")]
+    pv = _value_tokens(p)
+    for text, h_toks in _value_tokens(h).items():
+        p_toks = pv.get(text)
+        if not p_toks:
+            continue
+        for th in h_toks[:2]:
+            gh = _governor(th)
+            preds = _predicate_words(gh) or [gh]
+            aligned = [x for w in preds for x in _aligned(w, p)]
+            if any(_tree_distance(x, tp) <= 3 for x in aligned for tp in p_toks):
+                break  # the premise pins the value to the same predicate
+            value = 1.0 if aligned else 0.5
+            kind = "date_time" if th.ent_type_ in ("DATE", "TIME") or _YEAR.match(th.text) else "quantity"
+            if value > found[kind][0]:
+                gp = _governor(p_toks[0])
+                found[kind] = (
+                    value,
+                    f"'{th.text}' belongs to '{gp.text}' in the premise, not to '{gh.text}' as the hypothesis says",
+                )
+    return [
+        Signal("date_misattached", found["date_time"][0], "date_time", found["date_time"][1]),
+        Signal("quantity_misattached", found["quantity"][0], "quantity", found["quantity"][1]),
+    ]
+
+
 def signals(premise: Doc, hypothesis: Doc) -> list[Signal]:
     """Every feature of :data:`FEATURES` for one pair, in that order.
 
@@ -835,6 +913,7 @@ def signals_from_sides(p: Side, h: Side) -> list[Signal]:
     ]
     out += _alignment_signals(p, h)
     out += _coverage_signals(p, h)
+    out += _misattached_signals(p, h)
     out.append(Signal("neg_h_only", float(bool(h.negated) and not p.negated)))
     by_name = {s.name: s for s in out}
     return [by_name[name] for name in FEATURES]

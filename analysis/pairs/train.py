@@ -90,6 +90,19 @@ def objective(name: str, m: dict[str, float]) -> float:
     return m["acc"] if name in ACCURACY_SETS else m["f1"]
 
 
+def _shown_args(args: list[str]) -> list[str]:
+    """The command-line arguments worth recording (a feature cache path is not part of the recipe)."""
+    out, skip = [], False
+    for a in args:
+        if skip:
+            skip = False
+        elif a == "--cache":
+            skip = True
+        elif not a.startswith("--cache="):
+            out.append(a)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default="../shared/data", help="shared data dir (holds pairs/)")
@@ -260,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
             "l2": args.l2,
             "cv": cv,
             "fit": fit_res,
-            "command": " ".join(["python -m analysis.pairs.train", *(a for a in (argv or sys.argv[1:]) if a)]),
+            "command": " ".join(["python -m analysis.pairs.train", *_shown_args(argv or sys.argv[1:])]),
         },
     }
     Path(args.out).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

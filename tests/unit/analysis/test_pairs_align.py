@@ -60,3 +60,10 @@ def test_hypothetical_premise_is_not_a_fact(nlp):
 def test_coverage_matches_derived_forms_and_flags_new_numbers(nlp):
     v = _values(nlp, "The Brazilian delegation arrived with 40 officials.", "Brazil sent 75 officials.")
     assert v["cov_names"] == 1.0 and v["new_numbers_h"] > 0
+
+
+def test_a_year_pinned_to_another_predicate(nlp):
+    v = _values(nlp, "In 1870 the mill burned down, and its owner moved to the coast.", "The owner died in 1870.")
+    assert v["date_misattached"] > 0
+    same = _values(nlp, "The mill burned down in 1870 after a dry summer.", "The mill burned down in 1870.")
+    assert same["date_misattached"] == 0.0
