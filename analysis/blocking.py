@@ -2,21 +2,28 @@
 
 Keys are normalised entities (``e:north_korea``) and the claim's main content nouns (``n:shell``).
 ``InMemoryCandidateIndex`` keeps at most ``per_key`` recent statements per key, so placing one
-statement costs O(number of its keys x per_key), whatever the store size. The stream agent backs the
-same protocol with a Faust table (key -> list of statements as JSON).
+statement costs O(number of its keys x per_key), whatever the store size. The stream agent keeps a
+ring per key in a Faust table instead (``streams.agents.detect.CandidateRing``).
+
+Both store each statement with its :class:`Profile`: the sets the candidate selection
+(``analysis.detect.select_candidates``) compares, computed once when the statement is stored, not
+once per comparison.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict, deque
-from itertools import islice
+from datetime import datetime
+from itertools import chain, islice
 from typing import Protocol, runtime_checkable
 
 from schemas import Statement
 
+from .judge import _letters, _polar
 from .lexicon import STOP_LEMMAS
+from .quantities import PERSON_NOUNS
 
-__all__ = ["CandidateIndex", "InMemoryCandidateIndex", "blocking_keys"]
+__all__ = ["CandidateIndex", "InMemoryCandidateIndex", "Profile", "blocking_keys", "profile"]
 
 _MAX_KEYS = 8
 # Nouns too common in news to say two statements are about the same thing.
@@ -76,6 +83,52 @@ def blocking_keys(s: Statement) -> list[str]:
     return keys[:_MAX_KEYS]
 
 
+def _unit_class(unit: str) -> str:
+    return "person" if unit in PERSON_NOUNS else unit
+
+
+class Profile:
+    """What the candidate selection compares of one statement, as sets built once, when it is stored.
+
+    ``keys``: claim content lemmas; ``numbers``: exact numbers (``#12``, as the judge's similarity counts them);
+    ``content``: both in one set (one intersection counts what the judge's similarity shares); ``blocking``:
+    blocking keys; ``units``: counted things (person nouns folded to ``person``); ``dated``: has a day, month or
+    clock time; ``axes``: antonym axes its words fall on; ``words``: the claim's letters, to spot the same
+    sentence quoted twice; ``cue_based``: a denial, retraction or non-confirmation.
+    """
+
+    __slots__ = (
+        "statement", "id", "article_id", "published_at", "cue", "cue_based", "modality", "polarity",
+        "keys", "numbers", "content", "blocking", "units", "dated", "axes", "words",
+    )  # fmt: skip
+
+    def __init__(self, s: Statement, blocking: frozenset[str] | None = None) -> None:
+        self.statement = s
+        self.id = s.id
+        self.article_id = s.article_id
+        self.published_at: datetime | None = s.published_at
+        self.cue = s.cue
+        self.cue_based = s.cue in ("deny", "not_confirmed", "retract")
+        self.modality = s.modality
+        self.polarity = s.polarity
+        self.keys = frozenset(s.claim.keys)
+        self.numbers = frozenset(f"#{q.value:g}" for q in s.quantities if q.approx != "several")
+        self.content = self.keys | self.numbers
+        self.blocking = blocking if blocking is not None else frozenset(s.blocking_keys or blocking_keys(s))
+        self.units = frozenset(_unit_class(q.unit) for q in s.quantities if q.unit)
+        self.dated = any(d.granularity in ("day", "month", "time") for d in s.dates)
+        self.axes = frozenset(_polar(s))
+        self.words = _letters(s.claim_text or s.text)
+
+    def __repr__(self) -> str:
+        return f"Profile({self.id!r})"
+
+
+def profile(s: Statement) -> Profile:
+    """The :class:`Profile` of ``s`` (its stored blocking keys, or computed ones when it has none)."""
+    return Profile(s)
+
+
 @runtime_checkable
 class CandidateIndex(Protocol):
     """Where recent statements wait to be compared with new ones."""
@@ -92,6 +145,9 @@ class CandidateIndex(Protocol):
 class InMemoryCandidateIndex:
     """A bounded in-memory ``CandidateIndex``: ``per_key`` most recent statements per key.
 
+    ``max_candidates`` bounds the pool a new statement is compared with (each key gets an equal share);
+    ``detect`` ranks that pool and judges only the best few (see ``analysis.detect.select_candidates``).
+
     Example::
 
         index = InMemoryCandidateIndex(per_key=200)
@@ -104,13 +160,17 @@ class InMemoryCandidateIndex:
         self.per_key = per_key
         self.max_keys = max_keys
         self.max_candidates = max_candidates
-        self._blocks: OrderedDict[str, deque[Statement]] = OrderedDict()
+        # One Profile per stored statement, shared by all of its blocks.
+        self._blocks: OrderedDict[str, deque[Profile]] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._blocks)
 
-    def add(self, s: Statement) -> None:
-        for key in s.blocking_keys or blocking_keys(s):
+    def add(self, s: Statement, prof: Profile | None = None) -> None:
+        """Store ``s`` under each of its blocking keys (``prof``: its profile, when the caller has it already)."""
+        keys = s.blocking_keys or blocking_keys(s)
+        entry = prof if prof is not None and prof.statement is s else Profile(s, frozenset(keys))
+        for key in keys:
             block = self._blocks.get(key)
             if block is None:
                 block = self._blocks[key] = deque(maxlen=self.per_key)
@@ -118,18 +178,19 @@ class InMemoryCandidateIndex:
                     self._blocks.popitem(last=False)  # forget the oldest key
             else:
                 self._blocks.move_to_end(key)
-            block.append(s)
+            block.append(entry)
 
-    def candidates(self, s: Statement) -> list[Statement]:
-        seen: set[str] = {s.id}
-        out: list[Statement] = []
+    def profiles(self, s: Statement) -> list[Profile]:
+        """Profiles of the stored statements sharing a key with ``s``: at most ``max_candidates``, no duplicates.
+
+        Each key gets an equal share of the pool (newest first), so a crowded key cannot crowd out the others.
+        ``s`` itself is in the pool if it was stored (``select_candidates`` skips it; ``candidates`` leaves it out).
+        """
         keys = s.blocking_keys or blocking_keys(s)
         blocks = [self._blocks[k] for k in keys if k in self._blocks]
-        # Each key gets an equal share of the budget (newest first), so a crowded key cannot crowd out the others.
         share = max(1, self.max_candidates // max(1, len(blocks)))
-        for block in blocks:
-            for other in islice(reversed(block), share):
-                if other.id not in seen:
-                    seen.add(other.id)
-                    out.append(other)
-        return out
+        # dict.fromkeys keeps the first occurrence of each profile (identity hash): the whole scan runs in C.
+        return list(dict.fromkeys(chain.from_iterable(islice(reversed(block), share) for block in blocks)))
+
+    def candidates(self, s: Statement) -> list[Statement]:
+        return [p.statement for p in self.profiles(s) if p.id != s.id]

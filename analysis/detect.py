@@ -1,31 +1,121 @@
-"""Place one new statement against its candidates and keep the contradictions that score high enough."""
+"""Place one new statement against its candidates and keep the contradictions that score high enough.
+
+The full judge is the costly part, so a new statement is not judged against every candidate its blocking keys
+find (up to hundreds once the store is large). :func:`select_candidates` first drops the candidates the judge
+could not find a contradiction with (cheap necessary conditions of ``judge_statements``, on sets stored with
+each statement), ranks the rest, and only the best ``budget`` are judged. The cost of placing a statement is then
+one pass of set intersections over the pool plus at most ``budget`` judgements, whatever the store size.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from schemas import Contradiction, Statement
 
-from .blocking import CandidateIndex
-from .judge import judge_statements
+from .blocking import CandidateIndex, Profile, profile
+from .judge import MAX_DAYS_APART, MIN_SHARED, MIN_SIM_QUANTITY, judge_statements
 
-__all__ = ["detect"]
+__all__ = ["JUDGE_BUDGET", "detect", "select_candidates"]
 
-_CUE_BASED = ("deny", "not_confirmed", "retract")
+# Most candidates judged per new statement (``analysis.judge_budget`` in contraflow's settings).
+JUDGE_BUDGET = 32
+
+_DENY_LIKE = ("deny", "not_confirmed")
+_DENIABLE = ("assert", "report", "confirm")
+# Negation (the only signal for two plain claims of opposite polarity) needs this much in common.
+_NEGATION_SIM = 0.6
+_NEGATION_SHARED = 3
 
 
-def detect(new: Statement, index: CandidateIndex, min_score: float = 0.5) -> list[Contradiction]:
-    """Contradictions between ``new`` and the candidates ``index`` holds for it (``new`` is not added)."""
-    keys = set(new.claim.keys)
+def _same_words(a: Profile, b: Profile) -> bool:
+    x, y = a.words, b.words
+    if x == y:
+        return True
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) >= 30 and short in long_
+
+
+def _rank(a: Profile, b: Profile, shared: int) -> float | None:
+    """How promising judging ``a`` against ``b`` is (higher first), or None when the judge would find nothing.
+
+    Every None below mirrors an early ``return None`` of ``judge_statements`` (same sets, same thresholds), so
+    dropping those candidates loses no contradiction; the score ranks the rest: cue-based pairs (denial,
+    retraction, non-confirmation) first, then by the share of the smaller claim's content found in the other.
+    """
+    sim = min(1.0, shared / max(1, min(len(a.keys), len(b.keys))))
+    if a.cue_based or b.cue_based:
+        score = _cue_rank(a, b, shared, sim)
+    elif shared < MIN_SHARED or sim < MIN_SIM_QUANTITY or not (a.modality == b.modality in ("fact", "future")):
+        return None  # too little in common, or a possible/conditional claim (both future claims do compare)
+    elif a.polarity != b.polarity:
+        # Quantity, time and antonym signals need the same polarity: only a negation is left.
+        score = 1.0 + sim if sim >= _NEGATION_SIM and shared >= _NEGATION_SHARED else None
+    elif (a.units & b.units) or (a.dated and b.dated) or (a.axes & b.axes):
+        score = 1.0 + sim  # something both count, both date, or an antonym axis both touch
+    else:
+        return None
+    if score is None or a.id == b.id or (a.article_id == b.article_id and a.statement.start == b.statement.start):
+        return None
+    pa, pb = a.published_at, b.published_at
+    if (pa is not None and pb is not None and abs((pa - pb).days) > MAX_DAYS_APART) or _same_words(a, b):
+        return None
+    return score
+
+
+def _cue_rank(a: Profile, b: Profile, shared: int, sim: float) -> float | None:
+    if a.cue == "retract" or b.cue == "retract":
+        ok = any(
+            r.cue == "retract" and o.cue != "retract" and o.modality in ("fact", "future") for r, o in ((a, b), (b, a))
+        )
+    else:
+        ok = any(
+            d.cue in _DENY_LIKE
+            and o.cue in _DENIABLE
+            and o.modality == "fact"
+            and (shared >= MIN_SHARED or d.article_id == o.article_id)
+            for d, o in ((a, b), (b, a))
+        )
+    return 2.0 + sim if ok else None
+
+
+def select_candidates(new: Profile, pool: Iterable[Profile], budget: int = JUDGE_BUDGET) -> list[Profile]:
+    """The at most ``budget`` candidates of ``pool`` worth judging against ``new``, most promising first.
+
+    A pure function of the profiles, shared by ``detect`` and the stream agent. One cheap pass counts the content
+    lemmas (and exact numbers) each candidate shares with ``new`` and keeps those with enough in common; the few
+    left are checked against the judge's other necessary conditions and ranked: denials, retractions and
+    non-confirmations first, then by the share of content in common; ties keep the pool's order (newest first).
+    """
+    if budget <= 0:
+        return []
+    content, words = new.content, new.words
+    need = 1 if new.cue_based else MIN_SHARED
+    ranked: list[tuple[float, int, Profile]] = []
+    for pos, other in enumerate(pool):
+        if other.words == words:
+            continue  # the same sentence again: the judge compares no sentence with itself
+        shared = len(content & other.content)  # content lemmas and exact numbers in common
+        if shared >= need or (shared and other.cue_based):
+            score = _rank(new, other, shared)
+            if score is not None:
+                ranked.append((-score, pos, other))
+    ranked.sort(key=lambda t: (t[0], t[1]))
+    return [other for _, _, other in ranked[:budget]]
+
+
+def detect(
+    new: Statement, index: CandidateIndex, min_score: float = 0.5, budget: int = JUDGE_BUDGET
+) -> list[Contradiction]:
+    """Contradictions between ``new`` and the candidates ``index`` holds for it (``new`` is not added).
+
+    At most ``budget`` candidates are judged (see :func:`select_candidates`).
+    """
+    profiles = getattr(index, "profiles", None)
+    pool = profiles(new) if profiles is not None else [profile(o) for o in index.candidates(new)]
     found: list[Contradiction] = []
-    for other in index.candidates(new):
-        # Cheap pre-filter: plain claims need two shared content words before the full judge runs.
-        if keys.isdisjoint(other.claim.keys):
-            continue  # no content word in common: nothing to judge
-        shared = sum(1 for k in other.claim.keys if k in keys)
-        plain = new.cue not in _CUE_BASED and other.cue not in _CUE_BASED
-        same_number = bool({q.value for q in new.quantities} & {q.value for q in other.quantities})
-        if plain and shared < 2 and (shared == 0 or not same_number):
-            continue
-        c = judge_statements(new, other)
+    for other in select_candidates(profile(new), pool, budget):
+        c = judge_statements(new, other.statement)
         if c is not None and c.score >= min_score:
             found.append(c)
     found.sort(key=lambda c: -c.score)

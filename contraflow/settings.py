@@ -65,6 +65,14 @@ class AnalysisSettings(_Section):
     candidates_per_key: int = Field(
         200, ge=1, description="Recent statements kept per blocking key (bounds detection cost)."
     )
+    judge_budget: int = Field(
+        32,
+        ge=1,
+        description=(
+            "Most candidates fully judged per new statement, best-ranked first, after a cheap pass drops those "
+            "that cannot contradict it (the stream worker splits it evenly over the statement's keys)."
+        ),
+    )
 
 
 class WorkerSettings(_Section):

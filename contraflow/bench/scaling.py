@@ -1,7 +1,8 @@
 """Phase 5: scaling: detection cost per new statement with 10^3, 10^4 and 10^5 statements already stored.
 
 Stores are filled with deterministic synthetic statements (:mod:`.synthetic`); the same probes (new statements
-sharing the stores' popular keys) are then detected against each store. Sizes are measured in interleaved
+sharing the stores' popular keys) are then detected against each store, judging at most ``judge_budget`` candidates
+each (``analysis.detect.select_candidates``). Sizes are measured in interleaved
 rounds (1e3, 1e4, 1e5, 1e3, ...) and each size's cost is the median over rounds, so a burst of load from
 elsewhere on the machine hits every size alike instead of skewing one of them.
 """
@@ -38,6 +39,7 @@ class ScalingResult:
     candidates: dict[int, float]  # mean candidates returned per probe, by store size
     contradictions: dict[int, int]  # contradictions found by the probes in one round, by store size
     build_s: dict[int, float] = field(default_factory=dict)
+    judged: dict[int, float] = field(default_factory=dict)  # mean candidates fully judged per probe, by store size
 
     def cost_ratio(self, big: int, small: int) -> float:
         return ratio(self.cost_s.get(big, float("nan")), self.cost_s.get(small, float("nan")))
@@ -51,15 +53,20 @@ def run_scaling(
     min_score: float = 0.5,
     index_factory: Callable[[], Any] | None = None,
     progress: Progress = lambda _msg: None,
+    judge_budget: int | None = None,
 ) -> ScalingResult:
     """Build one candidate index per size from ``seeds``' synthetic variants and time ``detect`` on probes.
 
     ``index_factory`` makes an empty candidate index (``analysis.InMemoryCandidateIndex`` by default).
+    ``judge_budget``: most candidates judged per probe (``analysis.detect.JUDGE_BUDGET`` by default).
     Probes are detected against a store and not added to it, so every round sees the same stores.
     """
     from analysis import InMemoryCandidateIndex, blocking_keys, detect
+    from analysis.blocking import profile
+    from analysis.detect import JUDGE_BUDGET, select_candidates
 
     factory = index_factory or InMemoryCandidateIndex
+    budget = JUDGE_BUDGET if judge_budget is None else judge_budget
     largest = max(sizes)
     build_s: dict[int, float] = {}
     ordered = sorted(sizes)
@@ -76,19 +83,24 @@ def run_scaling(
             progress(f"  store of {filled:,} statements built in {build_s[filled]:.1f} s")
     probe_set = probes(seeds, n_probes, largest, blocking_keys)
     for p in probe_set:  # warm-up, untimed: first calls fill caches (regexes, lemma tables) for every size alike
-        detect(p, stores[ordered[0]], min_score=min_score)
+        detect(p, stores[ordered[0]], min_score=min_score, budget=budget)
     per_round: dict[int, list[float]] = {size: [] for size in ordered}
     candidates: dict[int, float] = {}
     found: dict[int, int] = {}
+    judged: dict[int, float] = {}
     for r in range(rounds):
         for size in ordered:
             index = stores[size]
             t = time.perf_counter()
-            hits = sum(len(detect(p, index, min_score=min_score)) for p in probe_set)
+            hits = sum(len(detect(p, index, min_score=min_score, budget=budget)) for p in probe_set)
             per_round[size].append((time.perf_counter() - t) / len(probe_set))
             if r == 0:
                 found[size] = hits
                 candidates[size] = sum(len(index.candidates(p)) for p in probe_set) / len(probe_set)
+                judged[size] = sum(
+                    len(select_candidates(profile(p), [profile(o) for o in index.candidates(p)], budget))
+                    for p in probe_set
+                ) / len(probe_set)
     cost = {size: statistics.median(v) for size, v in per_round.items()}
     result = ScalingResult(
         seeds=len(seeds),
@@ -98,6 +110,7 @@ def run_scaling(
         candidates=candidates,
         contradictions=found,
         build_s=build_s,
+        judged=judged,
     )
     log.info(
         "bench_scaling seeds=%d probes=%d %s",

@@ -1,7 +1,10 @@
 """``detect``: each statement (keyed by one blocking key) against recent statements of that key.
 
-The table keeps a ring of the last ``analysis.candidates_per_key`` statements per key, so placing a statement
-costs at most that many comparisons per key, however large the store grows. Because every statement of a key
+The table keeps a ring of the last ``analysis.candidates_per_key`` statements per key. A new statement is judged
+only against the best of them: ``analysis.select_candidates`` (the same selection ``analysis.detect`` makes) drops
+the ones the judge could find nothing with, ranks the rest and keeps this key's share of ``analysis.judge_budget``
+(the budget divided by the statement's number of keys), so placing a statement costs one cheap pass over the ring
+plus a bounded number of judgements per key, however large the store grows. Because every statement of a key
 arrives on the partition that owns the key, a pair is compared whichever statement arrives first, on any worker.
 A pair sharing several keys is emitted only under the smallest shared key, so it is sent once, not per key.
 """
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING
 
 import faust
 from pydantic import ValidationError
@@ -18,7 +22,10 @@ from schemas import Contradiction, Statement
 
 from ..context import Pipeline
 
-__all__ = ["CandidateRing", "register_detect", "should_emit"]
+if TYPE_CHECKING:  # the engine (and spaCy with it) is imported only when a ring is used
+    from analysis.blocking import Profile
+
+__all__ = ["CandidateRing", "key_share", "register_detect", "should_emit", "to_judge"]
 
 log = logging.getLogger(__name__)
 
@@ -36,24 +43,49 @@ def _emit(key: str, a_keys: frozenset[str], b_keys: frozenset[str]) -> bool:
     return not any(k < key for k in a_keys & b_keys)
 
 
+def _profile(statement: Statement) -> Profile:
+    from analysis.blocking import Profile
+
+    return Profile(statement, frozenset(statement.blocking_keys))
+
+
+def key_share(budget: int, statement: Statement) -> int:
+    """The judge budget of one of ``statement``'s keys: ``budget`` split evenly over its keys (at least 1)."""
+    n = max(1, len(statement.blocking_keys))
+    return max(1, -(-budget // n))
+
+
+def to_judge(key: str, new: Profile, entries: list[Profile], budget: int) -> list[Profile]:
+    """The ring entries of ``key`` to judge ``new`` against, most promising first (at most ``key_share``).
+
+    Only the pairs this key emits are considered (the smallest shared key), so the shares of a statement's keys
+    never overlap and a statement is judged against at most ``budget`` candidates over all its keys.
+    """
+    from analysis.detect import select_candidates
+
+    pool = [e for e in reversed(entries) if e.id != new.id and _emit(key, new.blocking, e.blocking)]  # newest first
+    return select_candidates(new, pool, key_share(budget, new.statement))
+
+
 class CandidateRing:
     """Bounded ring of statements per key over a (Faust) table: ``<key>\\x1fn`` and ``<key>\\x1f<slot>``.
 
     Only small per-slot values are written, so each append costs two changelog records. The table is the truth
-    (it is what a restarted or rebalanced worker recovers); parsed statements are mirrored in memory per key so
-    a lookup does not re-read and re-validate the ring. Call :meth:`forget` whenever partitions move.
+    (it is what a restarted or rebalanced worker recovers); parsed statements are mirrored in memory per key, with
+    their ``analysis.blocking.Profile``, so a lookup does not re-read, re-validate or re-profile the ring. Call
+    :meth:`forget` whenever partitions move.
     """
 
     def __init__(self, table, size: int) -> None:
         self.table = table
         self.size = size
-        self._mirror: dict[str, list[tuple[Statement, frozenset[str]]]] = {}
+        self._mirror: dict[str, list[Profile]] = {}
 
     def forget(self) -> None:
         """Drop the in-memory mirror (after a rebalance the table may hold other data for a key)."""
         self._mirror.clear()
 
-    def _load(self, key: str) -> list[tuple[Statement, frozenset[str]]]:
+    def _load(self, key: str) -> list[Profile]:
         count = self.table.get(f"{key}{_SEP}n") or 0
         n = min(count, self.size)
         # Oldest first: slot (count % size) is the oldest once the ring has wrapped.
@@ -64,25 +96,26 @@ class CandidateRing:
             if value is None:
                 continue
             statement = value if isinstance(value, Statement) else Statement.model_validate(value)
-            out.append((statement, frozenset(statement.blocking_keys)))
+            out.append(_profile(statement))
         return out
 
-    def entries(self, key: str) -> list[tuple[Statement, frozenset[str]]]:
-        """``(statement, its blocking keys)`` of the ring of ``key``, oldest first."""
+    def entries(self, key: str) -> list[Profile]:
+        """Profiles of the statements in the ring of ``key`` (``.statement``, ``.blocking``, ...), oldest first."""
         entries = self._mirror.get(key)
         if entries is None:
             entries = self._mirror[key] = self._load(key)
         return entries
 
     def candidates(self, key: str) -> list[Statement]:
-        return [s for s, _ in self.entries(key)]
+        return [p.statement for p in self.entries(key)]
 
-    def add(self, key: str, statement: Statement) -> None:
+    def add(self, key: str, statement: Statement, prof: Profile | None = None) -> None:
+        """Append ``statement`` to the ring of ``key`` (``prof``: its profile, when the caller has it already)."""
         entries = self.entries(key)
         count = self.table.get(f"{key}{_SEP}n") or 0
         self.table[f"{key}{_SEP}{count % self.size}"] = statement.model_dump(mode="json")
         self.table[f"{key}{_SEP}n"] = count + 1
-        entries.append((statement, frozenset(statement.blocking_keys)))
+        entries.append(prof if prof is not None else _profile(statement))
         if len(entries) > self.size:
             del entries[0]
 
@@ -91,6 +124,7 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
     """Declare the ``detect`` agent on the pipeline's app."""
     app, metrics = p.app, p.metrics
     min_score = p.settings.analysis.min_score
+    budget = p.settings.analysis.judge_budget
     ring = CandidateRing(p.tables.candidates, p.settings.analysis.candidates_per_key)
 
     @app.on_partitions_revoked.connect
@@ -120,15 +154,12 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
                 continue  # sent only to be indexed: no block to compare within
             entries = ring.entries(key)
             metrics.candidates.observe(len(entries))
-            new_keys = frozenset(new.blocking_keys)
-            replay = False
+            mine = _profile(new)
+            # redelivered after a crash: compare again (idempotent), do not store twice
+            replay = any(e.id == new.id for e in entries)
             found: list[Contradiction] = []
-            for old, old_keys in entries:
-                if old.id == new.id:
-                    replay = True  # redelivered after a crash: compare again (idempotent), do not store twice
-                    continue
-                if not _emit(key, new_keys, old_keys):
-                    continue
+            for candidate in to_judge(key, mine, entries, budget):
+                old = candidate.statement
                 try:
                     result = judge_statements(old, new)
                 except Exception as exc:  # noqa: BLE001 - an engine bug on one pair must not stop the stream
@@ -137,7 +168,7 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
                 if result is not None and result.score >= min_score:
                     found.append(result)
             if not replay:
-                ring.add(key, new)
+                ring.add(key, new, mine)
             for c in found:
                 await p.topics.contradictions.send(
                     key=c.id.encode(), value=c.model_dump_json().encode(), timestamp=event.message.timestamp

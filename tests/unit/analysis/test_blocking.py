@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
+from datetime import UTC, datetime
 
-from analysis import CandidateIndex, InMemoryCandidateIndex, blocking_keys
-from schemas import ClaimFrame, Entity, Statement
+from analysis import CandidateIndex, InMemoryCandidateIndex, blocking_keys, detect, judge_statements
+from analysis.blocking import profile
+from analysis.detect import JUDGE_BUDGET, select_candidates
+from contraflow.settings import AnalysisSettings
+from schemas import ClaimFrame, Entity, Quantity, Statement
 
 
 def _st(i: int, keys: list[str], entity: str | None = None) -> Statement:
@@ -53,3 +58,154 @@ def test_blocks_are_bounded_and_cost_stays_flat():
 def test_stored_statements_are_json():
     s = _st(1, ["tanker"])
     assert Statement.model_validate(json.loads(s.model_dump_json())) == s
+
+
+# --- candidate selection: a judge budget per new statement, the most promising candidates first ---------------
+
+
+def _claim(
+    n: int,
+    keys: list[str],
+    *,
+    article: str | None = None,
+    cue: str = "assert",
+    polarity: str = "positive",
+    modality: str = "fact",
+    count: float | None = 40,
+    text: str | None = None,
+) -> Statement:
+    """A statement about workers evacuated from a plant: ``keys`` are its content lemmas, ``count`` workers."""
+    qty = [] if count is None else [Quantity(text=f"{count:g}", value=count, low=count, high=count, unit="worker",
+                                             start=0, end=2)]  # fmt: skip
+    s = Statement(
+        id=f"{article or f'p{n}'}#{n}-{n + 1}", article_id=article or f"p{n}", source="x.example",
+        published_at=datetime(2025, 3, 4, 12, tzinfo=UTC), text=text or f"Sentence number {n} about the plant.",
+        start=n, end=n + 1, cue=cue, polarity=polarity, modality=modality,
+        quantities=qty, claim=ClaimFrame(keys=keys),
+    )  # fmt: skip
+    return s.model_copy(update={"blocking_keys": blocking_keys(s)})
+
+
+NEW_KEYS = ["evacuate", "worker", "plant", "harbour"]
+
+
+def test_selection_never_exceeds_the_budget():
+    new = profile(_claim(0, NEW_KEYS, count=75))
+    pool = [profile(_claim(n, NEW_KEYS, count=40)) for n in range(1, 41)]
+    for budget in (1, 5, 32):
+        assert len(select_candidates(new, pool, budget)) == budget
+    assert len(select_candidates(new, pool, 100)) == 40
+    assert select_candidates(new, pool, 0) == []
+
+
+def test_selection_keeps_the_candidates_sharing_most_over_newer_weaker_ones():
+    new = profile(_claim(0, NEW_KEYS, count=75))
+    weak = [profile(_claim(n, ["evacuate", "worker", "fire", "smoke"])) for n in range(1, 31)]  # half in common
+    strong = [profile(_claim(n, NEW_KEYS)) for n in range(31, 34)]  # all in common, but oldest in the pool
+    denial = profile(_claim(40, ["evacuate", "worker", "plant"], cue="deny", count=None))
+    got = select_candidates(new, [*weak, *strong, denial], budget=4)
+    assert got[0] is denial  # a denial of what the new statement says is judged first
+    assert got[1:] == strong
+
+
+def test_selection_drops_what_the_judge_could_not_match():
+    new = profile(_claim(0, NEW_KEYS, count=75))
+    hopeless = [
+        _claim(1, ["worker", "strike", "union", "pay"]),  # one word in common
+        _claim(2, NEW_KEYS, text=new.statement.text),  # the same sentence again
+        _claim(3, NEW_KEYS, modality="possible"),  # 'could have been evacuated' contradicts no fact
+        _claim(4, ["evacuate", "worker", "fire"], polarity="negative", count=None),  # a negation needs 3 in common
+        _claim(5, NEW_KEYS, count=None),  # same polarity, and nothing counted, dated or opposed on both sides
+    ]
+    assert select_candidates(new, [profile(s) for s in hopeless], budget=32) == []
+    assert select_candidates(new, [profile(_claim(7, NEW_KEYS))], budget=32)  # a real candidate is kept
+    # Two denials do not contradict each other; a denial of a possibility does not either.
+    denial = profile(_claim(8, NEW_KEYS, cue="deny", count=None))
+    assert select_candidates(denial, [profile(_claim(9, NEW_KEYS, cue="deny", count=None))], 32) == []
+    assert select_candidates(denial, [profile(_claim(10, NEW_KEYS, modality="possible"))], 32) == []
+    assert select_candidates(denial, [profile(_claim(11, NEW_KEYS))], 32)
+
+
+def test_detect_judges_at_most_the_budget(monkeypatch):
+    module = sys.modules["analysis.detect"]
+    calls: list[str] = []
+    real = module.judge_statements
+
+    def counting(a: Statement, b: Statement):
+        calls.append(b.id)
+        return real(a, b)
+
+    monkeypatch.setattr(module, "judge_statements", counting)
+    index = InMemoryCandidateIndex(per_key=100)
+    for n in range(1, 81):
+        index.add(_claim(n, NEW_KEYS))
+    new = _claim(0, NEW_KEYS, count=75)
+    assert len(index.candidates(new)) == 80
+    found = detect(new, index, budget=7)
+    assert len(calls) == 7 and len(found) <= 7
+    calls.clear()
+    detect(new, index)
+    assert len(calls) == JUDGE_BUDGET
+
+
+def test_index_stores_one_profile_per_statement_and_leaves_the_probe_out():
+    index = InMemoryCandidateIndex(per_key=10)
+    a, b = _claim(1, NEW_KEYS), _claim(2, NEW_KEYS)
+    index.add(a)
+    index.add(b)
+    pool = index.profiles(a)
+    assert [p.id for p in pool] == [b.id, a.id]  # newest first, once each although both share four keys
+    assert [s.id for s in index.candidates(a)] == [b.id]
+
+
+def test_default_budget_is_the_settings_default():
+    assert AnalysisSettings().judge_budget == JUDGE_BUDGET
+
+
+_TEXTS = (
+    "Firefighters evacuated 40 workers from the Marlow refinery on Tuesday, the fire service said. "
+    "The blaze started at 6 a.m., according to the plant manager. "
+    "The regional council approved the new safety plan, a spokesman said.",
+    "The fire service said firefighters evacuated 75 workers from the Marlow refinery on Tuesday. "
+    "The plant manager said the blaze started at 9 a.m. "
+    "The regional council rejected the new safety plan, a spokesman said.",
+    "Harlow Energy denied that workers were evacuated from the Marlow refinery. "
+    "The company said the refinery was not damaged by the fire.",
+    "Inspectors said the refinery was damaged by the fire, according to a report on Wednesday.",
+)
+
+
+def test_selection_keeps_every_pair_the_judge_finds(statements):
+    # What select_candidates drops must be what judge_statements would reject: over every pair of these
+    # sentences, each contradiction the judge finds is selected (with a budget of one).
+    flat = [s for per in statements(*_TEXTS) for s in per]
+    kinds = set()
+    for i, a in enumerate(flat):
+        for b in flat[i + 1 :]:
+            c = judge_statements(a, b)
+            if c is not None:
+                kinds.add(c.kind)
+                assert select_candidates(profile(a), [profile(b)], 1), (c.kind, a.text, b.text)
+                assert select_candidates(profile(b), [profile(a)], 1), (c.kind, b.text, a.text)
+    assert {"quantity", "denial", "date_time", "antonym"} <= kinds
+
+
+def test_detect_gives_the_same_pairs_with_any_candidate_index(statements):
+    class ListIndex:  # the bare protocol: no stored profiles, so detect profiles the candidates itself
+        def __init__(self) -> None:
+            self.items: list[Statement] = []
+
+        def add(self, s: Statement) -> None:
+            self.items.append(s)
+
+        def candidates(self, s: Statement) -> list[Statement]:
+            return [o for o in self.items if o.id != s.id]
+
+    found: dict[str, set[str]] = {}
+    for index in (InMemoryCandidateIndex(), ListIndex()):
+        pairs = found.setdefault(type(index).__name__, set())
+        for per in statements(*_TEXTS):
+            for s in per:
+                pairs.update(c.id for c in detect(s, index))
+                index.add(s)
+    assert len(found["ListIndex"]) >= 4 and found["ListIndex"] == found["InMemoryCandidateIndex"]

@@ -78,3 +78,10 @@ def test_scaling_builds_stores_of_each_size_and_times_every_one(statements):
     # A larger store holds at least as many candidates for the same probes (a prefix never loses statements).
     assert r.candidates[200] >= r.candidates[20] > 0
     assert r.cost_ratio(200, 20) == pytest.approx(r.cost_s[200] / r.cost_s[20])
+
+
+def test_scaling_judges_at_most_the_budget_per_probe(statements):
+    r = run_scaling(statements, sizes=(20, 200), n_probes=6, rounds=1, judge_budget=1)
+    assert set(r.judged) == {20, 200}
+    assert all(0 <= j <= 1 for j in r.judged.values())
+    assert r.judged[200] <= r.candidates[200]

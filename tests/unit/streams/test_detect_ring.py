@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from schemas import Statement, statement_id
-from streams.agents.detect import CandidateRing, should_emit
+from analysis.blocking import Profile
+from schemas import ClaimFrame, Quantity, Statement, statement_id
+from streams.agents.detect import CandidateRing, _profile, key_share, should_emit, to_judge
 from streams.agents.extract import statement_records
 
 
@@ -69,3 +70,37 @@ def test_recovered_ring_equals_the_live_one_after_wrapping():
     assert [s.start for s in live.candidates("k")] == [7, 8, 9, 10]
     live.forget()
     assert [s.start for s in live.candidates("k")] == [7, 8, 9, 10]
+
+
+def _claim(n: int, keys: list[str], blocking: list[str], count: float = 40) -> Statement:
+    """A statement counting ``count`` workers, with content lemmas ``keys`` and blocking keys ``blocking``."""
+    qty = Quantity(text=f"{count:g}", value=count, low=count, high=count, unit="worker", start=0, end=2)
+    return Statement(
+        id=statement_id(f"a{n}", 0, 1), article_id=f"a{n}", source="s", text=f"sentence {n}", start=0, end=1,
+        claim=ClaimFrame(keys=keys), quantities=[qty], blocking_keys=blocking,
+    )  # fmt: skip
+
+
+def test_each_key_judges_its_share_of_the_budget():
+    assert key_share(32, _st(1, list("abcdefgh"))) == 4
+    assert key_share(32, _st(1, ["a", "b", "c"])) == 11
+    assert key_share(32, _st(1, [])) == 32
+    assert key_share(3, _st(1, list("abcdefgh"))) == 1
+
+
+def test_a_key_judges_its_best_candidates_within_its_share():
+    ring = CandidateRing({}, size=50)
+    keys = ["evacuate", "worker", "plant", "harbour"]
+    strong = [_claim(n, keys, ["k"]) for n in range(3)]  # all words in common, oldest in the ring
+    weak = [_claim(n, ["evacuate", "worker", "fire", "smoke"], ["k"]) for n in range(3, 20)]
+    elsewhere = _claim(20, keys, ["a", "k"])  # shares key "a" too: compared under "a", not here
+    for s in [*strong, *weak, elsewhere]:
+        ring.add("k", s)
+    assert isinstance(ring.entries("k")[0], Profile)
+    new = _claim(99, keys, ["a", "k", "m", "n", "o", "p", "q", "r"], count=75)
+    got = [p.statement.id for p in to_judge("k", _profile(new), ring.entries("k"), budget=32)]
+    assert len(got) == key_share(32, new) == 4
+    assert got[:3] == [s.id for s in reversed(strong)] and elsewhere.id not in got  # best, newest first
+    assert got[3] == weak[-1].id  # then the newest of the rest
+    # A statement already in the ring (a redelivery) is not compared with itself.
+    assert strong[0].id not in [p.id for p in to_judge("k", _profile(strong[0]), ring.entries("k"), budget=32)]
