@@ -34,7 +34,7 @@ def build_pipeline(
 
     Parameters:
         settings: all configuration (topics, group = ``worker.app_id``, batch sizes, ...).
-        sink: where the index agents write (``indexers.EsWriter``); ``None`` builds no index agents.
+        sink: where ``extract`` and ``index-contradictions`` write (``indexers.EsWriter``); ``None`` indexes nothing.
         metrics: metrics registry holder (a fresh one by default).
         web_port: port of ``/metrics`` (default ``worker.web_port``).
         session_timeout_s: Kafka consumer session timeout (see :func:`streams.app.build_app`).

@@ -1,10 +1,11 @@
-"""``extract``: normalised articles -> attributed statements, one record per (statement, blocking key).
+"""``extract``: normalised articles -> attributed statements; articles and statements indexed, statements sent on.
 
 Articles are batched (:func:`streams.batching.run_batched`) and spaCy runs in the NLP thread, so heartbeats
-keep flowing.
-Each statement is sent once per blocking key, keyed by that key, so all statements that could contradict each
-other meet on one partition. A statement without blocking keys is still sent once (keyed by its id) so that
-it is indexed.
+keep flowing. For each batch the agent writes the articles and their statements to the document sink (see
+:func:`streams.agents.index.index_records` for why this agent indexes them), then sends each statement once per
+blocking key, keyed by that key, so all statements that could contradict each other meet on one partition of
+``statements`` (read by ``detect`` only). A statement without blocking keys has nothing to be compared with:
+it is indexed and not sent. The batch is acked after both.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import logging
 import time
 
 import faust
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from schemas import Article, Statement
 
 from ..batching import run_batched
 from ..context import Pipeline
+from .index import index_records
 
 __all__ = ["register_extract", "statement_records"]
 
@@ -26,9 +28,11 @@ log = logging.getLogger(__name__)
 
 
 def statement_records(statement: Statement) -> list[tuple[bytes, bytes]]:
-    """``(key, value)`` records to send for one statement."""
+    """``(key, value)`` records to send to ``detect`` for one statement: one per distinct blocking key."""
+    keys = sorted(set(statement.blocking_keys))
+    if not keys:
+        return []
     value = statement.model_dump_json().encode()
-    keys = sorted(set(statement.blocking_keys)) or [statement.id]
     return [(key.encode(), value) for key in keys]
 
 
@@ -69,8 +73,8 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
         if not articles:
             return
         results = await p.run_blocking(_extract_batch, articles, nlp)
-        sent = 0
-        for event, result in zip(good, results, strict=True):
+        extracted: list[tuple[faust.EventT, Article, list[Statement]]] = []
+        for event, article, result in zip(good, articles, results, strict=True):
             if isinstance(result, Exception):
                 await p.dead_letter(
                     stage="extract",
@@ -80,14 +84,40 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
                     event=event,
                 )
                 continue
-            for statement in result:
+            extracted.append((event, article, result))
+        extract_s = time.monotonic() - started
+        if p.sink is not None:
+            # Index first: a statement is searchable (and an article counted as done) before detect sees it.
+            records: list[BaseModel] = []
+            origin: dict[str, tuple[faust.EventT, bytes]] = {}
+            for event, article, statements in extracted:
+                records.append(article)
+                origin[article.id] = (event, event.value)
+                for statement in statements:
+                    records.append(statement)
+                    origin[statement.id] = (event, statement.model_dump_json().encode())
+            await index_records(p, records, origin)
+            now = time.time()
+            for event, _, _ in extracted:
+                # Kafka timestamps are carried from articles.raw through every stage: publish -> indexed.
+                if event.message.timestamp:
+                    metrics.end_to_end_seconds.observe(max(0.0, now - event.message.timestamp))
+        sent = 0
+        for event, _, statements in extracted:
+            for statement in statements:
                 for key, value in statement_records(statement):
                     await p.topics.statements.send(key=key, value=value, timestamp=event.message.timestamp)
                     sent += 1
-        metrics.records_out.labels("extract").inc(sent)
-        elapsed = time.monotonic() - started
-        metrics.stage_seconds.labels("extract").observe(elapsed)
-        log.info("extract_batch articles=%d records=%d elapsed_s=%.2f", len(articles), sent, elapsed)
+        metrics.records_out.labels("extract").inc(sum(len(s) for _, _, s in extracted))
+        metrics.stage_seconds.labels("extract").observe(extract_s)
+        log.info(
+            "extract_batch articles=%d statements=%d records=%d extract_s=%.2f elapsed_s=%.2f",
+            len(articles),
+            sum(len(s) for _, _, s in extracted),
+            sent,
+            extract_s,
+            time.monotonic() - started,
+        )
 
     @app.agent(p.topics.normalized, name="extract")
     async def extract(stream: faust.StreamT) -> None:

@@ -3,7 +3,6 @@ from __future__ import annotations
 from analysis.blocking import Profile
 from schemas import ClaimFrame, Quantity, Statement, statement_id
 from streams.agents.detect import CandidateRing, _profile, key_share, should_emit, to_judge
-from streams.agents.extract import statement_records
 
 
 def _st(n: int, keys: list[str]) -> Statement:
@@ -41,23 +40,6 @@ def test_pair_is_emitted_under_exactly_one_shared_key():
     assert not should_emit("x", _st(1, ["x"]), _st(2, ["q"]))
 
 
-def test_statement_sent_once_per_blocking_key_or_once_by_id():
-    recs = statement_records(_st(1, ["b", "a", "a"]))
-    assert [k for k, _ in recs] == [b"a", b"b"]
-    assert len({v for _, v in recs}) == 1
-    alone = _st(2, [])
-    assert statement_records(alone)[0][0] == alone.id.encode()
-
-
-def test_exactly_one_record_of_a_statement_is_indexed():
-    from streams.agents.index import primary_statement_record
-
-    for keys in (["b", "a", "c"], ["only"], []):
-        st = _st(1, keys)
-        primaries = [k for k, _ in statement_records(st) if primary_statement_record(k, st)]
-        assert len(primaries) == 1
-
-
 def test_recovered_ring_equals_the_live_one_after_wrapping():
     table: dict = {}
     live = CandidateRing(table, size=4)
@@ -73,11 +55,13 @@ def test_recovered_ring_equals_the_live_one_after_wrapping():
 
 
 def _claim(n: int, keys: list[str], blocking: list[str], count: float = 40) -> Statement:
-    """A statement counting ``count`` workers, with content lemmas ``keys`` and blocking keys ``blocking``."""
-    qty = Quantity(text=f"{count:g}", value=count, low=count, high=count, unit="worker", start=0, end=2)
+    """``count`` workers evacuated, with content lemmas ``keys`` and blocking keys ``blocking``."""
+    qty = Quantity(
+        text=f"{count:g}", value=count, low=count, high=count, unit="worker", start=0, end=2, verb="evacuate"
+    )
     return Statement(
         id=statement_id(f"a{n}", 0, 1), article_id=f"a{n}", source="s", text=f"sentence {n}", start=0, end=1,
-        claim=ClaimFrame(keys=keys), quantities=[qty], blocking_keys=blocking,
+        claim=ClaimFrame(keys=keys, predicate="evacuate"), quantities=[qty], blocking_keys=blocking,
     )  # fmt: skip
 
 
