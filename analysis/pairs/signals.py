@@ -120,6 +120,7 @@ class Side:
     stems: set[str] = field(default_factory=set)
     by_stem: dict[str, list[Token]] = field(default_factory=dict)  # stem of a content word -> its tokens
     by_prefix: dict[str, list[str]] = field(default_factory=dict)  # first 4 letters -> content lemmas
+    by_hypernym: dict[str, list[Token]] = field(default_factory=dict)  # "person" -> tokens of "man", "woman"
     number_texts: set[str] = field(default_factory=set)
 
 
@@ -214,6 +215,8 @@ def build_side(doc: Doc) -> Side:
             side.general |= lx.HYPERNYMS.get(lem, frozenset())
             side.by_lemma.setdefault(lem, []).append(t)
             side.by_stem.setdefault(_stem(lem), []).append(t)
+            for hyper in lx.HYPERNYMS.get(lem, ()):
+                side.by_hypernym.setdefault(hyper, []).append(t)
             if len(lem) >= 4 and lem not in side.by_prefix.get(lem[:4], ()):
                 side.by_prefix.setdefault(lem[:4], []).append(lem)
         if t.like_num or t.pos_ == "NUM":
@@ -532,10 +535,11 @@ _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp", "
 
 
 def _aligned(t: Token, other: Side) -> list[Token]:
-    """Content tokens of ``other`` that say what ``t`` says: same lemma, same stem, or one lemma a prefix of
-    the other ("Brazil"/"Brazilian", "elect"/"election"); hypernyms do not count here (a positive claim)."""
+    """Content tokens of ``other`` that say what ``t`` says: same lemma, same stem, one lemma a prefix of
+    the other ("Brazil"/"Brazilian", "elect"/"election")."""
     lem = _lemma(t)
     found = list(other.by_lemma.get(lem, ()))
+
     for x in other.by_stem.get(_stem(lem), ()):
         if x not in found:
             found.append(x)
@@ -561,13 +565,15 @@ def _polarity(t: Token) -> tuple[bool, bool]:
     a non-factive verb ("plan to", "accused of") makes it hypothetical.
     """
     negated, hypothetical = False, False
-    cur, first, via = t, True, ""
+    cur, first, via, prev_i = t, True, "", -1
     for _ in range(8):
         for c in cur.children:
+            if c.i == prev_i:
+                continue  # the word we climbed from: its own markers are already counted
             low = c.lower_
             if c.dep_ == "neg" or (low in _NEG_WORDS and c.dep_ in ("det", "advmod")):
                 negated = not negated
-            elif c.dep_ in _SUBJ | _OBJ | {"prep"} and c.i != t.i and _no_determiner(c):
+            elif c.dep_ in _SUBJ | _OBJ | {"prep"} and _no_determiner(c):
                 negated = not negated  # "no worker was killed", "protects from no disease"
             elif (c.tag_ == "MD" and low in _MODAL_AUX) or (c.dep_ == "mark" and low in ("if", "whether", "unless")):
                 hypothetical = True
@@ -581,7 +587,7 @@ def _polarity(t: Token) -> tuple[bool, bool]:
         if cur.head is cur or cur.dep_ not in _CLAUSE_LINKS:
             break
         # a noun's polarity is its verb's; climbing past a reporting verb ("X said Y") keeps Y's own polarity
-        via = cur.dep_
+        via, prev_i = cur.dep_, cur.i
         cur = cur.head
     return negated, hypothetical
 

@@ -111,6 +111,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--unbalanced", action="store_true", help="weigh every pair the same (default: each set equally)")
+    ap.add_argument(
+        "--mask",
+        nargs="*",
+        default=[],
+        help="REGIME:FEAT,FEAT... signals a regime does not use (their weight stays 0 there)",
+    )
+    ap.add_argument(
+        "--unbalanced-regimes",
+        nargs="*",
+        default=[],
+        help="regimes where every pair weighs the same (one large set dominates there anyway)",
+    )
     ap.add_argument("--split-negation", action="store_true", help="own regime for long pairs with a negation")
     ap.add_argument("--bins", action="store_true", help="add per-bin steps to each signal (a small additive model)")
     ap.add_argument("--short-max", type=int, default=20, help="premise tokens up to which the short regime applies")
@@ -160,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     x = expand(raw) if args.bins else raw
     fit_mask = np.array([names[k] not in args.exclude for k in set_id])
     balanced = np.array([len(y) / (len(names) * len(ys[k])) for k in set_id])
-    weight = np.ones(len(y)) if args.unbalanced else balanced
+    weight = np.ones(len(y)) if args.unbalanced else balanced.copy()
 
     # Cross-validation: folds stratified by set and label, fixed seed.
     rng = np.random.default_rng(13)
@@ -205,8 +217,17 @@ def main(argv: list[str] | None = None) -> int:
     fitted = [n for n in names if n not in args.exclude]
     cv_hits = np.zeros(len(y), dtype=bool)
     regimes, fit_hits = [], np.zeros(len(y), dtype=bool)
+    nf = len(FEATURES)
     for r, (rname, bound, negation) in enumerate(regime_bounds):
         in_r = regime_of == r
+        if rname in args.unbalanced_regimes:
+            weight[in_r] = 1.0
+        for spec in args.mask:
+            m_regime, _, m_feats = spec.partition(":")
+            if m_regime == rname:
+                for feat in m_feats.split(","):
+                    j = FEATURES.index(feat)
+                    x[np.ix_(in_r, [j] + ([nf + 4 * j + b for b in range(4)] if args.bins else []))] = 0.0
         cv_score = np.zeros(len(y))
         for f in range(args.folds):
             tr = (fold != f) & fit_mask & in_r
