@@ -19,7 +19,7 @@ from typing import Protocol, runtime_checkable
 
 from schemas import Statement
 
-from .judge import _letters, _polar
+from .judge import _days, _letters, _polar, _times
 from .lexicon import STOP_LEMMAS
 from .quantities import PERSON_NOUNS
 
@@ -84,22 +84,39 @@ def blocking_keys(s: Statement) -> list[str]:
 
 
 def _unit_class(unit: str) -> str:
-    return "person" if unit in PERSON_NOUNS else unit
+    return "person" if unit in PERSON_NOUNS or unit == "person" else unit
+
+
+def _turns(s: Statement) -> tuple[frozenset[str], frozenset[str]]:
+    """Antonym axes the claim's main verb is on (``rise/fall+``), and the same axes flipped (``rise/fall-``)."""
+    on = [axis + side[0] for axis, side in _polar(s).items() if side[1:] == s.claim.predicate]
+    flip = {"+": "-", "-": "+"}
+    return _set(on), _set(t[:-1] + flip[t[-1]] for t in on)
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _set(items) -> frozenset[str]:  # noqa: ANN001 - any iterable of str
+    return frozenset(items) or _EMPTY  # most statements count, date and oppose nothing: share one empty set
 
 
 class Profile:
-    """What the candidate selection compares of one statement, as sets built once, when it is stored.
+    """What the candidate selection compares of one statement, built once, when it is stored (~1 KB).
 
-    ``keys``: claim content lemmas; ``numbers``: exact numbers (``#12``, as the judge's similarity counts them);
-    ``content``: both in one set (one intersection counts what the judge's similarity shares); ``blocking``:
-    blocking keys; ``units``: counted things (person nouns folded to ``person``); ``dated``: has a day, month or
-    clock time; ``axes``: antonym axes its words fall on; ``words``: the claim's letters, to spot the same
-    sentence quoted twice; ``cue_based``: a denial, retraction or non-confirmation.
+    ``content``: the claim's content lemmas and its exact numbers (``#12``): one intersection counts what the
+    judge's similarity shares; ``nkeys``: how many content lemmas; ``predicate``, ``subject``: the claim's verb
+    and subject words; ``units``: what its numbers count; ``persons``: one of them counts people; ``verbs``:
+    ``thing|verb`` of counts tied to a verb (people folded to ``person``); ``times``, ``days``: it names a clock
+    time, a day (as the judge reads them); ``turns``, ``flips``: antonym axes its verb is on, and their opposites;
+    ``words``: the claim's letters, to spot the same sentence quoted twice; ``cue_based``: a denial, retraction
+    or non-confirmation; ``blocking``: its blocking keys, when the caller needs them (the stream agent), else None.
     """
 
     __slots__ = (
         "statement", "id", "article_id", "published_at", "cue", "cue_based", "modality", "polarity",
-        "keys", "numbers", "content", "blocking", "units", "dated", "axes", "words",
+        "content", "nkeys", "predicate", "subject", "units", "persons", "verbs", "times", "days", "turns", "flips",
+        "words", "blocking",
     )  # fmt: skip
 
     def __init__(self, s: Statement, blocking: frozenset[str] | None = None) -> None:
@@ -111,22 +128,28 @@ class Profile:
         self.cue_based = s.cue in ("deny", "not_confirmed", "retract")
         self.modality = s.modality
         self.polarity = s.polarity
-        self.keys = frozenset(s.claim.keys)
-        self.numbers = frozenset(f"#{q.value:g}" for q in s.quantities if q.approx != "several")
-        self.content = self.keys | self.numbers
-        self.blocking = blocking if blocking is not None else frozenset(s.blocking_keys or blocking_keys(s))
-        self.units = frozenset(_unit_class(q.unit) for q in s.quantities if q.unit)
-        self.dated = any(d.granularity in ("day", "month", "time") for d in s.dates)
-        self.axes = frozenset(_polar(s))
+        keys = set(s.claim.keys)
+        self.nkeys = len(keys)
+        keys.update(f"#{q.value:g}" for q in s.quantities if q.approx != "several")
+        self.content = frozenset(keys)
+        self.predicate = s.claim.predicate
+        self.subject = _set((s.claim.subject or "").split())
+        self.units = _set(q.unit for q in s.quantities if q.unit)
+        self.persons = any(_unit_class(u) == "person" for u in self.units)
+        self.verbs = _set(f"{_unit_class(q.unit)}|{q.verb}" for q in s.quantities if q.unit and q.verb)
+        self.times = bool(s.dates) and bool(_times(s))
+        self.days = bool(s.dates) and bool(_days(s))
+        self.turns, self.flips = _turns(s)
         self.words = _letters(s.claim_text or s.text)
+        self.blocking = blocking
 
     def __repr__(self) -> str:
         return f"Profile({self.id!r})"
 
 
-def profile(s: Statement) -> Profile:
-    """The :class:`Profile` of ``s`` (its stored blocking keys, or computed ones when it has none)."""
-    return Profile(s)
+def profile(s: Statement, with_blocking: bool = False) -> Profile:
+    """The :class:`Profile` of ``s``; ``with_blocking``: with its blocking keys (stored, or computed if none)."""
+    return Profile(s, frozenset(s.blocking_keys or blocking_keys(s)) if with_blocking else None)
 
 
 @runtime_checkable
@@ -169,7 +192,7 @@ class InMemoryCandidateIndex:
     def add(self, s: Statement, prof: Profile | None = None) -> None:
         """Store ``s`` under each of its blocking keys (``prof``: its profile, when the caller has it already)."""
         keys = s.blocking_keys or blocking_keys(s)
-        entry = prof if prof is not None and prof.statement is s else Profile(s, frozenset(keys))
+        entry = prof if prof is not None and prof.statement is s else Profile(s)
         for key in keys:
             block = self._blocks.get(key)
             if block is None:

@@ -10,6 +10,7 @@ one pass of set intersections over the pool plus at most ``budget`` judgements, 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 from schemas import Contradiction, Statement
 
@@ -26,6 +27,9 @@ _DENIABLE = ("assert", "report", "confirm")
 # Negation (the only signal for two plain claims of opposite polarity) needs this much in common.
 _NEGATION_SIM = 0.6
 _NEGATION_SHARED = 3
+_first = itemgetter(0)
+# A time or day clash needs this much in common, and a shared subject word.
+_DATE_SIM = 0.5
 
 
 def _same_words(a: Profile, b: Profile) -> bool:
@@ -43,16 +47,20 @@ def _rank(a: Profile, b: Profile, shared: int) -> float | None:
     dropping those candidates loses no contradiction; the score ranks the rest: cue-based pairs (denial,
     retraction, non-confirmation) first, then by the share of the smaller claim's content found in the other.
     """
-    sim = min(1.0, shared / max(1, min(len(a.keys), len(b.keys))))
+    sim = min(1.0, shared / max(1, min(a.nkeys, b.nkeys)))
     if a.cue_based or b.cue_based:
         score = _cue_rank(a, b, shared, sim)
     elif shared < MIN_SHARED or sim < MIN_SIM_QUANTITY or not (a.modality == b.modality in ("fact", "future")):
         return None  # too little in common, or a possible/conditional claim (both future claims do compare)
     elif a.polarity != b.polarity:
-        # Quantity, time and antonym signals need the same polarity: only a negation is left.
-        score = 1.0 + sim if sim >= _NEGATION_SIM and shared >= _NEGATION_SHARED else None
-    elif (a.units & b.units) or (a.dated and b.dated) or (a.axes & b.axes):
-        score = 1.0 + sim  # something both count, both date, or an antonym axis both touch
+        # Quantity, time and antonym signals need the same polarity: only a negation is left, on the same
+        # predicate (or two verbless claims about the same subject).
+        negation = sim >= _NEGATION_SIM and shared >= _NEGATION_SHARED
+        if not (negation and (_same_predicate(a, b) or not (a.predicate or b.predicate) and a.subject & b.subject)):
+            return None
+        score = 1.0 + sim
+    elif _may_clash(a, b, sim):
+        score = 1.0 + sim
     else:
         return None
     if score is None or a.id == b.id or (a.article_id == b.article_id and a.statement.start == b.statement.start):
@@ -61,6 +69,23 @@ def _rank(a: Profile, b: Profile, shared: int) -> float | None:
     if (pa is not None and pb is not None and abs((pa - pb).days) > MAX_DAYS_APART) or _same_words(a, b):
         return None
     return score
+
+
+def _same_predicate(a: Profile, b: Profile) -> bool:
+    pa, pb = a.predicate, b.predicate
+    return bool(pa and pb) and (pa == pb or (pa in b.content and pb in a.content))
+
+
+def _may_clash(a: Profile, b: Profile, sim: float) -> bool:
+    """Two plain claims of the same polarity: a quantity, time or antonym signal is still possible."""
+    # a quantity: both count the same thing (people compare with any count of people), tied to one verb
+    units = bool(a.units & b.units) or ("person" in a.units and b.persons) or ("person" in b.units and a.persons)
+    if units and (bool(a.verbs & b.verbs) or _same_predicate(a, b)):
+        return True
+    # a time or day: both give one, about the same subject
+    if ((a.times and b.times) or (a.days and b.days)) and sim >= _DATE_SIM and a.subject & b.subject:
+        return True
+    return bool(a.turns & b.flips)  # an antonym: the two main verbs on opposite sides of one axis
 
 
 def _cue_rank(a: Profile, b: Profile, shared: int, sim: float) -> float | None:
@@ -91,17 +116,17 @@ def select_candidates(new: Profile, pool: Iterable[Profile], budget: int = JUDGE
         return []
     content, words = new.content, new.words
     need = 1 if new.cue_based else MIN_SHARED
-    ranked: list[tuple[float, int, Profile]] = []
-    for pos, other in enumerate(pool):
+    ranked: list[tuple[float, Profile]] = []
+    for other in pool:
         if other.words == words:
             continue  # the same sentence again: the judge compares no sentence with itself
         shared = len(content & other.content)  # content lemmas and exact numbers in common
         if shared >= need or (shared and other.cue_based):
             score = _rank(new, other, shared)
             if score is not None:
-                ranked.append((-score, pos, other))
-    ranked.sort(key=lambda t: (t[0], t[1]))
-    return [other for _, _, other in ranked[:budget]]
+                ranked.append((score, other))
+    ranked.sort(key=_first, reverse=True)  # stable: equal scores keep the pool's order
+    return [other for _, other in ranked[:budget]]
 
 
 def detect(

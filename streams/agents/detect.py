@@ -44,9 +44,9 @@ def _emit(key: str, a_keys: frozenset[str], b_keys: frozenset[str]) -> bool:
 
 
 def _profile(statement: Statement) -> Profile:
-    from analysis.blocking import Profile
+    from analysis.blocking import profile
 
-    return Profile(statement, frozenset(statement.blocking_keys))
+    return profile(statement, with_blocking=True)
 
 
 def key_share(budget: int, statement: Statement) -> int:
@@ -63,7 +63,8 @@ def to_judge(key: str, new: Profile, entries: list[Profile], budget: int) -> lis
     """
     from analysis.detect import select_candidates
 
-    pool = [e for e in reversed(entries) if e.id != new.id and _emit(key, new.blocking, e.blocking)]  # newest first
+    mine = new.blocking if new.blocking is not None else frozenset(new.statement.blocking_keys)
+    pool = [e for e in reversed(entries) if e.id != new.id and _emit(key, mine, e.blocking)]  # newest first
     return select_candidates(new, pool, key_share(budget, new.statement))
 
 
@@ -115,7 +116,7 @@ class CandidateRing:
         count = self.table.get(f"{key}{_SEP}n") or 0
         self.table[f"{key}{_SEP}{count % self.size}"] = statement.model_dump(mode="json")
         self.table[f"{key}{_SEP}n"] = count + 1
-        entries.append(prof if prof is not None else _profile(statement))
+        entries.append(prof if prof is not None and prof.blocking is not None else _profile(statement))
         if len(entries) > self.size:
             del entries[0]
 

@@ -73,15 +73,16 @@ def _claim(
     modality: str = "fact",
     count: float | None = 40,
     text: str | None = None,
+    verb: str = "evacuate",
 ) -> Statement:
-    """A statement about workers evacuated from a plant: ``keys`` are its content lemmas, ``count`` workers."""
+    """``count`` workers ``verb`` (its main verb) at a plant: ``keys`` are its content lemmas."""
     qty = [] if count is None else [Quantity(text=f"{count:g}", value=count, low=count, high=count, unit="worker",
-                                             start=0, end=2)]  # fmt: skip
+                                             start=0, end=2, verb=verb)]  # fmt: skip
     s = Statement(
         id=f"{article or f'p{n}'}#{n}-{n + 1}", article_id=article or f"p{n}", source="x.example",
         published_at=datetime(2025, 3, 4, 12, tzinfo=UTC), text=text or f"Sentence number {n} about the plant.",
         start=n, end=n + 1, cue=cue, polarity=polarity, modality=modality,
-        quantities=qty, claim=ClaimFrame(keys=keys),
+        quantities=qty, claim=ClaimFrame(keys=keys, predicate=verb),
     )  # fmt: skip
     return s.model_copy(update={"blocking_keys": blocking_keys(s)})
 
@@ -116,6 +117,7 @@ def test_selection_drops_what_the_judge_could_not_match():
         _claim(3, NEW_KEYS, modality="possible"),  # 'could have been evacuated' contradicts no fact
         _claim(4, ["evacuate", "worker", "fire"], polarity="negative", count=None),  # a negation needs 3 in common
         _claim(5, NEW_KEYS, count=None),  # same polarity, and nothing counted, dated or opposed on both sides
+        _claim(6, [*NEW_KEYS, "injure"], verb="injure"),  # workers injured, not evacuated: another count
     ]
     assert select_candidates(new, [profile(s) for s in hopeless], budget=32) == []
     assert select_candidates(new, [profile(_claim(7, NEW_KEYS))], budget=32)  # a real candidate is kept
@@ -172,6 +174,14 @@ _TEXTS = (
     "Harlow Energy denied that workers were evacuated from the Marlow refinery. "
     "The company said the refinery was not damaged by the fire.",
     "Inspectors said the refinery was damaged by the fire, according to a report on Wednesday.",
+    "The port authority said the Keswick ferry terminal reopened to passengers on Friday. "
+    "Police said the harbour bridge was under control. "
+    "The union said 300 dockers joined the strike at the Keswick terminal.",
+    "The ferry company said the Keswick ferry terminal did not reopen to passengers on Friday. "
+    "The mayor said the harbour bridge was not under control. "
+    "Organisers said 120 dockers joined the strike at the Keswick terminal on Friday.",
+    "Nine passengers died in the crash, the coroner said. "
+    "The regional hospital said the nine passengers survived the crash.",
 )
 
 
@@ -187,7 +197,7 @@ def test_selection_keeps_every_pair_the_judge_finds(statements):
                 kinds.add(c.kind)
                 assert select_candidates(profile(a), [profile(b)], 1), (c.kind, a.text, b.text)
                 assert select_candidates(profile(b), [profile(a)], 1), (c.kind, b.text, a.text)
-    assert {"quantity", "denial", "date_time", "antonym"} <= kinds
+    assert {"quantity", "denial", "date_time", "antonym", "negation"} <= kinds
 
 
 def test_detect_gives_the_same_pairs_with_any_candidate_index(statements):
