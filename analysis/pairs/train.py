@@ -8,6 +8,9 @@ do not drown the 800 RTE-3 pairs. The decision threshold is chosen on the *cross
 scores (mean over sets of F1, or accuracy for the two-way negated-RTE2 set), and the per-set
 CV numbers are stored in the weights file's ``meta`` so docs/quality.md can quote them.
 Needs numpy at training time only; run time reads the JSON in pure Python.
+
+Each regime (``--regimes``, tried in order by premise length and by a switch signal) has its own weights
+and threshold; ``--mask`` keeps chosen signals out of a regime. The defaults are the shipped configuration.
 """
 
 from __future__ import annotations
@@ -29,6 +32,14 @@ from .signals import FEATURES, TRIGGER_KINDS, Signal
 log = logging.getLogger(__name__)
 
 SETS = ("sick-train-trial", "rte3-dev-3way", "negated-rte2-and-real-life", "fnc1-train-sample")
+# The shipped configuration (the defaults): short premises; premises up to 90 tokens where only the hypothesis
+# negates ("is the un-negated hypothesis stated?"); other premises up to 90 tokens; paragraphs.
+SHIPPED_REGIMES = "short:20:,hneg:90:neg,medium:90:,long::"
+# The short regime (SICK-like scene descriptions) keeps the signals it had: CV there was no better with these.
+SHIPPED_MASK = (
+    "short:polarity_flip,polarity_flip_full,polarity_flip_roles,date_misattached,quantity_misattached,align_found,"
+    "align_support,align_modal,align_same_polarity,align_roles,cov_h,cov_sent,cov_names,new_numbers_h,neg_h_only"
+)
 RULE_MARGIN = 0.003
 ACCURACY_SETS = frozenset({"negated-rte2-and-real-life"})
 
@@ -114,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--mask",
         nargs="*",
-        default=[],
+        default=[SHIPPED_MASK],
         help="REGIME:FEAT,FEAT... signals a regime does not use (their weight stays 0 there)",
     )
     ap.add_argument(
@@ -128,11 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--short-max", type=int, default=20, help="premise tokens up to which the short regime applies")
     ap.add_argument(
         "--regimes",
-        default="",
+        default=SHIPPED_REGIMES,
         help="regimes as NAME:MAX_TOKENS:NEG,... (MAX empty: unbounded; NEG 'neg', 'pos' or empty), tried in order; "
-        "overrides --short-max/--split-negation",
+        "overrides --short-max/--split-negation unless empty",
     )
-    ap.add_argument("--split-on", default="neg_weak", help="signal whose presence the NEG part of --regimes tests")
+    ap.add_argument("--split-on", default="neg_h_only", help="signal whose presence the NEG part of --regimes tests")
     ap.add_argument("--exclude", nargs="*", default=[], help="sets to leave out of the fit (still scored)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(message)s")
