@@ -114,17 +114,20 @@ def select_candidates(new: Profile, pool: Iterable[Profile], budget: int = JUDGE
     """
     if budget <= 0:
         return []
-    content, words = new.content, new.words
-    need = 1 if new.cue_based else MIN_SHARED
+    content, words, nkeys, cue_based = new.content, new.words, new.nkeys, new.cue_based
+    need = 1 if cue_based else MIN_SHARED
     ranked: list[tuple[float, Profile]] = []
     for other in pool:
         if other.words == words:
             continue  # the same sentence again: the judge compares no sentence with itself
         shared = len(content & other.content)  # content lemmas and exact numbers in common
-        if shared >= need or (shared and other.cue_based):
-            score = _rank(new, other, shared)
-            if score is not None:
-                ranked.append((score, other))
+        if shared < need and not (shared and other.cue_based):
+            continue
+        if not (cue_based or other.cue_based) and shared / max(1, min(nkeys, other.nkeys)) < MIN_SIM_QUANTITY:
+            continue  # two plain claims sharing too small a part of the shorter one (checked here: most fail it)
+        score = _rank(new, other, shared)
+        if score is not None:
+            ranked.append((score, other))
     ranked.sort(key=_first, reverse=True)  # stable: equal scores keep the pool's order
     return [other for _, other in ranked[:budget]]
 
