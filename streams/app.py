@@ -6,6 +6,8 @@ import faust
 
 from contraflow.settings import Settings
 
+from .consumer import RewindingConsumer
+
 __all__ = ["build_app"]
 
 
@@ -23,7 +25,7 @@ def build_app(settings: Settings, *, web_port: int | None = None, session_timeou
     if session_timeout_s is not None:
         extra["broker_session_timeout"] = session_timeout_s
         extra["broker_heartbeat_interval"] = max(1.0, session_timeout_s / 5)
-    return faust.App(
+    app = faust.App(
         settings.worker.app_id,
         broker=brokers,
         broker_client_id=settings.kafka.client_id,
@@ -47,3 +49,6 @@ def build_app(settings: Settings, *, web_port: int | None = None, session_timeou
         web_in_thread=False,
         **extra,
     )
+    # Instance attribute: the transport creates the consumer lazily, when the worker starts.
+    app.transport.Consumer = RewindingConsumer  # type: ignore[misc]
+    return app

@@ -9,16 +9,13 @@ from pipeline_helpers import largest_block, reference_for
 
 from contraflow.runner import expected_article_ids
 
-pytestmark = [
-    pytest.mark.slow,
-    # Known, intermittent: after the SIGKILL the group rebalances, the surviving worker's consumer waits in
-    # faust's wait_empty for an extract batch event that is never acked, and the group stalls (seen in 2 of
-    # 4 fresh-clone runs; passes otherwise). Not strict, so the test runs, and shows, every time; tracked in
-    # the issue's closing note. Remove the mark when the rebalance path is fixed.
-    pytest.mark.xfail(
-        reason="intermittent stall on rebalance after a worker is killed (faust wait_empty)", strict=False
-    ),
-]
+# This test once failed intermittently, two ways, both from Faust dropping its agents' queued events on a
+# rebalance: (1) an event queued for two agents (extract and the old index-articles agent both read
+# articles.normalized) was read by one and dropped by the other, and stayed in flight forever (wait_empty);
+# every topic now has one consuming agent (tests/unit/streams/test_pipeline_build.py). (2) A partition the group
+# had never committed kept its fetch position across the rebalance, past the dropped events (17 articles never
+# processed); streams/consumer.py rewinds such partitions.
+pytestmark = pytest.mark.slow
 
 
 def _wait_statements(ns, at_least: int, timeout_s: float = 300) -> int:
