@@ -4,13 +4,14 @@ from .article import DEFAULT_MAX_TEXT_CHARS, Article, ArticleIn, to_utc
 from .contradiction import KINDS, Contradiction, ContradictionKind
 from .deadletter import DeadLetter, DeadLetterReason
 from .ids import content_hash, pair_id, short_hash, statement_id
-from .statement import ClaimFrame, DateMention, Entity, Quantity, Speaker, Statement
+from .statement import BlockedStatements, ClaimFrame, DateMention, Entity, Quantity, Speaker, Statement
 
 __all__ = [
     "DEFAULT_MAX_TEXT_CHARS",
     "KINDS",
     "Article",
     "ArticleIn",
+    "BlockedStatements",
     "ClaimFrame",
     "Contradiction",
     "ContradictionKind",
@@ -32,6 +33,7 @@ SCHEMAS = {
     "ArticleIn": ArticleIn,
     "Article": Article,
     "Statement": Statement,
+    "BlockedStatements": BlockedStatements,
     "Contradiction": Contradiction,
     "DeadLetter": DeadLetter,
 }

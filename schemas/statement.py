@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "ApproxKind",
+    "BlockedStatements",
     "ClaimFrame",
     "Cue",
     "DateMention",
@@ -96,3 +97,15 @@ class Statement(_Frozen):
     entities: list[Entity] = Field(default_factory=list, description="Named entities, normalised.")
     claim: ClaimFrame = Field(default_factory=ClaimFrame, description="Claim frame for comparison.")
     blocking_keys: list[str] = Field(default_factory=list, description="Keys of candidate blocks.")
+
+
+class BlockedStatements(_Frozen):
+    """Statements of one article bound for one partition of ``statements`` (the detect stage's input).
+
+    ``placements`` pairs a blocking key with the index of a statement in ``statements``: detect places that
+    statement in that key's block. Every key of the message belongs to the partition the message was sent to.
+    """
+
+    article_id: str = Field(..., description="Article the statements were found in.")
+    statements: list[Statement] = Field(..., description="The statements with at least one key here.")
+    placements: list[tuple[str, int]] = Field(..., description="(blocking key, index into statements).")

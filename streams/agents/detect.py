@@ -1,4 +1,7 @@
-"""``detect``: each statement (keyed by one blocking key) against recent statements of that key.
+"""``detect``: each statement, in each of its blocks, against the recent statements of that block.
+
+Input: ``BlockedStatements`` messages (one per article and partition, see ``streams.agents.extract``), each a list
+of (blocking key, statement) placements whose keys this partition owns.
 
 The table keeps a ring of the last ``analysis.candidates_per_key`` statements per key. A new statement is judged
 only against the best of them: ``analysis.select_candidates`` (the same selection ``analysis.detect`` makes) drops
@@ -18,7 +21,7 @@ from typing import TYPE_CHECKING
 import faust
 from pydantic import ValidationError
 
-from schemas import Contradiction, Statement
+from schemas import BlockedStatements, Contradiction, Statement
 
 from ..context import Pipeline
 
@@ -142,34 +145,38 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
 
         async for event in stream.events():
             started = time.monotonic()
-            metrics.records_in.labels("detect").inc()
             try:
-                new = Statement.model_validate_json(event.value)
-            except ValidationError as exc:
+                message = BlockedStatements.model_validate_json(event.value)
+                placements = [(key, message.statements[i]) for key, i in message.placements]
+            except (ValidationError, IndexError) as exc:
                 await p.dead_letter(
                     stage="detect", reason="processing_error", error=str(exc), payload=event.value, event=event
                 )
                 continue
-            key = (event.key or b"").decode("utf-8", "replace")
-            if key not in new.blocking_keys:
-                continue  # sent only to be indexed: no block to compare within
-            entries = ring.entries(key)
-            metrics.candidates.observe(len(entries))
-            mine = _profile(new)
-            # redelivered after a crash: compare again (idempotent), do not store twice
-            replay = any(e.id == new.id for e in entries)
+            metrics.records_in.labels("detect").inc(len(placements))
+            profiles: dict[str, Profile] = {}
             found: list[Contradiction] = []
-            for candidate in to_judge(key, mine, entries, budget):
-                old = candidate.statement
-                try:
-                    result = judge_statements(old, new)
-                except Exception as exc:  # noqa: BLE001 - an engine bug on one pair must not stop the stream
-                    log.exception("judge_failed key=%s a=%s b=%s error=%s", key, old.id, new.id, exc)
-                    continue
-                if result is not None and result.score >= min_score:
-                    found.append(result)
-            if not replay:
-                ring.add(key, new, mine)
+            for key, new in placements:
+                if key not in new.blocking_keys:
+                    continue  # not a key of this statement: nothing to place
+                entries = ring.entries(key)
+                metrics.candidates.observe(len(entries))
+                mine = profiles.get(new.id)
+                if mine is None:
+                    mine = profiles[new.id] = _profile(new)
+                # redelivered after a crash: compare again (idempotent), do not store twice
+                replay = any(e.id == new.id for e in entries)
+                for candidate in to_judge(key, mine, entries, budget):
+                    old = candidate.statement
+                    try:
+                        result = judge_statements(old, new)
+                    except Exception as exc:  # noqa: BLE001 - an engine bug on one pair must not stop the stream
+                        log.exception("judge_failed key=%s a=%s b=%s error=%s", key, old.id, new.id, exc)
+                        continue
+                    if result is not None and result.score >= min_score:
+                        found.append(result)
+                if not replay:
+                    ring.add(key, new, mine)
             for c in found:
                 await p.topics.contradictions.send(
                     key=c.id.encode(), value=c.model_dump_json().encode(), timestamp=event.message.timestamp

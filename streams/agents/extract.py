@@ -2,38 +2,62 @@
 
 Articles are batched (:func:`streams.batching.run_batched`) and spaCy runs in the NLP thread, so heartbeats
 keep flowing. For each batch the agent writes the articles and their statements to the document sink (see
-:func:`streams.agents.index.index_records` for why this agent indexes them), then sends each statement once per
-blocking key, keyed by that key, so all statements that could contradict each other meet on one partition of
-``statements`` (read by ``detect`` only). A statement without blocking keys has nothing to be compared with:
-it is indexed and not sent. The batch is acked after both.
+:func:`streams.agents.index.index_records` for why this agent indexes them), then sends the statements on to
+``detect``: every blocking key is owned by one partition of ``statements`` (:func:`partition_for`), so all
+statements that could contradict each other meet on one partition, whatever article or worker they come from.
+One ``BlockedStatements`` message goes to each partition that owns a key of the article's statements
+(:func:`detect_records`). A statement without blocking keys has nothing to be compared with: it is indexed and
+not sent. The batch is acked after both.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+import zlib
 
 import faust
 from pydantic import BaseModel, ValidationError
 
-from schemas import Article, Statement
+from schemas import Article, BlockedStatements, Statement
 
 from ..batching import run_batched
 from ..context import Pipeline
 from .index import index_records
 
-__all__ = ["register_extract", "statement_records"]
+__all__ = ["detect_records", "partition_for", "register_extract"]
 
 log = logging.getLogger(__name__)
 
 
-def statement_records(statement: Statement) -> list[tuple[bytes, bytes]]:
-    """``(key, value)`` records to send to ``detect`` for one statement: one per distinct blocking key."""
-    keys = sorted(set(statement.blocking_keys))
-    if not keys:
-        return []
-    value = statement.model_dump_json().encode()
-    return [(key.encode(), value) for key in keys]
+def partition_for(key: str, partitions: int) -> int:
+    """The ``statements`` partition of a blocking key: stable across processes and runs (not ``hash()``)."""
+    return zlib.crc32(key.encode("utf-8")) % partitions
+
+
+def detect_records(article_id: str, statements: list[Statement], partitions: int) -> list[tuple[int, bytes]]:
+    """``(partition, value)`` of the ``BlockedStatements`` messages to send for one article's statements.
+
+    One message per partition that owns at least one of their blocking keys (not one per statement and key:
+    an article has ~25 statements with ~6 keys each), carrying each statement once and its placements there.
+    A statement without blocking keys has nothing to be compared with and is not sent.
+    """
+    by_partition: dict[int, tuple[list[Statement], list[tuple[str, int]]]] = {}
+    for statement in statements:
+        for key in sorted(set(statement.blocking_keys)):
+            members, placements = by_partition.setdefault(partition_for(key, partitions), ([], []))
+            if not members or members[-1] is not statement:
+                members.append(statement)
+            placements.append((key, len(members) - 1))
+    return [
+        (
+            part,
+            BlockedStatements(article_id=article_id, statements=members, placements=placements)
+            .model_dump_json()
+            .encode(),
+        )
+        for part, (members, placements) in sorted(by_partition.items())
+    ]
 
 
 def _extract_batch(articles: list[Article], nlp) -> list[list[Statement] | Exception]:
@@ -55,6 +79,7 @@ def _extract_batch(articles: list[Article], nlp) -> list[list[Statement] | Excep
 def register_extract(p: Pipeline) -> faust.types.AgentT:
     """Declare the ``extract`` agent on the pipeline's app."""
     app, metrics, w = p.app, p.metrics, p.settings.worker
+    partitions = p.settings.topics.partitions
 
     async def handle(events: list[faust.EventT]) -> None:
         nlp = await p.nlp()
@@ -103,15 +128,16 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
                 if event.message.timestamp:
                     metrics.end_to_end_seconds.observe(max(0.0, now - event.message.timestamp))
         sent = 0
-        for event, _, statements in extracted:
-            for statement in statements:
-                for key, value in statement_records(statement):
-                    await p.topics.statements.send(key=key, value=value, timestamp=event.message.timestamp)
-                    sent += 1
+        for event, article, statements in extracted:
+            for partition, value in detect_records(article.id, statements, partitions):
+                await p.topics.statements.send(
+                    key=article.id.encode(), value=value, partition=partition, timestamp=event.message.timestamp
+                )
+                sent += 1
         metrics.records_out.labels("extract").inc(sum(len(s) for _, _, s in extracted))
         metrics.stage_seconds.labels("extract").observe(extract_s)
         log.info(
-            "extract_batch articles=%d statements=%d records=%d extract_s=%.2f elapsed_s=%.2f",
+            "extract_batch articles=%d statements=%d messages=%d extract_s=%.2f elapsed_s=%.2f",
             len(articles),
             sum(len(s) for _, _, s in extracted),
             sent,
