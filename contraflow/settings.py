@@ -85,6 +85,17 @@ class WorkerSettings(_Section):
     data_dir: Path = Field(Path(".contraflow/worker"), description="Worker state directory.")
     batch_size: int = Field(200, ge=1, description="Records per indexing batch.")
     batch_within_s: float = Field(0.5, gt=0, description="Longest wait to fill an indexing batch.")
+    extract_batch_size: int = Field(
+        8, ge=1, description="Most articles per spaCy batch in a worker (bigger: more throughput, more latency)."
+    )
+    extract_within_s: float = Field(
+        0.1,
+        gt=0,
+        description=(
+            "Longest wait to fill a spaCy batch. Short, because articles that arrive while a batch is being "
+            "analysed wait for it anyway: under load batches fill up, when idle an article starts at once."
+        ),
+    )
 
 
 class StackSettings(_Section):

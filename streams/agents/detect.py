@@ -14,6 +14,7 @@ A pair sharing several keys is emitted only under the smallest shared key, so it
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import TYPE_CHECKING
@@ -72,42 +73,51 @@ def to_judge(key: str, new: Profile, entries: list[Profile], budget: int) -> lis
 
 
 class CandidateRing:
-    """Bounded ring of statements per key over a (Faust) table: ``<key>\\x1fn`` and ``<key>\\x1f<slot>``.
+    """Bounded ring of statements per key over a (Faust) table: slot ``<key>\\x1f<slot>`` holds ``{"n", "s"}``.
 
-    Only small per-slot values are written, so each append costs two changelog records. The table is the truth
-    (it is what a restarted or rebalanced worker recovers); parsed statements are mirrored in memory per key, with
-    their ``analysis.blocking.Profile``, so a lookup does not re-read, re-validate or re-profile the ring. Call
-    :meth:`forget` whenever partitions move.
+    One small changelog record per append: ``n`` is the append's sequence number within the key (slot ``n %
+    size``), ``s`` the statement without its default fields. The table is the truth (it is what a restarted or
+    rebalanced worker recovers; the order and the next ``n`` are rebuilt from the slots); parsed statements are
+    mirrored in memory per key, with their ``analysis.blocking.Profile``, so a lookup does not re-read,
+    re-validate or re-profile the ring. Call :meth:`forget` whenever partitions move.
     """
 
     def __init__(self, table, size: int) -> None:
         self.table = table
         self.size = size
         self._mirror: dict[str, list[Profile]] = {}
+        self._next: dict[str, int] = {}
 
     def forget(self) -> None:
         """Drop the in-memory mirror (after a rebalance the table may hold other data for a key)."""
         self._mirror.clear()
+        self._next.clear()
 
-    def _load(self, key: str) -> list[Profile]:
-        count = self.table.get(f"{key}{_SEP}n") or 0
-        n = min(count, self.size)
-        # Oldest first: slot (count % size) is the oldest once the ring has wrapped.
-        order = range(n) if count <= self.size else [(count + i) % self.size for i in range(self.size)]
-        out = []
-        for slot in order:
+    def _load(self, key: str) -> tuple[list[Profile], int]:
+        # Slot 0 is the first one written: empty means a key never seen (most keys), one lookup.
+        if self.table.get(f"{key}{_SEP}0") is None:
+            return [], 0
+        slots = []
+        for slot in range(self.size):
             value = self.table.get(f"{key}{_SEP}{slot}")
             if value is None:
-                continue
-            statement = value if isinstance(value, Statement) else Statement.model_validate(value)
-            out.append(_profile(statement))
-        return out
+                break  # slots fill in order: the ring has not wrapped yet
+            slots.append(value)
+        slots.sort(key=lambda v: v["n"])
+        entries = []
+        for value in slots:
+            statement = value["s"]
+            if not isinstance(statement, Statement):
+                statement = Statement.model_validate(statement)
+            entries.append(_profile(statement))
+        return entries, slots[-1]["n"] + 1
 
     def entries(self, key: str) -> list[Profile]:
         """Profiles of the statements in the ring of ``key`` (``.statement``, ``.blocking``, ...), oldest first."""
         entries = self._mirror.get(key)
         if entries is None:
-            entries = self._mirror[key] = self._load(key)
+            entries, self._next[key] = self._load(key)
+            self._mirror[key] = entries
         return entries
 
     def candidates(self, key: str) -> list[Statement]:
@@ -116,9 +126,12 @@ class CandidateRing:
     def add(self, key: str, statement: Statement, prof: Profile | None = None) -> None:
         """Append ``statement`` to the ring of ``key`` (``prof``: its profile, when the caller has it already)."""
         entries = self.entries(key)
-        count = self.table.get(f"{key}{_SEP}n") or 0
-        self.table[f"{key}{_SEP}{count % self.size}"] = statement.model_dump(mode="json")
-        self.table[f"{key}{_SEP}n"] = count + 1
+        n = self._next[key]
+        self.table[f"{key}{_SEP}{n % self.size}"] = {
+            "n": n,
+            "s": statement.model_dump(mode="json", exclude_defaults=True),
+        }
+        self._next[key] = n + 1
         entries.append(prof if prof is not None and prof.blocking is not None else _profile(statement))
         if len(entries) > self.size:
             del entries[0]
@@ -177,6 +190,9 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
                         found.append(result)
                 if not replay:
                     ring.add(key, new, mine)
+                # A message holds an article's placements on this partition (~30 on 6 partitions): let the
+                # event loop serve the other agents between them, so detect never holds up newer articles.
+                await asyncio.sleep(0)
             for c in found:
                 await p.topics.contradictions.send(
                     key=c.id.encode(), value=c.model_dump_json().encode(), timestamp=event.message.timestamp

@@ -147,7 +147,7 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
 
     @app.agent(p.topics.normalized, name="extract")
     async def extract(stream: faust.StreamT) -> None:
-        # Smaller batches than indexing: one batch of spaCy should take seconds, not minutes.
-        await run_batched(stream, handle, size=max(1, min(w.batch_size, 8)), within=w.batch_within_s, name="extract")
+        # Smaller batches than indexing: one batch of spaCy should take a second, not minutes.
+        await run_batched(stream, handle, size=w.extract_batch_size, within=w.extract_within_s, name="extract")
 
     return extract

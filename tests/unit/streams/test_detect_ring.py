@@ -19,8 +19,9 @@ def test_ring_is_bounded_and_keeps_the_most_recent():
     got = sorted(s.start for s in ring.candidates("k"))
     assert got == [4, 5, 6]
     assert ring.candidates("other") == []
-    # Two small entries per append, never one growing value.
-    assert len(table) == 3 + 1
+    # One small entry per append (a slot), never one growing value.
+    assert len(table) == 3
+    assert sorted(v["n"] for v in table.values()) == [4, 5, 6]
 
 
 def test_ring_reads_values_recovered_from_a_changelog():
@@ -52,6 +53,11 @@ def test_recovered_ring_equals_the_live_one_after_wrapping():
     assert [s.start for s in live.candidates("k")] == [7, 8, 9, 10]
     live.forget()
     assert [s.start for s in live.candidates("k")] == [7, 8, 9, 10]
+    # Appending after a recovery continues the sequence: the oldest slot is the one overwritten.
+    recovered.add("k", _st(11, ["k"]))
+    assert [s.start for s in recovered.candidates("k")] == [8, 9, 10, 11]
+    again = CandidateRing(dict(recovered.table), size=4)
+    assert [s.start for s in again.candidates("k")] == [8, 9, 10, 11]
 
 
 def _claim(n: int, keys: list[str], blocking: list[str], count: float = 40) -> Statement:
