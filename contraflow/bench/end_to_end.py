@@ -54,6 +54,9 @@ class ThroughputResult:
     articles: int
     seconds: float
     startup_s: float
+    # After the last article was searchable: seconds until the group had committed every topic (detection's
+    # backlog drained). None when not measured.
+    drain_s: float | None = None
 
     @property
     def articles_per_s(self) -> float:
@@ -180,6 +183,24 @@ def _latency(
     return result
 
 
+def _drain(ctx: _Ctx, lane: Lane) -> float:
+    """Seconds until the lane's group has no lag on any topic (detection catches up with extraction).
+
+    The latency phase starts only then: latency at a fixed offered rate is measured on an idle pipeline, not
+    behind the throughput phase's leftover detection work.
+    """
+    from ..kafka_admin import group_lag
+
+    settings = lane.settings(ctx.settings)
+    started = time.perf_counter()
+    deadline = started + ctx.timeout_s
+    while time.perf_counter() < deadline:
+        if not any(group_lag(settings).values()):
+            return time.perf_counter() - started
+        time.sleep(0.5)
+    raise BenchError(f"lane {lane.name}: topics not drained after {ctx.timeout_s:.0f} s")
+
+
 def _run_lane(
     ctx: _Ctx,
     lane: Lane,
@@ -212,6 +233,9 @@ def _run_lane(
                 with Profiler(pids, ctx.profile_dir, f"w{workers}") as prof:
                     tp = _throughput(ctx, lane, pool, articles, startup_s)
                 ctx.profiles.update(prof.summary())
+            drain_s = _drain(ctx, lane)
+            tp = replace(tp, drain_s=drain_s)
+            ctx.progress(f"  all topics drained {drain_s:.1f} s after the last article was searchable")
             lat = None
             if latency_articles:
                 ctx.progress(f"  latency: {latency_articles} articles offered at {offered_per_s:g}/s ...")

@@ -115,6 +115,7 @@ def build_report(
     for n, t in sorted(tp.items()):
         r[f"e2e_articles_{n}_worker{'s' if n > 1 else ''}"] = t.articles
         r[f"e2e_startup_s_{n}_worker{'s' if n > 1 else ''}"] = t.startup_s
+        r[f"e2e_drain_s_{n}_worker{'s' if n > 1 else ''}"] = t.drain_s
     if e2e and e2e.latency:
         r["latency_offered_per_s"] = e2e.latency.offered_per_s
         r["latency_workers"] = e2e.latency.workers

@@ -167,6 +167,7 @@ def run_bench(settings: Settings, cfg: BenchConfig, progress: Progress = lambda 
                 n_probes=cfg.scaling_probes,
                 rounds=cfg.scaling_rounds,
                 min_score=settings.analysis.min_score,
+                judge_budget=settings.analysis.judge_budget,
                 index_factory=_index_factory(settings),
                 progress=progress,
             )

@@ -101,7 +101,14 @@ def _read_articles(stream: BinaryIO, max_text_chars: int) -> tuple[list[Any], li
 
 
 def analyze_lines(
-    stream: BinaryIO, out: Any, *, min_score: float, model: str, max_text_chars: int, per_key: int
+    stream: BinaryIO,
+    out: Any,
+    *,
+    min_score: float,
+    model: str,
+    max_text_chars: int,
+    per_key: int,
+    judge_budget: int | None = None,
 ) -> tuple[int, int, list[str]]:
     """Run the whole offline pipeline; returns (articles, contradictions, errors)."""
     from analysis import InMemoryCandidateIndex, detect, extract_many, load_nlp
@@ -115,11 +122,12 @@ def analyze_lines(
     t0 = time.perf_counter()
     c0 = time.process_time()
     index = InMemoryCandidateIndex(per_key=per_key)
+    budget = {} if judge_budget is None else {"budget": judge_budget}
     n_found = n_statements = 0
     for statements in extract_many(articles, nlp):
         for s in statements:
             n_statements += 1
-            for c in detect(s, index, min_score=min_score):
+            for c in detect(s, index, min_score=min_score, **budget):
                 out.write(json.dumps(contradiction_json(c), ensure_ascii=False) + "\n")
                 n_found += 1
             index.add(s)
@@ -161,7 +169,7 @@ def register(app: typer.Typer) -> None:
         with open_input(file, "articles") as stream:
             _, _, errors = analyze_lines(
                 stream, sys.stdout, min_score=threshold, model=cfg.spacy_model,
-                max_text_chars=cfg.max_text_chars, per_key=cfg.candidates_per_key,
+                max_text_chars=cfg.max_text_chars, per_key=cfg.candidates_per_key, judge_budget=cfg.judge_budget,
             )  # fmt: skip
         sys.stdout.flush()
         if errors:
