@@ -189,16 +189,11 @@ def _drain(ctx: _Ctx, lane: Lane) -> float:
     The latency phase starts only then: latency at a fixed offered rate is measured on an idle pipeline, not
     behind the throughput phase's leftover detection work.
     """
-    from ..kafka_admin import group_lag
+    from ..runner import wait_processed
 
-    settings = lane.settings(ctx.settings)
     started = time.perf_counter()
-    deadline = started + ctx.timeout_s
-    while time.perf_counter() < deadline:
-        if not any(group_lag(settings).values()):
-            return time.perf_counter() - started
-        time.sleep(0.5)
-    raise BenchError(f"lane {lane.name}: topics not drained after {ctx.timeout_s:.0f} s")
+    wait_processed(lane.settings(ctx.settings), articles=0, timeout_s=ctx.timeout_s, poll_s=0.5, stable_polls=1)
+    return time.perf_counter() - started
 
 
 def _run_lane(

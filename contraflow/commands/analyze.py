@@ -112,6 +112,7 @@ def analyze_lines(
 ) -> tuple[int, int, list[str]]:
     """Run the whole offline pipeline; returns (articles, contradictions, errors)."""
     from analysis import InMemoryCandidateIndex, detect, extract_many, load_nlp
+    from analysis.detect import JUDGE_BUDGET
 
     articles, errors = _read_articles(stream, max_text_chars)
     for msg in errors:
@@ -122,12 +123,12 @@ def analyze_lines(
     t0 = time.perf_counter()
     c0 = time.process_time()
     index = InMemoryCandidateIndex(per_key=per_key)
-    budget = {} if judge_budget is None else {"budget": judge_budget}
+    budget = JUDGE_BUDGET if judge_budget is None else judge_budget
     n_found = n_statements = 0
     for statements in extract_many(articles, nlp):
         for s in statements:
             n_statements += 1
-            for c in detect(s, index, min_score=min_score, **budget):
+            for c in detect(s, index, min_score=min_score, budget=budget):
                 out.write(json.dumps(contradiction_json(c), ensure_ascii=False) + "\n")
                 n_found += 1
             index.add(s)

@@ -104,12 +104,7 @@ class CandidateRing:
                 break  # slots fill in order: the ring has not wrapped yet
             slots.append(value)
         slots.sort(key=lambda v: v["n"])
-        entries = []
-        for value in slots:
-            statement = value["s"]
-            if not isinstance(statement, Statement):
-                statement = Statement.model_validate(statement)
-            entries.append(_profile(statement))
+        entries = [_profile(Statement.model_validate(value["s"])) for value in slots]
         return entries, slots[-1]["n"] + 1
 
     def entries(self, key: str) -> list[Profile]:

@@ -114,13 +114,11 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
         if p.sink is not None:
             # Index first: a statement is searchable (and an article counted as done) before detect sees it.
             records: list[BaseModel] = []
-            origin: dict[str, tuple[faust.EventT, bytes]] = {}
+            origin: dict[str, faust.EventT] = {}
             for event, article, statements in extracted:
                 records.append(article)
-                origin[article.id] = (event, event.value)
-                for statement in statements:
-                    records.append(statement)
-                    origin[statement.id] = (event, statement.model_dump_json().encode())
+                records.extend(statements)
+                origin.update(dict.fromkeys([article.id, *(st.id for st in statements)], event))
             await index_records(p, records, origin)
             now = time.time()
             for event, _, _ in extracted:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import faust
@@ -56,20 +57,17 @@ async def _write_until_done(p: Pipeline, records: Sequence[BaseModel]):
             await asyncio.sleep(delay)
 
 
-async def index_records(
-    p: Pipeline, records: Sequence[BaseModel], origin: Mapping[str, tuple[faust.EventT, bytes]]
-) -> None:
+async def index_records(p: Pipeline, records: Sequence[BaseModel], origin: Mapping[str, faust.EventT]) -> None:
     """Write ``records`` to the sink (retrying until it is up); dead-letter each document it refuses for good.
 
-    ``origin`` maps a record id to the event it came from and the payload to put in its dead letter.
+    ``origin`` maps a record id to the event it came from. A refused article or contradiction is dead-lettered
+    with its event's original bytes; a refused statement (extracted, so no event holds it alone) with its JSON.
     Returns once every record is written or dead-lettered: only then may the caller ack its events.
     """
     if not records:
         return
     metrics = p.metrics
-    counts: dict[str, int] = {}
-    for record in records:
-        counts[stage_of(record)] = counts.get(stage_of(record), 0) + 1
+    counts = Counter(stage_of(record) for record in records)
     for stage, n in counts.items():
         metrics.records_in.labels(stage).inc(n)
     started = time.monotonic()
@@ -79,16 +77,20 @@ async def index_records(
     for alias, n in result.indexed.items():
         metrics.es_documents.labels(alias, "indexed").inc(n)
     by_id = {record.id: record for record in records}  # type: ignore[attr-defined]
-    rejected: dict[str, int] = {}
+    rejected: Counter[str] = Counter()
     for doc_id, reason in result.rejected.items():
         record = by_id.get(doc_id)
         stage = stage_of(record) if record is not None else "index"
-        rejected[stage] = rejected.get(stage, 0) + 1
+        rejected[stage] += 1
         metrics.es_documents.labels(f"{p.settings.es.index_prefix}-{stage.removeprefix('index-')}", "rejected").inc()
-        event, payload = origin.get(doc_id, (None, b""))
+        event = origin.get(doc_id)
+        if isinstance(record, Statement):
+            payload = record.model_dump_json().encode()
+        else:
+            payload = event.value if event is not None else b""
         await p.dead_letter(stage=stage, reason="es_rejected", error=reason, payload=payload, event=event)
     for stage, n in counts.items():
-        metrics.records_out.labels(stage).inc(n - rejected.get(stage, 0))
+        metrics.records_out.labels(stage).inc(n - rejected[stage])
         metrics.stage_seconds.labels(stage).observe(time.monotonic() - started)
     log.info(
         "index_batch records=%d indexed=%d rejected=%d retries=%d elapsed_s=%.2f",
@@ -109,7 +111,7 @@ def register_index(p: Pipeline) -> faust.types.AgentT:
 
     async def handle(events: list[faust.EventT]) -> None:
         records: list[Contradiction] = []
-        origin: dict[str, tuple[faust.EventT, bytes]] = {}
+        origin: dict[str, faust.EventT] = {}
         for event in events:
             try:
                 record = Contradiction.model_validate_json(event.value)
@@ -119,7 +121,7 @@ def register_index(p: Pipeline) -> faust.types.AgentT:
                 )
                 continue
             records.append(record)
-            origin[record.id] = (event, event.value)
+            origin[record.id] = event
         await index_records(p, records, origin)
 
     @app.agent(p.topics.contradictions, name=stage)
