@@ -9,7 +9,7 @@ Only :func:`load_settings` reads the environment; everything else receives a ``S
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -33,6 +33,18 @@ class _Section(BaseModel):
 class KafkaSettings(_Section):
     bootstrap: str = Field("localhost:9092", description="Kafka bootstrap servers, comma-separated.")
     client_id: str = Field("contraflow", description="Client id sent to the broker.")
+    # Measured on the 2-core dev VM (docs/performance.md): no compression and a 10 ms linger halve the broker's
+    # CPU per article and cut the workers' own, at a few milliseconds per hop.
+    compression: Literal["none", "gzip", "snappy", "lz4"] = Field(
+        "none",
+        description=(
+            "Compression of the records workers produce (none is cheapest in CPU; gzip, snappy or lz4 save disk "
+            "and network; snappy and lz4 need their Python codec installed)."
+        ),
+    )
+    linger_ms: int = Field(
+        10, ge=0, le=1000, description="How long a worker's producer waits to fill a batch (fewer, larger requests)."
+    )
 
 
 class TopicSettings(_Section):

@@ -42,7 +42,8 @@ def build_app(settings: Settings, *, web_port: int | None = None, session_timeou
         # timer (streams/batching.py), never by the next event, so waiting cannot deadlock the way Faust's
         # take_events() can (faust-streaming/faust#133).
         stream_wait_empty=True,
-        producer_compression_type="gzip",
+        producer_compression_type=None if settings.kafka.compression == "none" else settings.kafka.compression,
+        producer_linger=settings.kafka.linger_ms / 1000.0,
         web_enabled=True,
         web_bind=settings.worker.web_bind,
         web_port=settings.worker.web_port if web_port is None else web_port,
