@@ -23,7 +23,7 @@ from .judge import _days, _letters, _polar, _times
 from .lexicon import STOP_LEMMAS
 from .quantities import PERSON_NOUNS
 
-__all__ = ["CandidateIndex", "InMemoryCandidateIndex", "Profile", "blocking_keys", "profile"]
+__all__ = ["CandidateIndex", "InMemoryCandidateIndex", "Profile", "blocking_keys", "content_mask", "profile"]
 
 _MAX_KEYS = 8
 # Nouns too common in news to say two statements are about the same thing.
@@ -110,13 +110,15 @@ class Profile:
     ``thing|verb`` of counts tied to a verb (people folded to ``person``); ``times``, ``days``: it names a clock
     time, a day (as the judge reads them); ``turns``, ``flips``: antonym axes its verb is on, and their opposites;
     ``words``: the claim's letters, to spot the same sentence quoted twice; ``cue_based``: a denial, retraction
-    or non-confirmation; ``blocking``: its blocking keys, when the caller needs them (the stream agent), else None.
+    or non-confirmation; ``blocking``: its blocking keys, when the caller needs them (the stream agent), else None;
+    ``mask``, ``mask_lost``: ``content`` as a bit set, and how many of its items share a bit with another
+    (see :func:`content_mask`).
     """
 
     __slots__ = (
         "statement", "id", "article_id", "published_at", "cue", "cue_based", "modality", "polarity",
         "content", "nkeys", "predicate", "subject", "units", "persons", "verbs", "times", "days", "turns", "flips",
-        "words", "blocking",
+        "words", "blocking", "mask", "mask_lost",
     )  # fmt: skip
 
     def __init__(self, s: Statement, blocking: frozenset[str] | None = None) -> None:
@@ -132,6 +134,7 @@ class Profile:
         self.nkeys = len(keys)
         keys.update(f"#{q.value:g}" for q in s.quantities if q.approx != "several")
         self.content = frozenset(keys)
+        self.mask, self.mask_lost = content_mask(self.content)
         self.predicate = s.claim.predicate
         self.subject = _set((s.claim.subject or "").split())
         self.units = _set(q.unit for q in s.quantities if q.unit)
@@ -145,6 +148,22 @@ class Profile:
 
     def __repr__(self) -> str:
         return f"Profile({self.id!r})"
+
+
+_MASK_BITS = 256
+
+
+def content_mask(items: frozenset[str]) -> tuple[int, int]:
+    """``items`` as a 256-bit set (one bit per item, by hash), and how many items landed on a taken bit.
+
+    Two statements sharing *k* items share at least *k* - ``lost`` bits (``lost`` of either side), so counting
+    common bits (one AND and a popcount, no set built) safely drops most candidates before the exact count.
+    Hashes are per process: masks are never stored, only rebuilt with the profile.
+    """
+    mask = 0
+    for item in items:
+        mask |= 1 << (hash(item) & (_MASK_BITS - 1))
+    return mask, len(items) - mask.bit_count()
 
 
 def profile(s: Statement, with_blocking: bool = False) -> Profile:

@@ -9,7 +9,7 @@ one pass of set intersections over the pool plus at most ``budget`` judgements, 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from operator import itemgetter
 
 from schemas import Contradiction, Statement
@@ -66,7 +66,9 @@ def _rank(a: Profile, b: Profile, shared: int) -> float | None:
     if score is None or a.id == b.id or (a.article_id == b.article_id and a.statement.start == b.statement.start):
         return None
     pa, pb = a.published_at, b.published_at
-    if (pa is not None and pb is not None and abs((pa - pb).days) > MAX_DAYS_APART) or _same_words(a, b):
+    if (pa is not None and pb is not None and abs((pa - pb).days) > MAX_DAYS_APART) or (
+        a.cue_based == b.cue_based and _same_words(a, b)
+    ):
         return None
     return score
 
@@ -104,27 +106,38 @@ def _cue_rank(a: Profile, b: Profile, shared: int, sim: float) -> float | None:
     return 2.0 + sim if ok else None
 
 
-def select_candidates(new: Profile, pool: Iterable[Profile], budget: int = JUDGE_BUDGET) -> list[Profile]:
+def select_candidates(
+    new: Profile, pool: Iterable[Profile], budget: int = JUDGE_BUDGET, keep: Callable[[Profile], bool] | None = None
+) -> list[Profile]:
     """The at most ``budget`` candidates of ``pool`` worth judging against ``new``, most promising first.
 
     A pure function of the profiles, shared by ``detect`` and the stream agent. One cheap pass counts the content
     lemmas (and exact numbers) each candidate shares with ``new`` and keeps those with enough in common; the few
     left are checked against the judge's other necessary conditions and ranked: denials, retractions and
     non-confirmations first, then by the share of content in common; ties keep the pool's order (newest first).
+    ``keep``: a further condition on a candidate (the stream agent's "this key emits the pair"), asked only of
+    the few that share enough content.
     """
     if budget <= 0:
         return []
     content, words, nkeys, cue_based = new.content, new.words, new.nkeys, new.cue_based
     need = 1 if cue_based else MIN_SHARED
+    # Bits in common that ``need`` items in common imply, whatever collided in ``new``'s mask (at least 1).
+    mask, bits_needed = new.mask, max(1, need - new.mask_lost)
     ranked: list[tuple[float, Profile]] = []
     for other in pool:
-        if other.words == words:
+        # Most of a pool shares a key but not enough content: a popcount rejects those before any set is built.
+        if (mask & other.mask).bit_count() < bits_needed and not other.cue_based:
+            continue
+        if other.words == words and other.cue_based == cue_based:
             continue  # the same sentence again: the judge compares no sentence with itself
         shared = len(content & other.content)  # content lemmas and exact numbers in common
         if shared < need and not (shared and other.cue_based):
             continue
         if not (cue_based or other.cue_based) and shared / max(1, min(nkeys, other.nkeys)) < MIN_SIM_QUANTITY:
             continue  # two plain claims sharing too small a part of the shorter one (checked here: most fail it)
+        if keep is not None and not keep(other):
+            continue
         score = _rank(new, other, shared)
         if score is not None:
             ranked.append((score, other))

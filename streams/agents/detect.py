@@ -68,8 +68,12 @@ def to_judge(key: str, new: Profile, entries: list[Profile], budget: int) -> lis
     from analysis.detect import select_candidates
 
     mine = new.blocking if new.blocking is not None else frozenset(new.statement.blocking_keys)
-    pool = [e for e in reversed(entries) if e.id != new.id and _emit(key, mine, e.blocking)]  # newest first
-    return select_candidates(new, pool, key_share(budget, new.statement))
+    return select_candidates(
+        new,
+        reversed(entries),  # newest first
+        key_share(budget, new.statement),
+        keep=lambda e: e.id != new.id and _emit(key, mine, e.blocking),
+    )
 
 
 class CandidateRing:
