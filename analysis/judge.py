@@ -42,7 +42,9 @@ _SHORTLY = re.compile(
 )
 # One side talks about another instance of the thing ("a second vessel", "the neighbouring district").
 _OTHER_REFERENT = re.compile(
-    r"\b(?:neighbou?ring|nearby|another|a second|a separate|separate|other|also|similar|previous|a further)\b", re.I
+    r"\b(?:neighbou?ring|nearby|another|a second|a separate|separate|other|also|similar|previous|a further|"
+    r"by comparison|in comparison|compared (?:with|to))\b",
+    re.I,
 )
 # Counts that keep changing: an updated figure is not a contradiction.
 _RUNNING = re.compile(r"\b(?:now|so far|to date|by (?:then|\w+day|the end|noon|midnight|\d)|has risen|had risen|"
@@ -63,11 +65,37 @@ def _numbers(s: Statement) -> set[str]:
     return {f"#{q.value:g}" for q in s.quantities if q.approx != "several"}
 
 
+def _one_per_name(keys: set[str], names: set[str] | None = None) -> set[str]:
+    """``keys`` with a multi-word name counted once: 'boko_haram' stands for its words 'boko' and 'haram' too.
+
+    ``names``: where to look for multi-word names (default ``keys``); the common keys of two claims pass both
+    claims' keys, so words of a name that only one side recognised as a name ('BOKO HARAM') also count once.
+    """
+    compounds = [k for k in (keys if names is None else names) if "_" in k]
+    if not compounds:
+        return keys
+    out = set(keys)
+    taken: set[str] = set()
+    # Names in ``keys`` first, then the shortest: a word belongs to one name only, so a longer name that one side
+    # read out of a shouted headline ('haram_kidnap_terrorist') cannot count 'haram' again.
+    for name in sorted(compounds, key=lambda n: (n not in keys, len(n), n)):
+        parts = set(name.split("_"))
+        if parts & taken or not (name in out or parts & out):
+            continue
+        taken |= parts
+        out -= parts
+        out.add(name)
+    return out
+
+
 def similarity(a: Statement, b: Statement) -> tuple[float, list[str]]:
-    """Share of the smaller claim's content lemmas found in the other (a shared exact number counts as one more)."""
+    """Share of the smaller claim's content lemmas found in the other (a shared exact number counts as one more).
+
+    A multi-word name counts once, with its words ('boko_haram', 'boko', 'haram' are one shared thing).
+    """
     ka, kb = _keys(a), _keys(b)
-    shared = sorted(ka & kb) + sorted(_numbers(a) & _numbers(b))
-    denom = max(1, min(len(ka), len(kb)))
+    shared = sorted(_one_per_name(ka & kb, ka | kb)) + sorted(_numbers(a) & _numbers(b))
+    denom = max(1, min(len(_one_per_name(ka)), len(_one_per_name(kb))))
     return min(1.0, len(shared) / denom), shared
 
 
@@ -79,8 +107,8 @@ def _entity_clash(a: Statement, b: Statement) -> str | None:
     """Two claims that name different specific things of the same kind are about different things."""
     all_a = {e.norm for e in a.entities}
     all_b = {e.norm for e in b.entities}
-    # ORG is left out: the small model tags too many unknown names (countries, taxes) as organisations
-    for label in ("PERSON", "FAC", "PRODUCT", "LOC", "GPE", "EVENT"):
+    # Organisations clash only when the claims share no name at all (names of unknown kinds are often read as ORG)
+    for label in ("PERSON", "FAC", "PRODUCT", "LOC", "GPE", "EVENT", "ORG"):
         ea = {e.norm for e in a.entities if e.label == label}
         eb = {e.norm for e in b.entities if e.label == label}
         if ea and eb and not (ea & eb) and (not (all_a & all_b) or label in ("FAC", "PRODUCT", "EVENT", "LOC")):
@@ -172,10 +200,51 @@ def _verbs_clash(x: Quantity, y: Quantity, a: Statement, b: Statement) -> bool:
     return x.verb not in b.claim.keys and y.verb not in a.claim.keys
 
 
+def _counted_alike(a: Statement, b: Statement, q: tuple[Quantity, Quantity], shared: list[str]) -> bool:
+    """The two claims share something besides what is counted and the verbs ("after 4 minutes ... began" /
+    "17 minutes later ... began" share nothing about *what* began)."""
+    qa, qb = q
+    return bool(set(shared) - {qa.unit, qb.unit, qa.verb, qb.verb, a.claim.predicate, b.claim.predicate})
+
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|them|these|its|their|all)\b", re.I)
+
+
+def _partitive(q: Quantity, s: Statement) -> bool:
+    """'21 of the schoolgirls': a part of a group, not a count of the whole to compare with another count."""
+    at = q.end - s.start
+    return 0 <= at <= len(s.text) and bool(_PARTITIVE.match(s.text, at))
+
+
+def _parts_compare(x: Quantity, a: Statement, y: Quantity, b: Statement) -> bool:
+    px, py = _partitive(x, a), _partitive(y, b)
+    if px and py:
+        return bool(x.verb) and x.verb == y.verb
+    return not (px or py)
+
+
+def _subgroup_fits(x: Quantity, y: Quantity) -> bool:
+    """A count of some people ('several children') fits inside a count of all ('more than 30 people')."""
+    if x.unit == y.unit:
+        return False
+    part, whole = (x, y) if y.unit == "person" else (y, x)
+    return part.low <= whole.high * 1.01
+
+
 def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | None:
     """For a thing both claims count (with the same verb), no value of one is compatible with any of the other."""
-    for x0 in a.quantities:
-        pairs = [(x, y) for x in a.quantities for y in b.quantities if _units_match(x, y) and _units_match(x0, y)]
+    qa, qb = a.quantities, b.quantities
+    for x0 in qa:
+        pairs = [
+            (x, y)
+            for x in qa
+            for y in qb
+            if _units_match(x, y)
+            and _units_match(x0, y)
+            # a part ('21 of the girls') is not compared with a whole ('more than 200 girls'), only with another
+            # part counted by the same verb
+            and _parts_compare(x, a, y, b)
+        ]
         if not pairs or any(_verbs_clash(x, y, a, b) for x, y in pairs):
             continue
         # the same thing counted by the same action: one verb for both numbers, or the same main verb
@@ -190,7 +259,7 @@ def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | N
         compatible = False
         for x, y in pairs:
             tol = 0.01 * max(abs(x.value), abs(y.value)) + 1e-9
-            if x.low - tol <= y.high and y.low - tol <= x.high:
+            if (x.low - tol <= y.high and y.low - tol <= x.high) or _subgroup_fits(x, y):
                 compatible = True
         if not compatible:
             return pairs[0]
@@ -395,16 +464,29 @@ def _same_proposition(d: Statement, o: Statement, sim: float) -> bool:
     if subject is None or (d.claim.subject and set(d.claim.subject.split()) <= _ANAPHORIC):
         return sim >= 0.5 or bool(_numbers(d) & _numbers(o))
     if not subject:
+        # The other claim is about its own subject ("the girls were released" against a denial that fighters
+        # were released): another proposition, however many words the two share.
+        theirs = set((o.claim.subject or "").split())
+        if theirs and not theirs <= _ANAPHORIC and not theirs & set(d.claim.subject.split()):
+            return False
         return sim >= 0.7 and (not d.claim.predicate or _same_predicate(d, o))
     # a shared number does not make the same proposition by itself ("21 girls are back" / "21 girls were exchanged")
-    # and it is most of what is denied that must be found, not most of a short other claim
-    words = len(set(d.claim.keys) & set(o.claim.keys)) / max(1, len(d.claim.keys))
-    return _same_predicate(d, o) or words >= 0.5
+    # and it is most of what is denied that must be found, not most of a short other claim; what was denied to
+    # have happened must be in it too when little else is shared ("denied the girls were exchanged" says nothing
+    # of "the girls were freed")
+    dk, ok = _keys(d), _keys(o)
+    common = _one_per_name(dk & ok, dk | ok)
+    words = len(common) / max(1, len(_one_per_name(dk)))
+    action = not d.claim.predicate or d.claim.predicate in ok or len(common) >= 3
+    return _same_predicate(d, o) or (words >= 0.5 and action)
 
 
 @lru_cache(maxsize=65536)
 def _letters(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower().replace("’", "'")).strip()
+
+
+_CUE_BASED = frozenset({"deny", "not_confirmed", "retract"})
 
 
 def _same_words(a: Statement, b: Statement) -> bool:
@@ -435,7 +517,10 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         c = judge_statements(s1, s2)
         if c: print(c.kind, c.score, c.explanation)
     """
-    if a.id == b.id or (a.article_id == b.article_id and a.start == b.start) or _same_words(a, b):
+    if a.id == b.id or (a.article_id == b.article_id and a.start == b.start):
+        return None
+    # The same words twice are one claim quoted twice, unless one side denies, doubts or retracts them.
+    if (a.cue in _CUE_BASED) == (b.cue in _CUE_BASED) and _same_words(a, b):
         return None
     if _too_far_apart(a, b):
         return None
@@ -495,7 +580,12 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     q = _quantity_clash(a, b)
     if not q and sim < MIN_SIM:
         return None
-    if q and a.polarity == b.polarity and not (_is_running(a.text) or _is_running(b.text)):
+    if (
+        q
+        and a.polarity == b.polarity
+        and not (_is_running(a.text) or _is_running(b.text))
+        and _counted_alike(a, b, q, shared)
+    ):
         qa, qb = q
         return _make(
             a, b, "quantity", 0.6 + 0.3 * min(1.0, sim),

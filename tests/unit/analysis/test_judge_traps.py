@@ -102,3 +102,74 @@ def test_statements_published_months_apart_are_not_compared(statements):
     near = judge_statements(a, b)
     assert near is not None and near.kind == "denial"  # same day: one story
     assert judge_statements(a, c) is None  # eight months apart: another event, whatever the words
+
+
+# Patterns seen in real multi-outlet news (none of these sentences is from an evaluation set). Each trap comes
+# with a control: the same pair made a real contradiction, so the rule that stops the trap is shown not to stop
+# everything of its kind.
+NEWS_TRAPS = {
+    "multi_word_name_counts_once": (
+        "Information minister Dora Vell denied that the 30 miners were exchanged for Red Hand Brigade prisoners.",
+        "Red Hand Brigade frees 30 Tollan miners, raising hopes for the others.",
+    ),
+    "denial_of_another_subject": (
+        "Officials denied reports that Red Hand Brigade fighters had been released in exchange for the miners.",
+        "The miners were released at dawn on Thursday, the governor said.",
+    ),
+    "different_companies": (
+        "Shares of Harlow Energy fell 1 percent to $54 in early trading.",
+        "Shares in Brightvale Group fell 3.5 percent to $12.40 in early trading.",
+    ),
+    "part_against_whole": (
+        "The governor says 12 of the miners trapped in the Tollan pit have been brought to the surface.",
+        "Television footage shows rescuers at the Tollan pit, where more than 40 miners were trapped.",
+    ),
+    "subgroup_within_total": (
+        "The airstrike in Darrow killed several children, local officials said.",
+        "More than 30 people, many of them children, were killed in the airstrike in Darrow, officials said.",
+    ),
+    "by_comparison": (
+        "The Varnu rocket flew 900 kilometres before falling into the sea, the navy said.",
+        "By comparison, a Varnu rocket launched in May flew 1,400 kilometres, the navy said.",
+    ),
+    "only_unit_and_verb_shared": (
+        "After 20 minutes of delay, the concert at the Arden hall began.",
+        "The final in Tessaly began five minutes later than planned.",
+    ),
+}
+
+NEWS_CONTROLS = {
+    "multi_word_name_counts_once": (
+        "denial",
+        "Information minister Dora Vell denied that the 30 miners were exchanged for Red Hand Brigade prisoners.",
+        "The 30 miners were exchanged for Red Hand Brigade prisoners, a negotiator said.",
+    ),
+    "denial_of_another_subject": (
+        "denial",
+        "Officials denied reports that Red Hand Brigade fighters had been released in exchange for the miners.",
+        "Red Hand Brigade fighters were released in exchange for the miners, a negotiator said.",
+    ),
+    "different_companies": (
+        "quantity",
+        "Shares of Harlow Energy fell 1 percent to $54 in early trading.",
+        "Harlow Energy shares fell 3.5 percent to $52.20 in early trading.",
+    ),
+    "subgroup_within_total": (
+        "quantity",
+        "The airstrike in Darrow killed 45 children, local officials said.",
+        "Twelve people were killed in the airstrike in Darrow, officials said.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEWS_TRAPS))
+def test_news_traps(pairs, name):
+    found = pairs(*NEWS_TRAPS[name])
+    assert found == [], [(c.kind, c.explanation) for c in found]
+
+
+@pytest.mark.parametrize("name", sorted(NEWS_CONTROLS))
+def test_news_trap_controls_still_contradict(pairs, name):
+    kind, *texts = NEWS_CONTROLS[name]
+    found = pairs(*texts)
+    assert [c.kind for c in found] == [kind], [(c.kind, c.explanation) for c in found]
