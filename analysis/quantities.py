@@ -265,6 +265,29 @@ def _counted_noun(text: str, end: int, lemma_of: dict[int, tuple[str, str]]) -> 
     return None
 
 
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ -]$")
+
+
+def _in_name(text: str, start: int, raw: str, lemma_of: dict[int, tuple[str, str]]) -> bool:
+    """A bare number right after a proper noun that does not open the sentence: a model or mission number."""
+    if not raw.strip().isdigit():
+        return False
+    m = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    if not m or m.start(1) == 0 or not text[: m.start(1)].strip():
+        return False
+    info = lemma_of.get(m.start(1))
+    if not info or info[1] != "PROPN":
+        return False
+    # ... unless a plural noun follows: "In Tessaly 40 people were hurt" counts people
+    nxt = re.compile(r"\s+([a-z][\w'-]*)").match(text, start + len(raw))
+    if nxt:
+        word = nxt.group(1)
+        ninfo = lemma_of.get(nxt.start(1))
+        if word in ("people", "persons") or (ninfo and ninfo[1] == "NOUN" and ninfo[0] != word):
+            return False
+    return True
+
+
 def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, str]] | None = None) -> list[Quantity]:
     """All quantities in ``text`` (a sentence); offsets are shifted by ``offset`` into the article.
 
@@ -310,6 +333,8 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
             continue  # "a 36-yard field goal", "a 7-year-old": an attribute, not a count
         if _YEARLIKE.match(raw.strip()) and not m.group("pct") and not m.group("cur"):
             continue
+        if not (m.group("hedge") or m.group("cur") or m.group("pct")) and _in_name(text, start, raw, lemma_of):
+            continue  # "Chang'e 4", "Falcon 9", "Boeing 737": part of a name, not a count
         if re.search(
             r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
             r"\s*$",

@@ -43,3 +43,19 @@ def test_times_years_and_ratios():
     assert r.unit == "%" and r.high == pytest.approx(80)
     (p,) = find_quantities("rose 8% in May")
     assert p.unit == "%" and p.value == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The first stage of the Varnu 4 mission will launch in June.", []),
+        ("The airline flies a Harrow 320 jet on the route.", []),
+        ("The Harrow 320 carried 150 passengers, the airline said.", [("150", "passenger")]),
+        ("In Tessaly 40 people were hurt in the storm.", [("40", "person")]),
+        ("Only 300 homes were flooded, the mayor said.", [("300", "home")]),
+    ],
+)
+def test_numbers_inside_names_are_not_counts(statements, text, expected):
+    # Needs the parse (a number after a proper noun), so it goes through extraction.
+    (s,) = statements(text)[0]
+    assert [(q.text, q.unit) for q in s.quantities] == expected
