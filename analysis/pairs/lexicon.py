@@ -167,17 +167,6 @@ _ACTIVITY_PAIRS: tuple[tuple[str, ...], ...] = (
 )  # fmt: skip
 
 
-def _build(pairs: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[str]]:
-    table: dict[str, set[str]] = {}
-    for a, b in pairs:
-        table.setdefault(a, set()).add(b)
-        table.setdefault(b, set()).add(a)
-    return {k: frozenset(v) for k, v in table.items()}
-
-
-ANTONYMS: dict[str, frozenset[str]] = _build(_ANTONYM_PAIRS + _ACTIVITY_PAIRS)
-ACTIVITY_OPPOSITES: dict[str, frozenset[str]] = _build(_ACTIVITY_PAIRS)
-
 # Groups whose members exclude each other when they fill the same role of the same event
 # ("a man" / "a woman" as the one who is cooking). Named so the explanation can say why.
 EXCLUSIVE_GROUPS: dict[str, frozenset[str]] = {
@@ -216,30 +205,6 @@ NUMBER_WORDS: dict[str, float] = {
 }  # fmt: skip
 
 
-# Every word of some exclusive group (a quick filter before the pairwise check).
-GROUPED: frozenset[str] = frozenset(w for members in EXCLUSIVE_GROUPS.values() for w in members)
-
-
-def antonym_of(a: str, b: str) -> bool:
-    """True when lemmas ``a`` and ``b`` are listed as opposites."""
-    return b in ANTONYMS.get(a, ())
-
-
-def weak_opposites(a: str, b: str) -> bool:
-    """True when ``a``/``b`` are only incompatible activities or postures ("sit"/"run"), not opposites proper."""
-    return b in ACTIVITY_OPPOSITES.get(a, ()) and not any({a, b} == set(pair) for pair in _ANTONYM_PAIRS)
-
-
-def exclusive_group(a: str, b: str) -> str | None:
-    """Name of a group in which ``a`` and ``b`` are different, mutually exclusive members, else None."""
-    if a == b:
-        return None
-    for name, members in EXCLUSIVE_GROUPS.items():
-        if a in members and b in members:
-            return name
-    return None
-
-
 # Words used for the same thing in plain English (the first is the canonical form). Used only to align
 # the two sides ("no lady is slicing" / "a woman is cutting"), never as a signal on their own.
 _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
@@ -259,14 +224,210 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("phone", "telephone", "cellphone"), ("stir", "mix"), ("toss", "fling"), ("discussion", "talk", "negotiation"),
     ("finish", "complete"), ("die", "perish"), ("illness", "disease"),
 )  # fmt: skip
-SYNONYMS: dict[str, str] = {w: group[0] for group in _SYNONYM_GROUPS for w in group}
+
+
+def _merge_synonyms(groups: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    """Word -> canonical form; groups sharing a word merge ("talk" is in two), the earliest form wins."""
+    canon: dict[str, str] = {}
+    for group in groups:
+        heads = [canon[w] for w in group if w in canon]
+        head = heads[0] if heads else group[0]
+        for w in [*group, *(k for k, v in canon.items() if v in heads)]:
+            canon[w] = head
+    return canon
+
+
+SYNONYMS: dict[str, str] = _merge_synonyms(_SYNONYM_GROUPS)
+
+
+def _build(pairs: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[str]]:
+    """Symmetric table, keyed by the plain lemma and by its folded synonym (the signals look words up folded)."""
+    table: dict[str, set[str]] = {}
+    for a, b in pairs:
+        for x, y in ((a, b), (b, a)):
+            for key in {x, SYNONYMS.get(x, x)}:
+                table.setdefault(key, set()).update({y, SYNONYMS.get(y, y)})
+    return {k: frozenset(v - {k}) for k, v in table.items()}
+
+
+ANTONYMS: dict[str, frozenset[str]] = _build(_ANTONYM_PAIRS + _ACTIVITY_PAIRS)
+ACTIVITY_OPPOSITES: dict[str, frozenset[str]] = _build(_ACTIVITY_PAIRS)
+_PROPER_OPPOSITES: frozenset[frozenset[str]] = frozenset(
+    frozenset({x, y}) for a, b in _ANTONYM_PAIRS for x in {a, SYNONYMS.get(a, a)} for y in {b, SYNONYMS.get(b, b)}
+)
+
+
+# Every word of some exclusive group (a quick filter before the pairwise check).
+GROUPED: frozenset[str] = frozenset(w for members in EXCLUSIVE_GROUPS.values() for w in members)
+
+
+def antonym_of(a: str, b: str) -> bool:
+    """True when lemmas ``a`` and ``b`` are listed as opposites."""
+    return b in ANTONYMS.get(a, ())
+
+
+def weak_opposites(a: str, b: str) -> bool:
+    """True when ``a``/``b`` are only incompatible activities or postures ("sit"/"run"), not opposites proper."""
+    return b in ACTIVITY_OPPOSITES.get(a, ()) and frozenset({a, b}) not in _PROPER_OPPOSITES
+
+
+def exclusive_group(a: str, b: str) -> str | None:
+    """Name of a group in which ``a`` and ``b`` are different, mutually exclusive members, else None."""
+    if a == b:
+        return None
+    for name, members in EXCLUSIVE_GROUPS.items():
+        if a in members and b in members:
+            return name
+    return None
 
 
 # A general word that a more specific one falls under ("no person is ..." is about "a woman" too).
 _HYPERNYM_OF_GROUP = {"gender": "person", "age": "person", "animal": "animal", "food": "food",
                       "instrument": "instrument", "vehicle": "vehicle", "sport": "sport"}  # fmt: skip
-HYPERNYMS: dict[str, frozenset[str]] = {}
-for _group, _general in _HYPERNYM_OF_GROUP.items():
-    for _word in EXCLUSIVE_GROUPS[_group]:
-        HYPERNYMS[_word] = HYPERNYMS.get(_word, frozenset()) | {_general, "thing" if _general != "person" else "people"}
-del _group, _general, _word
+
+# A small general-English taxonomy: (general word, words for kinds of it). Read transitively ("poodle" is a
+# dog, so an animal). Nouns and verbs alike ("slice" is a way to cut, "sprinkle" a way to put).
+_TAXONOMY: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # people
+    ("child", ("boy", "girl", "baby", "toddler", "infant", "son", "daughter", "schoolboy", "schoolgirl")),
+    ("adult", ("man", "woman", "husband", "wife", "father", "mother")),
+    ("person", ("child", "adult", "teenager", "player", "athlete", "worker", "chef", "doctor", "nurse",
+                "teacher", "student", "pupil", "soldier", "officer", "policeman", "musician", "guitarist", "pianist",
+                "drummer", "violinist", "singer", "dancer", "performer", "artist", "painter", "actor", "actress",
+                "rider", "cyclist", "bicyclist", "biker", "motorcyclist", "skier", "snowboarder", "surfer", "swimmer",
+                "diver", "climber", "skateboarder", "skater", "hiker", "runner", "jogger", "driver", "pilot",
+                "farmer", "fisherman", "clown", "tourist", "spectator", "customer", "shopper", "waiter",
+                "waitress", "boxer", "wrestler", "goalkeeper", "goalie", "referee", "bride", "groom", "guy",
+                "gentleman", "lady", "kid", "teen", "youngster", "man", "woman")),
+    ("player", ("goalkeeper", "goalie", "footballer", "pitcher", "batter", "quarterback")),
+    ("musician", ("guitarist", "pianist", "drummer", "violinist", "singer", "cellist", "flutist")),
+    ("cyclist", ("bicyclist", "biker")),
+    ("people", ("crowd", "family", "couple", "team", "audience", "group")),
+    # animals
+    ("dog", ("puppy", "poodle", "terrier", "retriever", "collie", "labrador", "beagle", "bulldog", "husky",
+             "dachshund", "greyhound", "chihuahua", "pug", "spaniel", "dalmatian", "rottweiler", "sheepdog",
+             "hound", "mutt")),
+    ("cat", ("kitten", "kitty")),
+    ("bird", ("parrot", "eagle", "owl", "duck", "chicken", "hen", "rooster", "pigeon", "dove", "seagull", "gull",
+              "swan", "goose", "penguin", "crow", "sparrow", "hawk", "falcon", "flamingo", "ostrich", "robin")),
+    ("fish", ("salmon", "trout", "goldfish", "tuna", "cod")),
+    ("animal", ("dog", "cat", "bird", "fish", "horse", "pony", "donkey", "cow", "bull", "ox", "calf", "sheep", "lamb",
+                "goat", "pig", "monkey", "ape", "gorilla", "chimpanzee", "elephant", "lion", "tiger", "bear", "panda",
+                "deer", "rabbit", "bunny", "mouse", "rat", "hamster", "snake", "lizard", "turtle", "tortoise", "frog",
+                "squirrel", "camel", "giraffe", "zebra", "rhino", "rhinoceros", "hippo", "hippopotamus", "kangaroo",
+                "koala", "wolf", "fox", "cheetah", "leopard", "jaguar", "badger", "raccoon", "otter",
+                "dolphin", "whale", "shark", "octopus", "crab", "insect", "spider", "butterfly", "bee")),
+    # food
+    ("vegetable", ("potato", "onion", "carrot", "tomato", "cucumber", "pepper", "garlic", "mushroom", "zucchini",
+                   "cabbage", "lettuce", "eggplant", "broccoli", "spinach", "bean", "pea", "celery", "corn",
+                   "pumpkin", "squash", "leek", "radish", "cauliflower", "asparagus")),
+    ("fruit", ("apple", "banana", "lemon", "lime", "orange", "strawberry", "grape", "pear", "peach", "cherry",
+               "melon", "watermelon", "pineapple", "mango", "plum", "berry", "coconut", "kiwi", "apricot")),
+    ("meat", ("beef", "pork", "steak", "bacon", "sausage", "ham", "chicken", "lamb", "veal", "turkey", "meatball")),
+    ("food", ("vegetable", "fruit", "meat", "meal", "bread", "cheese", "rice", "pasta", "noodle", "spaghetti",
+              "pizza", "cake", "egg", "soup", "salad", "sandwich", "cereal", "dish", "snack", "dessert", "cookie",
+              "biscuit", "burger", "hamburger", "pie", "fish", "shrimp", "seafood", "butter", "dough", "tortilla",
+              "breakfast", "lunch", "dinner", "popcorn", "candy", "chocolate", "ingredient", "flour", "sugar")),
+    ("drink", ("milk", "juice", "coffee", "tea", "beer", "wine", "soda", "beverage", "cocktail")),
+    # objects
+    ("gun", ("pistol", "rifle", "shotgun", "revolver", "handgun")),
+    ("weapon", ("gun", "sword", "spear", "dagger")),
+    ("keyboard", ("piano", "organ", "synthesizer")),
+    ("instrument", ("guitar", "piano", "keyboard", "violin", "drum", "flute", "trumpet", "cello", "harp",
+                    "saxophone", "clarinet", "banjo", "harmonica", "ukulele", "trombone", "accordion")),
+    ("vehicle", ("car", "truck", "bus", "van", "bicycle", "motorcycle", "scooter", "tractor", "train", "boat", "jeep",
+                 "taxi", "ambulance", "tram", "lorry", "cart", "wagon", "plane", "helicopter", "ship")),
+    ("boat", ("canoe", "kayak", "raft", "sailboat", "yacht", "ship", "ferry", "speedboat")),
+    ("clothing", ("shirt", "jacket", "coat", "dress", "skirt", "pants", "trousers", "jeans", "shorts", "hat", "cap",
+                  "shoe", "boot", "sweater", "uniform", "costume", "jersey", "suit", "bikini", "swimsuit", "scarf",
+                  "glove", "sock", "t-shirt", "hoodie", "vest", "helmet", "outfit", "gown", "robe")),
+    ("water", ("sea", "ocean", "lake", "river", "pool", "pond", "stream", "creek")),
+    ("fire", ("bonfire", "campfire", "flame")),
+    ("ground", ("grass", "lawn", "sand", "dirt", "mud", "soil", "field", "floor")),
+    ("container", ("bowl", "cup", "glass", "mug", "jar", "bottle", "box", "basket", "bucket", "pot", "pan", "bag")),
+    ("building", ("house", "home", "church", "school", "hospital", "tower", "skyscraper", "barn", "cabin")),
+    ("toy", ("doll", "teddy", "puzzle", "kite", "frisbee", "balloon")),
+    # verbs: a way of doing the general thing
+    ("cut", ("slice", "chop", "dice", "carve", "trim", "mince", "saw", "shred", "grate")),
+    ("put", ("place", "sprinkle", "pour", "set", "lay", "load", "insert", "add", "spread", "stuff")),
+    ("cook", ("fry", "boil", "bake", "grill", "roast", "saute", "barbecue", "simmer", "heat")),
+    ("clean", ("wash", "rinse", "wipe", "scrub", "mop", "sweep", "brush", "vacuum", "dust")),
+    ("eat", ("munch", "chew", "devour", "nibble", "bite", "swallow", "dine")),
+    ("drink", ("sip", "gulp", "slurp")),
+    ("look", ("watch", "stare", "gaze", "peer", "glance", "check", "examine", "inspect", "observe", "view", "peek")),
+    ("jump", ("leap", "hop", "bounce", "vault", "skip", "dive")),
+    ("run", ("jog", "sprint", "race", "dash", "rush", "chase")),
+    ("walk", ("stroll", "hike", "march", "stride", "wander", "stomp", "tiptoe", "limp", "trek")),
+    ("ride", ("trot", "gallop", "pedal", "cycle", "drive")),
+    ("hit", ("strike", "punch", "kick", "slap", "smack", "knock", "bang", "hammer", "tap", "pound")),
+    ("hold", ("grip", "grasp", "clutch", "carry", "clasp", "cradle", "hug")),
+    ("throw", ("toss", "fling", "hurl", "pitch", "lob")),
+    ("spray", ("squirt", "sprinkle", "splash", "hose")),
+    ("mix", ("stir", "whisk", "blend", "beat", "whip")),
+    ("talk", ("speak", "chat", "whisper", "shout", "yell", "converse")),
+    ("play", ("strum", "pluck")),
+    ("make", ("build", "create", "construct", "prepare", "produce", "assemble", "craft", "bake", "cook")),
+    ("move", ("walk", "run", "ride", "swim", "crawl", "climb", "fly", "drive", "travel", "roll", "slide", "jump")),
+    ("fix", ("repair", "mend")),
+    ("sit", ("squat", "kneel", "crouch")),
+    ("lie", ("sprawl", "recline")),
+    ("kill", ("murder", "assassinate", "slay", "execute", "slaughter")),
+    ("injure", ("wound", "hurt", "maim")),
+    ("buy", ("purchase", "acquire")),
+    ("leave", ("depart", "exit", "quit")),
+    ("win", ("clinch",)),
+    ("die", ("perish", "drown", "starve")),
+)  # fmt: skip
+
+
+def _fold(w: str) -> str:
+    return SYNONYMS.get(w, w)
+
+
+def _hypernyms() -> dict[str, frozenset[str]]:
+    parents: dict[str, set[str]] = {}
+    for group, general in _HYPERNYM_OF_GROUP.items():
+        for word in EXCLUSIVE_GROUPS[group]:
+            parents.setdefault(_fold(word), set()).update({general, "thing" if general != "person" else "people"})
+    for general, specifics in _TAXONOMY:
+        for word in specifics:
+            if _fold(word) != _fold(general):
+                parents.setdefault(_fold(word), set()).add(_fold(general))
+    closed: dict[str, frozenset[str]] = {}
+    for word in parents:
+        seen, stack = set(), list(parents[word])
+        while stack:
+            x = stack.pop()
+            if x not in seen and x != word:
+                seen.add(x)
+                stack.extend(parents.get(x, ()))
+        closed[word] = frozenset(seen)
+    return closed
+
+
+HYPERNYMS: dict[str, frozenset[str]] = _hypernyms()
+
+# Words for one event across parts of speech ("died" / "death"), where a suffix strip does not meet: used to
+# find the premise word a hypothesis predicate speaks of.
+_EVENT_FAMILIES: tuple[tuple[str, ...], ...] = (
+    ("die", "death", "dead"), ("bear", "born", "birth"), ("arrive", "arrival", "reach"),
+    ("depart", "departure", "leave"),
+    ("marry", "marriage", "wed", "wedding"), ("win", "victory", "winner"), ("lose", "loss", "defeat"),
+    ("invade", "invasion"), ("acquire", "acquisition", "buy", "purchase", "takeover"), ("decide", "decision"),
+    ("explode", "explosion", "blast"), ("collide", "collision", "crash"), ("resign", "resignation", "quit"),
+    ("appoint", "appointment", "name"), ("sell", "sale"), ("pay", "payment"), ("grow", "growth"),
+    ("injure", "injury", "wound"), ("discover", "discovery", "find"), ("invent", "invention"),
+    ("build", "construction", "construct"), ("produce", "production"), ("publish", "publication"),
+    ("begin", "beginning", "start"), ("retire", "retirement"), ("announce", "announcement"),
+    ("agree", "agreement"), ("meet", "meeting"), ("occupy", "occupation"), ("found", "foundation", "establish"),
+    ("elect", "election", "vote"), ("kill", "killing", "murder"), ("attack", "assault"), ("sink", "sinking"),
+    ("close", "closure"), ("open", "opening"), ("sign", "signature", "signing"), ("release", "free"),
+    ("arrest", "detain", "detention", "imprison", "jail"), ("flee", "escape"), ("visit", "trip"),
+    ("launch", "introduce", "introduction"), ("merge", "merger"), ("employ", "employment", "hire"),
+    ("destroy", "destruction"), ("capture", "seize", "seizure"), ("convict", "conviction", "sentence"),
+)  # fmt: skip
+EVENT_FAMILY: dict[str, frozenset[str]] = {}
+for _family in _EVENT_FAMILIES:
+    for _w in _family:
+        EVENT_FAMILY[_w] = EVENT_FAMILY.get(_w, frozenset()) | (frozenset(_family) - {_w})
+del _family, _w

@@ -65,6 +65,7 @@ TRIGGER_KINDS: dict[str, str] = {
 _CONTEXT = (
     "neg_uncovered",
     "neg_exclusive",
+    "neg_narrower",
     "extra_h",
     "extra_p",
     "struct_h",
@@ -122,6 +123,7 @@ class Side:
     by_prefix: dict[str, list[str]] = field(default_factory=dict)  # first 4 letters -> content lemmas
     by_hypernym: dict[str, list[Token]] = field(default_factory=dict)  # "person" -> tokens of "man", "woman"
     number_texts: set[str] = field(default_factory=set)
+    partial_units: set[str] = field(default_factory=set)  # counted in parts: "a boy ... and two other boys"
 
 
 def _lemma(t: Token) -> str:
@@ -174,6 +176,15 @@ def _negation_scope(marker: Token) -> Token:
     return head
 
 
+def _attribute_negation(marker: Token) -> bool:
+    """ "a man with no shirt": the "no" only describes a noun (he is shirtless); the clause is still asserted."""
+    if marker.lower_ != "no" or marker.dep_ != "det":
+        return False
+    noun = marker.head
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("with", "without") and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
 def _number_value(t: Token) -> float | None:
     text = t.lower_.replace(",", "")
     if _NUMERIC.match(text):
@@ -223,7 +234,7 @@ def build_side(doc: Doc) -> Side:
             side.number_texts.add(t.lower_.replace(",", ""))
         if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             side.names.add(lem)
-        if lem in lx.NEGATION_LEMMAS or t.lower_ in ("n't", "not", "never"):
+        if (lem in lx.NEGATION_LEMMAS or t.lower_ in ("n't", "not", "never")) and not _attribute_negation(t):
             head = _negation_scope(t)
             clause = {_lemma(x) for x in head.subtree if _is_content(x)}
             side.negated.append((t, head, clause))
@@ -244,7 +255,24 @@ def build_side(doc: Doc) -> Side:
             if verb.pos_ in ("VERB", "AUX"):
                 role = "subj" if t.dep_ in _SUBJ else ("obj" if t.dep_ != "pobj" else f"prep:{t.head.lower_}")
                 side.slots.setdefault((_lemma(verb), role), set()).add(lem)
+    _mark_partial_counts(side)
     return side
+
+
+def _mark_partial_counts(side: Side) -> None:
+    """Units whose number is only part of the count: the noun comes up again ("one man ... and another man",
+    "a boy ... and two other boys") or a pronoun stands for more of them ("a dog and another one")."""
+    counted: dict[str, int] = {}  # noun -> mentions with a count of their own ("a boy", "two other boys")
+    for t in side.doc:
+        if t.pos_ in ("NOUN", "PROPN"):
+            mods = {c.lower_ for c in t.children if c.dep_ in ("det", "nummod", "amod")}
+            if mods & {"other", "another"}:
+                counted[_lemma(t)] = counted.get(_lemma(t), 0) + 2
+            elif mods & {"a", "an", "one"} or any(c.dep_ == "nummod" for c in t.children):
+                counted[_lemma(t)] = counted.get(_lemma(t), 0) + 1
+    side.partial_units |= {unit for unit in side.numbers if counted.get(unit, 0) > 1}
+    if any(t.lower_ in ("another", "other") and t.head.lower_ in ("one", "ones") for t in side.doc):
+        side.partial_units |= set(side.numbers)
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -298,10 +326,23 @@ def _edge_support(tokens: list[Token], other: Side) -> float:
 
 
 def _coverage(words: set[str], other: Side) -> float:
+    """Share of ``words`` the other side states: the word itself or a more specific one ("no child" / "a boy")."""
     if not words:
         return 0.0
     known = other.content | other.all_lemmas | other.general
     return sum(1 for w in words if w in known or _stem(w) in other.stems) / len(words)
+
+
+def _narrower(words: set[str], other: Side) -> list[str]:
+    """Words of a negated clause that the other side only states in a more general form: "no man is riding" /
+    "a person is riding" (the person may be a woman), "is not frying fish" / "is cooking fish". Negation turns
+    entailment around, so a narrower negated claim does not contradict the broader one."""
+    known = other.content | other.all_lemmas | other.general
+    return sorted(
+        w
+        for w in words
+        if w not in known and _stem(w) not in other.stems and lx.HYPERNYMS.get(w, frozenset()) & other.content
+    )
 
 
 def _under_negation(t: Token, side: Side) -> bool:
@@ -310,19 +351,21 @@ def _under_negation(t: Token, side: Side) -> bool:
 
 def _negation_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
     """Unmatched negations: a clause negated on one side whose head is not negated on the other."""
-    best, best_expl, weak, quant, struct, uncovered, exclusive = 0.0, "", 0.0, 0.0, 0.0, 3, 0.0
+    best, best_expl, weak, quant, struct, uncovered, exclusive, narrower = 0.0, "", 0.0, 0.0, 0.0, 3, 0.0, 1.0
     for a, b, label in ((h, p, "hypothesis"), (p, h, "premise")):
         for marker, head, clause in a.negated:
             head_lem = _lemma(head)
             if head_lem in b.negated_heads:
                 continue  # both sides negate the same predicate
             cov = _coverage(clause, b)
-            head_shared = head_lem in b.all_lemmas and head_lem not in _LIGHT_LEMMAS
+            # a light head ("There is no man eating"): the clause's content words carry the claim on their own
+            head_shared = head_lem in _LIGHT_LEMMAS or head_lem in b.all_lemmas
             score = cov * (1.0 if head_shared or not clause else 0.85)
             if marker.lower_ in ("no", "nobody", "nothing", "none", "noone"):
                 quant = max(quant, cov)
             struct = max(struct, cov * _edge_support(list(head.subtree), b))
             missing = clause - b.content - b.all_lemmas - b.general
+            narrower = min(narrower, float(bool(_narrower(clause, b))))
             uncovered = min(uncovered, len(missing))
             # "no man is cutting onions" / "a woman is cutting an onion": the negation is about someone else
             if any(lx.exclusive_group(m, w) for m in missing for w in b.content - a.content):
@@ -344,6 +387,7 @@ def _negation_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
     # context: words of the negated clause the other side never mentions ("no dog ... chasing a ball")
     out.append(Signal("neg_uncovered", (min(uncovered, 3) / 3.0) if a_neg else 0.0))
     out.append(Signal("neg_exclusive", exclusive))
+    out.append(Signal("neg_narrower", narrower if a_neg else 0.0))
     return out
 
 
@@ -442,6 +486,11 @@ def _exclusive_signals(p: Side, h: Side, overlap: float) -> list[Signal]:
     return out
 
 
+def _kin(word: str, others: set[str]) -> bool:
+    """``word`` is a kind of one of ``others`` or the other way round (lexicon.HYPERNYMS)."""
+    return bool(lx.HYPERNYMS.get(word, frozenset()) & others) or any(word in lx.HYPERNYMS.get(o, ()) for o in others)
+
+
 def _slot_signals(p: Side, h: Side) -> list[Signal]:
     """Same predicate, different filler in the same role: "X won the race" vs "Y won the race"."""
     best_name, expl_name, best, expl = 0.0, "", 0.0, ""
@@ -449,8 +498,9 @@ def _slot_signals(p: Side, h: Side) -> list[Signal]:
         fillers_p = p.slots.get(key)
         if not fillers_p or key[0] in _LIGHT_LEMMAS or fillers_p & fillers_h:
             continue
-        new_h = {f for f in fillers_h if f not in p.all_lemmas}
-        new_p = {f for f in fillers_p if f not in h.all_lemmas}
+        # a filler that is a kind of the other ("a man" / "a person", "a pizza" / "food") fills the slot compatibly
+        new_h = {f for f in fillers_h if f not in p.all_lemmas and not _kin(f, fillers_p)}
+        new_p = {f for f in fillers_p if f not in h.all_lemmas and not _kin(f, fillers_h)}
         if not new_h or not new_p:
             continue
         text = f"exclusive roles: '{sorted(new_p)[0]}' vs '{sorted(new_h)[0]}' as {key[1]} of '{key[0]}'"
@@ -476,7 +526,7 @@ def _compatible(a: tuple[float, bool, str], b: tuple[float, bool, str]) -> bool:
 def _quantity_signal(p: Side, h: Side, overlap: float) -> Signal:
     for unit, hv in h.numbers.items():
         pv = p.numbers.get(unit)
-        if not unit or not pv:
+        if not unit or not pv or unit in p.partial_units or unit in h.partial_units:
             continue
         if not any(_compatible(a, b) for a in pv for b in hv):
             return Signal(
@@ -807,7 +857,7 @@ def _coverage_signals(p: Side, h: Side) -> list[Signal]:
     covered = 0
     names_total, names_hit = 0, 0
     for t in words:
-        cands = _aligned(t, p)
+        cands = _aligned(t, p) + _event_kin(t, p)
         hit = bool(cands) or _lemma(t) in known
         covered += hit
         for s_start in {x.sent.start for x in cands}:
@@ -844,6 +894,14 @@ def _governor(t: Token) -> Token:
     return cur
 
 
+def _event_kin(t: Token, other: Side) -> list[Token]:
+    """Tokens of ``other`` naming the same event in another form ("died" / "death", "left" / "departing")."""
+    lem = _lemma(t)
+    return [x for w in lx.EVENT_FAMILY.get(lem, ()) for x in other.by_lemma.get(lx.SYNONYMS.get(w, w), ())][
+        :_MAX_OCCURRENCES
+    ]
+
+
 def _misattached_signals(p: Side, h: Side) -> list[Signal]:
     """A number or date the premise also gives, but to another predicate: "X died in 1799" against
     "in 1799 ... X captured Rome" (the year belongs to the capture). Strong when the hypothesis' predicate
@@ -859,7 +917,7 @@ def _misattached_signals(p: Side, h: Side) -> list[Signal]:
         for th in h_toks[:2]:
             gh = _governor(th)
             preds = _predicate_words(gh) or [gh]
-            aligned = [x for w in preds for x in _aligned(w, p)]
+            aligned = [x for w in preds for x in _aligned(w, p) + _event_kin(w, p)]
             if any(_tree_distance(x, tp) <= 3 for x in aligned for tp in p_toks):
                 break  # the premise pins the value to the same predicate
             value = 1.0 if aligned else 0.5

@@ -40,6 +40,9 @@ SHIPPED_MASK = (
     "short:polarity_flip,polarity_flip_full,polarity_flip_roles,date_misattached,quantity_misattached,align_found,"
     "align_support,align_modal,align_same_polarity,align_roles,cov_h,cov_sent,cov_names,new_numbers_h,neg_h_only"
 )
+# The short regime is SICK-like scene descriptions (SICK holds 94% of its pairs): weighing every pair the same there
+# was slightly better in CV than weighing each set the same.
+SHIPPED_UNBALANCED = ("short",)
 RULE_MARGIN = 0.003
 ACCURACY_SETS = frozenset({"negated-rte2-and-real-life"})
 
@@ -131,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--unbalanced-regimes",
         nargs="*",
-        default=[],
+        default=list(SHIPPED_UNBALANCED),
         help="regimes where every pair weighs the same (one large set dominates there anyway)",
     )
     ap.add_argument("--split-negation", action="store_true", help="own regime for long pairs with a negation")
