@@ -474,4 +474,6 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("shoot", "down"): "reject", ("vote", "down"): "reject", ("push", "up"): "rise", ("put", "up"): "rise",
     ("step", "down"): "resign", ("take", "effect"): "apply", ("break", "out"): "begin", ("set", "up"): "create",
     ("call", "off"): "cancel",
+    # "pass" alone folds to "approve" (a bill passed); with these particles it is something else
+    ("pass", "away"): "die", ("pass", "on"): "pass_on", ("pass", "out"): "pass_out", ("pass", "by"): "pass_by",
 }  # fmt: skip

@@ -173,3 +173,12 @@ def test_news_trap_controls_still_contradict(pairs, name):
     kind, *texts = NEWS_CONTROLS[name]
     found = pairs(*texts)
     assert [c.kind for c in found] == [kind], [(c.kind, c.explanation) for c in found]
+
+
+def test_pass_with_a_particle_is_not_approval(statements):
+    # "pass" folds to "approve" (a bill passed) only without "away"/"on"/"out": "she has passed on" is no vote.
+    (gone,), (voted,) = statements(
+        "Our first coach at Harlow has passed on, the club said.",
+        "The Harlow council passed the stadium plan on Monday.",
+    )
+    assert "approve" not in gone.claim.keys and "approve" in voted.claim.keys
