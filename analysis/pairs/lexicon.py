@@ -195,6 +195,14 @@ EXCLUSIVE_GROUPS: dict[str, frozenset[str]] = {
                         "cricket", "volleyball", "badminton", "boxing", "wrestling", "chess"}),
 }  # fmt: skip
 
+# Measure, container and group nouns: in "a bowl of soup", "a group of boys" the noun after "of" is what is spoken of.
+PARTITIVE_NOUNS: frozenset[str] = frozenset(
+    {"bowl", "cup", "glass", "mug", "plate", "piece", "slice", "bit", "bunch", "group", "pair", "couple", "bottle",
+     "can", "jar", "box", "bag", "basket", "bucket", "handful", "lot", "kind", "type", "sort", "number", "set", "stack",
+     "pile", "heap", "herd", "flock", "pack", "crowd", "team", "row", "line", "sheet", "loaf", "bundle", "spoonful",
+     "amount", "variety", "collection", "series", "portion", "serving", "chunk", "strip", "drop", "pinch", "dozen"}
+)  # fmt: skip
+
 # Cardinal number words a tokenizer leaves as words.
 NUMBER_WORDS: dict[str, float] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

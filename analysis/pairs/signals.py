@@ -185,6 +185,12 @@ def _attribute_negation(marker: Token) -> bool:
     return noun.dep_ == "pobj" and prep.lower_ in ("with", "without") and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
+def _partitive(t: Token) -> bool:
+    """A measure or group noun before "of" ("a bowl of cereal", "a group of children"): the words after "of" carry
+    what is said, so the measure noun itself need not be found on the other side."""
+    return _lemma(t) in lx.PARTITIVE_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+
+
 def _number_value(t: Token) -> float | None:
     text = t.lower_.replace(",", "")
     if _NUMERIC.match(text):
@@ -236,7 +242,7 @@ def build_side(doc: Doc) -> Side:
             side.names.add(lem)
         if (lem in lx.NEGATION_LEMMAS or t.lower_ in ("n't", "not", "never")) and not _attribute_negation(t):
             head = _negation_scope(t)
-            clause = {_lemma(x) for x in head.subtree if _is_content(x)}
+            clause = {_lemma(x) for x in head.subtree if _is_content(x) and not _partitive(x)}
             side.negated.append((t, head, clause))
             side.negated_heads.add(_lemma(head))
         if lem in lx.MODAL_LEMMAS or t.tag_ == "MD" and lem not in ("can", "will", "must", "shall"):

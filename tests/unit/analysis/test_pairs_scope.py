@@ -46,9 +46,9 @@ def test_event_families_link_a_verb_to_its_noun():
 
 
 def test_a_general_negated_word_covers_a_specific_one(nlp):
-    v = _values(nlp, "There is no child on the swing.", "A girl is on the swing.")
+    v = _values(nlp, "There is no child playing on the swing.", "A girl is playing on the swing.")
     assert v["neg_aligned"] == pytest.approx(1.0)
-    verdict = judge_pairs([("There is no child on the swing.", "A girl is on the swing.")], nlp)[0]
+    verdict = judge_pairs([("There is no child playing on the swing.", "A girl is playing on the swing.")], nlp)[0]
     assert verdict.contradiction and verdict.kind == "negation"
 
 
@@ -73,6 +73,12 @@ def test_with_no_describes_a_noun_and_negates_no_clause(nlp):
 def test_no_on_a_verb_argument_still_negates(nlp):
     v = _values(nlp, "There is no girl dancing on the pier.", "A girl is dancing on the pier.")
     assert v["neg_weak"] > 0 and v["neg_aligned"] > 0.9
+
+
+def test_a_measure_noun_before_of_need_not_be_matched(nlp):
+    v = _values(nlp, "There is no man eating a bowl of soup.", "A man is eating soup.")
+    assert v["neg_full"] == 1.0
+    assert _values(nlp, "There is no man eating a bowl.", "A man is eating soup.")["neg_full"] == 0.0
 
 
 # --- roles and counts ----------------------------------------------------------------------------------------
