@@ -19,7 +19,7 @@ from typing import Protocol, runtime_checkable
 
 from schemas import Statement
 
-from .judge import _days, _letters, _polar, _times
+from .judge import _days, _letters, _one_per_name, _polar, _times
 from .lexicon import STOP_LEMMAS
 from .quantities import PERSON_NOUNS
 
@@ -131,7 +131,8 @@ class Profile:
         self.modality = s.modality
         self.polarity = s.polarity
         keys = set(s.claim.keys)
-        self.nkeys = len(keys)
+        # counted as the judge counts them (a multi-word name once), so a share computed here is never lower
+        self.nkeys = len(_one_per_name(keys))
         keys.update(f"#{q.value:g}" for q in s.quantities if q.approx != "several")
         self.content = frozenset(keys)
         self.mask, self.mask_lost = content_mask(self.content)

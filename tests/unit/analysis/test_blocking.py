@@ -247,3 +247,25 @@ def test_mask_prefilter_changes_no_selection(statements):
         picked = [p.id for p in select_candidates(new, flat, 100)]
         assert picked == [p.id for p in select_candidates(bare, full, 100)]
     assert any(select_candidates(new, flat, 100) for new in flat)
+
+
+_NAMED_TEXTS = (
+    "The flight left Port Averly, New Calder at 12:05 am on Sunday.",
+    "The flight left Harrow Bay International Airport at 11:36 am on Sunday.",
+    "Harrow Air denied that the Port Averly flight had been diverted to New Calder.",
+    "The Port Averly flight was diverted to New Calder after a fault, a passenger said.",
+)
+
+
+def test_selection_keeps_the_pairs_of_statements_with_multi_word_names(statements):
+    # The judge counts a multi-word name once ('port_averly' with 'port' and 'averly'); the selection's shares
+    # must never come out lower than the judge's, or it would drop pairs the judge finds.
+    flat = [s for per in statements(*_NAMED_TEXTS) for s in per]
+    found = 0
+    for i, a in enumerate(flat):
+        for b in flat[i + 1 :]:
+            if judge_statements(a, b) is not None:
+                found += 1
+                assert select_candidates(profile(a), [profile(b)], 1), (a.text, b.text)
+                assert select_candidates(profile(b), [profile(a)], 1), (b.text, a.text)
+    assert found >= 2
