@@ -9,7 +9,7 @@ from streams.app import build_app
 def test_defaults_produce_uncompressed_with_a_short_linger():
     app = build_app(Settings())
     assert app.conf.producer_compression_type is None
-    assert app.conf.producer_linger == 0.010
+    assert app.conf.producer_linger == 0.005
 
 
 def test_compression_and_linger_follow_the_settings():
