@@ -19,7 +19,7 @@ from typing import Protocol, runtime_checkable
 
 from schemas import Statement
 
-from .judge import _days, _letters, _one_per_name, _polar, _times
+from .judge import _CUE_BASED, _days, _letters, _one_per_name, _polar, _times
 from .lexicon import STOP_LEMMAS
 from .quantities import PERSON_NOUNS
 
@@ -127,7 +127,7 @@ class Profile:
         self.article_id = s.article_id
         self.published_at: datetime | None = s.published_at
         self.cue = s.cue
-        self.cue_based = s.cue in ("deny", "not_confirmed", "retract")
+        self.cue_based = s.cue in _CUE_BASED
         self.modality = s.modality
         self.polarity = s.polarity
         keys = set(s.claim.keys)

@@ -233,12 +233,11 @@ def _subgroup_fits(x: Quantity, y: Quantity) -> bool:
 
 def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | None:
     """For a thing both claims count (with the same verb), no value of one is compatible with any of the other."""
-    qa, qb = a.quantities, b.quantities
-    for x0 in qa:
+    for x0 in a.quantities:
         pairs = [
             (x, y)
-            for x in qa
-            for y in qb
+            for x in a.quantities
+            for y in b.quantities
             if _units_match(x, y)
             and _units_match(x0, y)
             # a part ('21 of the girls') is not compared with a whole ('more than 200 girls'), only with another

@@ -266,6 +266,7 @@ def _counted_noun(text: str, end: int, lemma_of: dict[int, tuple[str, str]]) -> 
 
 
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ -]$")
+_WORD_AFTER = re.compile(r"\s+([a-z][\w'-]*)")
 
 
 def _in_name(text: str, start: int, raw: str, lemma_of: dict[int, tuple[str, str]]) -> bool:
@@ -279,7 +280,7 @@ def _in_name(text: str, start: int, raw: str, lemma_of: dict[int, tuple[str, str
     if not info or info[1] != "PROPN":
         return False
     # ... unless a plural noun follows: "In Tessaly 40 people were hurt" counts people
-    nxt = re.compile(r"\s+([a-z][\w'-]*)").match(text, start + len(raw))
+    nxt = _WORD_AFTER.match(text, start + len(raw))
     if nxt:
         word = nxt.group(1)
         ninfo = lemma_of.get(nxt.start(1))
