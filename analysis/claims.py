@@ -200,14 +200,17 @@ def _token_keys(tokens: list) -> list[tuple[int, str, str]]:
                     seen_ents.add(ent.start)
                     norm = norm_entity(ent.text, ent.label_)
                     norm = SYNONYMS.get(norm, norm)
+                    # placed at the name's last token, so a noun right after it continues the chunk:
+                    # "Boko Haram fighters" is about fighters, not about Boko Haram
+                    last = min(k + ent.end - 1 - t.i, len(tokens) - 1)
                     if norm and norm not in STOP_LEMMAS:
-                        out.append((k, norm, "PROPN"))
+                        out.append((last, norm, "PROPN"))
                     if ent.label_ in ("ORG", "FAC", "PRODUCT", "PERSON", "WORK_OF_ART") and len(ent) > 1:
                         # "Vossel Alder", "Union of Hospital Doctors": the parts name it too
                         for part in ent:
                             key = _key_of(part)
                             if key and key != norm:
-                                out.append((k, key, part.pos_))
+                                out.append((last, key, part.pos_))
                 continue
         nxt = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
         phrasal = PHRASAL.get((t.lemma_.lower(), nxt)) if t.pos_ == "VERB" else None

@@ -157,7 +157,10 @@ def _periods(s: Statement) -> list[tuple]:
     return [
         (d.start_date, d.end_date)
         for d in s.dates
-        if d.start_date and d.end_date and d.granularity in ("year", "month", "relative")
+        if d.start_date
+        and d.end_date
+        and d.granularity in ("year", "month", "relative")
+        and not _since(s.text, d.text)  # "its lowest level since January" is not a claim about January
     ]
 
 
@@ -176,7 +179,22 @@ def _period_clash(a: Statement, b: Statement) -> bool:
         for d in x.dates:
             if d.granularity == "year" and d.end_date and d.end_date < y.published_at.date() - timedelta(days=200):
                 return True
+        # every date of x is long over when y was written (and y gives none): x is about a past event
+        # ("kills 49 people ... on June 12 last year" against today's count)
+        # ("since March" runs until now)
+        if (
+            not y.dates
+            and x.dates
+            and any(d.granularity in ("day", "month") for d in x.dates)
+            and all(d.end_date and d.end_date < y.published_at.date() - timedelta(days=_PAST_DAYS) for d in x.dates)
+            and not any(_since(x.text, d.text) for d in x.dates)
+        ):
+            return True
     return False
+
+
+# A claim whose every day or month ended this many days before the other was written is about a past event.
+_PAST_DAYS = 30
 
 
 def _unit_class(unit: str | None) -> str | None:
@@ -210,10 +228,19 @@ def _counted_alike(a: Statement, b: Statement, q: tuple[Quantity, Quantity], sha
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|them|these|its|their|all)\b", re.I)
 
 
+_ONE_OF = re.compile(r"\bone of (?:the|those|its|their|his|her|our)\s+", re.I)
+
+
 def _partitive(q: Quantity, s: Statement) -> bool:
-    """'21 of the schoolgirls': a part of a group, not a count of the whole to compare with another count."""
+    """'21 of the schoolgirls': a part of a group, not a count of the whole to compare with another count.
+
+    So is a figure in a claim about one member of a group ("$240 million raised through one of the offerings"),
+    unless the figure is the group's own size ("one of the 84 people killed").
+    """
     at = q.end - s.start
-    return 0 <= at <= len(s.text) and bool(_PARTITIVE.match(s.text, at))
+    if 0 <= at <= len(s.text) and _PARTITIVE.match(s.text, at):
+        return True
+    return any(m.end() != q.start - s.start for m in _ONE_OF.finditer(s.text))
 
 
 def _parts_compare(x: Quantity, a: Statement, y: Quantity, b: Statement) -> bool:
@@ -229,6 +256,16 @@ def _subgroup_fits(x: Quantity, y: Quantity) -> bool:
         return False
     part, whole = (x, y) if y.unit == "person" else (y, x)
     return part.low <= whole.high * 1.01
+
+
+# Reports of one figure differ by a few times at most; a hundredfold gap means two measures in one unit
+# (a price per coin and a market capitalisation, a daily and a yearly total).
+_SCALE_GAP = 100.0
+
+
+def _other_scale(x: Quantity, y: Quantity) -> bool:
+    lo, hi = sorted((abs(x.value), abs(y.value)))
+    return lo > 0 and hi / lo >= _SCALE_GAP
 
 
 def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | None:
@@ -258,11 +295,23 @@ def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | N
         compatible = False
         for x, y in pairs:
             tol = 0.01 * max(abs(x.value), abs(y.value)) + 1e-9
-            if (x.low - tol <= y.high and y.low - tol <= x.high) or _subgroup_fits(x, y):
+            if (x.low - tol <= y.high and y.low - tol <= x.high) or _subgroup_fits(x, y) or _other_scale(x, y):
                 compatible = True
         if not compatible:
             return pairs[0]
     return None
+
+
+_MOVES = _AXES[0][0] | _AXES[0][1]
+
+
+def _moved_since(a: Statement, b: Statement, q: tuple[Quantity, Quantity]) -> bool:
+    """A level that rises and falls (a price 'fell to $6,000'), reported as fact on different days with no date
+    given on both sides: two readings of a moving figure, not two accounts of one."""
+    if not (_factual(a) and _factual(b)):
+        return False  # "will go up to 20%": a decided change, the same on any day
+    moving = {q[0].verb, q[1].verb, a.claim.predicate, b.claim.predicate} & _MOVES
+    return bool(moving) and _days_apart(a, b) >= 1 and not (_days(a) and _days(b))
 
 
 def _times(s: Statement) -> list[tuple[int, bool]]:
@@ -282,13 +331,35 @@ def _days(s: Statement) -> list:
     return [
         (d.start_date, d.end_date)
         for d in s.dates
-        if d.start_date and d.end_date and d.granularity in ("day", "month") and not _WEEKDAY.match(d.text)
+        if d.start_date
+        and d.end_date
+        and d.granularity in ("day", "month")
+        and not _WEEKDAY.match(d.text)
+        and not _since(s.text, d.text)
     ]
+
+
+@lru_cache(maxsize=65536)
+def _since(text: str, date_text: str) -> bool:
+    """'since October': where a span of time starts, not when the event happened."""
+    at = text.find(date_text)
+    return at > 0 and text[max(0, at - 6) : at].lower().rstrip().endswith("since")
+
+
+_SAME_NEWS_DAYS = 3
+
+
+def _days_apart(a: Statement, b: Statement) -> int:
+    if a.published_at is None or b.published_at is None:
+        return 0
+    return abs((a.published_at - b.published_at).days)
 
 
 def _date_clash(a: Statement, b: Statement) -> str | None:
     """Both claims time the event, and no time (or day) of one is compatible with any of the other."""
     ta, tb = _times(a), _times(b)
+    if ta and tb and _days_apart(a, b) > _SAME_NEWS_DAYS and not (_days(a) and _days(b)):
+        ta = tb = []  # a time of day with no date, told days apart: most likely another occurrence (a new launch)
     if ta and tb:
         for x, hx in ta:
             for y, hy in tb:
@@ -303,6 +374,18 @@ def _date_clash(a: Statement, b: Statement) -> str | None:
     return None
 
 
+# Words that place an event in a series: "first tested on July 4" and "the most recent launch, on Aug. 29" are
+# two launches, not two dates of one.
+_SEQUENCE = re.compile(
+    r"\b(?:first|second|third|fourth|latest|most recent|previous|prior(?! to)|earlier(?! than)|next|again|another"
+    r"|last (?=[a-z]+))\b"
+)
+
+
+def _sequence(s: Statement) -> frozenset[str]:
+    return frozenset(m.group(0).split()[0] for m in _SEQUENCE.finditer(s.text.lower()))
+
+
 def _polar(s: Statement) -> dict[str, str]:
     """Which side of each antonym axis the claim's words fall on."""
     out: dict[str, str] = {}
@@ -314,6 +397,42 @@ def _polar(s: Statement) -> dict[str, str]:
         elif hit_neg and not hit_pos:
             out[name] = "-" + sorted(hit_neg)[0]
     return out
+
+
+_NEGATED = re.compile(r"(?:\b(?:not|never|no)|n't)\s+((?:[\w-]+\s+){0,3}[\w-]+)", re.I)
+# Words between a negator and what it negates ("has not yet been", "did not really").
+_NEG_SKIP_WORDS = (
+    "be been being is are was were have has had do does did will would can could should may might must shall yet "
+    "ever always really actually currently also even only still a an the any so too"
+)
+_NEG_SKIP = frozenset(_NEG_SKIP_WORDS.split())
+
+
+@lru_cache(maxsize=65536)
+def _negated_word(text: str) -> str | None:
+    """The first content word a negator applies to: 'did not pose a threat' -> 'pose'."""
+    m = _NEGATED.search(text.replace("’", "'"))
+    if not m:
+        return None
+    return next((w for w in m.group(1).lower().split() if w not in _NEG_SKIP), None)
+
+
+def _negated_found(neg: Statement, pos: Statement) -> bool:
+    """What the negative claim negates is in the other claim ('did not pose a threat' says nothing against 'were
+    trying to determine the type of missile'). Matched on a word's first letters, as the text is not lemmatised."""
+    word = _negated_word(neg.claim_text or neg.text)
+    if word is None or len(word) < 3:
+        return True  # a prefix negation ('uninspected') or nothing to go on: the other checks decide
+    stem = word[:4]
+    return any(k.startswith(stem) or stem.startswith(k[:4]) and len(k) >= 3 for k in pos.claim.keys) or any(
+        w.startswith(stem) for w in _letters(pos.claim_text or pos.text).split()
+    )
+
+
+def _one_window(a: Statement, b: Statement) -> bool:
+    """Two opposite changes oppose only over one stretch of time: "rose 900% last year" (a period) does not
+    oppose "plunged this morning" (none given, so the time of the report)."""
+    return bool(_periods(a)) == bool(_periods(b))
 
 
 def _make(a: Statement, b: Statement, kind: str, score: float, explanation: str) -> Contradiction:
@@ -583,6 +702,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         q
         and a.polarity == b.polarity
         and not (_is_running(a.text) or _is_running(b.text))
+        and not _moved_since(a, b, q)
         and _counted_alike(a, b, q, shared)
     ):
         qa, qb = q
@@ -599,6 +719,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         and a.polarity == b.polarity
         and same_subject
         and (_same_predicate(a, b) or len(shared) >= 3 or not (a.claim.predicate or b.claim.predicate))
+        and _sequence(a) == _sequence(b)
     ):
         return _make(a, b, "date_time", 0.55 + 0.35 * min(1.0, sim), f"date_time: {dt} for the same event; "
                      f"shared: {joined}")  # fmt: skip
@@ -606,7 +727,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     for axis in sorted(pa.keys() & pb.keys()):
         # the clashing words must be what each claim says happened (its main verb), not a side detail
         main = a.claim.predicate == pa[axis][1:] and b.claim.predicate == pb[axis][1:]
-        if pa[axis][0] != pb[axis][0] and a.polarity == b.polarity and sim >= 0.4 and main:
+        if pa[axis][0] != pb[axis][0] and a.polarity == b.polarity and sim >= 0.4 and main and _one_window(a, b):
             return _make(
                 a, b, "antonym", 0.6 + 0.3 * min(1.0, sim),
                 f"antonym: '{pa[axis][1:]}' vs '{pb[axis][1:]}' ({axis}) on the same claim; shared: {joined}",
@@ -618,6 +739,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         and len(shared) >= 3
         and not (pa.keys() & pb.keys())
         and (_same_predicate(a, b) or copular)
+        and _negated_found(*((a, b) if a.polarity == "negative" else (b, a)))
     ):
         return _make(a, b, "negation", 0.5 + 0.4 * min(1.0, sim), f"negation: one claim negates the other; "
                      f"shared: {joined}")  # fmt: skip

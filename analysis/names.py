@@ -66,6 +66,8 @@ _MONTHS = frozenset(_MONTHS_WORDS.split())
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _PLACE_PREPS_WORDS = "in from near to across into at outside inside throughout around via"
 _PLACE_PREPS = frozenset(_PLACE_PREPS_WORDS.split())
+# Prepositions after which a capitalised run is a place, not a person ("in" a person is rare in news).
+_WHERE_PREPS = frozenset(["in", "near", "outside", "throughout", "across"])
 _CONNECTORS = frozenset(["of", "for", "on", "and", "de", "the"])
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|ic|i)s?$")
 _PLACE_SUFFIX = re.compile(r"^[A-Z][a-z]+(?:ia|land|stan|burg|borough|ville|ton|ford|mouth|grad|abad)$")
@@ -117,6 +119,9 @@ def _label(tokens: list, doc: Doc) -> str:
         return "ORG"
     if 2 <= len(tokens) <= 4 and all(t.is_title or t.text == "-" or t.is_lower for t in tokens):
         if prev is not None and prev.lower_ in _PLACE_PREPS and prev.lower_ != "to":
+            # "in Las Vegas", "near Port Ellis": where; "from John Smith", "at Anna Berg's": who
+            if prev.lower_ in _WHERE_PREPS and not (nxt is not None and nxt.tag_ == "POS"):
+                return "GPE"
             return "GPE" if len(tokens) <= 2 and _PLACE_SUFFIX.match(tokens[-1].text) else "PERSON"
         return "PERSON"
     return "ORG"
