@@ -76,6 +76,16 @@ def to_judge(key: str, new: Profile, entries: list[Profile], budget: int) -> lis
     )
 
 
+def _read_slot(value: object) -> tuple[int, Statement] | None:
+    """(sequence number, statement) of one ring slot, or None when it is not in this version's format."""
+    if not isinstance(value, dict) or not isinstance(value.get("n"), int) or not isinstance(value.get("s"), dict):
+        return None
+    try:
+        return value["n"], Statement.model_validate(value["s"])
+    except ValidationError:
+        return None
+
+
 class CandidateRing:
     """Bounded ring of statements per key over a (Faust) table: slot ``<key>\\x1f<slot>`` holds ``{"n", "s"}``.
 
@@ -101,15 +111,26 @@ class CandidateRing:
         # Slot 0 is the first one written: empty means a key never seen (most keys), one lookup.
         if self.table.get(f"{key}{_SEP}0") is None:
             return [], 0
-        slots = []
+        slots: list[tuple[int, Statement]] = []
+        unreadable = 0
         for slot in range(self.size):
             value = self.table.get(f"{key}{_SEP}{slot}")
             if value is None:
                 break  # slots fill in order: the ring has not wrapped yet
-            slots.append(value)
-        slots.sort(key=lambda v: v["n"])
-        entries = [_profile(Statement.model_validate(value["s"])) for value in slots]
-        return entries, slots[-1]["n"] + 1
+            read = _read_slot(value)
+            if read is None:
+                unreadable += 1
+            else:
+                slots.append(read)
+        if unreadable:
+            # A slot written by another version, or damaged: skipping it loses one candidate, crashing on it
+            # would stop the agent on every restart (the changelog replays it).
+            log.warning("ring_slots_unreadable key=%s unreadable=%d kept=%d", key, unreadable, len(slots))
+        slots.sort(key=lambda v: v[0])
+        entries = [_profile(statement) for _, statement in slots]
+        # without a readable slot, restart the sequence after every slot seen: nothing readable is overwritten first
+        nxt = slots[-1][0] + 1 if slots else unreadable
+        return entries, nxt
 
     def entries(self, key: str) -> list[Profile]:
         """Profiles of the statements in the ring of ``key`` (``.statement``, ``.blocking``, ...), oldest first."""

@@ -33,6 +33,30 @@ def test_ring_reads_values_recovered_from_a_changelog():
     assert [s.id for s in fresh.candidates("k")] == [_st(1, ["k"]).id]
 
 
+def test_unreadable_slots_are_skipped_not_fatal(caplog):
+    # A slot in another version's format (or damaged) must not crash the agent on every replay of the changelog.
+    table: dict = {}
+    ring = CandidateRing(table, size=5)
+    for n in range(3):
+        ring.add("k", _st(n, ["k"]))
+    table["k\x1f1"] = {"statement": "old format"}
+    table["k\x1f2"] = {"n": 2, "s": {"id": 7}}  # not a statement
+    fresh = CandidateRing(dict(table), size=5)
+    assert [s.start for s in fresh.candidates("k")] == [0]
+    assert "ring_slots_unreadable" in caplog.text
+    # appending goes on after every slot seen, so the readable one is not the first overwritten
+    fresh.add("k", _st(3, ["k"]))
+    assert [s.start for s in fresh.candidates("k")] == [0, 3]
+
+
+def test_a_ring_of_only_unreadable_slots_starts_afresh():
+    table = {"k\x1f0": ["legacy"], "k\x1f1": "junk"}
+    ring = CandidateRing(table, size=5)
+    assert ring.candidates("k") == []
+    ring.add("k", _st(9, ["k"]))
+    assert table["k\x1f2"]["n"] == 2 and [s.start for s in ring.candidates("k")] == [9]
+
+
 def test_pair_is_emitted_under_exactly_one_shared_key():
     a = _st(1, ["x", "y", "z"])
     b = _st(2, ["y", "z", "w"])
