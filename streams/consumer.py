@@ -12,12 +12,35 @@ again: every stage is idempotent (deterministic ids, de-duplication by content h
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping
 
 from faust.transport.drivers.aiokafka import Consumer as _AIOKafkaConsumer
 from faust.types import TP
+from mode import Service
 
-__all__ = ["RewindingConsumer", "partitions_to_rewind"]
+__all__ = ["RewindingConsumer", "partitions_to_rewind", "stalled_partitions"]
+
+# How often the consumer looks for partitions that stopped moving with records left (seconds).
+STALL_CHECK_S = 30.0
+
+Snapshot = Mapping[TP, tuple[int | None, int | None]]  # partition -> (committed offset, read offset)
+
+
+def stalled_partitions(before: Snapshot, now: Snapshot, highwaters: Mapping[TP, int | None]) -> list[TP]:
+    """Partitions with records left whose group stopped moving: nothing read or committed anywhere since ``before``.
+
+    Only when the whole consumer is idle (no partition moved between the two snapshots) is a partition with
+    ``committed < highwater`` taken as stalled rather than slow: a busy worker is never second-guessed.
+    """
+    if not before or any(before.get(tp) != state for tp, state in now.items()):
+        return []
+    stalled = []
+    for tp, (committed, _read) in now.items():
+        high = highwaters.get(tp)
+        if high is not None and (committed or 0) < high:
+            stalled.append(tp)
+    return sorted(stalled, key=lambda tp: (tp.topic, tp.partition))
 
 
 def partitions_to_rewind(
@@ -32,7 +55,20 @@ def partitions_to_rewind(
 
 
 class RewindingConsumer(_AIOKafkaConsumer):
-    """The aiokafka-driver consumer, plus a seek to offset 0 of every uncommitted partition after a rebalance."""
+    """The aiokafka-driver consumer, plus a seek to offset 0 of every uncommitted partition after a rebalance,
+    and a watch for partitions that stall.
+
+    Stalls: after a worker restart with records waiting, a partition was seen to stay behind for good (26 of 383
+    articles, the worker idle, its lag back to zero only after another restart): records were fetched but never
+    reached, or never acked by, the agent. Every ``STALL_CHECK_S`` the consumer compares committed and read
+    offsets; when nothing at all moved for a whole interval and a partition still has records, it seeks that
+    partition back to its committed offset, which re-delivers them (every stage is idempotent).
+    """
+
+    _stall_snapshot: Snapshot | None = None
+    # partition -> (re-seeks so far, monotonic time before which it is not re-sought again): a consumer that is
+    # idle because its agent waits (Elasticsearch down, retrying with backoff) is re-sought ever more rarely
+    _stall_backoff: dict[TP, tuple[int, float, int]] | None = None  # (+ the committed offset sought back to)
 
     async def perform_seek(self) -> None:
         await super().perform_seek()
@@ -43,3 +79,39 @@ class RewindingConsumer(_AIOKafkaConsumer):
             self.log.info(
                 "rewound uncommitted partitions to offset 0: %s", [f"{tp.topic}/{tp.partition}" for tp in rewind]
             )
+
+    def _snapshot(self) -> dict[TP, tuple[int | None, int | None]]:
+        skip = set(self.app.tables.changelog_topics)
+        return {
+            tp: (self._committed_offset.get(tp), self._read_offset.get(tp))
+            for tp in self.assignment()
+            if tp.topic not in skip
+        }
+
+    @Service.timer(STALL_CHECK_S)
+    async def _watch_stalls(self) -> None:
+        try:
+            if not self.app.rebalancing and self.flow_active:
+                now = self._snapshot()
+                highwaters = {tp: self.highwater(tp) for tp in now}
+                stalled = stalled_partitions(self._stall_snapshot or {}, now, highwaters)
+                backoff = self._stall_backoff if self._stall_backoff is not None else {}
+                self._stall_backoff = backoff
+                clock = time.monotonic()
+                for tp in [tp for tp, (_n, _t, at) in backoff.items() if (now.get(tp, (None, None))[0] or 0) > at]:
+                    del backoff[tp]  # it moved on since: a later stall starts the backoff afresh
+                for tp in stalled:
+                    seeks, not_before, _at = backoff.get(tp, (0, 0.0, 0))
+                    if clock < not_before:
+                        continue
+                    committed = now[tp][0] or 0
+                    self.log.warning(
+                        "partition_stalled topic=%s partition=%d committed=%d highwater=%s seeks=%d: "
+                        "seeking back to re-read",
+                        tp.topic, tp.partition, committed, highwaters[tp], seeks + 1,
+                    )  # fmt: skip
+                    await self.seek(tp, committed)
+                    backoff[tp] = (seeks + 1, clock + STALL_CHECK_S * 2 ** min(seeks + 1, 5), committed)
+                self._stall_snapshot = None if stalled else now
+        except Exception as exc:  # noqa: BLE001 - a watch must never take the consumer down
+            self.log.warning("stall_watch_failed error=%r", exc)
