@@ -664,11 +664,13 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         if not _factual(o) or (d.speaker.name == o.speaker.name and d.speaker.type != "outlet"):
             continue
         # What is denied/unconfirmed is usually short: all of it must be in the other claim if it is one word.
-        # Within one article the story is the same: a short denied/unconfirmed content ("any shipments",
-        # "who was behind the attack") may match on its one or two words, if all of them are in the other claim.
+        # Within one article the story is the same: a short denied/unconfirmed content ("any shipments") may
+        # match on its one or two words, if all of them are in the other claim and one is what it says happened
+        # (its main verb: "has shipped"); a thing it merely mentions ("announced plans") is not enough.
         dk = set(d.claim.keys)
-        core = set((o.claim.subject or "").split()) | {o.claim.predicate}
-        short_local = d.article_id == o.article_id and 0 < len(dk) <= 2 and dk <= set(o.claim.keys) and bool(dk & core)
+        short_local = (
+            d.article_id == o.article_id and 0 < len(dk) <= 2 and dk <= set(o.claim.keys) and o.claim.predicate in dk
+        )
         if len(shared) < MIN_SHARED and not short_local:
             continue
         if not short_local and (sim < MIN_SIM or not _same_proposition(d, o, sim)):

@@ -162,3 +162,21 @@ def test_a_rise_and_a_fall_on_one_day_oppose_even_since_a_month(judged):
     up = ("Harlow shares rose in Tarn trading on Tuesday, brokers said.", DAY)
     down = ("Harlow shares fell in Tarn trading on Tuesday, closing at their lowest level since January.", DAY)
     assert kinds(judged(up, down)) == ["antonym"]
+
+
+def test_not_confirming_a_thing_mentioned_is_no_conflict(pairs):
+    # "announced plans to open" is about an opening; "has not confirmed any plans" names only the plans
+    found = pairs(
+        "Mayor Ilse Varn announced plans to open a new ferry terminal in Tarn, the council said. "
+        "Work on the old pier could start before the end of the year, but the port authority has not confirmed "
+        "any plans."
+    )
+    assert found == [], [(c.kind, c.explanation) for c in found]
+
+
+def test_not_confirming_what_happened_still_conflicts(pairs):
+    found = pairs(
+        "Customs officers in Tarn said the company has shipped 300 rifles to the Arle militia. "
+        "The port authority has not yet confirmed any shipments, its spokesman said."
+    )
+    assert [c.kind for c in found] == ["unconfirmed"], [(c.kind, c.explanation) for c in found]
