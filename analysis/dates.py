@@ -71,6 +71,10 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+_YEAR_AFTER = re.compile(r"\s+(last|next|this) year\b", re.I)
+_YEAR_SHIFT = {"last": -1, "next": 1, "this": 0}
+
+
 def _pick_year(month: int, day: int, ref: date | None) -> int | None:
     """News reports the recent past: take the year that puts the date at most ~2 months after publication."""
     if ref is None:
@@ -94,6 +98,9 @@ def find_dates(text: str, published_at: datetime | None) -> list[DateMention]:
         month = _MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
         day = int(m.group("d1") or m.group("d2"))
         year = int(m.group("y")) if m.group("y") else _pick_year(month, day, ref)
+        shift = _YEAR_AFTER.match(text, m.end())
+        if shift and ref and not m.group("y"):
+            year = ref.year + _YEAR_SHIFT[shift.group(1).lower()]  # "on June 12 last year"
         d = _safe_date(year, month, day) if year else None
         found.append(DateMention(text=m.group(0), start_date=d, end_date=d, granularity="day"))
         taken.append(m.span())

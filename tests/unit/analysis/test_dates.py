@@ -16,6 +16,13 @@ def test_month_day_takes_the_recent_year():
     assert d.start_date == date(2025, 1, 20)
 
 
+def test_a_day_followed_by_last_year_is_in_last_year():
+    got = {d.text: d.start_date for d in find_dates("a nightclub attack on June 12 last year killed 49", PUB)}
+    assert got["June 12"] == date(2024, 6, 12)
+    got = {d.text: d.start_date for d in find_dates("the games open on March 3 next year", PUB)}
+    assert got["March 3"] == date(2026, 3, 3)
+
+
 def test_weekday_and_relative():
     (d,) = find_dates("the vote on Tuesday", PUB)
     assert d.start_date == date(2025, 1, 7)
