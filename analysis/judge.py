@@ -180,8 +180,7 @@ def _period_clash(a: Statement, b: Statement) -> bool:
             if d.granularity == "year" and d.end_date and d.end_date < y.published_at.date() - timedelta(days=200):
                 return True
         # every date of x is long over when y was written (and y gives none): x is about a past event
-        # ("kills 49 people ... on June 12 last year" against today's count)
-        # ("since March" runs until now)
+        # ("kills 49 people ... on June 12 last year" against today's count); "since March" runs until now
         if (
             not y.dates
             and x.dates
@@ -226,8 +225,6 @@ def _counted_alike(a: Statement, b: Statement, q: tuple[Quantity, Quantity], sha
 
 
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|them|these|its|their|all)\b", re.I)
-
-
 _ONE_OF = re.compile(r"\bone of (?:the|those|its|their|his|her|our)\s+", re.I)
 
 
@@ -350,6 +347,7 @@ _SAME_NEWS_DAYS = 3
 
 
 def _days_apart(a: Statement, b: Statement) -> int:
+    """Whole days between the two publications (0 when either date is unknown)."""
     if a.published_at is None or b.published_at is None:
         return 0
     return abs((a.published_at - b.published_at).days)
@@ -424,7 +422,7 @@ def _negated_found(neg: Statement, pos: Statement) -> bool:
     if word is None or len(word) < 3:
         return True  # a prefix negation ('uninspected') or nothing to go on: the other checks decide
     stem = word[:4]
-    return any(k.startswith(stem) or stem.startswith(k[:4]) and len(k) >= 3 for k in pos.claim.keys) or any(
+    return any(k.startswith(stem) or (stem.startswith(k[:4]) and len(k) >= 3) for k in pos.claim.keys) or any(
         w.startswith(stem) for w in _letters(pos.claim_text or pos.text).split()
     )
 
@@ -622,9 +620,7 @@ MAX_DAYS_APART = 60
 
 
 def _too_far_apart(a: Statement, b: Statement) -> bool:
-    if a.published_at is None or b.published_at is None:
-        return False
-    return abs((a.published_at - b.published_at).days) > MAX_DAYS_APART
+    return _days_apart(a, b) > MAX_DAYS_APART
 
 
 def judge_statements(a: Statement, b: Statement) -> Contradiction | None:

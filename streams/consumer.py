@@ -65,10 +65,13 @@ class RewindingConsumer(_AIOKafkaConsumer):
     partition back to its committed offset, which re-delivers them (every stage is idempotent).
     """
 
-    _stall_snapshot: Snapshot | None = None
-    # partition -> (re-seeks so far, monotonic time before which it is not re-sought again): a consumer that is
-    # idle because its agent waits (Elasticsearch down, retrying with backoff) is re-sought ever more rarely
-    _stall_backoff: dict[TP, tuple[int, float, int]] | None = None  # (+ the committed offset sought back to)
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._stall_snapshot: Snapshot = {}
+        # partition -> (re-seeks so far, monotonic time before which it is not re-sought, the committed offset it
+        # was sought back to): a consumer idle because its agent waits (Elasticsearch down, retrying with backoff)
+        # is re-sought ever more rarely
+        self._stall_backoff: dict[TP, tuple[int, float, int]] = {}
 
     async def perform_seek(self) -> None:
         await super().perform_seek()
@@ -91,27 +94,30 @@ class RewindingConsumer(_AIOKafkaConsumer):
     @Service.timer(STALL_CHECK_S)
     async def _watch_stalls(self) -> None:
         try:
-            if not self.app.rebalancing and self.flow_active:
-                now = self._snapshot()
-                highwaters = {tp: self.highwater(tp) for tp in now}
-                stalled = stalled_partitions(self._stall_snapshot or {}, now, highwaters)
-                backoff = self._stall_backoff if self._stall_backoff is not None else {}
-                self._stall_backoff = backoff
-                clock = time.monotonic()
-                for tp in [tp for tp, (_n, _t, at) in backoff.items() if (now.get(tp, (None, None))[0] or 0) > at]:
-                    del backoff[tp]  # it moved on since: a later stall starts the backoff afresh
-                for tp in stalled:
-                    seeks, not_before, _at = backoff.get(tp, (0, 0.0, 0))
-                    if clock < not_before:
-                        continue
-                    committed = now[tp][0] or 0
-                    self.log.warning(
-                        "partition_stalled topic=%s partition=%d committed=%d highwater=%s seeks=%d: "
-                        "seeking back to re-read",
-                        tp.topic, tp.partition, committed, highwaters[tp], seeks + 1,
-                    )  # fmt: skip
-                    await self.seek(tp, committed)
-                    backoff[tp] = (seeks + 1, clock + STALL_CHECK_S * 2 ** min(seeks + 1, 5), committed)
-                self._stall_snapshot = None if stalled else now
+            await self._reseek_stalled()
         except Exception as exc:  # noqa: BLE001 - a watch must never take the consumer down
             self.log.warning("stall_watch_failed error=%r", exc)
+
+    async def _reseek_stalled(self) -> None:
+        if self.app.rebalancing or not self.flow_active:
+            return
+        now = self._snapshot()
+        highwaters = {tp: self.highwater(tp) for tp in now}
+        stalled = stalled_partitions(self._stall_snapshot, now, highwaters)
+        backoff = self._stall_backoff
+        for tp in [tp for tp, (_n, _t, at) in backoff.items() if (now.get(tp, (None, None))[0] or 0) > at]:
+            del backoff[tp]  # it moved on since: a later stall starts the backoff afresh
+        clock = time.monotonic()
+        for tp in stalled:
+            seeks, not_before, _at = backoff.get(tp, (0, 0.0, 0))
+            if clock < not_before:
+                continue
+            committed = now[tp][0] or 0
+            self.log.warning(
+                "partition_stalled topic=%s partition=%d committed=%d highwater=%s seeks=%d: seeking back to re-read",
+                tp.topic, tp.partition, committed, highwaters[tp], seeks + 1,
+            )  # fmt: skip
+            await self.seek(tp, committed)
+            backoff[tp] = (seeks + 1, clock + STALL_CHECK_S * 2 ** min(seeks + 1, 5), committed)
+        # after a re-seek, compare from the next interval on (the seek itself changes the read offsets)
+        self._stall_snapshot = {} if stalled else now

@@ -40,103 +40,112 @@ def kinds(found: list[Contradiction]) -> list[str]:
     return [c.kind for c in found]
 
 
-def test_first_and_most_recent_launch_are_two_launches(judged):
-    first = ("Velland first tested its Karst rocket on July 4, the defence ministry said.", DAY)
-    latest = ("Velland's most recent Karst rocket test, on Aug. 29, was watched by the navy.", DAY)
-    assert judged(first, latest) == []
-
-
-def test_two_dates_for_the_first_test_still_clash(judged):
-    a = ("Velland first tested its Karst rocket on July 4, the defence ministry said.", DAY)
-    b = ("Velland first tested its Karst rocket on July 9, the navy said.", DAY)
-    assert kinds(judged(a, b)) == ["date_time"]
-
-
-def test_since_a_month_is_not_the_day_of_the_event(judged):
-    a = ("Arle customs officers have seized Velland fuel shipments since June, officials said.", DAY)
-    b = ("Arle customs officers seized Velland fuel shipments on September 2, officials said.", DAY)
-    assert judged(a, b) == []
-
-
-def test_a_time_of_day_told_weeks_apart_is_another_launch(judged):
-    early = ("The Karst rocket was fired at 5:58 a.m. local time, the defence ministry said.", "2025-08-29")
-    later = ("The Karst rocket was fired at 6:57 a.m. local time, the navy said.", "2025-09-15")
-    assert judged(early, later) == []
-
-
-def test_a_time_of_day_told_the_same_day_clashes(judged):
-    a = ("The Karst rocket was fired at 5:58 a.m. local time, the defence ministry said.", DAY)
-    b = ("The Karst rocket was fired at 6:57 a.m. local time, the navy said.", DAY)
-    assert kinds(judged(a, b)) == ["date_time"]
-
-
-def test_an_attack_dated_months_before_is_a_past_attack(judged):
-    past = ("A gunman killed 49 people at a nightclub on March 3, police said.", "2025-10-02")
-    today = ("A gunman killed more than 50 people at a concert, police said.", "2025-10-02")
-    assert judged(past, today) == []
-
-
-def test_an_attack_dated_the_day_before_is_todays_attack(judged):
-    recent = ("A gunman killed 49 people at a nightclub on October 1, police said.", "2025-10-02")
-    today = ("A gunman killed more than 50 people at a nightclub, police said.", "2025-10-02")
-    assert kinds(judged(recent, today)) == ["quantity"]
-
-
-def test_a_hundredfold_gap_is_another_measure(judged):
-    cap = ("The market value of Brightcoin dropped by more than $11 billion to $106 billion.", DAY)
-    price = ("Brightcoin dropped below $6,000 on the Tarn exchange, traders said.", DAY)
-    assert judged(cap, price) == []
-
-
-def test_a_price_reported_on_two_days_is_two_readings(judged):
-    monday = ("Brightcoin's price has dropped to $10,000, traders on the Tarn exchange said.", "2025-09-08")
-    sunday = ("Brightcoin's price dropped to $6,000, traders on the Tarn exchange said.", "2025-09-14")
-    assert judged(monday, sunday) == []
-
-
-def test_a_price_reported_twice_on_one_day_clashes(judged):
-    a = ("Brightcoin's price has dropped to $10,000, traders on the Tarn exchange said.", DAY)
-    b = ("Brightcoin's price dropped to $6,000, traders on the Tarn exchange said.", DAY)
-    assert kinds(judged(a, b)) == ["quantity"]
-
-
-def test_a_figure_for_one_of_a_group_is_not_the_groups_total(judged):
-    total = ("About 900 start-ups raised over $6 billion from investors last year, a tracker said.", DAY)
-    one = ("The $240 million raised from investors last year by one of the start-ups, Zelvo, is frozen.", DAY)
-    assert judged(total, one) == []
-
-
-def test_a_negation_of_another_verb_is_no_negation(judged):
-    neg = ("The Arle command determined that the Karst rocket launch did not pose a threat to the islands.", DAY)
-    other = ("The Arle command was still trying to determine the type of the Karst rocket launch.", DAY)
-    assert judged(neg, other) == []
-
-
-def test_a_negation_of_the_shared_verb_clashes(judged):
-    neg = ("The Karst rocket launch did not pose a threat to the Arle islands, the navy said.", DAY)
-    pos = ("The Karst rocket launch posed a threat to the Arle islands, the ministry said.", DAY)
-    assert kinds(judged(neg, pos)) == ["negation"]
-
-
-def test_a_denial_about_fighters_is_not_about_the_girls(judged):
+# name: (kinds expected, first article, second article); [] for a trap. A trap and its control differ only in
+# what makes the two occurrences one.
+OCCURRENCES = {
+    "first_and_most_recent_launch_are_two_launches": (
+        [],
+        ("Velland first tested its Karst rocket on July 4, the defence ministry said.", DAY),
+        ("Velland's most recent Karst rocket test, on Aug. 29, was watched by the navy.", DAY),
+    ),
+    "two_dates_for_the_first_test_still_clash": (
+        ["date_time"],
+        ("Velland first tested its Karst rocket on July 4, the defence ministry said.", DAY),
+        ("Velland first tested its Karst rocket on July 9, the navy said.", DAY),
+    ),
+    "since_a_month_is_not_the_day_of_the_event": (
+        [],
+        ("Arle customs officers have seized Velland fuel shipments since June, officials said.", DAY),
+        ("Arle customs officers seized Velland fuel shipments on September 2, officials said.", DAY),
+    ),
+    "a_time_of_day_told_weeks_apart_is_another_launch": (
+        [],
+        ("The Karst rocket was fired at 5:58 a.m. local time, the defence ministry said.", "2025-08-29"),
+        ("The Karst rocket was fired at 6:57 a.m. local time, the navy said.", "2025-09-15"),
+    ),
+    "a_time_of_day_told_the_same_day_clashes": (
+        ["date_time"],
+        ("The Karst rocket was fired at 5:58 a.m. local time, the defence ministry said.", DAY),
+        ("The Karst rocket was fired at 6:57 a.m. local time, the navy said.", DAY),
+    ),
+    "an_attack_dated_months_before_is_a_past_attack": (
+        [],
+        ("A gunman killed 49 people at a nightclub on March 3, police said.", "2025-10-02"),
+        ("A gunman killed more than 50 people at a concert, police said.", "2025-10-02"),
+    ),
+    "an_attack_dated_the_day_before_is_todays_attack": (
+        ["quantity"],
+        ("A gunman killed 49 people at a nightclub on October 1, police said.", "2025-10-02"),
+        ("A gunman killed more than 50 people at a nightclub, police said.", "2025-10-02"),
+    ),
+    "a_hundredfold_gap_is_another_measure": (
+        [],
+        ("The market value of Brightcoin dropped by more than $11 billion to $106 billion.", DAY),
+        ("Brightcoin dropped below $6,000 on the Tarn exchange, traders said.", DAY),
+    ),
+    "a_price_reported_on_two_days_is_two_readings": (
+        [],
+        ("Brightcoin's price has dropped to $10,000, traders on the Tarn exchange said.", "2025-09-08"),
+        ("Brightcoin's price dropped to $6,000, traders on the Tarn exchange said.", "2025-09-14"),
+    ),
+    "a_price_reported_twice_on_one_day_clashes": (
+        ["quantity"],
+        ("Brightcoin's price has dropped to $10,000, traders on the Tarn exchange said.", DAY),
+        ("Brightcoin's price dropped to $6,000, traders on the Tarn exchange said.", DAY),
+    ),
+    "a_figure_for_one_of_a_group_is_not_the_groups_total": (
+        [],
+        ("About 900 start-ups raised over $6 billion from investors last year, a tracker said.", DAY),
+        ("The $240 million raised from investors last year by one of the start-ups, Zelvo, is frozen.", DAY),
+    ),
+    "a_negation_of_another_verb_is_no_negation": (
+        [],
+        ("The Arle command determined that the Karst rocket launch did not pose a threat to the islands.", DAY),
+        ("The Arle command was still trying to determine the type of the Karst rocket launch.", DAY),
+    ),
+    "a_negation_of_the_shared_verb_clashes": (
+        ["negation"],
+        ("The Karst rocket launch did not pose a threat to the Arle islands, the navy said.", DAY),
+        ("The Karst rocket launch posed a threat to the Arle islands, the ministry said.", DAY),
+    ),
     # the denied subject is "fighters" (of the Red Hand Brigade), not the brigade itself
-    denial = (
-        "The minister denied reports that Red Hand Brigade fighters might have been released in exchange for the "
-        "girls.",
-        DAY,
-    )
-    release = (
-        "The release of the girls is the outcome of negotiations between the government and the Red Hand Brigade, "
-        "the president said.",
-        DAY,
-    )
-    assert judged(denial, release) == []
+    "a_denial_about_fighters_is_not_about_the_girls": (
+        [],
+        (
+            "The minister denied reports that Red Hand Brigade fighters might have been released in exchange for the "
+            "girls.",
+            DAY,
+        ),
+        (
+            "The release of the girls is the outcome of negotiations between the government and the Red Hand Brigade, "
+            "the president said.",
+            DAY,
+        ),
+    ),
+    "a_denial_about_the_fighters_clashes_with_their_release": (
+        ["denial"],
+        ("The minister denied reports that Red Hand Brigade fighters were freed in exchange for the girls.", DAY),
+        ("Red Hand Brigade fighters were freed in exchange for the girls, a negotiator said.", DAY),
+    ),
+    "a_rise_over_last_year_does_not_oppose_a_fall_today": (
+        [],
+        ("The price of Brightcoin rose by 900% last year on the Tarn exchange, traders said.", DAY),
+        ("The price of Brightcoin fell sharply on the Tarn exchange, traders said.", DAY),
+    ),
+    # "since January" is how long the low has lasted, not the period the claim is about
+    "a_rise_and_a_fall_on_one_day_oppose_even_since_a_month": (
+        ["antonym"],
+        ("Harlow shares rose in Tarn trading on Tuesday, brokers said.", DAY),
+        ("Harlow shares fell in Tarn trading on Tuesday, closing at their lowest level since January.", DAY),
+    ),
+}
 
 
-def test_a_denial_about_the_fighters_clashes_with_their_release(judged):
-    denial = ("The minister denied reports that Red Hand Brigade fighters were freed in exchange for the girls.", DAY)
-    release = ("Red Hand Brigade fighters were freed in exchange for the girls, a negotiator said.", DAY)
-    assert kinds(judged(denial, release)) == ["denial"]
+@pytest.mark.parametrize("name", sorted(OCCURRENCES))
+def test_occurrences(judged, name):
+    expected, first, second = OCCURRENCES[name]
+    found = judged(first, second)
+    assert kinds(found) == expected, [(c.kind, c.explanation) for c in found]
 
 
 def test_a_name_after_in_is_a_place(statements):
@@ -149,19 +158,6 @@ def test_a_name_after_from_is_still_a_person(statements):
     ((s,),) = statements("A letter from Anna Berg reached the council on Monday, officials said.")
     labels = {e.norm: e.label for e in s.entities}
     assert labels.get("anna_berg") == "PERSON", labels
-
-
-def test_a_rise_over_last_year_does_not_oppose_a_fall_today(judged):
-    year = ("The price of Brightcoin rose by 900% last year on the Tarn exchange, traders said.", DAY)
-    today = ("The price of Brightcoin fell sharply on the Tarn exchange, traders said.", DAY)
-    assert judged(year, today) == []
-
-
-def test_a_rise_and_a_fall_on_one_day_oppose_even_since_a_month(judged):
-    # "since January" is how long the low has lasted, not the period the claim is about
-    up = ("Harlow shares rose in Tarn trading on Tuesday, brokers said.", DAY)
-    down = ("Harlow shares fell in Tarn trading on Tuesday, closing at their lowest level since January.", DAY)
-    assert kinds(judged(up, down)) == ["antonym"]
 
 
 def test_not_confirming_a_thing_mentioned_is_no_conflict(pairs):
@@ -179,4 +175,4 @@ def test_not_confirming_what_happened_still_conflicts(pairs):
         "Customs officers in Tarn said the company has shipped 300 rifles to the Arle militia. "
         "The port authority has not yet confirmed any shipments, its spokesman said."
     )
-    assert [c.kind for c in found] == ["unconfirmed"], [(c.kind, c.explanation) for c in found]
+    assert kinds(found) == ["unconfirmed"], [(c.kind, c.explanation) for c in found]
