@@ -13,6 +13,7 @@ once per comparison.
 from __future__ import annotations
 
 from collections import OrderedDict, deque
+from collections.abc import Iterable
 from datetime import datetime
 from itertools import chain, islice
 from typing import Protocol, runtime_checkable
@@ -199,7 +200,7 @@ class InMemoryCandidateIndex:
             index.add(s)
     """
 
-    def __init__(self, per_key: int = 200, max_keys: int = 1_000_000, max_candidates: int = 400) -> None:
+    def __init__(self, per_key: int = 200, max_keys: int = 1_000_000, max_candidates: int = 800) -> None:
         self.per_key = per_key
         self.max_keys = max_keys
         self.max_candidates = max_candidates
@@ -212,7 +213,8 @@ class InMemoryCandidateIndex:
     def add(self, s: Statement, prof: Profile | None = None) -> None:
         """Store ``s`` under each of its blocking keys (``prof``: its profile, when the caller has it already)."""
         keys = s.blocking_keys or blocking_keys(s)
-        entry = prof if prof is not None and prof.statement is s else Profile(s)
+        if prof is None or prof.statement is not s or prof.blocking is None:
+            prof = Profile(s, frozenset(keys))
         for key in keys:
             block = self._blocks.get(key)
             if block is None:
@@ -221,7 +223,7 @@ class InMemoryCandidateIndex:
                     self._blocks.popitem(last=False)  # forget the oldest key
             else:
                 self._blocks.move_to_end(key)
-            block.append(entry)
+            block.append(prof)
 
     def profiles(self, s: Statement) -> list[Profile]:
         """Profiles of the stored statements sharing a key with ``s``: at most ``max_candidates``, no duplicates.
@@ -234,6 +236,11 @@ class InMemoryCandidateIndex:
         share = max(1, self.max_candidates // max(1, len(blocks)))
         # dict.fromkeys keeps the first occurrence of each profile (identity hash): the whole scan runs in C.
         return list(dict.fromkeys(chain.from_iterable(islice(reversed(block), share) for block in blocks)))
+
+    def newest(self, key: str) -> Iterable[Profile]:
+        """The profiles stored under ``key``, newest first (what ``analysis.detect.place`` reads)."""
+        block = self._blocks.get(key)
+        return reversed(block) if block is not None else ()
 
     def candidates(self, s: Statement) -> list[Statement]:
         return [p.statement for p in self.profiles(s) if p.id != s.id]

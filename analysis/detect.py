@@ -1,26 +1,37 @@
 """Place one new statement against its candidates and keep the contradictions that score high enough.
 
 The full judge is the costly part, so a new statement is not judged against every candidate its blocking keys
-find (up to hundreds once the store is large). :func:`select_candidates` first drops the candidates the judge
-could not find a contradiction with (cheap necessary conditions of ``judge_statements``, on sets stored with
-each statement), ranks the rest, and only the best ``budget`` are judged. The cost of placing a statement is then
-one pass of set intersections over the pool plus at most ``budget`` judgements, whatever the store size.
+find (up to hundreds once the store is large). Placement works key by key, the same way offline (``detect``, over
+an ``InMemoryCandidateIndex``) and in the stream (``streams.agents.detect``, over one ring per key on the partition
+that owns the key), so both judge the same pairs:
+
+- of each key's block, only the newest ``window(max_candidates, keys)`` statements are looked at;
+- a pair sharing several keys belongs to the smallest key they share (:func:`emits`), so it is judged once;
+- :func:`select_candidates` drops the candidates the judge could not find a contradiction with (cheap necessary
+  conditions of ``judge_statements``, on sets stored with each statement), ranks the rest, and only the best
+  ``key_share(budget, keys)`` of each key are judged.
+
+Placing a statement then costs one pass of set intersections over at most ``max_candidates`` stored statements
+plus at most about ``budget`` judgements, whatever the store size.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import islice
 from operator import itemgetter
 
 from schemas import Contradiction, Statement
 
-from .blocking import CandidateIndex, Profile, profile
+from .blocking import CandidateIndex, Profile, blocking_keys, profile
 from .judge import MAX_DAYS_APART, MIN_SHARED, MIN_SIM_QUANTITY, judge_statements
 
-__all__ = ["JUDGE_BUDGET", "detect", "select_candidates"]
+__all__ = ["JUDGE_BUDGET", "MAX_CANDIDATES", "detect", "emits", "key_share", "place", "select_candidates", "window"]
 
 # Most candidates judged per new statement (``analysis.judge_budget`` in contraflow's settings).
 JUDGE_BUDGET = 32
+# Most stored statements a new one is compared with, over all its keys (``analysis.max_candidates``).
+MAX_CANDIDATES = 800
 
 _DENY_LIKE = ("deny", "not_confirmed")
 _DENIABLE = ("assert", "report", "confirm")
@@ -145,19 +156,74 @@ def select_candidates(
     return [other for _, other in ranked[:budget]]
 
 
+def key_share(budget: int, nkeys: int) -> int:
+    """The judge budget of one of a statement's ``nkeys`` keys: ``budget`` split evenly (at least 1)."""
+    return max(1, -(-budget // max(1, nkeys)))
+
+
+def window(max_candidates: int, nkeys: int) -> int:
+    """How many of the newest statements of each of a statement's ``nkeys`` blocks it is compared with."""
+    return max(1, max_candidates // max(1, nkeys))
+
+
+def emits(key: str, a_keys: frozenset[str], b_keys: frozenset[str]) -> bool:
+    """True when ``key`` is the smallest blocking key two statements share: the one key their pair belongs to."""
+    if key not in a_keys or key not in b_keys:
+        return False
+    return not any(k < key for k in a_keys & b_keys)
+
+
+def place(
+    key: str,
+    new: Profile,
+    block: Iterable[Profile],
+    *,
+    budget: int = JUDGE_BUDGET,
+    max_candidates: int = MAX_CANDIDATES,
+) -> list[Profile]:
+    """The statements of ``key``'s block to judge ``new`` against, most promising first.
+
+    ``block``: the key's stored statements, newest first (``new`` may be among them, it is skipped); ``new``
+    needs its blocking keys (``profile(s, with_blocking=True)``), and so do the block's. Only the newest
+    :func:`window` of them are looked at, only pairs this key :func:`emits` are kept, and at most
+    :func:`key_share` of ``budget`` are returned. The offline ``detect`` and the stream agent both call this,
+    so the two judge the same pairs when their blocks hold the same statements.
+    """
+    mine = new.blocking
+    if mine is None:
+        mine = frozenset(new.statement.blocking_keys or blocking_keys(new.statement))
+    nkeys = len(mine)
+    return select_candidates(
+        new,
+        islice(block, window(max_candidates, nkeys)),
+        key_share(budget, nkeys),
+        keep=lambda e: e.id != new.id and emits(key, mine, e.blocking),
+    )
+
+
 def detect(
-    new: Statement, index: CandidateIndex, min_score: float = 0.5, budget: int = JUDGE_BUDGET
+    new: Statement,
+    index: CandidateIndex,
+    min_score: float = 0.5,
+    budget: int = JUDGE_BUDGET,
+    max_candidates: int | None = None,
 ) -> list[Contradiction]:
     """Contradictions between ``new`` and the candidates ``index`` holds for it (``new`` is not added).
 
-    At most ``budget`` candidates are judged (see :func:`select_candidates`).
+    Key by key, as :func:`place` says; ``max_candidates``: the index's own bound by default.
     """
-    profiles = getattr(index, "profiles", None)
-    pool = profiles(new) if profiles is not None else [profile(o) for o in index.candidates(new)]
+    mine = profile(new, with_blocking=True)
+    if max_candidates is None:
+        max_candidates = getattr(index, "max_candidates", MAX_CANDIDATES)
+    blocks: Callable[[str], Iterable[Profile]] | None = getattr(index, "newest", None)
+    if blocks is None:  # any other CandidateIndex: its candidates, sorted into blocks here
+        pool = [profile(o, with_blocking=True) for o in index.candidates(new)]
+        blocks = lambda key: [p for p in pool if key in p.blocking]  # noqa: E731
     found: list[Contradiction] = []
-    for other in select_candidates(profile(new), pool, budget):
-        c = judge_statements(new, other.statement)
-        if c is not None and c.score >= min_score:
-            found.append(c)
+    for key in sorted(mine.blocking):
+        for other in place(key, mine, blocks(key), budget=budget, max_candidates=max_candidates):
+            c = judge_statements(other.statement, new)
+            if c is not None and c.score >= min_score:
+                found.append(c)
     found.sort(key=lambda c: -c.score)
     return found

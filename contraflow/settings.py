@@ -77,12 +77,20 @@ class AnalysisSettings(_Section):
     candidates_per_key: int = Field(
         200, ge=1, description="Recent statements kept per blocking key (bounds detection cost)."
     )
+    max_candidates: int = Field(
+        800,
+        ge=1,
+        description=(
+            "Most stored statements a new one is compared with, split evenly over its blocking keys (the newest "
+            "of each key; at most candidates_per_key of one key)."
+        ),
+    )
     judge_budget: int = Field(
         32,
         ge=1,
         description=(
             "Most candidates fully judged per new statement, best-ranked first, after a cheap pass drops those "
-            "that cannot contradict it (the stream worker splits it evenly over the statement's keys)."
+            "that cannot contradict it (split evenly over the statement's keys)."
         ),
     )
 

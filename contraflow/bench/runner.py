@@ -192,8 +192,8 @@ def run_bench(settings: Settings, cfg: BenchConfig, progress: Progress = lambda 
 def _index_factory(settings: Settings) -> Callable[[], Any]:
     from analysis import InMemoryCandidateIndex
 
-    per_key = settings.analysis.candidates_per_key
-    return lambda: InMemoryCandidateIndex(per_key=per_key)
+    per_key, max_candidates = settings.analysis.candidates_per_key, settings.analysis.max_candidates
+    return lambda: InMemoryCandidateIndex(per_key=per_key, max_candidates=max_candidates)
 
 
 def _sweep(settings: Settings, client: Any, run_id: str) -> None:

@@ -14,6 +14,7 @@ import statistics
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from schemas import Statement
@@ -62,8 +63,7 @@ def run_scaling(
     Probes are detected against a store and not added to it, so every round sees the same stores.
     """
     from analysis import InMemoryCandidateIndex, blocking_keys, detect
-    from analysis.blocking import profile
-    from analysis.detect import JUDGE_BUDGET, select_candidates
+    from analysis.detect import JUDGE_BUDGET
 
     factory = index_factory or InMemoryCandidateIndex
     budget = JUDGE_BUDGET if judge_budget is None else judge_budget
@@ -96,11 +96,9 @@ def run_scaling(
             per_round[size].append((time.perf_counter() - t) / len(probe_set))
             if r == 0:
                 found[size] = hits
-                candidates[size] = sum(len(index.candidates(p)) for p in probe_set) / len(probe_set)
-                judged[size] = sum(
-                    len(select_candidates(profile(p), [profile(o) for o in index.candidates(p)], budget))
-                    for p in probe_set
-                ) / len(probe_set)
+                looked = [_looked_at(p, index, budget) for p in probe_set]
+                candidates[size] = sum(n for n, _ in looked) / len(probe_set)
+                judged[size] = sum(n for _, n in looked) / len(probe_set)
     cost = {size: statistics.median(v) for size, v in per_round.items()}
     result = ScalingResult(
         seeds=len(seeds),
@@ -119,3 +117,18 @@ def run_scaling(
         " ".join(f"cost_us_{size}={cost[size] * 1e6:.1f}" for size in ordered),
     )
     return result
+
+
+def _looked_at(p: Any, index: Any, budget: int) -> tuple[int, int]:
+    """(stored statements compared with probe ``p``, candidates judged) as ``analysis.detect.detect`` places it."""
+    from analysis.blocking import profile
+    from analysis.detect import place, window
+
+    mine = profile(p, with_blocking=True)
+    size = window(index.max_candidates, len(mine.blocking))
+    looked = judged = 0
+    for key in sorted(mine.blocking):
+        block = list(islice(index.newest(key), size))
+        looked += len(block)
+        judged += len(place(key, mine, block, budget=budget, max_candidates=index.max_candidates))
+    return looked, judged

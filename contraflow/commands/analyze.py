@@ -109,10 +109,11 @@ def analyze_lines(
     max_text_chars: int,
     per_key: int,
     judge_budget: int | None = None,
+    max_candidates: int | None = None,
 ) -> tuple[int, int, list[str]]:
     """Run the whole offline pipeline; returns (articles, contradictions, errors)."""
     from analysis import InMemoryCandidateIndex, detect, extract_many, load_nlp
-    from analysis.detect import JUDGE_BUDGET
+    from analysis.detect import JUDGE_BUDGET, MAX_CANDIDATES
 
     articles, errors = _read_articles(stream, max_text_chars)
     for msg in errors:
@@ -122,7 +123,9 @@ def analyze_lines(
     nlp = load_nlp(model)
     t0 = time.perf_counter()
     c0 = time.process_time()
-    index = InMemoryCandidateIndex(per_key=per_key)
+    index = InMemoryCandidateIndex(
+        per_key=per_key, max_candidates=MAX_CANDIDATES if max_candidates is None else max_candidates
+    )
     budget = JUDGE_BUDGET if judge_budget is None else judge_budget
     n_found = n_statements = 0
     for statements in extract_many(articles, nlp):
@@ -171,6 +174,7 @@ def register(app: typer.Typer) -> None:
             _, _, errors = analyze_lines(
                 stream, sys.stdout, min_score=threshold, model=cfg.spacy_model,
                 max_text_chars=cfg.max_text_chars, per_key=cfg.candidates_per_key, judge_budget=cfg.judge_budget,
+                max_candidates=cfg.max_candidates,
             )  # fmt: skip
         sys.stdout.flush()
         if errors:

@@ -4,12 +4,13 @@ Input: ``BlockedStatements`` messages (one per article and partition, see ``stre
 of (blocking key, statement) placements whose keys this partition owns.
 
 The table keeps a ring of the last ``analysis.candidates_per_key`` statements per key. A new statement is judged
-only against the best of them: ``analysis.select_candidates`` (the same selection ``analysis.detect`` makes) drops
-the ones the judge could find nothing with, ranks the rest and keeps this key's share of ``analysis.judge_budget``
-(the budget divided by the statement's number of keys), so placing a statement costs one cheap pass over the ring
+only against the best of them, chosen by ``analysis.detect.place``, the very function the offline ``analyze``
+uses, so the stream and ``analyze`` judge the same pairs: of the ring's newest statements (its share of
+``analysis.max_candidates``), the ones the judge could find nothing with are dropped, the rest ranked, and this
+key's share of ``analysis.judge_budget`` judged. Placing a statement costs one cheap pass over part of the ring
 plus a bounded number of judgements per key, however large the store grows. Because every statement of a key
 arrives on the partition that owns the key, a pair is compared whichever statement arrives first, on any worker.
-A pair sharing several keys is emitted only under the smallest shared key, so it is sent once, not per key.
+A pair sharing several keys belongs to the smallest key they share, so it is judged and sent once, not per key.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from ..context import Pipeline
 if TYPE_CHECKING:  # the engine (and spaCy with it) is imported only when a ring is used
     from analysis.blocking import Profile
 
-__all__ = ["CandidateRing", "key_share", "register_detect", "should_emit", "to_judge"]
+__all__ = ["CandidateRing", "register_detect", "should_emit", "to_judge"]
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +39,9 @@ _SEP = "\x1f"
 
 def should_emit(key: str, a: Statement, b: Statement) -> bool:
     """True when ``key`` is the smallest blocking key the two statements share (one emission per pair)."""
-    return _emit(key, frozenset(a.blocking_keys), frozenset(b.blocking_keys))
+    from analysis.detect import emits
 
-
-def _emit(key: str, a_keys: frozenset[str], b_keys: frozenset[str]) -> bool:
-    if key not in a_keys or key not in b_keys:
-        return False
-    return not any(k < key for k in a_keys & b_keys)
+    return emits(key, frozenset(a.blocking_keys), frozenset(b.blocking_keys))
 
 
 def _profile(statement: Statement) -> Profile:
@@ -53,27 +50,11 @@ def _profile(statement: Statement) -> Profile:
     return profile(statement, with_blocking=True)
 
 
-def key_share(budget: int, statement: Statement) -> int:
-    """The judge budget of one of ``statement``'s keys: ``budget`` split evenly over its keys (at least 1)."""
-    n = max(1, len(statement.blocking_keys))
-    return max(1, -(-budget // n))
+def to_judge(key: str, new: Profile, entries: list[Profile], budget: int, max_candidates: int) -> list[Profile]:
+    """The ring entries of ``key`` (oldest first) to judge ``new`` against: ``analysis.detect.place``."""
+    from analysis.detect import place
 
-
-def to_judge(key: str, new: Profile, entries: list[Profile], budget: int) -> list[Profile]:
-    """The ring entries of ``key`` to judge ``new`` against, most promising first (at most ``key_share``).
-
-    Only the pairs this key emits are considered (the smallest shared key), so the shares of a statement's keys
-    never overlap and a statement is judged against at most ``budget`` candidates over all its keys.
-    """
-    from analysis.detect import select_candidates
-
-    mine = new.blocking if new.blocking is not None else frozenset(new.statement.blocking_keys)
-    return select_candidates(
-        new,
-        reversed(entries),  # newest first
-        key_share(budget, new.statement),
-        keep=lambda e: e.id != new.id and _emit(key, mine, e.blocking),
-    )
+    return place(key, new, reversed(entries), budget=budget, max_candidates=max_candidates)
 
 
 def _read_slot(value: object) -> tuple[int, Statement] | None:
@@ -162,6 +143,7 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
     app, metrics = p.app, p.metrics
     min_score = p.settings.analysis.min_score
     budget = p.settings.analysis.judge_budget
+    max_candidates = p.settings.analysis.max_candidates
     ring = CandidateRing(p.tables.candidates, p.settings.analysis.candidates_per_key)
 
     @app.on_partitions_revoked.connect
@@ -199,7 +181,7 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
                     mine = profiles[new.id] = _profile(new)
                 # redelivered after a crash: compare again (idempotent), do not store twice
                 replay = any(e.id == new.id for e in entries)
-                for candidate in to_judge(key, mine, entries, budget):
+                for candidate in to_judge(key, mine, entries, budget, max_candidates):
                     old = candidate.statement
                     try:
                         result = judge_statements(old, new)

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from analysis.blocking import Profile
+from analysis.detect import key_share
 from schemas import ClaimFrame, Quantity, Statement, statement_id
-from streams.agents.detect import CandidateRing, _profile, key_share, should_emit, to_judge
+from streams.agents.detect import CandidateRing, _profile, should_emit, to_judge
 
 
 def _st(n: int, keys: list[str]) -> Statement:
@@ -95,13 +96,6 @@ def _claim(n: int, keys: list[str], blocking: list[str], count: float = 40) -> S
     )  # fmt: skip
 
 
-def test_each_key_judges_its_share_of_the_budget():
-    assert key_share(32, _st(1, list("abcdefgh"))) == 4
-    assert key_share(32, _st(1, ["a", "b", "c"])) == 11
-    assert key_share(32, _st(1, [])) == 32
-    assert key_share(3, _st(1, list("abcdefgh"))) == 1
-
-
 def test_a_key_judges_its_best_candidates_within_its_share():
     ring = CandidateRing({}, size=50)
     keys = ["evacuate", "worker", "plant", "harbour"]
@@ -112,9 +106,9 @@ def test_a_key_judges_its_best_candidates_within_its_share():
         ring.add("k", s)
     assert isinstance(ring.entries("k")[0], Profile)
     new = _claim(99, keys, ["a", "k", "m", "n", "o", "p", "q", "r"], count=75)
-    got = [p.statement.id for p in to_judge("k", _profile(new), ring.entries("k"), budget=32)]
-    assert len(got) == key_share(32, new) == 4
+    got = [p.statement.id for p in to_judge("k", _profile(new), ring.entries("k"), 32, 800)]
+    assert len(got) == key_share(32, len(new.blocking_keys)) == 4
     assert got[:3] == [s.id for s in reversed(strong)] and elsewhere.id not in got  # best, newest first
     assert got[3] == weak[-1].id  # then the newest of the rest
     # A statement already in the ring (a redelivery) is not compared with itself.
-    assert strong[0].id not in [p.id for p in to_judge("k", _profile(strong[0]), ring.entries("k"), budget=32)]
+    assert strong[0].id not in [p.id for p in to_judge("k", _profile(strong[0]), ring.entries("k"), 32, 800)]

@@ -1,0 +1,77 @@
+"""The stream's detect agent and the offline ``detect`` judge the same pairs, budgets and windows included.
+
+Both place a statement key by key with ``analysis.detect.place``; this runs the two side by side on real
+articles (the seed and the first articles of the shared news corpus) with bounds small enough that every one
+of them bites: short rings, a small comparison window and a judge budget of a few candidates per key.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis import InMemoryCandidateIndex, detect, extract_many, judge_statements
+from analysis.detect import emits, key_share, window
+from analysis.normalize import normalize_article
+from schemas import ArticleIn
+from streams.agents.detect import CandidateRing, _profile, to_judge
+
+DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def statements(nlp):
+    files = [DATA / "seed" / "censor-net-2024-10-21.jsonl", DATA / "news" / "giveme5w1h-news-cluster.jsonl"]
+    if not all(f.exists() for f in files):
+        pytest.skip(f"shared data not found under {DATA}")
+    lines = files[0].read_text().splitlines() + files[1].read_text().splitlines()[:60]
+    articles = [normalize_article(ArticleIn(**json.loads(line))) for line in lines]
+    return [s for per in extract_many(articles, nlp) for s in per]
+
+
+def _offline(statements, per_key, max_candidates, budget) -> set[str]:
+    index = InMemoryCandidateIndex(per_key=per_key, max_candidates=max_candidates)
+    found: set[str] = set()
+    for s in statements:
+        found.update(c.id for c in detect(s, index, min_score=0.5, budget=budget))
+        index.add(s)
+    return found
+
+
+def _stream(statements, per_key, max_candidates, budget) -> set[str]:
+    """What the detect agent does with each placement, on a plain dict standing in for its Faust table."""
+    ring = CandidateRing({}, size=per_key)
+    found: set[str] = set()
+    for s in statements:
+        mine = _profile(s)
+        for key in s.blocking_keys:
+            for old in to_judge(key, mine, ring.entries(key), budget, max_candidates):
+                c = judge_statements(old.statement, s)
+                if c is not None and c.score >= 0.5:
+                    found.add(c.id)
+            ring.add(key, s, mine)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("per_key", "max_candidates", "budget"), [(200, 800, 32), (12, 800, 32), (200, 24, 32), (200, 800, 3), (6, 16, 2)]
+)
+def test_stream_and_offline_find_the_same_pairs(statements, per_key, max_candidates, budget):
+    offline = _offline(statements, per_key, max_candidates, budget)
+    assert offline == _stream(statements, per_key, max_candidates, budget)
+    if (per_key, max_candidates, budget) == (200, 800, 32):
+        assert len(offline) >= 6  # the seed's denials and non-confirmations at least: the run compared something
+
+
+def test_bounds_bite(statements):
+    # Guards the test above: with these bounds, fewer pairs are judged than without them.
+    assert _offline(statements, 6, 16, 2) < _offline(statements, 200, 800, 32)
+
+
+def test_split_helpers():
+    assert key_share(32, 8) == 4 and key_share(32, 3) == 11 and key_share(32, 0) == 32 and key_share(3, 8) == 1
+    assert window(800, 8) == 100 and window(800, 0) == 800 and window(4, 8) == 1
+    a, b = frozenset({"e:x", "n:y", "n:z"}), frozenset({"n:y", "n:z"})
+    assert emits("n:y", a, b) and not emits("n:z", a, b) and not emits("e:x", a, b)
