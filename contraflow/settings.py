@@ -102,6 +102,14 @@ class WorkerSettings(_Section):
         "127.0.0.1", description="Address the worker's web server binds (0.0.0.0 in containers, to be scraped)."
     )
     store: str = Field("memory://", description="Faust table store: memory:// or rocksdb://.")
+    dedupe_window_s: float = Field(
+        30 * 86_400,
+        gt=0,
+        description=(
+            "How long an article's content is remembered for de-duplication (seconds, default 30 days); a copy "
+            "arriving later is processed again, under its own id."
+        ),
+    )
     data_dir: Path = Field(Path(".contraflow/worker"), description="Worker state directory.")
     batch_size: int = Field(200, ge=1, description="Records per indexing batch.")
     batch_within_s: float = Field(0.5, gt=0, description="Longest wait to fill an indexing batch.")

@@ -16,14 +16,25 @@ __all__ = ["PipelineTables", "build_tables"]
 
 @dataclass(frozen=True)
 class PipelineTables:
-    seen: faust.Table  # content hash -> article id that first had this content
+    seen: faust.Table  # content hash -> {"id": article that first had this content, "t": when} (streams.dedupe)
     candidates: faust.Table  # "<key>\x1fn" -> statements appended; "<key>\x1f<slot>" -> Statement as a dict
 
 
-def build_tables(app: faust.App, partitions: int) -> PipelineTables:
-    """Declare the tables on ``app`` (memory store by default, RocksDB if configured)."""
+def build_tables(app: faust.App, partitions: int, dedupe_window_s: float = 30 * 86_400) -> PipelineTables:
+    """Declare the tables on ``app`` (memory store by default, RocksDB if configured).
+
+    ``seen`` entries expire after ``dedupe_window_s``: its changelog deletes records older than that (Faust
+    creates the topic; one made by an earlier version keeps its old configuration).
+    """
+    retention_ms = str(max(1, int(dedupe_window_s * 1000)))
     return PipelineTables(
-        seen=app.Table("seen-content", default=None, partitions=partitions, help="Content hash -> article id."),
+        seen=app.Table(
+            "seen-content",
+            default=None,
+            partitions=partitions,
+            help="Content hash -> first article id and when it was seen.",
+            extra_topic_configs={"cleanup.policy": "compact,delete", "retention.ms": retention_ms},
+        ),
         candidates=app.Table(
             "candidates", default=None, partitions=partitions, help="Recent statements per blocking key (ring)."
         ),

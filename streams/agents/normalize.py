@@ -17,6 +17,7 @@ from analysis.normalize import UnsupportedLanguageError, normalize_article
 from schemas import Article, ArticleIn
 
 from ..context import Pipeline
+from ..dedupe import entry, expired, first_seen, purge_interval
 
 __all__ = ["RawRecordError", "classify_raw", "register_normalize"]
 
@@ -78,6 +79,7 @@ def register_normalize(p: Pipeline) -> tuple[faust.types.AgentT, faust.types.Age
     """Declare the ``normalise`` and ``dedupe`` agents on the pipeline's app."""
     app, metrics = p.app, p.metrics
     max_chars = p.settings.analysis.max_text_chars
+    window_s = p.settings.worker.dedupe_window_s
 
     @app.agent(p.topics.raw, name="normalise")
     async def normalise(stream: faust.StreamT) -> None:
@@ -108,7 +110,8 @@ def register_normalize(p: Pipeline) -> tuple[faust.types.AgentT, faust.types.Age
                     stage="dedupe", reason="processing_error", error=str(exc), payload=event.value, event=event
                 )
                 continue
-            first = seen.get(article.content_hash)
+            now = event.message.timestamp or time.time()
+            first = first_seen(seen.get(article.content_hash), now, window_s)
             if first is not None and first != article.id:
                 # Same words under another id: already in the pipeline. A replay of the same id passes again
                 # (downstream writes are idempotent), so a crash between table write and send loses nothing.
@@ -116,10 +119,21 @@ def register_normalize(p: Pipeline) -> tuple[faust.types.AgentT, faust.types.Age
                 log.info("duplicate_article article_id=%s first_id=%s", article.id, first)
                 continue
             if first is None:
-                seen[article.content_hash] = article.id
+                seen[article.content_hash] = entry(article.id, now)
             await p.topics.normalized.send(
                 key=article.id.encode(), value=event.value, timestamp=event.message.timestamp
             )
             metrics.records_out.labels("normalise").inc()
+
+    @app.timer(purge_interval(window_s), name="dedupe-purge")
+    async def purge_seen() -> None:
+        # Local store only: outside an event Faust cannot write the changelog, whose retention drops the
+        # same entries (and a restored expired entry counts as absent anyway).
+        store = p.tables.seen.data
+        gone = expired(list(store.items()), time.time(), window_s)
+        for key in gone:
+            store.pop(key, None)
+        if gone:
+            log.info("dedupe_purged entries=%d kept=%d", len(gone), len(store))
 
     return normalise, dedupe
