@@ -32,3 +32,15 @@ def test_a_copy_is_dropped_within_the_window_and_processed_after_it(pipeline_fac
     while "dedupe_purged" not in worker.log_path.read_text(errors="replace") and time.monotonic() < deadline:
         time.sleep(0.5)
     assert "dedupe_purged" in worker.log_path.read_text(errors="replace")
+
+    # Its changelog forgets them too: Kafka deletes records older than the window.
+    from kafka.admin import ConfigResource, ConfigResourceType, KafkaAdminClient
+
+    admin = KafkaAdminClient(bootstrap_servers=ns.settings.kafka.bootstrap)
+    try:
+        topic = f"{ns.settings.worker.app_id}-seen-content-changelog"
+        config = admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, topic)])["topic"][topic]
+    finally:
+        admin.close()
+    assert config["cleanup.policy"]["value"] == "compact,delete"
+    assert config["retention.ms"]["value"] == str(int(window_s * 1000))
