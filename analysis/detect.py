@@ -126,8 +126,8 @@ def select_candidates(
     lemmas (and exact numbers) each candidate shares with ``new`` and keeps those with enough in common; the few
     left are checked against the judge's other necessary conditions and ranked: denials, retractions and
     non-confirmations first, then by the share of content in common; ties keep the pool's order (newest first).
-    ``keep``: a further condition on a candidate (the stream agent's "this key emits the pair"), asked only of
-    the few that share enough content.
+    ``keep``: a further condition on a candidate (``place``'s "this key owns the pair"), asked of those that
+    pass the popcount: it must be cheap.
     """
     if budget <= 0:
         return []
@@ -142,13 +142,13 @@ def select_candidates(
             continue
         if other.words == words and other.cue_based == cue_based:
             continue  # the same sentence again: the judge compares no sentence with itself
+        if keep is not None and not keep(other):
+            continue  # before the set work: near-copies pass the popcount, and most of them belong to another key
         shared = len(content & other.content)  # content lemmas and exact numbers in common
         if shared < need and not (shared and other.cue_based):
             continue
         if not (cue_based or other.cue_based) and shared / max(1, min(nkeys, other.nkeys)) < MIN_SIM_QUANTITY:
             continue  # two plain claims sharing too small a part of the shorter one (checked here: most fail it)
-        if keep is not None and not keep(other):
-            continue
         score = _rank(new, other, shared)
         if score is not None:
             ranked.append((score, other))
@@ -192,12 +192,14 @@ def place(
     mine = new.blocking
     if mine is None:
         mine = frozenset(new.statement.blocking_keys or blocking_keys(new.statement))
-    nkeys = len(mine)
+    nkeys, me = len(mine), new.id
+    # emits(key, mine, e.blocking) for an entry of key's block, in one set operation
+    smaller = frozenset(k for k in mine if k < key)
     return select_candidates(
         new,
         islice(block, window(max_candidates, nkeys)),
         key_share(budget, nkeys),
-        keep=lambda e: e.id != new.id and emits(key, mine, e.blocking),
+        keep=lambda e: e.id != me and key in e.blocking and smaller.isdisjoint(e.blocking),
     )
 
 
