@@ -7,18 +7,22 @@ tagger's proper nouns, and what the engine needs from them is coarse: who (PERSO
 - title words in front are not part of a name: "Health Minister Odile Fernsby" -> PERSON "Odile Fernsby";
 - organisation words make an ORG ("Union of Hospital Doctors", "Istovian State Railways", "Lumacell Ltd");
 - facility and landform words make FAC / LOC ("Greywater Arena", "River Lisk");
-- known places, place suffixes (-ia, -land, -stan) and "in/from/near X" make a GPE; demonyms make a NORP;
+- known places (countries, US states and well-known cities from GeoNames, ``places.txt``), place suffixes
+  (-ia, -land, -stan) and "in/from/near X" make a GPE; a known place and a plural name is a team (ORG:
+  "Chicago Cubs"); demonyms make a NORP;
 - other runs of two or three capitalised words are PERSON; a single unknown word is an ORG (a company).
 """
 
 from __future__ import annotations
 
 import re
+from importlib.resources import files
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .entities import ALIASES
+from .lexicon import ATTRIBUTION_VERBS
 
 __all__ = ["rule_names"]
 
@@ -77,6 +81,16 @@ _KNOWN_PLACES = frozenset(
 )  # fmt: skip
 
 
+
+def _load_places() -> frozenset[str]:
+    lines = files("analysis").joinpath("places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+# Countries, US states, continents and well-known cities (GeoNames; see deploy/data/make_places.py).
+_PLACES = _load_places()
+
+
 def _is_name_token(t) -> bool:
     return t.pos_ == "PROPN" or (t.tag_ in ("NNP", "NNPS")) or (t.is_title and t.pos_ in ("NOUN", "ADJ") and t.i > 0
                                                                 and not t.is_sent_start)  # fmt: skip
@@ -92,6 +106,13 @@ def _label(tokens: list, doc: Doc) -> str:
             if _DEMONYM.match(tokens[-1].text) and low not in ("russia",) and low.endswith(("an", "ans", "ese", "ish"))
             else "GPE"
         )  # noqa: E501
+    nxt = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+    prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    place = low.removeprefix("the ")
+    if place in _PLACES and not (len(tokens) == 1 and nxt is not None and nxt.lemma_ in ATTRIBUTION_VERBS):
+        return "GPE"  # "Chicago", "Los Angeles"; not "Jordan said"
+    if 2 <= len(tokens) <= 4 and tokens[-1].tag_ == "NNPS" and " ".join(words[:-1]) in _PLACES:
+        return "ORG"  # a team named after its city: "Chicago Cubs", "New York Yankees"
     if (
         any(w in _ORG for w in words)
         or text.endswith(".com")
@@ -102,8 +123,6 @@ def _label(tokens: list, doc: Doc) -> str:
         return "FAC"
     if words[-1] in _LOC or words[0] in _LOC:
         return "LOC"
-    nxt = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
-    prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     if (
         len(tokens) <= 2
         and _DEMONYM.match(tokens[-1].text)
