@@ -81,7 +81,6 @@ _KNOWN_PLACES = frozenset(
 )  # fmt: skip
 
 
-
 def _load_places() -> frozenset[str]:
     lines = files("analysis").joinpath("places.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line for line in lines if line and not line.startswith("#"))

