@@ -300,6 +300,9 @@ def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | N
 
 
 _MOVES = _AXES[0][0] | _AXES[0][1]
+# Counts kept over a stretch of time ("a 50-32 record", "a 9-3 record as interim coach"): two of them compare
+# only when both say which stretch.
+_SPAN_UNITS = frozenset({"record"})
 
 
 def _moved_since(a: Statement, b: Statement, q: tuple[Quantity, Quantity]) -> bool:
@@ -308,6 +311,8 @@ def _moved_since(a: Statement, b: Statement, q: tuple[Quantity, Quantity]) -> bo
     if not (_factual(a) and _factual(b)):
         return False  # "will go up to 20%": a decided change, the same on any day
     moving = {q[0].verb, q[1].verb, a.claim.predicate, b.claim.predicate} & _MOVES
+    if moving and _sessions(a) != _sessions(b):
+        return True  # "fell 1% in early trading" / "was down 3% at the close": two readings of the same day
     return bool(moving) and _days_apart(a, b) >= 1 and not (_days(a) and _days(b))
 
 
@@ -429,8 +434,35 @@ def _negated_found(neg: Statement, pos: Statement) -> bool:
 
 def _one_window(a: Statement, b: Statement) -> bool:
     """Two opposite changes oppose only over one stretch of time: "rose 900% last year" (a period) does not
-    oppose "plunged this morning" (none given, so the time of the report)."""
-    return bool(_periods(a)) == bool(_periods(b))
+    oppose "plunged this morning" (none given, so the time of the report), nor does a rise "before the opening
+    bell" oppose a fall "in early trading" (two trading sessions)."""
+    return bool(_periods(a)) == bool(_periods(b)) and _sessions(a) == _sessions(b)
+
+
+# A trading session named in a market report: a price moves differently in each.
+_SESSION_RE = re.compile(
+    r"\b(?P<pre>pre-?market|before the (?:opening )?bell|before (?:the )?markets? open(?:ed|s)?)"
+    r"|(?P<open>at the open(?:ing)?|in early (?:trading|trade|deals|dealings))"
+    r"|(?P<mid>in (?:midday|mid-day|morning|afternoon) (?:trading|trade|deals|dealings)|at midday)"
+    r"|(?P<close>at the close|by the close|in late (?:trading|trade|deals|dealings)|at the closing bell)"
+    r"|(?P<after>after-?hours|after the (?:closing )?bell|in extended (?:trading|trade)|overnight trading)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=65536)
+def _sessions_of(text: str) -> frozenset[str]:
+    return frozenset(k for m in _SESSION_RE.finditer(text) for k, v in m.groupdict().items() if v)
+
+
+def _sessions(s: Statement) -> frozenset[str]:
+    return _sessions_of(s.claim_text or s.text)
+
+
+def _tally(s: Statement) -> bool:
+    """The claim counts several of what its verb does ("won 50 games"): a record over time, not one outcome."""
+    keys = s.claim.keys
+    return any(q.value >= 2 and q.verb in (None, s.claim.predicate) and q.unit in keys for q in s.quantities)
 
 
 def _make(a: Statement, b: Statement, kind: str, score: float, explanation: str) -> Contradiction:
@@ -702,6 +734,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         and not (_is_running(a.text) or _is_running(b.text))
         and not _moved_since(a, b, q)
         and _counted_alike(a, b, q, shared)
+        and (q[0].unit not in _SPAN_UNITS or bool(_periods(a) and _periods(b)))
     ):
         qa, qb = q
         return _make(
@@ -725,6 +758,8 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     for axis in sorted(pa.keys() & pb.keys()):
         # the clashing words must be what each claim says happened (its main verb), not a side detail
         main = a.claim.predicate == pa[axis][1:] and b.claim.predicate == pb[axis][1:]
+        if axis == "win/lose" and (_tally(a) or _tally(b)):
+            continue  # "won 50 games in five seasons" and "lost that game": a record and one of its games
         if pa[axis][0] != pb[axis][0] and a.polarity == b.polarity and sim >= 0.4 and main and _one_window(a, b):
             return _make(
                 a, b, "antonym", 0.6 + 0.3 * min(1.0, sim),

@@ -138,6 +138,36 @@ OCCURRENCES = {
         ("Harlow shares rose in Tarn trading on Tuesday, brokers said.", DAY),
         ("Harlow shares fell in Tarn trading on Tuesday, closing at their lowest level since January.", DAY),
     ),
+    "two_trading_sessions_are_two_readings": (
+        [],
+        ("Shares of Holmvik Energy rose 2 percent before the opening bell on Tuesday.", DAY),
+        ("Shares of Holmvik Energy fell 3 percent in early trading on Tuesday.", DAY),
+    ),
+    "one_trading_session_still_clashes": (
+        ["antonym"],
+        ("Shares of Holmvik Energy rose 2 percent in early trading on Tuesday.", DAY),
+        ("Shares of Holmvik Energy fell 3 percent in early trading on Tuesday.", DAY),
+    ),
+    "a_record_of_wins_and_one_lost_game": (
+        [],
+        ("The Harlow Kestrels won 41 games in coach Mira Dane's four seasons with the club.", DAY),
+        ("The Harlow Kestrels lost that game to the Brenton Foxes.", DAY),
+    ),
+    "the_same_game_won_and_lost_still_clashes": (
+        ["antonym"],
+        ("The Harlow Kestrels won the cup final against the Brenton Foxes.", DAY),
+        ("The Harlow Kestrels lost the cup final against the Brenton Foxes.", DAY),
+    ),
+    "records_over_two_stretches": (
+        [],
+        ("Mira Dane finished her spell in charge of the Harlow Kestrels with a 41-30 record.", DAY),
+        ("Mira Dane finished her first spell in charge of the Harlow Kestrels with a 7-2 record.", DAY),
+    ),
+    "records_of_one_season_still_clash": (
+        ["quantity"],
+        ("Mira Dane's Harlow Kestrels finished the 2023 season with a 41-30 record, the club said.", DAY),
+        ("Mira Dane's Harlow Kestrels finished the 2023 season with a 38-33 record, the league said.", DAY),
+    ),
 }
 
 
