@@ -75,8 +75,12 @@ def blocking_keys(s: Statement) -> list[str]:
     for q in s.quantities:
         if q.unit and q.unit not in ("%",) and f"n:{q.unit}" not in keys:
             keys.append(f"n:{q.unit}")
-    for lemma in s.claim.keys:
-        if lemma in STOP_LEMMAS or lemma in _GENERIC:
+    names = {k[2:] for k in keys if k.startswith("e:")}
+    # the claim's core first (what it is about, what happened, to what), so the cut at 8 keeps it
+    frame = s.claim
+    core = [w for part in (frame.subject, frame.predicate, frame.object) if part for w in part.split()[-1:]]
+    for lemma in (*core, *frame.keys):
+        if lemma in STOP_LEMMAS or lemma in _GENERIC or lemma in names:
             continue
         k = f"n:{lemma}"
         if k not in keys:

@@ -637,6 +637,35 @@ def _letters(text: str) -> str:
 _CUE_BASED = frozenset({"deny", "not_confirmed", "retract"})
 
 
+# "has not confirmed who was behind the attack": the open question is the culprit of an event.
+_WHO_OPEN = re.compile(
+    r"\b(?:confirm(?:ed)?|verif(?:y|ied)|establish(?:ed)?|determin(?:e|ed)|identif(?:y|ied)|say|said)\s+"
+    r"(?:who|which\s+(?:group|country|state|unit))\s+(?:was|were|is|are|had\s+been|has\s+been)\s+"
+    r"(?:behind|responsible\s+for)\s+(?:the\s+|this\s+|that\s+|these\s+|those\s+)?(?:\w+\s+)?(?P<event>\w+)",
+    re.I,
+)
+# A claim that names the culprit: "X carried out the attack", "X was behind the bombing".
+_CULPRIT = re.compile(
+    r"\b(?:carried\s+out|carries\s+out|launched|staged|mounted|conducted|perpetrated|orchestrated|"
+    r"(?:was|were|is|are)\s+behind|(?:was|were|is|are)\s+responsible\s+for|claimed\s+responsibility\s+for)\b",
+    re.I,
+)
+
+
+def _unconfirmed_culprit(d: Statement, o: Statement) -> bool:
+    """``d`` has not confirmed who was behind an event that ``o`` (a factual claim) pins on someone.
+
+    The event's noun must be in ``o``'s claim ("the attack" / "carried out the attack on the grid"), and ``o``
+    must name a culprit with a verb of doing it; a claim that merely mentions the event does not count.
+    """
+    m = _WHO_OPEN.search(d.text)
+    if m is None or not _factual(o):
+        return False
+    event = m.group("event").lower().rstrip("s")
+    keys = {k.rstrip("s") for k in o.claim.keys}
+    return event in keys and bool(_CULPRIT.search(o.claim_text or o.text)) and _who(d) != _who(o)
+
+
 def _same_words(a: Statement, b: Statement) -> bool:
     """The same sentence quoted twice (other quotes marks, an added 'Well,'): one claim, not two."""
     x, y = _letters(a.claim_text or a.text), _letters(b.claim_text or b.text)
@@ -699,6 +728,12 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         short_local = (
             d.article_id == o.article_id and 0 < len(dk) <= 2 and dk <= set(o.claim.keys) and o.claim.predicate in dk
         )
+        if d.cue == "not_confirmed" and o.polarity == "positive" and _unconfirmed_culprit(d, o):
+            return _make(
+                d, o, "unconfirmed", 0.6,
+                f"unconfirmed: {_who(d)} has not confirmed ('{d.cue_word}') who was behind what {_who(o)} "
+                f"attributes; shared: {', '.join(shared)}",
+            )  # fmt: skip
         if len(shared) < MIN_SHARED and not short_local:
             continue
         if not short_local and (sim < MIN_SIM or not _same_proposition(d, o, sim)):

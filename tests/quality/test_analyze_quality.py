@@ -1,7 +1,7 @@
 """Quality floor: `contraflow analyze` on the shared hand-labelled news cases (dev set).
 
 Runs the shared scorer in --batch mode and fails if F1 drops below the floor, traps rise, or attribution falls.
-Reached when the floor was set (dev set): P=1.00 R=0.81 F1=0.89 traps=0/82 attribution=1.00.
+Reached when the floor was set (dev set): P=1.00 R=0.81 F1=0.89 traps=0/82 attribution=1.00 (now R=0.83 F1=0.91).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score_cases.py"
 CASES = SHARED / "data" / "news-cases-dev.jsonl"
 
-F1_FLOOR = 0.85
+F1_FLOOR = 0.87
 MAX_TRAPS = 2
 ATTRIBUTION_FLOOR = 0.9
 

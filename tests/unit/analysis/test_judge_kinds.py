@@ -62,3 +62,29 @@ def test_within_article_pair(pairs):
     )
     found = pairs(text)
     assert [(c.kind, c.scope) for c in found] == [("denial", "within_article")]
+
+
+def test_an_open_question_of_who_did_it_is_unconfirmed_against_a_named_culprit(pairs):
+    named = (
+        "Interior Minister Tomas Bryn said the Red Hand group carried out the bombing at the Lisk market. "
+        "Police chief Arno Vell said officers had not yet confirmed who was behind the bombing."
+    )
+    assert [c.kind for c in pairs(named)] == ["unconfirmed"], [c.explanation for c in pairs(named)]
+    # the same open question against a claim that names no culprit: nothing to confirm
+    unnamed = (
+        "Interior Minister Tomas Bryn said the bombing at the Lisk market killed four people. "
+        "Police chief Arno Vell said officers had not yet confirmed who was behind the bombing."
+    )
+    assert pairs(unnamed) == []
+
+
+def test_the_claims_core_survives_the_cut_to_eight_blocking_keys(statements):
+    from analysis import blocking_keys
+
+    (sts,) = statements(
+        "Harbour Minister Petra Olm told the Velland senate that a sabotage team of Arcadia's naval intelligence "
+        "service from Brisk and Tarn planted the device under the Osler pier."
+    )
+    keys = blocking_keys(sts[0])
+    assert len(keys) <= 8
+    assert {"n:plant", "n:device"} <= set(keys), keys
