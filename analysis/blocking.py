@@ -193,8 +193,10 @@ class CandidateIndex(Protocol):
 class InMemoryCandidateIndex:
     """A bounded in-memory ``CandidateIndex``: ``per_key`` most recent statements per key.
 
-    ``max_candidates`` bounds the pool a new statement is compared with (each key gets an equal share);
-    ``detect`` ranks that pool and judges only the best few (see ``analysis.detect.select_candidates``).
+    ``max_candidates`` bounds how many stored statements a new one is compared with, split evenly over its
+    keys: ``analysis.detect.detect`` reads each key's block newest first (:meth:`newest`) and judges only the
+    best few of each (``analysis.detect.place``, as the stream agent does with its rings); :meth:`candidates`
+    gives the same bound over the de-duplicated union of the blocks.
 
     Example::
 
