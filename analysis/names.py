@@ -6,7 +6,8 @@ tagger's proper nouns, and what the engine needs from them is coarse: who (PERSO
 
 - title words in front are not part of a name: "Health Minister Odile Fernsby" -> PERSON "Odile Fernsby";
 - organisation words make an ORG ("Union of Hospital Doctors", "Istovian State Railways", "Lumacell Ltd");
-- facility and landform words make FAC / LOC ("Greywater Arena", "River Lisk");
+- facility and landform words make FAC / LOC ("Greywater Arena", "River Lisk"); a name next to a craft noun is
+  a PRODUCT ("the ferry Sallow Star", "the Falcon Heavy rocket");
 - known places (countries, US states and well-known cities from GeoNames, ``places.txt``), place suffixes
   (-ia, -land, -stan) and "in/from/near X" make a GPE; a known place and a plural name is a team (ORG:
   "Chicago Cubs"); demonyms make a NORP;
@@ -68,10 +69,17 @@ _MONTHS_WORDS = (
 )
 _MONTHS = frozenset(_MONTHS_WORDS.split())
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-_PLACE_PREPS_WORDS = "in from near to across into at outside inside throughout around via"
+_PLACE_PREPS_WORDS = "in from near to across into at outside inside throughout around via off"
 _PLACE_PREPS = frozenset(_PLACE_PREPS_WORDS.split())
 # Prepositions after which a capitalised run is a place, not a person ("in" a person is rare in news).
 _WHERE_PREPS = frozenset(["in", "near", "outside", "throughout", "across"])
+# A name next to one of these is a craft ("the ferry Sallow Star", "the Falcon Heavy rocket"): PRODUCT.
+_CRAFT_WORDS = (
+    "ship vessel ferry tanker trawler freighter boat yacht submarine frigate destroyer cruiser carrier warship "
+    "liner barge tug dinghy rocket spacecraft satellite probe rover capsule lander jet airliner plane "
+    "aircraft helicopter drone"
+)
+_CRAFT = frozenset(_CRAFT_WORDS.split())
 _CONNECTORS = frozenset(["of", "for", "on", "and", "de", "the"])
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|ic|i)s?$")
 _PLACE_SUFFIX = re.compile(r"^[A-Z][a-z]+(?:ia|land|stan|burg|borough|ville|ton|ford|mouth|grad|abad)$")
@@ -118,6 +126,10 @@ def _label(tokens: list, doc: Doc) -> str:
         or (len(tokens) == 1 and text.isupper() and len(text) >= 2)
     ):
         return "ORG"
+    if (prev is not None and prev.lemma_.lower() in _CRAFT) or (
+        len(tokens) >= 2 and nxt is not None and nxt.lemma_.lower() in _CRAFT
+    ):
+        return "PRODUCT"  # "the tanker Meridian", "the Falcon Heavy rocket"
     if words[-1] in _FAC:
         return "FAC"
     if words[-1] in _LOC or words[0] in _LOC:
@@ -187,7 +199,8 @@ def rule_names(doc: Doc) -> Doc:
             if _is_name_token(u) and u.tag_ != "POS":
                 j += 1
                 continue
-            if u.text == "-" and j + 1 < n and doc[j + 1].is_alpha and not doc[j].whitespace_:
+            # "Hong Kong-flagged", "Russian-built": the lower-case part is a modifier, not part of the name
+            if u.text == "-" and j + 1 < n and doc[j + 1].is_alpha and not doc[j + 1].is_lower and not u.whitespace_:
                 j += 2
                 continue
             if (

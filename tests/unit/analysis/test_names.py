@@ -45,3 +45,21 @@ def test_a_person_who_shares_a_places_name_is_not_a_place(ents):
 def test_an_unknown_town_still_needs_its_context(ents):
     # Not in the gazetteer: typed by the preposition in front, as before.
     assert ents("Floods hit homes in Brackenford Vale on Monday.").get("Brackenford Vale") == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The ferry Orla Bay sank on Sunday with 80 people on board.", "Orla Bay"),
+        ("Customs officers boarded the tanker Meridian at dawn.", "Meridian"),
+        ("Velspace launched its Kite Heavy rocket from the coast on Tuesday.", "Kite Heavy"),
+    ],
+)
+def test_a_name_next_to_a_craft_is_a_craft(ents, text, name):
+    assert ents(text).get(name) == "PRODUCT", ents(text)
+
+
+def test_a_hyphenated_modifier_is_not_part_of_the_name(ents):
+    found = ents("A Hong Kong-flagged freighter and a Tokyo-bound airliner were delayed.")
+    assert found.get("Hong Kong") == "GPE" and found.get("Tokyo") == "GPE", found
+    assert ents("Jean-Luc Marrow said the plan had failed.").get("Jean-Luc Marrow") == "PERSON"
