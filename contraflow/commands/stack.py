@@ -70,12 +70,15 @@ def register(app: typer.Typer) -> None:
         kafka_port: int | None = _KAFKA_PORT,
         es_port: int | None = _ES_PORT,
         grace: float = typer.Option(30.0, "--grace", help="Seconds between SIGTERM and SIGKILL."),
+        purge: bool = typer.Option(
+            False, "--purge", help="Also delete the data (topics, offsets, indices); downloads are kept."
+        ),
     ) -> None:
-        """Stop the processes this stack started (data is kept; delete the stack home to start fresh).
+        """Stop the processes this stack started (data is kept unless --purge).
 
-        Example:  contraflow stack down --grace 10
+        Example:  contraflow stack down --purge     # the next `stack up` starts empty
         """
-        stopped = _stack(home, kafka_port, es_port).down(grace_s=grace)
+        stopped = _stack(home, kafka_port, es_port).down(grace_s=grace, purge=purge)
         typer.echo(f"stopped: {', '.join(stopped)}" if stopped else "nothing of this stack was running")
 
     @stack_app.command("status")

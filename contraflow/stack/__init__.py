@@ -22,6 +22,7 @@ import contextlib
 import fcntl
 import logging
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -129,13 +130,26 @@ class LocalStack:
         progress(f"up in {time.monotonic() - started:.0f}s: kafka {self.kafka_bootstrap}, elasticsearch {self.es_url}")
         return status
 
-    def down(self, grace_s: float = 30.0) -> list[str]:
-        """Stop the services this stack started (SIGTERM, then SIGKILL after ``grace_s``); return their names."""
+    def down(self, grace_s: float = 30.0, purge: bool = False) -> list[str]:
+        """Stop the services this stack started (SIGTERM, then SIGKILL after ``grace_s``); return their names.
+
+        ``purge``: then delete both services' data (topics, offsets, indices), so the next ``up`` starts empty;
+        the downloads are kept. Refused while a service of this stack still runs.
+        """
         stopped = []
         with self._lock():
             for name in reversed(SERVICES):
                 if self._stop(name, grace_s):
                     stopped.append(name)
+            if purge:
+                running = [name for name in SERVICES if self._pid(name) is not None]
+                if running:
+                    names = ", ".join(running)
+                    raise StackError(f"cannot purge: {names} still running after the stop; stop it by hand first")
+                for svc in (self.kafka, self.elasticsearch):
+                    if svc.data_dir.exists():
+                        shutil.rmtree(svc.data_dir)
+                        progress(f"purged {svc.name} data: {svc.data_dir}")
         return stopped
 
     def start_service(self, name: str, timeout_s: float = 180.0) -> None:

@@ -147,3 +147,17 @@ def test_folder_an_unprivileged_user_cannot_enter_is_detected(tmp_path):
     assert _traversable_by(open_dir / "stack" / "elasticsearch", "nobody") == all(
         p.stat().st_mode & 0o001 for p in tmp_path.parents
     )
+
+
+def test_down_purge_deletes_the_data_and_keeps_the_downloads(tmp_path):
+    stack = LocalStack(
+        StackSettings(home=tmp_path, kafka_port=_free_port(), kafka_controller_port=_free_port(), es_port=_free_port())
+    )
+    for folder in (stack.kafka.data_dir, stack.elasticsearch.data_dir, tmp_path / "downloads"):
+        folder.mkdir(parents=True)
+        (folder / "f").write_text("x")
+    assert stack.down() == []  # nothing running; data kept without --purge
+    assert stack.kafka.data_dir.exists() and stack.elasticsearch.data_dir.exists()
+    stack.down(purge=True)
+    assert not stack.kafka.data_dir.exists() and not stack.elasticsearch.data_dir.exists()
+    assert (tmp_path / "downloads" / "f").exists()
