@@ -2,10 +2,10 @@
 
 The packaged pipeline maps fine tags to POS and morphology, and fixes a few words, with a ``Matcher`` of 179
 one-token patterns: about a sixth of the whole pipeline's time. Almost all of them test only a token's tag
-and/or lower-case form, so they become dictionary lookups here; the rest (regexes, several tokens, spaces,
-dependency labels) still go through a ``Matcher``, now of 22 patterns. Rules apply in the ruler's order (a later
-rule wins), exactly as ``AttributeRuler.set_annotations`` does; ``tests/unit/analysis/test_attrs.py`` checks
-that both give the same tokens.
+and/or lower-case form, so they become dictionary lookups here. The rest (regexes, several tokens, spaces,
+dependency labels) still go through a ``Matcher``: 22 patterns, or 9 for a doc without a parse. Rules apply
+in the ruler's order (a later rule wins), as ``AttributeRuler.set_annotations`` does;
+``tests/unit/analysis/test_attrs.py`` checks that both give the same tokens.
 """
 
 from __future__ import annotations
@@ -38,13 +38,17 @@ class FastAttributeRuler:
         self.by_tag: dict[str, list[int]] = defaultdict(list)
         self.by_lower: dict[str, list[int]] = defaultdict(list)
         self.by_both: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self.rest = Matcher(ruler.vocab)
+        # The rest, twice: all of them for a parsed doc, and without the rules on dependency labels for a doc with
+        # none (our pipeline has no parser), which they can never match (each needs a non-empty label).
+        self.rest, self.rest_unparsed = Matcher(ruler.vocab), Matcher(ruler.vocab)
         self.rest_index: dict[str, int] = {}
         for rule in range(len(ruler.attrs)):
             _, patterns = ruler.matcher.get(str(rule))
             for pattern in patterns:
                 if not self._lookup(rule, pattern):
                     self.rest.add(str(rule), [pattern])
+                    if not any("DEP" in token for token in pattern):
+                        self.rest_unparsed.add(str(rule), [pattern])
                     self.rest_index[str(rule)] = ruler.indices[rule]
 
     def _lookup(self, rule: int, pattern: list[dict]) -> bool:
@@ -76,7 +80,8 @@ class FastAttributeRuler:
             for rule in by_both.get((lower, tag), ()):
                 hits.append((rule, i))
         strings = doc.vocab.strings
-        for match_id, start, end in self.rest(doc, allow_missing=True):
+        rest = self.rest if doc.has_annotation("DEP") else self.rest_unparsed
+        for match_id, start, end in rest(doc, allow_missing=True):
             key = strings[match_id]
             hits.append((int(key), doc[start:end][self.rest_index[key]].i))
         hits.sort()
