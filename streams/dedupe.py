@@ -39,12 +39,7 @@ def first_seen(value: object, now: float, window_s: float) -> str | None:
 
 def expired(items: Iterable[tuple[Any, object]], now: float, window_s: float) -> list[Any]:
     """Keys of ``items`` whose entry is past the window (unreadable entries too: they dedupe nothing)."""
-    gone = []
-    for key, value in items:
-        article_id, t = _read(value)
-        if article_id is None or (t is not None and now - t > window_s):
-            gone.append(key)
-    return gone
+    return [key for key, value in items if first_seen(value, now, window_s) is None]
 
 
 def purge_interval(window_s: float) -> float:
