@@ -27,6 +27,8 @@ from .quantities import PERSON_NOUNS
 __all__ = ["CandidateIndex", "InMemoryCandidateIndex", "Profile", "blocking_keys", "content_mask", "profile"]
 
 _MAX_KEYS = 8
+# Most stored statements a new one is compared with, over all its keys (``analysis.max_candidates``).
+MAX_CANDIDATES = 800
 # Nouns too common in news to say two statements are about the same thing.
 _GENERIC = frozenset(
     [
@@ -206,7 +208,7 @@ class InMemoryCandidateIndex:
             index.add(s)
     """
 
-    def __init__(self, per_key: int = 200, max_keys: int = 1_000_000, max_candidates: int = 800) -> None:
+    def __init__(self, per_key: int = 200, max_keys: int = 1_000_000, max_candidates: int = MAX_CANDIDATES) -> None:
         self.per_key = per_key
         self.max_keys = max_keys
         self.max_candidates = max_candidates

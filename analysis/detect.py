@@ -23,15 +23,13 @@ from operator import itemgetter
 
 from schemas import Contradiction, Statement
 
-from .blocking import CandidateIndex, Profile, blocking_keys, profile
+from .blocking import MAX_CANDIDATES, CandidateIndex, Profile, blocking_keys, profile
 from .judge import MAX_DAYS_APART, MIN_SHARED, MIN_SIM_QUANTITY, judge_statements
 
 __all__ = ["JUDGE_BUDGET", "MAX_CANDIDATES", "detect", "emits", "key_share", "place", "select_candidates", "window"]
 
 # Most candidates judged per new statement (``analysis.judge_budget`` in contraflow's settings).
 JUDGE_BUDGET = 32
-# Most stored statements a new one is compared with, over all its keys (``analysis.max_candidates``).
-MAX_CANDIDATES = 800
 
 _DENY_LIKE = ("deny", "not_confirmed")
 _DENIABLE = ("assert", "report", "confirm")
