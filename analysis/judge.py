@@ -653,13 +653,14 @@ _CULPRIT = re.compile(
 
 
 def _unconfirmed_culprit(d: Statement, o: Statement) -> bool:
-    """``d`` has not confirmed who was behind an event that ``o`` (a factual claim) pins on someone.
+    """``d`` has not confirmed who was behind an event that ``o`` (a factual claim: the caller checks) pins on
+    someone.
 
     The event's noun must be in ``o``'s claim ("the attack" / "carried out the attack on the grid"), and ``o``
     must name a culprit with a verb of doing it; a claim that merely mentions the event does not count.
     """
     m = _WHO_OPEN.search(d.text)
-    if m is None or not _factual(o):
+    if m is None:
         return False
     event = m.group("event").lower().rstrip("s")
     keys = {k.rstrip("s") for k in o.claim.keys}
@@ -720,6 +721,12 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
             continue
         if not _factual(o) or (d.speaker.name == o.speaker.name and d.speaker.type != "outlet"):
             continue
+        if d.cue == "not_confirmed" and o.polarity == "positive" and _unconfirmed_culprit(d, o):
+            return _make(
+                d, o, "unconfirmed", 0.6,
+                f"unconfirmed: {_who(d)} has not confirmed ('{d.cue_word}') who was behind what {_who(o)} "
+                f"attributes; shared: {', '.join(shared)}",
+            )  # fmt: skip
         # What is denied/unconfirmed is usually short: all of it must be in the other claim if it is one word.
         # Within one article the story is the same: a short denied/unconfirmed content ("any shipments") may
         # match on its one or two words, if all of them are in the other claim and one is what it says happened
@@ -728,12 +735,6 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         short_local = (
             d.article_id == o.article_id and 0 < len(dk) <= 2 and dk <= set(o.claim.keys) and o.claim.predicate in dk
         )
-        if d.cue == "not_confirmed" and o.polarity == "positive" and _unconfirmed_culprit(d, o):
-            return _make(
-                d, o, "unconfirmed", 0.6,
-                f"unconfirmed: {_who(d)} has not confirmed ('{d.cue_word}') who was behind what {_who(o)} "
-                f"attributes; shared: {', '.join(shared)}",
-            )  # fmt: skip
         if len(shared) < MIN_SHARED and not short_local:
             continue
         if not short_local and (sim < MIN_SIM or not _same_proposition(d, o, sim)):
