@@ -12,8 +12,8 @@ once per comparison.
 
 from __future__ import annotations
 
-from collections import OrderedDict, deque
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from itertools import chain, islice
 from typing import Protocol, runtime_checkable
@@ -22,9 +22,18 @@ from schemas import Statement
 
 from .judge import _CUE_BASED, _days, _letters, _one_per_name, _polar, _times
 from .lexicon import STOP_LEMMAS
+from .prefilter import Rows, features
 from .quantities import PERSON_NOUNS
 
-__all__ = ["CandidateIndex", "InMemoryCandidateIndex", "Profile", "blocking_keys", "content_mask", "profile"]
+__all__ = [
+    "CandidateIndex",
+    "InMemoryCandidateIndex",
+    "Profile",
+    "ProfileBlock",
+    "blocking_keys",
+    "content_mask",
+    "profile",
+]
 
 _MAX_KEYS = 8
 # Most stored statements a new one is compared with, over all its keys (``analysis.max_candidates``).
@@ -119,13 +128,13 @@ class Profile:
     ``words``: the claim's letters, to spot the same sentence quoted twice; ``cue_based``: a denial, retraction
     or non-confirmation; ``blocking``: its blocking keys, when the caller needs them (the stream agent), else None;
     ``mask``, ``mask_lost``: ``content`` as a bit set, and how many of its items share a bit with another
-    (see :func:`content_mask`).
+    (see :func:`content_mask`); ``row``: all of it as the integers ``analysis.prefilter`` compares.
     """
 
     __slots__ = (
         "statement", "id", "article_id", "published_at", "cue", "cue_based", "modality", "polarity",
         "content", "nkeys", "predicate", "subject", "units", "persons", "verbs", "times", "days", "turns", "flips",
-        "words", "blocking", "mask", "mask_lost",
+        "words", "blocking", "mask", "mask_lost", "_row",
     )  # fmt: skip
 
     def __init__(self, s: Statement, blocking: frozenset[str] | None = None) -> None:
@@ -153,6 +162,14 @@ class Profile:
         self.turns, self.flips = _turns(s)
         self.words = _letters(s.claim_text or s.text)
         self.blocking = blocking
+        self._row: tuple[int, ...] | None = None
+
+    @property
+    def row(self) -> tuple[int, ...]:
+        """:func:`analysis.prefilter.features` of this profile, computed once (when it is first stored)."""
+        if self._row is None:
+            self._row = features(self)
+        return self._row
 
     def __repr__(self) -> str:
         return f"Profile({self.id!r})"
@@ -177,6 +194,47 @@ def content_mask(items: frozenset[str]) -> tuple[int, int]:
 def profile(s: Statement, with_blocking: bool = False) -> Profile:
     """The :class:`Profile` of ``s``; ``with_blocking``: with its blocking keys (stored, or computed if none)."""
     return Profile(s, frozenset(s.blocking_keys or blocking_keys(s)) if with_blocking else None)
+
+
+class ProfileBlock:
+    """The newest ``size`` profiles stored under one key, oldest first, with their rows for the prefilter.
+
+    A sequence of :class:`Profile` (``len``, ``[i]``, iteration oldest first, ``reversed`` newest first) that
+    also keeps each profile's :attr:`Profile.row` in an ``analysis.prefilter.Rows``: what
+    ``analysis.detect.place_all`` filters in one numpy pass. The offline index and the stream agent's ring
+    mirror both keep their blocks in one.
+    """
+
+    __slots__ = ("size", "_profiles", "rows")
+
+    def __init__(self, size: int, profiles: Iterable[Profile] = ()) -> None:
+        self.size = size
+        self._profiles: list[Profile] = []
+        self.rows = Rows(size)
+        for p in profiles:
+            self.append(p)
+
+    def append(self, p: Profile) -> None:
+        self._profiles.append(p)
+        self.rows.append(p.row)
+        if len(self._profiles) > self.size:
+            del self._profiles[0]
+
+    def __len__(self) -> int:
+        return len(self._profiles)
+
+    def newest(self, n: int) -> list[Profile]:
+        """The newest ``n`` profiles, oldest first: the ones ``rows.newest(n)`` describes, in the same order."""
+        return self._profiles[-n:] if n > 0 else []
+
+    def __getitem__(self, i: int) -> Profile:
+        return self._profiles[i]
+
+    def __iter__(self) -> Iterator[Profile]:
+        return iter(self._profiles)
+
+    def __reversed__(self) -> Iterator[Profile]:
+        return reversed(self._profiles)
 
 
 @runtime_checkable
@@ -213,7 +271,7 @@ class InMemoryCandidateIndex:
         self.max_keys = max_keys
         self.max_candidates = max_candidates
         # One Profile per stored statement, shared by all of its blocks.
-        self._blocks: OrderedDict[str, deque[Profile]] = OrderedDict()
+        self._blocks: OrderedDict[str, ProfileBlock] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._blocks)
@@ -226,7 +284,7 @@ class InMemoryCandidateIndex:
         for key in keys:
             block = self._blocks.get(key)
             if block is None:
-                block = self._blocks[key] = deque(maxlen=self.per_key)
+                block = self._blocks[key] = ProfileBlock(self.per_key)
                 if len(self._blocks) > self.max_keys:
                     self._blocks.popitem(last=False)  # forget the oldest key
             else:
@@ -249,6 +307,10 @@ class InMemoryCandidateIndex:
         """The profiles stored under ``key``, newest first (what ``analysis.detect.place`` reads)."""
         block = self._blocks.get(key)
         return reversed(block) if block is not None else ()
+
+    def block(self, key: str) -> ProfileBlock | None:
+        """The block of ``key`` (what ``analysis.detect.place_all`` reads), or None for a key never stored."""
+        return self._blocks.get(key)
 
     def candidates(self, s: Statement) -> list[Statement]:
         return [p.statement for p in self.profiles(s) if p.id != s.id]

@@ -17,28 +17,41 @@ plus at most about ``budget`` judgements, whatever the store size.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from operator import itemgetter
 
+import numpy as np
+
 from schemas import Contradiction, Statement
 
-from .blocking import MAX_CANDIDATES, CandidateIndex, Profile, blocking_keys, profile
+from .blocking import MAX_CANDIDATES, CandidateIndex, Profile, ProfileBlock, blocking_keys, profile
 from .judge import MAX_DAYS_APART, MIN_SHARED, MIN_SIM_QUANTITY, judge_statements
+from .prefilter import DATE_SIM, NEGATION_SHARED, NEGATION_SIM, survivors
 
-__all__ = ["JUDGE_BUDGET", "MAX_CANDIDATES", "detect", "emits", "key_share", "place", "select_candidates", "window"]
+__all__ = [
+    "JUDGE_BUDGET",
+    "MAX_CANDIDATES",
+    "VECTOR_MIN",
+    "detect",
+    "emits",
+    "key_share",
+    "place",
+    "place_all",
+    "select_candidates",
+    "window",
+]
 
 # Most candidates judged per new statement (``analysis.judge_budget`` in contraflow's settings).
 JUDGE_BUDGET = 32
 
 _DENY_LIKE = ("deny", "not_confirmed")
 _DENIABLE = ("assert", "report", "confirm")
-# Negation (the only signal for two plain claims of opposite polarity) needs this much in common.
-_NEGATION_SIM = 0.6
-_NEGATION_SHARED = 3
 _first = itemgetter(0)
-# A time or day clash needs this much in common, and a shared subject word.
-_DATE_SIM = 0.5
+# Fewest stored statements in a placement's windows for which the numpy prefilter pays: below, the Python pass is
+# faster (measured crossover ~140 on the bench's synthetic stores, docs/performance.md).
+VECTOR_MIN = 128
 
 
 def _same_words(a: Profile, b: Profile) -> bool:
@@ -64,7 +77,7 @@ def _rank(a: Profile, b: Profile, shared: int) -> float | None:
     elif a.polarity != b.polarity:
         # Quantity, time and antonym signals need the same polarity: only a negation is left, on the same
         # predicate (or two verbless claims about the same subject).
-        negation = sim >= _NEGATION_SIM and shared >= _NEGATION_SHARED
+        negation = sim >= NEGATION_SIM and shared >= NEGATION_SHARED
         if not (negation and (_same_predicate(a, b) or not (a.predicate or b.predicate) and a.subject & b.subject)):
             return None
         score = 1.0 + sim
@@ -94,7 +107,7 @@ def _may_clash(a: Profile, b: Profile, sim: float) -> bool:
     if units and (bool(a.verbs & b.verbs) or _same_predicate(a, b)):
         return True
     # a time or day: both give one, about the same subject
-    if ((a.times and b.times) or (a.days and b.days)) and sim >= _DATE_SIM and a.subject & b.subject:
+    if ((a.times and b.times) or (a.days and b.days)) and sim >= DATE_SIM and a.subject & b.subject:
         return True
     return bool(a.turns & b.flips)  # an antonym: the two main verbs on opposite sides of one axis
 
@@ -201,6 +214,53 @@ def place(
     )
 
 
+def place_all(
+    new: Profile,
+    blocks: Sequence[tuple[str, ProfileBlock | None]],
+    *,
+    budget: int = JUDGE_BUDGET,
+    max_candidates: int = MAX_CANDIDATES,
+) -> list[tuple[str, list[Profile]]]:
+    """:func:`place` for several of ``new``'s keys at once: (key, its statements to judge) for each key given.
+
+    ``blocks``: (key, that key's :class:`ProfileBlock`, None when empty), any subset of ``new``'s keys (the
+    stream has those of one partition). The result is :func:`place`'s for each key; what differs is the cost:
+    once the windows hold ``VECTOR_MIN`` statements or more, one ``analysis.prefilter.survivors`` pass over all
+    of their rows leaves the few worth the exact checks, instead of a Python loop over every one of them.
+    """
+    mine = new.blocking
+    if mine is None:
+        mine = frozenset(new.statement.blocking_keys or blocking_keys(new.statement))
+    size = window(max_candidates, len(mine))
+    present = [(key, b) for key, b in blocks if b is not None and len(b)]
+    if not present or sum(min(size, len(b)) for _, b in present) < VECTOR_MIN:
+        return [
+            (key, place(key, new, reversed(b) if b else (), budget=budget, max_candidates=max_candidates))
+            for key, b in blocks
+        ]
+    windows = [b.rows.newest(size) for _, b in present]
+    picked = survivors(new, windows[0] if len(windows) == 1 else np.concatenate(windows, axis=1))
+    share, me = key_share(budget, len(mine)), new.id
+    found: dict[str, list[Profile]] = {}
+    start = 0
+    for (key, block), rows in zip(present, windows, strict=True):
+        n = rows.shape[1]
+        here = picked[bisect_left(picked, start) : bisect_left(picked, start + n)]
+        if here:
+            tail = block.newest(n)
+            smaller = frozenset(k for k in mine if k < key)
+            found[key] = select_candidates(
+                new,
+                [tail[j - start] for j in reversed(here)],  # newest first, as place reads a block
+                share,
+                keep=lambda e, key=key, smaller=smaller: (
+                    e.id != me and key in e.blocking and smaller.isdisjoint(e.blocking)
+                ),
+            )
+        start += n
+    return [(key, found.get(key, [])) for key, _ in blocks]
+
+
 def detect(
     new: Statement,
     index: CandidateIndex,
@@ -215,13 +275,17 @@ def detect(
     mine = profile(new, with_blocking=True)
     if max_candidates is None:
         max_candidates = getattr(index, "max_candidates", MAX_CANDIDATES)
-    blocks: Callable[[str], Iterable[Profile]] | None = getattr(index, "newest", None)
-    if blocks is None:  # any other CandidateIndex: its candidates, sorted into blocks here
+    keys = sorted(mine.blocking)
+    block: Callable[[str], ProfileBlock | None] | None = getattr(index, "block", None)
+    if block is None:  # any other CandidateIndex: its candidates, sorted into blocks here
         pool = [profile(o, with_blocking=True) for o in index.candidates(new)]
-        blocks = lambda key: [p for p in pool if key in p.blocking]  # noqa: E731
+        size = max(1, len(pool))
+        blocks = [(key, ProfileBlock(size, reversed([p for p in pool if key in p.blocking]))) for key in keys]
+    else:
+        blocks = [(key, block(key)) for key in keys]
     found: list[Contradiction] = []
-    for key in sorted(mine.blocking):
-        for other in place(key, mine, blocks(key), budget=budget, max_candidates=max_candidates):
+    for _key, others in place_all(mine, blocks, budget=budget, max_candidates=max_candidates):
+        for other in others:
             c = judge_statements(other.statement, new)
             if c is not None and c.score >= min_score:
                 found.append(c)

@@ -3,6 +3,11 @@
 The tracker polls the pipeline's aliases with two small queries per round (``ids`` on the articles alias,
 a ``terms`` aggregation on ``article_id`` over the statements alias) and stamps each article with the time
 of the first poll *reply* that saw it complete: an upper bound of when it became searchable.
+
+Those queries are not free: a ``terms`` aggregation over hundreds of pending ids rebuilds its ordinals after
+every refresh, and at 5 polls a second it took ~0.3 of a core from Elasticsearch during a throughput phase, on
+the same two cores the pipeline runs on. :meth:`SearchableTracker.totals` (two ``count`` requests) is what a
+throughput phase polls instead; the per-article check then confirms once.
 """
 
 from __future__ import annotations
@@ -73,6 +78,25 @@ class SearchableTracker:
                 if self._pending.pop(a, None) is not None:
                     self.done[a] = now
         return len(complete)
+
+    def totals(self) -> tuple[int, int]:
+        """(articles, statements) searchable in the lane now: two ``count`` requests, cheap at any rate."""
+        return self._count(self._articles), self._count(self._statements)
+
+    def _count(self, index: str) -> int:
+        try:
+            return int(self._client.count(index=index)["count"])
+        except NotFoundError:
+            return 0
+        except ApiError as exc:
+            if exc.meta.status == 503:
+                return 0
+            raise
+
+    def expected_statements(self) -> int:
+        """Statements the pending articles still need, in all."""
+        with self._lock:
+            return sum(self._pending.values())
 
     def _search(self, **kwargs: Any) -> Any:
         """A search, or None while the workers have not created the index or its shard is not yet started."""

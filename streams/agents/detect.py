@@ -28,9 +28,9 @@ from schemas import BlockedStatements, Contradiction, Statement
 from ..context import Pipeline
 
 if TYPE_CHECKING:  # the engine (and spaCy with it) is imported only when a ring is used
-    from analysis.blocking import Profile
+    from analysis.blocking import Profile, ProfileBlock
 
-__all__ = ["CandidateRing", "register_detect", "should_emit", "to_judge"]
+__all__ = ["CandidateRing", "register_detect", "should_emit", "to_judge", "to_judge_all"]
 
 log = logging.getLogger(__name__)
 
@@ -50,11 +50,20 @@ def _profile(statement: Statement) -> Profile:
     return profile(statement, with_blocking=True)
 
 
-def to_judge(key: str, new: Profile, entries: list[Profile], budget: int, max_candidates: int) -> list[Profile]:
-    """The ring entries of ``key`` (oldest first) to judge ``new`` against: ``analysis.detect.place``."""
+def to_judge(key: str, new: Profile, entries: ProfileBlock, budget: int, max_candidates: int) -> list[Profile]:
+    """The ring entries of ``key`` to judge ``new`` against: ``analysis.detect.place``."""
     from analysis.detect import place
 
     return place(key, new, reversed(entries), budget=budget, max_candidates=max_candidates)
+
+
+def to_judge_all(
+    new: Profile, rings: list[tuple[str, ProfileBlock]], budget: int, max_candidates: int
+) -> list[tuple[str, list[Profile]]]:
+    """:func:`to_judge` for several keys of ``new`` at once: ``analysis.detect.place_all`` (the same pairs)."""
+    from analysis.detect import place_all
+
+    return place_all(new, rings, budget=budget, max_candidates=max_candidates)
 
 
 def _read_slot(value: object) -> tuple[int, Statement] | None:
@@ -80,7 +89,7 @@ class CandidateRing:
     def __init__(self, table, size: int) -> None:
         self.table = table
         self.size = size
-        self._mirror: dict[str, list[Profile]] = {}
+        self._mirror: dict[str, ProfileBlock] = {}
         self._next: dict[str, int] = {}
 
     def forget(self) -> None:
@@ -88,10 +97,12 @@ class CandidateRing:
         self._mirror.clear()
         self._next.clear()
 
-    def _load(self, key: str) -> tuple[list[Profile], int]:
+    def _load(self, key: str) -> tuple[ProfileBlock, int]:
+        from analysis.blocking import ProfileBlock
+
         # Slot 0 is the first one written: empty means a key never seen (most keys), one lookup.
         if self.table.get(f"{key}{_SEP}0") is None:
-            return [], 0
+            return ProfileBlock(self.size), 0
         slots: list[tuple[int, Statement]] = []
         unreadable = 0
         for slot in range(self.size):
@@ -108,12 +119,12 @@ class CandidateRing:
             # would stop the agent on every restart (the changelog replays it).
             log.warning("ring_slots_unreadable key=%s unreadable=%d kept=%d", key, unreadable, len(slots))
         slots.sort(key=lambda v: v[0])
-        entries = [_profile(statement) for _, statement in slots]
+        entries = ProfileBlock(self.size, (_profile(statement) for _, statement in slots))
         # without a readable slot, restart the sequence after every slot seen: nothing readable is overwritten first
         nxt = slots[-1][0] + 1 if slots else unreadable
         return entries, nxt
 
-    def entries(self, key: str) -> list[Profile]:
+    def entries(self, key: str) -> ProfileBlock:
         """Profiles of the statements in the ring of ``key`` (``.statement``, ``.blocking``, ...), oldest first."""
         entries = self._mirror.get(key)
         if entries is None:
@@ -134,8 +145,19 @@ class CandidateRing:
         }
         self._next[key] = n + 1
         entries.append(prof if prof is not None and prof.blocking is not None else _profile(statement))
-        if len(entries) > self.size:
-            del entries[0]
+
+
+def _by_statement(placements: list[tuple[str, Statement]]) -> list[tuple[Statement, list[str]]]:
+    """Consecutive placements of one statement grouped: (statement, its keys here), keys it lacks left out."""
+    groups: list[tuple[Statement, list[str]]] = []
+    for key, statement in placements:
+        if key not in statement.blocking_keys:
+            continue  # not a key of this statement: nothing to place
+        if groups and groups[-1][0] is statement:
+            groups[-1][1].append(key)
+        else:
+            groups.append((statement, [key]))
+    return groups
 
 
 def register_detect(p: Pipeline) -> faust.types.AgentT:
@@ -169,31 +191,30 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
                 )
                 continue
             metrics.records_in.labels("detect").inc(len(placements))
-            profiles: dict[str, Profile] = {}
             found: list[Contradiction] = []
-            for key, new in placements:
-                if key not in new.blocking_keys:
-                    continue  # not a key of this statement: nothing to place
-                entries = ring.entries(key)
-                metrics.candidates.observe(len(entries))
-                mine = profiles.get(new.id)
-                if mine is None:
-                    mine = profiles[new.id] = _profile(new)
-                # redelivered after a crash: compare again (idempotent), do not store twice
-                replay = any(e.id == new.id for e in entries)
-                for candidate in to_judge(key, mine, entries, budget, max_candidates):
-                    old = candidate.statement
-                    try:
-                        result = judge_statements(old, new)
-                    except Exception as exc:  # noqa: BLE001 - an engine bug on one pair must not stop the stream
-                        log.exception("judge_failed key=%s a=%s b=%s error=%s", key, old.id, new.id, exc)
-                        continue
-                    if result is not None and result.score >= min_score:
-                        found.append(result)
-                if not replay:
-                    ring.add(key, new, mine)
+            # Placements come statement by statement (keys sorted): each statement is placed in all of its
+            # keys here at once, then appended to their rings, before the next statement of the article.
+            for new, keys in _by_statement(placements):
+                mine = _profile(new)
+                rings = [(key, ring.entries(key)) for key in keys]
+                for _key, entries in rings:
+                    metrics.candidates.observe(len(entries))
+                for key, candidates in to_judge_all(mine, rings, budget, max_candidates):
+                    for candidate in candidates:
+                        old = candidate.statement
+                        try:
+                            result = judge_statements(old, new)
+                        except Exception as exc:  # noqa: BLE001 - an engine bug on one pair must not stop the stream
+                            log.exception("judge_failed key=%s a=%s b=%s error=%s", key, old.id, new.id, exc)
+                            continue
+                        if result is not None and result.score >= min_score:
+                            found.append(result)
+                for key, entries in rings:
+                    # redelivered after a crash: compare again (idempotent), do not store twice
+                    if not any(e.id == new.id for e in entries):
+                        ring.add(key, new, mine)
                 # A message holds an article's placements on this partition (~30 on 6 partitions): let the
-                # event loop serve the other agents between them, so detect never holds up newer articles.
+                # event loop serve the other agents between statements, so detect never holds up newer articles.
                 await asyncio.sleep(0)
             for c in found:
                 await p.topics.contradictions.send(

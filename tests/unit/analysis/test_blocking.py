@@ -8,8 +8,9 @@ import time
 from datetime import UTC, datetime
 
 from analysis import CandidateIndex, InMemoryCandidateIndex, blocking_keys, detect, judge_statements
-from analysis.blocking import profile
+from analysis.blocking import ProfileBlock, profile
 from analysis.detect import JUDGE_BUDGET, key_share, select_candidates
+from analysis.prefilter import survivors
 from contraflow.settings import AnalysisSettings
 from schemas import ClaimFrame, Entity, Quantity, Statement
 
@@ -188,6 +189,11 @@ _TEXTS = (
 )
 
 
+def _survives(a: Statement, b: Statement) -> bool:
+    """``b`` passes the numpy prefilter (``analysis.prefilter.survivors``) against ``a``."""
+    return survivors(profile(a), ProfileBlock(1, [profile(b)]).rows.newest(1)) == [0]
+
+
 def test_selection_keeps_every_pair_the_judge_finds(statements):
     # What select_candidates drops must be what judge_statements would reject: over every pair of these
     # sentences, each contradiction the judge finds is selected (with a budget of one).
@@ -200,6 +206,7 @@ def test_selection_keeps_every_pair_the_judge_finds(statements):
                 kinds.add(c.kind)
                 assert select_candidates(profile(a), [profile(b)], 1), (c.kind, a.text, b.text)
                 assert select_candidates(profile(b), [profile(a)], 1), (c.kind, b.text, a.text)
+                assert _survives(a, b) and _survives(b, a), (c.kind, a.text, b.text)
     assert {"quantity", "denial", "date_time", "antonym", "negation"} <= kinds
 
 
@@ -271,4 +278,5 @@ def test_selection_keeps_the_pairs_of_statements_with_multi_word_names(statement
                 found += 1
                 assert select_candidates(profile(a), [profile(b)], 1), (a.text, b.text)
                 assert select_candidates(profile(b), [profile(a)], 1), (b.text, a.text)
+                assert _survives(a, b) and _survives(b, a), (a.text, b.text)
     assert found >= 2

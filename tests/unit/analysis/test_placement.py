@@ -8,6 +8,7 @@ of them bites: short rings, a small comparison window and a judge budget of a fe
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from analysis import InMemoryCandidateIndex, detect, extract_many, judge_stateme
 from analysis.detect import emits, key_share, window
 from analysis.normalize import normalize_article
 from schemas import ArticleIn
-from streams.agents.detect import CandidateRing, _profile, to_judge
+from streams.agents.detect import CandidateRing, _by_statement, _profile, to_judge_all
 
 DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
 
@@ -41,24 +42,30 @@ def _offline(statements, per_key, max_candidates, budget) -> set[str]:
 
 
 def _stream(statements, per_key, max_candidates, budget) -> set[str]:
-    """What the detect agent does with each placement, on a plain dict standing in for its Faust table."""
+    """What the detect agent does with a message's placements, on a plain dict standing in for its Faust table."""
     ring = CandidateRing({}, size=per_key)
     found: set[str] = set()
-    for s in statements:
+    placements = [(key, s) for s in statements for key in sorted(s.blocking_keys)]  # as streams.agents.extract
+    for s, keys in _by_statement(placements):
         mine = _profile(s)
-        for key in s.blocking_keys:
-            for old in to_judge(key, mine, ring.entries(key), budget, max_candidates):
+        rings = [(key, ring.entries(key)) for key in keys]
+        for _key, candidates in to_judge_all(mine, rings, budget, max_candidates):
+            for old in candidates:
                 c = judge_statements(old.statement, s)
                 if c is not None and c.score >= 0.5:
                     found.add(c.id)
+        for key in keys:
             ring.add(key, s, mine)
     return found
 
 
+@pytest.mark.parametrize("vector_min", [0, 10**9])
 @pytest.mark.parametrize(
     ("per_key", "max_candidates", "budget"), [(200, 800, 32), (12, 800, 32), (200, 24, 32), (200, 800, 3), (6, 16, 2)]
 )
-def test_stream_and_offline_find_the_same_pairs(statements, per_key, max_candidates, budget):
+def test_stream_and_offline_find_the_same_pairs(statements, per_key, max_candidates, budget, vector_min, monkeypatch):
+    # vector_min 0: every placement through the numpy prefilter; 10**9: none (analysis.detect.VECTOR_MIN)
+    monkeypatch.setattr(sys.modules["analysis.detect"], "VECTOR_MIN", vector_min)
     offline = _offline(statements, per_key, max_candidates, budget)
     assert offline == _stream(statements, per_key, max_candidates, budget)
     if (per_key, max_candidates, budget) == (200, 800, 32):

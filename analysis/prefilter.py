@@ -1,0 +1,166 @@
+"""A vectorised first pass over a placement's candidates: one numpy expression instead of a Python loop.
+
+``analysis.detect.select_candidates`` checks each stored statement of a window in Python (~0.4 µs each), and once
+the blocks of a statement's keys are full that pass is most of what placing it costs (hundreds of candidates,
+of which a handful are worth judging). Here every stored :class:`~analysis.blocking.Profile` also has a row of
+integers (:func:`features`): its content bits, hashes and small codes of what the selection compares; a block keeps
+its rows in one array (:class:`Rows`). :func:`survivors` then evaluates, for all the rows of all the windows at
+once, conditions that every candidate ``select_candidates`` keeps must meet (its own, loosened where a hash or a
+bit set only bounds the exact value), and only the survivors go through the exact Python checks. The result is
+the same list of candidates, in the same order: ``tests/unit/analysis/test_prefilter.py`` compares the two paths.
+Rows hold per-process hashes (like ``Profile.mask``): they are rebuilt with the profile, never stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .judge import MAX_DAYS_APART, MIN_SHARED, MIN_SIM_QUANTITY
+
+if TYPE_CHECKING:
+    from .blocking import Profile
+
+__all__ = ["Rows", "features", "survivors"]
+
+# Columns of a row.
+# 0-3: the 256-bit content mask, as 4 signed 64-bit words
+_WORDS, _CUE, _MODALITY, _NEGATIVE, _NKEYS, _LOST = 4, 5, 6, 7, 8, 9
+_UNITS, _VERBS, _FLAGS, _SUBJECT, _FLIPS, _PUBLISHED = 10, 11, 12, 13, 14, 15
+_WIDTH = 16
+# _FLAGS bits
+_PERSONS, _PERSON_UNIT, _PREDICATE, _TIMES, _DAYS = 1, 2, 4, 8, 16
+_MODALITIES = {"fact": 1, "future": 2}  # any other modality: 3 (never compared as a plain claim)
+_UNDATED = -(1 << 62)
+_DAY = 86_400
+# What analysis.detect's exact checks require too (one definition for both): negation, the only signal for two
+# plain claims of opposite polarity, needs this much in common; a time or day clash this much, and a shared
+# subject word.
+NEGATION_SIM, NEGATION_SHARED, DATE_SIM = 0.6, 3, 0.5
+
+
+def _signed(x: int) -> int:
+    x &= (1 << 64) - 1
+    return x - (1 << 64) if x >> 63 else x
+
+
+def _bloom(items: Iterable[str]) -> int:
+    """A 64-bit set of ``items`` (one bit each, by hash): no common bit means no common item."""
+    bits = 0
+    for item in items:
+        bits |= 1 << (hash(item) & 63)
+    return _signed(bits)
+
+
+def features(p: Profile) -> tuple[int, ...]:
+    """The row of ``p``: what :func:`survivors` compares, as 16 signed 64-bit integers."""
+    m = p.mask
+    flags = (
+        (_PERSONS if p.persons else 0)
+        | (_PERSON_UNIT if "person" in p.units else 0)
+        | (_PREDICATE if p.predicate else 0)
+        | (_TIMES if p.times else 0)
+        | (_DAYS if p.days else 0)
+    )
+    published = int(p.published_at.timestamp()) if p.published_at is not None else _UNDATED
+    return (
+        _signed(m), _signed(m >> 64), _signed(m >> 128), _signed(m >> 192),
+        _signed(hash(p.words)), int(p.cue_based), _MODALITIES.get(p.modality, 3), int(p.polarity != "positive"),
+        p.nkeys, p.mask_lost, _bloom(p.units), _bloom(p.verbs), flags, _bloom(p.subject), _bloom(p.flips),
+        published,
+    )  # fmt: skip
+
+
+class Rows:
+    """The rows of a bounded block of profiles, oldest first, in one growing numpy array (a column per feature).
+
+    ``append`` adds one at the end and, past ``size``, forgets the oldest; ``newest(n)`` is a view of the newest
+    ``n`` rows, oldest first, shaped (features, n). The live rows are ``[lo, hi)`` of an array of up to
+    ``2 * size`` rows: forgetting moves ``lo``, and only a full array is compacted (amortised O(1) per append).
+    Columns, not rows, are contiguous: :func:`survivors` works column by column.
+    """
+
+    __slots__ = ("size", "_a", "_lo", "_hi")
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._a = np.empty((_WIDTH, min(8, 2 * size)), dtype=np.int64)
+        self._lo = self._hi = 0
+
+    def __len__(self) -> int:
+        return self._hi - self._lo
+
+    def append(self, row: tuple[int, ...]) -> None:
+        cap = self._a.shape[1]
+        if self._hi == cap:
+            n = self._hi - self._lo
+            if cap < 2 * self.size:
+                grown = np.empty((_WIDTH, min(2 * cap, 2 * self.size)), dtype=np.int64)
+                grown[:, :n] = self._a[:, self._lo : self._hi]
+                self._a = grown
+            else:
+                self._a[:, :n] = self._a[:, self._lo : self._hi]
+            self._lo, self._hi = 0, n
+        self._a[:, self._hi] = row
+        self._hi += 1
+        if self._hi - self._lo > self.size:
+            self._lo += 1
+
+    def newest(self, n: int) -> np.ndarray:
+        return self._a[:, max(self._lo, self._hi - n) : self._hi]
+
+
+def survivors(new: Profile, rows: np.ndarray) -> list[int]:
+    """Indices of the ``rows`` (shaped (features, n), as :meth:`Rows.newest`) that may pass ``select_candidates``
+    against ``new``, in order.
+
+    Every condition is a necessary one of ``select_candidates`` (with ``_rank``): shares enough content (the
+    popcount, and the exact count bounded from above by popcount + bits lost to collisions), is not the same
+    sentence (hash of its letters), compares at all (modality, polarity, a possible quantity, time or antonym
+    clash), is not too far apart in time. What it cannot tell (which key owns the pair, a predicate's exact
+    words, cue-based pairs) is left to the exact checks.
+    """
+    r = new.row
+    pop = np.bitwise_count(rows[0] & r[0]).astype(np.int16)  # uint8 counts could overflow in the sum
+    for i in (1, 2, 3):
+        pop += np.bitwise_count(rows[i] & r[i])
+    # at most this many items in common: two shared items may share a bit (lost on one side or the other)
+    ub = pop + np.minimum(rows[_LOST], new.mask_lost)
+    other_cue = rows[_CUE] == 1
+    if new.cue_based:
+        ok = ub >= 1
+    else:
+        sim = ub / np.maximum(1, np.minimum(rows[_NKEYS], new.nkeys))
+        modality = r[_MODALITY]
+        if modality == 3:
+            plain = np.zeros(rows.shape[1], dtype=bool)  # a possible/conditional claim compares with no plain claim
+        else:
+            plain = ~other_cue & (pop >= max(1, MIN_SHARED - new.mask_lost)) & (ub >= MIN_SHARED)
+            plain &= (sim >= MIN_SIM_QUANTITY) & (rows[_MODALITY] == modality)
+        same = rows[_NEGATIVE] == r[_NEGATIVE]
+        negation = plain & ~same & (ub >= NEGATION_SHARED) & (sim >= NEGATION_SIM)
+        flags, mine = rows[_FLAGS], r[_FLAGS]
+        units = (rows[_UNITS] & r[_UNITS]) != 0
+        if mine & _PERSON_UNIT:
+            units |= (flags & _PERSONS) != 0
+        if mine & _PERSONS:
+            units |= (flags & _PERSON_UNIT) != 0
+        verbs = (rows[_VERBS] & r[_VERBS]) != 0
+        if mine & _PREDICATE:
+            verbs |= (flags & _PREDICATE) != 0  # the same predicate: both have one (which one is checked later)
+        clash = units & verbs
+        dated = mine & (_TIMES | _DAYS)
+        if dated:
+            clash |= ((flags & dated) != 0) & (sim >= DATE_SIM) & ((rows[_SUBJECT] & r[_SUBJECT]) != 0)
+        turns = _bloom(new.turns)
+        if turns:
+            clash |= (rows[_FLIPS] & turns) != 0
+        ok = (other_cue & (ub >= 1)) | negation | (plain & same & clash)
+        ok &= (rows[_WORDS] != r[_WORDS]) | other_cue  # the same sentence again: never judged
+    if r[_PUBLISHED] != _UNDATED:
+        published = rows[_PUBLISHED]
+        # more than MAX_DAYS_APART days apart (one day of slack for the judge's rounding)
+        ok &= (np.abs(published - r[_PUBLISHED]) < (MAX_DAYS_APART + 2) * _DAY) | (published == _UNDATED)
+    return np.flatnonzero(ok).tolist()
