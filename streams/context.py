@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from contraflow.settings import Settings
 from schemas import DeadLetter
 
+from . import memory
 from .metrics import Metrics
 from .tables import PipelineTables
 from .topics import PipelineTopics
@@ -72,6 +73,7 @@ class Pipeline:
                     started = time.monotonic()
                     self._nlp = await self.run_blocking(load_nlp, model)
                     log.info("nlp_loaded model=%s elapsed_s=%.2f", model, time.monotonic() - started)
+                    memory.freeze()  # the model lives as long as the worker: no collection need walk it again
         return self._nlp
 
     async def run_blocking(self, fn: Any, *args: Any) -> Any:

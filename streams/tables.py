@@ -17,7 +17,8 @@ __all__ = ["PipelineTables", "build_tables"]
 @dataclass(frozen=True)
 class PipelineTables:
     seen: faust.Table  # content hash -> {"id": article that first had this content, "t": when} (streams.dedupe)
-    candidates: faust.Table  # "<key>\x1fn" -> statements appended; "<key>\x1f<slot>" -> Statement as a dict
+    # "<key>\x1f<slot>" -> '{"n": sequence number, "s": Statement}' as JSON text (streams.agents.detect.slot_text)
+    candidates: faust.Table
 
 
 def build_tables(app: faust.App, partitions: int, dedupe_window_s: float = 30 * 86_400) -> PipelineTables:

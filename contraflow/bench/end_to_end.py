@@ -16,6 +16,7 @@ duplicate, and "complete" means the article and as many statements as the analys
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -33,6 +34,7 @@ from ..kafka_admin import ensure_topics
 from ..publish import Publisher
 from ..settings import Settings
 from .corpus import payload, tagged
+from .cpu import CpuMeter, find_pids
 from .errors import BenchError
 from .kafka_util import admin_client
 from .lane import Lane
@@ -57,6 +59,9 @@ class ThroughputResult:
     # After the last article was searchable: seconds until the group had committed every topic (detection's
     # backlog drained). None when not measured.
     drain_s: float | None = None
+    # CPU seconds used from the first send to the last article searchable, by group of processes ("workers",
+    # "kafka", "elasticsearch", "bench"); None for a group not measured (see bench.cpu).
+    cpu_s: dict[str, float | None] = field(default_factory=dict)
 
     @property
     def articles_per_s(self) -> float:
@@ -161,14 +166,23 @@ def _throughput(
 ) -> ThroughputResult:
     tracker = SearchableTracker(ctx.client, lane.name)
     base_articles, base_statements = tracker.totals()  # the warm-up's, already searchable
+    workers = [w.proc.pid for w in pool.workers if w.proc is not None]
+    meter = CpuMeter({"workers": workers, **find_pids(), "bench": [os.getpid()]}).start()
     t0 = time.perf_counter()
     for a in articles:
         _publish(ctx, tracker, a, f"t{pool.n}")
     target = (base_articles + len(articles), base_statements + tracker.expected_statements())
     end = _wait_totals(ctx, tracker, pool, f"throughput with {pool.n} worker(s)", target)
+    cpu_s = meter.stop()
     seconds = end - t0
-    result = ThroughputResult(workers=pool.n, articles=len(articles), seconds=seconds, startup_s=startup_s)
-    log.info("bench_e2e_throughput workers=%d articles=%d seconds=%.2f", pool.n, len(articles), seconds)
+    result = ThroughputResult(workers=pool.n, articles=len(articles), seconds=seconds, startup_s=startup_s, cpu_s=cpu_s)
+    log.info(
+        "bench_e2e_throughput workers=%d articles=%d seconds=%.2f cpu_s=%s",
+        pool.n,
+        len(articles),
+        seconds,
+        " ".join(f"{k}:{v:.1f}" for k, v in cpu_s.items() if v is not None),
+    )
     return result
 
 

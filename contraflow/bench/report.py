@@ -112,10 +112,20 @@ def build_report(
         r["e2e_articles_per_s_1_worker"], r["analysis_articles_per_s_per_core"]
     )
     r["e2e_scaling_2_over_1_workers"] = ratio(r["e2e_articles_per_s_2_workers"], r["e2e_articles_per_s_1_worker"])
+    analysis_ms = ratio(1000.0, r["analysis_articles_per_s_per_core"])  # CPU ms per article, one process
+    r["analysis_cpu_ms_per_article"] = analysis_ms
     for n, t in sorted(tp.items()):
-        r[f"e2e_articles_{n}_worker{'s' if n > 1 else ''}"] = t.articles
-        r[f"e2e_startup_s_{n}_worker{'s' if n > 1 else ''}"] = t.startup_s
-        r[f"e2e_drain_s_{n}_worker{'s' if n > 1 else ''}"] = t.drain_s
+        lane = f"{n}_worker{'s' if n > 1 else ''}"
+        r[f"e2e_articles_{lane}"] = t.articles
+        r[f"e2e_startup_s_{lane}"] = t.startup_s
+        r[f"e2e_drain_s_{lane}"] = t.drain_s
+        # CPU per article during the throughput phase, by process group: what the workers spend beyond the
+        # analysis, and what Kafka and Elasticsearch take from the same cores.
+        for group, seconds in t.cpu_s.items():
+            per_article = ratio(1000.0 * seconds, t.articles) if seconds is not None else _NAN
+            r[f"e2e_cpu_ms_per_article_{lane}_{group}"] = per_article
+        workers_ms = r.get(f"e2e_cpu_ms_per_article_{lane}_workers", _NAN)
+        r[f"e2e_worker_cpu_over_analysis_{lane}"] = ratio(workers_ms, analysis_ms)
     if e2e and e2e.latency:
         r["latency_offered_per_s"] = e2e.latency.offered_per_s
         r["latency_workers"] = e2e.latency.workers
@@ -182,6 +192,11 @@ _ROWS: tuple[tuple[str, str, str], ...] = (
     ("analysis, 2 cores", "analysis_articles_per_s_2_cores", " art/s"),
     ("end to end, 1 worker", "e2e_articles_per_s_1_worker", " art/s"),
     ("end to end, 2 workers", "e2e_articles_per_s_2_workers", " art/s"),
+    ("CPU per article: analysis, 1 process", "analysis_cpu_ms_per_article", " ms"),
+    ("CPU per article, 2-worker lane: workers", "e2e_cpu_ms_per_article_2_workers_workers", " ms"),
+    ("  Kafka broker", "e2e_cpu_ms_per_article_2_workers_kafka", " ms"),
+    ("  Elasticsearch node", "e2e_cpu_ms_per_article_2_workers_elasticsearch", " ms"),
+    ("  bench (publish, poll)", "e2e_cpu_ms_per_article_2_workers_bench", " ms"),
     ("latency p50 publish->searchable", "latency_p50_s", " s"),
     ("latency p95", "latency_p95_s", " s"),
     ("latency p99", "latency_p99_s", " s"),
@@ -194,6 +209,7 @@ _RATIOS: tuple[tuple[str, str], ...] = (
     ("e2e 2 workers / analysis 2 cores", "e2e_over_analysis"),
     ("e2e 1 worker / analysis 1 core", "e2e_1_worker_over_analysis_1_core"),
     ("e2e 2 workers / 1 worker", "e2e_scaling_2_over_1_workers"),
+    ("worker CPU per article / analysis (2 workers)", "e2e_worker_cpu_over_analysis_2_workers"),
     ("pipeline overhead / (raw Kafka + raw ES)", "pipeline_overhead_over_raw_io"),
     ("detect cost 1e5 / 1e3", "detect_cost_ratio_1e5_over_1e3"),
 )

@@ -43,7 +43,7 @@ def register(app: typer.Typer) -> None:
         import faust
 
         from indexers import EsWriter
-        from streams import Metrics, build_pipeline
+        from streams import Metrics, build_pipeline, memory
 
         from ..kafka_admin import ensure_topics
         from ..settings import load_settings
@@ -63,6 +63,7 @@ def register(app: typer.Typer) -> None:
             on_retry=metrics.es_bulk_retries.inc,
         )
         pipeline = build_pipeline(settings, writer, metrics=metrics, session_timeout_s=session_timeout_s)
+        memory.tune()
 
         faust.Worker(
             pipeline.app,

@@ -16,6 +16,7 @@ A pair sharing several keys belongs to the smallest key they share, so it is jud
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 from typing import TYPE_CHECKING
@@ -30,7 +31,7 @@ from ..context import Pipeline
 if TYPE_CHECKING:  # the engine (and spaCy with it) is imported only when a ring is used
     from analysis.blocking import Profile, ProfileBlock
 
-__all__ = ["CandidateRing", "register_detect", "should_emit", "to_judge", "to_judge_all"]
+__all__ = ["CandidateRing", "register_detect", "should_emit", "slot_text", "to_judge", "to_judge_all"]
 
 log = logging.getLogger(__name__)
 
@@ -67,13 +68,28 @@ def to_judge_all(
 
 
 def _read_slot(value: object) -> tuple[int, Statement] | None:
-    """(sequence number, statement) of one ring slot, or None when it is not in this version's format."""
+    """(sequence number, statement) of one ring slot, or None when it is not in this version's format.
+
+    A slot is the JSON text ``{"n": ..., "s": {...}}``; one written as a JSON object (versions before
+    ``slot_text``) is read too.
+    """
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
     if not isinstance(value, dict) or not isinstance(value.get("n"), int) or not isinstance(value.get("s"), dict):
         return None
     try:
         return value["n"], Statement.model_validate(value["s"])
     except ValidationError:
         return None
+
+
+def slot_text(n: int, statement_json: str) -> str:
+    """The value of a ring slot: ``{"n": n, "s": statement}`` as JSON text (``statement_json``: the statement's own
+    JSON, without default fields, made once for all of its keys)."""
+    return f'{{"n":{n},"s":{statement_json}}}'
 
 
 class CandidateRing:
@@ -84,6 +100,11 @@ class CandidateRing:
     rebalanced worker recovers; the order and the next ``n`` are rebuilt from the slots); parsed statements are
     mirrored in memory per key, with their ``analysis.blocking.Profile``, so a lookup does not re-read,
     re-validate or re-profile the ring. Call :meth:`forget` whenever partitions move.
+
+    A slot's value is one string of JSON (:func:`slot_text`), not a nested dict: the table's in-memory store
+    keeps every slot for as long as it is in a ring, and a dict tree per slot (~100 objects, several slots per
+    statement) made Python's cyclic garbage collector walk millions of objects, ~20 % of a worker's CPU
+    (docs/performance.md). One string is one object, and the statement's JSON is made once for all its keys.
     """
 
     def __init__(self, table, size: int) -> None:
@@ -135,14 +156,16 @@ class CandidateRing:
     def candidates(self, key: str) -> list[Statement]:
         return [p.statement for p in self.entries(key)]
 
-    def add(self, key: str, statement: Statement, prof: Profile | None = None) -> None:
-        """Append ``statement`` to the ring of ``key`` (``prof``: its profile, when the caller has it already)."""
+    def add(
+        self, key: str, statement: Statement, prof: Profile | None = None, statement_json: str | None = None
+    ) -> None:
+        """Append ``statement`` to the ring of ``key`` (``prof``: its profile, ``statement_json``: its JSON without
+        default fields, when the caller has them already)."""
         entries = self.entries(key)
         n = self._next[key]
-        self.table[f"{key}{_SEP}{n % self.size}"] = {
-            "n": n,
-            "s": statement.model_dump(mode="json", exclude_defaults=True),
-        }
+        if statement_json is None:
+            statement_json = statement.model_dump_json(exclude_defaults=True)
+        self.table[f"{key}{_SEP}{n % self.size}"] = slot_text(n, statement_json)
         self._next[key] = n + 1
         entries.append(prof if prof is not None and prof.blocking is not None else _profile(statement))
 
@@ -209,10 +232,12 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
                             continue
                         if result is not None and result.score >= min_score:
                             found.append(result)
+                dumped = None
                 for key, entries in rings:
                     # redelivered after a crash: compare again (idempotent), do not store twice
                     if not any(e.id == new.id for e in entries):
-                        ring.add(key, new, mine)
+                        dumped = dumped or new.model_dump_json(exclude_defaults=True)
+                        ring.add(key, new, mine, dumped)
                 # A message holds an article's placements on this partition (~30 on 6 partitions): let the
                 # event loop serve the other agents between statements, so detect never holds up newer articles.
                 await asyncio.sleep(0)

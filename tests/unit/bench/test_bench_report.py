@@ -26,7 +26,13 @@ def _phases(**over):
         e2e=EndToEndResult(
             throughput={
                 1: ThroughputResult(workers=1, articles=100, seconds=20.0, startup_s=9.0),
-                2: ThroughputResult(workers=2, articles=100, seconds=12.5, startup_s=11.0),
+                2: ThroughputResult(
+                    workers=2,
+                    articles=100,
+                    seconds=12.5,
+                    startup_s=11.0,
+                    cpu_s={"workers": 20.0, "kafka": 0.5, "elasticsearch": None, "bench": 0.1},
+                ),
             },
             latency=LatencyResult(workers=2, offered_per_s=5.0, latencies_s=[0.5 + 0.01 * i for i in range(100)]),
         ),
@@ -67,6 +73,17 @@ def test_pipeline_overhead_against_raw_io():
     # raw: one Kafka record (1/1000 s) + 1 article + 20 statements as ES documents (21/700 s).
     assert r["raw_io_s_per_article"] == pytest.approx(0.001 + 21 / 700)
     assert r["pipeline_overhead_over_raw_io"] == pytest.approx(0.0625 / (0.001 + 0.03))
+
+
+def test_cpu_per_article_by_process_group():
+    r = build_report(**_phases())
+    assert r["analysis_cpu_ms_per_article"] == pytest.approx(100.0)  # 10 articles/s on one core
+    assert r["e2e_cpu_ms_per_article_2_workers_workers"] == pytest.approx(200.0)  # 20 s over 100 articles
+    assert r["e2e_cpu_ms_per_article_2_workers_kafka"] == pytest.approx(5.0)
+    assert math.isnan(r["e2e_cpu_ms_per_article_2_workers_elasticsearch"])  # not measured: NaN (null in JSON)
+    assert r["e2e_worker_cpu_over_analysis_2_workers"] == pytest.approx(2.0)
+    assert "e2e_cpu_ms_per_article_1_worker_workers" not in r  # that lane measured no CPU
+    assert to_json_safe(r)["e2e_cpu_ms_per_article_2_workers_elasticsearch"] is None
 
 
 def test_targets_met_and_missed():

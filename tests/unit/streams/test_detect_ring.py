@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 from analysis.blocking import Profile
 from analysis.detect import key_share
 from schemas import ClaimFrame, Quantity, Statement, statement_id
@@ -22,7 +24,9 @@ def test_ring_is_bounded_and_keeps_the_most_recent():
     assert ring.candidates("other") == []
     # One small entry per append (a slot), never one growing value.
     assert len(table) == 3
-    assert sorted(v["n"] for v in table.values()) == [4, 5, 6]
+    assert sorted(json.loads(v)["n"] for v in table.values()) == [4, 5, 6]
+    # one string per slot (one object for the garbage collector), the statement's JSON inside
+    assert all(isinstance(v, str) and json.loads(v)["s"]["article_id"] == "a" for v in table.values())
 
 
 def test_ring_reads_values_recovered_from_a_changelog():
@@ -55,7 +59,15 @@ def test_a_ring_of_only_unreadable_slots_starts_afresh():
     ring = CandidateRing(table, size=5)
     assert ring.candidates("k") == []
     ring.add("k", _st(9, ["k"]))
-    assert table["k\x1f2"]["n"] == 2 and [s.start for s in ring.candidates("k")] == [9]
+    assert json.loads(table["k\x1f2"])["n"] == 2 and [s.start for s in ring.candidates("k")] == [9]
+
+
+def test_slots_written_as_json_objects_by_earlier_versions_are_read():
+    old = {"n": 0, "s": _st(5, ["k"]).model_dump(mode="json", exclude_defaults=True)}
+    ring = CandidateRing({"k\x1f0": old}, size=5)
+    assert [s.start for s in ring.candidates("k")] == [5]
+    ring.add("k", _st(6, ["k"]))
+    assert json.loads(ring.table["k\x1f1"])["n"] == 1 and [s.start for s in ring.candidates("k")] == [5, 6]
 
 
 def test_pair_is_emitted_under_exactly_one_shared_key():
