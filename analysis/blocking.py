@@ -205,20 +205,30 @@ class ProfileBlock:
     mirror both keep their blocks in one.
     """
 
-    __slots__ = ("size", "_profiles", "rows")
+    __slots__ = ("size", "_profiles", "rows", "_ids")
 
     def __init__(self, size: int, profiles: Iterable[Profile] = ()) -> None:
         self.size = size
         self._profiles: list[Profile] = []
         self.rows = Rows(size)
+        self._ids: dict[str, int] = {}  # statement id -> how many times it is in the block (a replay may add twice)
         for p in profiles:
             self.append(p)
 
     def append(self, p: Profile) -> None:
         self._profiles.append(p)
         self.rows.append(p.row)
+        self._ids[p.id] = self._ids.get(p.id, 0) + 1
         if len(self._profiles) > self.size:
-            del self._profiles[0]
+            gone = self._profiles.pop(0).id
+            if self._ids[gone] == 1:
+                del self._ids[gone]
+            else:
+                self._ids[gone] -= 1
+
+    def holds(self, statement_id: str) -> bool:
+        """Whether a statement of this id is in the block (constant time)."""
+        return statement_id in self._ids
 
     def __len__(self) -> int:
         return len(self._profiles)

@@ -124,3 +124,18 @@ def test_a_key_judges_its_best_candidates_within_its_share():
     assert got[3] == weak[-1].id  # then the newest of the rest
     # A statement already in the ring (a redelivery) is not compared with itself.
     assert strong[0].id not in [p.id for p in to_judge("k", _profile(strong[0]), ring.entries("k"), 32, 800)]
+
+
+def test_ring_knows_in_constant_time_which_statements_it_holds():
+    # the replay check (a redelivered statement is judged again but not stored twice) asks the block
+    ring = CandidateRing({}, size=2)
+    first = _st(1, ["k"])
+    ring.add("k", first)
+    assert ring.entries("k").holds(first.id)
+    ring.add("k", _st(2, ["k"]))
+    ring.add("k", _st(3, ["k"]))
+    assert not ring.entries("k").holds(first.id) and ring.entries("k").holds(_st(3, ["k"]).id)
+    again = _st(3, ["k"])
+    ring.entries("k").append(_profile(again))  # the same id twice: evicting one copy keeps the other known
+    ring.add("k", _st(4, ["k"]))
+    assert ring.entries("k").holds(again.id) and not ring.entries("k").holds(_st(2, ["k"]).id)
