@@ -14,10 +14,10 @@ from typing import Any, Protocol
 import faust
 from pydantic import BaseModel
 
+from contraflow import memory
 from contraflow.settings import Settings
 from schemas import DeadLetter
 
-from . import memory
 from .metrics import Metrics
 from .tables import PipelineTables
 from .topics import PipelineTopics

@@ -20,6 +20,7 @@ from typing import Any
 
 from schemas import ArticleIn, Statement
 
+from .. import memory
 from ..errors import AnalysisError
 from .stats import rate
 
@@ -72,6 +73,8 @@ def _child(chunk: list[str], model: str, keep: bool, barrier: Any, out: Any, bou
     t_load = time.perf_counter()
     raws = [ArticleIn.model_validate_json(c) for c in chunk]
     nlp = load_nlp(model)
+    memory.tune()  # the garbage-collector settings of the workers (and contraflow analyze): a fair comparison
+    memory.freeze()
     if raws:
         extract_many([normalize_article(raws[0])], nlp)  # first-call costs are not throughput
     load_s = time.perf_counter() - t_load

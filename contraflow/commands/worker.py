@@ -43,8 +43,9 @@ def register(app: typer.Typer) -> None:
         import faust
 
         from indexers import EsWriter
-        from streams import Metrics, build_pipeline, memory
+        from streams import Metrics, build_pipeline
 
+        from .. import memory
         from ..kafka_admin import ensure_topics
         from ..settings import load_settings
 

@@ -1,4 +1,4 @@
-"""How a worker's Python garbage collector is tuned: fewer, cheaper full collections.
+"""How a long-running contraflow process tunes Python's garbage collector: fewer, cheaper full collections.
 
 A worker keeps hundreds of thousands of long-lived objects (the spaCy pipeline, and the statements and profiles of
 every candidate ring), and CPython's cyclic collector walks all of them in each full collection. With the default
@@ -11,6 +11,9 @@ cyclic garbage: statements and profiles are freed by reference counting when the
   by 25 % since the last). Cyclic garbage is still collected, just in larger batches.
 - :func:`freeze` moves what exists once the worker has loaded its model into the permanent generation: those
   objects stay alive for the whole process, and no later collection walks them again.
+
+Used by ``contraflow worker``, ``contraflow analyze`` (its candidate index grows with the input the same way) and
+the bench's analysis-only processes (so that they and the workers are compared under the same settings).
 """
 
 from __future__ import annotations
