@@ -4,11 +4,12 @@ Input: ``BlockedStatements`` messages (one per article and partition, see ``stre
 of (blocking key, statement) placements whose keys this partition owns.
 
 The table keeps a ring of the last ``analysis.candidates_per_key`` statements per key. A new statement is judged
-only against the best of them, chosen by ``analysis.detect.place``, the very function the offline ``analyze``
-uses, so the stream and ``analyze`` judge the same pairs: of the ring's newest statements (its share of
-``analysis.max_candidates``), the ones the judge could find nothing with are dropped, the rest ranked, and this
-key's share of ``analysis.judge_budget`` judged. Placing a statement costs one cheap pass over part of the ring
-plus a bounded number of judgements per key, however large the store grows. Because every statement of a key
+only against the best of them, chosen by ``analysis.detect.place_all`` (all of the statement's keys in the message
+at once), the very function the offline ``analyze`` uses, so the stream and ``analyze`` judge the same pairs: of
+each ring's newest statements (its share of ``analysis.max_candidates``), the ones the judge could find nothing
+with are dropped (a numpy pass over all the windows once they are large, ``analysis.prefilter``), the rest ranked,
+and each key's share of ``analysis.judge_budget`` judged. Placing a statement costs one cheap pass over part of
+the rings plus a bounded number of judgements per key, however large the store grows. Because every statement of a key
 arrives on the partition that owns the key, a pair is compared whichever statement arrives first, on any worker.
 A pair sharing several keys belongs to the smallest key they share, so it is judged and sent once, not per key.
 """
