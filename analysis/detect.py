@@ -11,8 +11,10 @@ that owns the key), so both judge the same pairs:
   conditions of ``judge_statements``, on sets stored with each statement), ranks the rest, and only the best
   ``key_share(budget, keys)`` of each key are judged.
 
-Placing a statement then costs one pass of set intersections over at most ``max_candidates`` stored statements
-plus at most about ``budget`` judgements, whatever the store size.
+Placing a statement then costs one pass over at most ``max_candidates`` stored statements plus at most about
+``budget`` judgements, whatever the store size. :func:`place_all` places a statement in several keys at once; once
+their windows hold ``VECTOR_MIN`` statements or more, that pass is one numpy expression over all of them
+(``analysis.prefilter``), and only its survivors meet :func:`select_candidates`: the same candidates, cheaper.
 """
 
 from __future__ import annotations
