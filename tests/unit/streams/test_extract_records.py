@@ -35,3 +35,13 @@ def test_every_key_of_every_statement_is_placed_once_on_its_partition():
 
 def test_statements_without_blocking_keys_are_not_sent():
     assert detect_records("a", [_st(3, [])], 6) == []
+
+
+def test_statements_come_back_whole_though_sent_without_default_fields():
+    full = Statement(
+        id=statement_id("a", 5, 9), article_id="a", source="s", text="t", start=5, end=9, blocking_keys=["e:x"],
+        cue="deny", polarity="negative",
+    )  # fmt: skip
+    [(_, value)] = detect_records("a", [full], 6)
+    assert b'"modality"' not in value and b'"cue":"deny"' in value  # a default left out, a set field kept
+    assert BlockedStatements.model_validate_json(value).statements == [full]
