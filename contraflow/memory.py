@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import gc
 import logging
+import time
+from typing import Any
 
-__all__ = ["THRESHOLDS", "freeze", "tune"]
+__all__ = ["THRESHOLDS", "GcTimer", "freeze", "tune"]
 
 log = logging.getLogger(__name__)
 
@@ -38,3 +40,33 @@ def freeze() -> None:
     gc.collect()
     gc.freeze()
     log.info("gc_frozen objects=%d thresholds=%s", gc.get_freeze_count(), gc.get_threshold())
+
+
+class GcTimer:
+    """Seconds spent in collections of each generation, measured by a ``gc.callbacks`` hook once installed.
+
+    The hook only adds floats (no lock, nothing that could wait inside a collection); a worker's metrics read
+    :attr:`seconds` when scraped (``contraflow_gc_seconds_total``), so operators see what the bench found.
+    """
+
+    def __init__(self) -> None:
+        self.seconds = [0.0, 0.0, 0.0]
+        self.collections = [0, 0, 0]
+        self._started = 0.0
+
+    def _hook(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            generation = info["generation"]
+            self.seconds[generation] += time.perf_counter() - self._started
+            self.collections[generation] += 1
+
+    def install(self) -> GcTimer:
+        if self._hook not in gc.callbacks:
+            gc.callbacks.append(self._hook)
+        return self
+
+    def remove(self) -> None:
+        if self._hook in gc.callbacks:
+            gc.callbacks.remove(self._hook)

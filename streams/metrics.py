@@ -8,6 +8,9 @@ values stay few (stages, kinds, reasons, index aliases): never ids or URLs. Depl
 from __future__ import annotations
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client.core import CounterMetricFamily
+
+from contraflow.memory import GcTimer
 
 __all__ = ["METRIC_NAMES", "Metrics"]
 
@@ -20,6 +23,9 @@ class Metrics:
     def __init__(self, registry: CollectorRegistry | None = None) -> None:
         self.registry = registry or CollectorRegistry()
         r = self.registry
+        # Read at scrape time; counts only once the worker installs it (``self.gc.install()``).
+        self.gc = GcTimer()
+        r.register(_GcCollector(self.gc))
         self.records_in = Counter(
             "contraflow_records_consumed_total", "Records consumed, by stage.", ["stage"], registry=r
         )
@@ -88,6 +94,23 @@ class Metrics:
         )
 
 
+class _GcCollector:
+    """``contraflow_gc_seconds_total{generation}`` from a :class:`~contraflow.memory.GcTimer`."""
+
+    def __init__(self, timer: GcTimer) -> None:
+        self.timer = timer
+
+    def collect(self):  # noqa: ANN201 - prometheus_client's collector protocol
+        family = CounterMetricFamily(
+            "contraflow_gc_seconds",
+            "Seconds in Python's cyclic garbage collector, by generation (2: full collections).",
+            labels=["generation"],
+        )
+        for generation, seconds in enumerate(self.timer.seconds):
+            family.add_metric([str(generation)], seconds)
+        yield family
+
+
 METRIC_NAMES: frozenset[str] = frozenset(
     {
         "contraflow_records_consumed_total",
@@ -103,5 +126,6 @@ METRIC_NAMES: frozenset[str] = frozenset(
         "contraflow_end_to_end_latency_seconds",
         "contraflow_consumer_lag_records",
         "contraflow_detect_candidates",
+        "contraflow_gc_seconds_total",
     }
 )

@@ -65,6 +65,7 @@ def register(app: typer.Typer) -> None:
         )
         pipeline = build_pipeline(settings, writer, metrics=metrics, session_timeout_s=session_timeout_s)
         memory.tune()
+        metrics.gc.install()
 
         faust.Worker(
             pipeline.app,

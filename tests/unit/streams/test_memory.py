@@ -19,3 +19,23 @@ def test_tune_sets_the_thresholds_and_freeze_moves_live_objects_out_of_collectio
         gc.unfreeze()
         gc.set_threshold(*before)
     assert gc.get_freeze_count() == 0
+
+
+def test_gc_timer_counts_collections_once_installed_and_metrics_export_it():
+    from prometheus_client import generate_latest
+
+    from streams.metrics import Metrics
+
+    metrics = Metrics()
+    gc.collect()
+    assert metrics.gc.seconds == [0.0, 0.0, 0.0]  # not installed: nothing counted
+    metrics.gc.install()
+    try:
+        junk = [[] for _ in range(10_000)]
+        del junk
+        gc.collect()
+    finally:
+        metrics.gc.remove()
+    assert metrics.gc.collections[2] >= 1 and metrics.gc.seconds[2] > 0
+    text = generate_latest(metrics.registry).decode()
+    assert f'contraflow_gc_seconds_total{{generation="2"}} {metrics.gc.seconds[2]!r}' in text
