@@ -202,18 +202,27 @@ def place(
     :func:`key_share` of ``budget`` are returned. The offline ``detect`` and the stream agent both call this,
     so the two judge the same pairs when their blocks hold the same statements.
     """
-    mine = new.blocking
-    if mine is None:
-        mine = frozenset(new.statement.blocking_keys or blocking_keys(new.statement))
-    nkeys, me = len(mine), new.id
-    # emits(key, mine, e.blocking) for an entry of key's block, in one set operation
-    smaller = frozenset(k for k in mine if k < key)
+    mine = _keys_of(new)
     return select_candidates(
         new,
-        islice(block, window(max_candidates, nkeys)),
-        key_share(budget, nkeys),
-        keep=lambda e: e.id != me and key in e.blocking and smaller.isdisjoint(e.blocking),
+        islice(block, window(max_candidates, len(mine))),
+        key_share(budget, len(mine)),
+        keep=_owned(key, new, mine),
     )
+
+
+def _keys_of(new: Profile) -> frozenset[str]:
+    """``new``'s blocking keys (from its profile, else its statement)."""
+    if new.blocking is not None:
+        return new.blocking
+    return frozenset(new.statement.blocking_keys or blocking_keys(new.statement))
+
+
+def _owned(key: str, new: Profile, mine: frozenset[str]) -> Callable[[Profile], bool]:
+    """Whether a stored entry of ``key``'s block forms with ``new`` a pair that ``key`` owns (:func:`emits`)."""
+    smaller = frozenset(k for k in mine if k < key)  # emits(key, mine, e.blocking) in one set operation
+    me = new.id
+    return lambda e: e.id != me and key in e.blocking and smaller.isdisjoint(e.blocking)
 
 
 def place_all(
@@ -230,9 +239,7 @@ def place_all(
     once the windows hold ``VECTOR_MIN`` statements or more, one ``analysis.prefilter.survivors`` pass over all
     of their rows leaves the few worth the exact checks, instead of a Python loop over every one of them.
     """
-    mine = new.blocking
-    if mine is None:
-        mine = frozenset(new.statement.blocking_keys or blocking_keys(new.statement))
+    mine = _keys_of(new)
     size = window(max_candidates, len(mine))
     present = [(key, b) for key, b in blocks if b is not None and len(b)]
     if not present or sum(min(size, len(b)) for _, b in present) < VECTOR_MIN:
@@ -242,7 +249,7 @@ def place_all(
         ]
     windows = [b.rows.newest(size) for _, b in present]
     picked = survivors(new, windows[0] if len(windows) == 1 else np.concatenate(windows, axis=1))
-    share, me = key_share(budget, len(mine)), new.id
+    share = key_share(budget, len(mine))
     found: dict[str, list[Profile]] = {}
     start = 0
     for (key, block), rows in zip(present, windows, strict=True):
@@ -250,15 +257,8 @@ def place_all(
         here = picked[bisect_left(picked, start) : bisect_left(picked, start + n)]
         if here:
             tail = block.newest(n)
-            smaller = frozenset(k for k in mine if k < key)
-            found[key] = select_candidates(
-                new,
-                [tail[j - start] for j in reversed(here)],  # newest first, as place reads a block
-                share,
-                keep=lambda e, key=key, smaller=smaller: (
-                    e.id != me and key in e.blocking and smaller.isdisjoint(e.blocking)
-                ),
-            )
+            newest_first = [tail[j - start] for j in reversed(here)]  # as place reads a block
+            found[key] = select_candidates(new, newest_first, share, keep=_owned(key, new, mine))
         start += n
     return [(key, found.get(key, [])) for key, _ in blocks]
 
