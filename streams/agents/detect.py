@@ -32,7 +32,7 @@ from ..context import Pipeline
 if TYPE_CHECKING:  # the engine (and spaCy with it) is imported only when a ring is used
     from analysis.blocking import Profile, ProfileBlock
 
-__all__ = ["CandidateRing", "register_detect", "should_emit", "slot_text", "to_judge", "to_judge_all"]
+__all__ = ["CandidateRing", "register_detect", "should_emit", "slot_text", "to_judge_all"]
 
 log = logging.getLogger(__name__)
 
@@ -54,17 +54,10 @@ def _profile(statement: Statement) -> Profile:
     return profile(statement, with_blocking=True)
 
 
-def to_judge(key: str, new: Profile, entries: ProfileBlock, budget: int, max_candidates: int) -> list[Profile]:
-    """The ring entries of ``key`` to judge ``new`` against: ``analysis.detect.place``."""
-    from analysis.detect import place
-
-    return place(key, new, reversed(entries), budget=budget, max_candidates=max_candidates)
-
-
 def to_judge_all(
     new: Profile, rings: list[tuple[str, ProfileBlock]], budget: int, max_candidates: int
 ) -> list[tuple[str, list[Profile]]]:
-    """:func:`to_judge` for several keys of ``new`` at once: ``analysis.detect.place_all`` (the same pairs)."""
+    """(key, the ring entries to judge ``new`` against) for each of ``rings``: ``analysis.detect.place_all``."""
     from analysis.detect import place_all
 
     return place_all(new, rings, budget=budget, max_candidates=max_candidates)

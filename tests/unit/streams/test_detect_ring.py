@@ -5,7 +5,7 @@ import json
 from analysis.blocking import Profile
 from analysis.detect import key_share
 from schemas import ClaimFrame, Quantity, Statement, statement_id
-from streams.agents.detect import CandidateRing, _profile, should_emit, to_judge
+from streams.agents.detect import CandidateRing, _profile, should_emit, to_judge_all
 
 
 def _st(n: int, keys: list[str]) -> Statement:
@@ -118,12 +118,14 @@ def test_a_key_judges_its_best_candidates_within_its_share():
         ring.add("k", s)
     assert isinstance(ring.entries("k")[0], Profile)
     new = _claim(99, keys, ["a", "k", "m", "n", "o", "p", "q", "r"], count=75)
-    got = [p.statement.id for p in to_judge("k", _profile(new), ring.entries("k"), 32, 800)]
+    [(_, picked)] = to_judge_all(_profile(new), [("k", ring.entries("k"))], 32, 800)
+    got = [p.statement.id for p in picked]
     assert len(got) == key_share(32, len(new.blocking_keys)) == 4
     assert got[:3] == [s.id for s in reversed(strong)] and elsewhere.id not in got  # best, newest first
     assert got[3] == weak[-1].id  # then the newest of the rest
     # A statement already in the ring (a redelivery) is not compared with itself.
-    assert strong[0].id not in [p.id for p in to_judge("k", _profile(strong[0]), ring.entries("k"), 32, 800)]
+    [(_, again)] = to_judge_all(_profile(strong[0]), [("k", ring.entries("k"))], 32, 800)
+    assert strong[0].id not in [p.id for p in again]
 
 
 def test_ring_knows_in_constant_time_which_statements_it_holds():
