@@ -22,9 +22,10 @@ from schemas import ArticleIn, Statement
 
 from .. import memory
 from ..errors import AnalysisError
+from ..settings import AnalysisSettings
 from .stats import rate
 
-__all__ = ["AnalysisResult", "DetectBounds", "run_analysis"]
+__all__ = ["AnalysisResult", "run_analysis"]
 
 log = logging.getLogger(__name__)
 
@@ -55,17 +56,7 @@ class AnalysisResult:
         return self.articles_per_s / self.processes
 
 
-@dataclass(frozen=True)
-class DetectBounds:
-    """How the analysis phase detects (the pipeline's ``analysis`` settings)."""
-
-    per_key: int = 200
-    max_candidates: int = 800
-    judge_budget: int = 32
-    min_score: float = 0.5
-
-
-def _child(chunk: list[str], model: str, keep: bool, barrier: Any, out: Any, bounds: DetectBounds | None) -> None:
+def _child(chunk: list[str], model: str, keep: bool, barrier: Any, out: Any, bounds: AnalysisSettings | None) -> None:
     """One analysis process: load, warm up, meet the others, run ``chunk``, send back the timings."""
     from analysis import InMemoryCandidateIndex, detect, extract_many, load_nlp
     from analysis.normalize import normalize_article
@@ -83,7 +74,7 @@ def _child(chunk: list[str], model: str, keep: bool, barrier: Any, out: Any, bou
     results = extract_many([normalize_article(r) for r in raws], nlp)
     found = 0
     if bounds is not None:
-        index = InMemoryCandidateIndex(per_key=bounds.per_key, max_candidates=bounds.max_candidates)
+        index = InMemoryCandidateIndex(per_key=bounds.candidates_per_key, max_candidates=bounds.max_candidates)
         for statements in results:
             for s in statements:
                 found += len(detect(s, index, min_score=bounds.min_score, budget=bounds.judge_budget))
@@ -117,12 +108,13 @@ def run_analysis(
     processes: int = 1,
     keep_statements: bool = False,
     timeout_s: float = 600.0,
-    bounds: DetectBounds | None = DetectBounds(),  # noqa: B008 - frozen
+    bounds: AnalysisSettings | None = AnalysisSettings(),  # noqa: B008 - frozen
 ) -> AnalysisResult:
     """Analyse ``articles`` split round-robin over ``processes`` child processes; time the slowest.
 
-    ``bounds``: detect each process's statements against its earlier ones, as the pipeline does (None: extract
-    only).
+    ``bounds``: the pipeline's analysis settings, to detect each process's statements against its earlier ones
+    as the pipeline does (``candidates_per_key``, ``max_candidates``, ``judge_budget``, ``min_score``); None:
+    extract only.
     With ``keep_statements`` the result carries every article's statements (input order); that needs
     ``processes == 1``.
     """

@@ -110,21 +110,46 @@ def _publish(ctx: _Ctx, tracker: SearchableTracker, base: ArticleIn, tag: str) -
     return aid, t
 
 
-def _wait_all(ctx: _Ctx, tracker: SearchableTracker, pool: WorkerPool, what: str, poll_s: float = 0.2) -> None:
+def _poll(
+    ctx: _Ctx,
+    pool: WorkerPool,
+    step: Callable[[], float | None],
+    stalled: Callable[[], str],
+    note: Callable[[], str],
+    poll_s: float,
+) -> float:
+    """Call ``step`` every ``poll_s`` until it returns a time; ``stalled``/``note``: the timeout error, progress."""
     deadline = time.monotonic() + ctx.timeout_s
     last_note = 0.0
-    while tracker.pending:
+    while True:
         pool.check()
-        tracker.poll()
+        done = step()
+        if done is not None:
+            return done
         if time.monotonic() > deadline:
-            raise BenchError(
-                f"{what}: {tracker.pending} articles not searchable after {ctx.timeout_s:.0f} s "
-                f"(worker logs: {', '.join(map(str, pool.logs))})"
-            )
+            raise BenchError(f"{stalled()} after {ctx.timeout_s:.0f} s (worker logs: {', '.join(map(str, pool.logs))})")
         if time.monotonic() - last_note > 5:
-            ctx.progress(f"  {what}: {len(tracker.done)} done, {tracker.pending} pending")
+            ctx.progress(f"  {note()}")
             last_note = time.monotonic()
         time.sleep(poll_s)
+
+
+def _wait_all(ctx: _Ctx, tracker: SearchableTracker, pool: WorkerPool, what: str, poll_s: float = 0.2) -> float:
+    """Poll per article until every one is complete; the time of the last one."""
+
+    def step() -> float | None:
+        if tracker.pending:
+            tracker.poll()
+        return None if tracker.pending else max(tracker.done.values(), default=time.perf_counter())
+
+    return _poll(
+        ctx,
+        pool,
+        step,
+        stalled=lambda: f"{what}: {tracker.pending} articles not searchable",
+        note=lambda: f"{what}: {len(tracker.done)} done, {tracker.pending} pending",
+        poll_s=poll_s,
+    )
 
 
 def _wait_totals(
@@ -137,28 +162,30 @@ def _wait_totals(
     each article is complete; if one is not (a count reached some other way), per-article polling takes over
     and the last article's time is returned.
     """
-    deadline = time.monotonic() + ctx.timeout_s
-    last_note = 0.0
-    while True:
-        pool.check()
-        articles, statements = tracker.totals()
+    totals = (0, 0)
+
+    def step() -> float | None:
+        nonlocal totals
+        totals = tracker.totals()
         seen = time.perf_counter()
-        if articles >= target[0] and statements >= target[1]:
-            tracker.poll()
-            if not tracker.pending:
-                return seen
-            log.warning("bench_totals_unconfirmed pending=%d: polling per article", tracker.pending)
-            _wait_all(ctx, tracker, pool, what, poll_s)
-            return max(tracker.done.values())
-        if time.monotonic() > deadline:
-            raise BenchError(
-                f"{what}: {target[0] - articles} articles and {target[1] - statements} statements not searchable "
-                f"after {ctx.timeout_s:.0f} s (worker logs: {', '.join(map(str, pool.logs))})"
-            )
-        if time.monotonic() - last_note > 5:
-            ctx.progress(f"  {what}: {articles - target[0] + tracker.pending} of {tracker.pending} searchable")
-            last_note = time.monotonic()
-        time.sleep(poll_s)
+        if totals[0] < target[0] or totals[1] < target[1]:
+            return None
+        tracker.poll()
+        if not tracker.pending:
+            return seen
+        log.warning("bench_totals_unconfirmed pending=%d: polling per article", tracker.pending)
+        return _wait_all(ctx, tracker, pool, what, poll_s)
+
+    return _poll(
+        ctx,
+        pool,
+        step,
+        stalled=lambda: (
+            f"{what}: {target[0] - totals[0]} articles and {target[1] - totals[1]} statements not searchable"
+        ),
+        note=lambda: f"{what}: {totals[0] - target[0] + tracker.pending} of {tracker.pending} searchable",
+        poll_s=poll_s,
+    )
 
 
 def _throughput(
@@ -166,8 +193,7 @@ def _throughput(
 ) -> ThroughputResult:
     tracker = SearchableTracker(ctx.client, lane.name)
     base_articles, base_statements = tracker.totals()  # the warm-up's, already searchable
-    workers = [w.proc.pid for w in pool.workers if w.proc is not None]
-    meter = CpuMeter({"workers": workers, **find_pids(), "bench": [os.getpid()]}).start()
+    meter = CpuMeter({"workers": pool.pids, **find_pids(), "bench": [os.getpid()]}).start()
     t0 = time.perf_counter()
     for a in articles:
         _publish(ctx, tracker, a, f"t{pool.n}")
@@ -274,8 +300,7 @@ def _run_lane(
             if ctx.profile_dir is None:
                 tp = _throughput(ctx, lane, pool, articles, startup_s)
             else:
-                pids = [w.proc.pid for w in pool.workers if w.proc is not None]
-                with Profiler(pids, ctx.profile_dir, f"w{workers}") as prof:
+                with Profiler(pool.pids, ctx.profile_dir, f"w{workers}") as prof:
                     tp = _throughput(ctx, lane, pool, articles, startup_s)
                 ctx.profiles.update(prof.summary())
             drain_s = _drain(ctx, lane)

@@ -18,7 +18,7 @@ from typing import Any
 from analysis.normalize import normalize_article
 
 from ..settings import Settings
-from .analysis_only import DetectBounds, run_analysis
+from .analysis_only import run_analysis
 from .corpus import load_corpus, payload
 from .end_to_end import EndToEndResult, run_end_to_end
 from .errors import BenchError
@@ -124,17 +124,12 @@ def run_bench(settings: Settings, cfg: BenchConfig, progress: Progress = lambda 
     try:
         # The other phases need the statements, so analysis always runs on one core; on two only when asked.
         progress(f"analysis on 1 core: {len(articles)} articles ...")
-        bounds = DetectBounds(
-            per_key=settings.analysis.candidates_per_key,
-            max_candidates=settings.analysis.max_candidates,
-            judge_budget=settings.analysis.judge_budget,
-            min_score=settings.analysis.min_score,
-        )
-        a1 = run_analysis(articles, settings.analysis.spacy_model, processes=1, keep_statements=True, bounds=bounds)
+        engine = settings.analysis  # the workers' model and detection bounds
+        a1 = run_analysis(articles, engine.spacy_model, processes=1, keep_statements=True, bounds=engine)
         progress(f"  {a1.articles_per_s:.2f} articles/s, {a1.statements_per_s:.1f} statements/s")
         if "analysis" in cfg.phases:
             progress("analysis on 2 cores ...")
-            a2 = run_analysis(articles, settings.analysis.spacy_model, processes=2, bounds=bounds)
+            a2 = run_analysis(articles, engine.spacy_model, processes=2, bounds=engine)
             progress(f"  {a2.articles_per_s:.2f} articles/s")
         statements = [s for per in a1.per_article for s in per]
         if "raw_kafka" in cfg.phases:

@@ -53,6 +53,11 @@ class WorkerPool:
     def logs(self) -> list[Path]:
         return [w.log_path for w in self.workers]
 
+    @property
+    def pids(self) -> list[int]:
+        """Process ids of the running workers (for the CPU meter and the profiler)."""
+        return [w.proc.pid for w in self.workers if w.proc is not None]
+
     def start(self) -> None:
         for i in range(self.n):
             data_dir = self.workdir / f"worker-{i}"
