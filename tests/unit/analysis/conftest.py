@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from pathlib import Path
+
 import pytest
 
 from analysis import InMemoryCandidateIndex, detect, extract_many, load_nlp
 from analysis.normalize import normalize_article
 from schemas import ArticleIn, Contradiction, Statement
+
+DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
 
 
 @pytest.fixture(scope="session")
@@ -42,5 +48,21 @@ def pairs(statements):
                 found.extend(detect(s, index))
                 index.add(s)
         return found
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_and_corpus(nlp):
+    """seed_and_corpus(n) -> statements of the seed article and the first ``n`` shared corpus articles, in order."""
+    files = [DATA / "seed" / "censor-net-2024-10-21.jsonl", DATA / "news" / "giveme5w1h-news-cluster.jsonl"]
+    if not all(f.exists() for f in files):
+        pytest.skip(f"shared data not found under {DATA}")
+
+    @cache
+    def run(n: int) -> list[Statement]:
+        lines = files[0].read_text().splitlines() + files[1].read_text().splitlines()[:n]
+        articles = [normalize_article(ArticleIn(**json.loads(line))) for line in lines]
+        return [s for per in extract_many(articles, nlp) for s in per]
 
     return run

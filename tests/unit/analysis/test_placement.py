@@ -7,29 +7,18 @@ of them bites: short rings, a small comparison window and a judge budget of a fe
 
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
 
 import pytest
 
-from analysis import InMemoryCandidateIndex, detect, extract_many, judge_statements
+from analysis import InMemoryCandidateIndex, detect, judge_statements
 from analysis.detect import emits, key_share, window
-from analysis.normalize import normalize_article
-from schemas import ArticleIn
 from streams.agents.detect import CandidateRing, _by_statement, _profile, to_judge_all
-
-DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
 
 
 @pytest.fixture(scope="module")
-def statements(nlp):
-    files = [DATA / "seed" / "censor-net-2024-10-21.jsonl", DATA / "news" / "giveme5w1h-news-cluster.jsonl"]
-    if not all(f.exists() for f in files):
-        pytest.skip(f"shared data not found under {DATA}")
-    lines = files[0].read_text().splitlines() + files[1].read_text().splitlines()[:60]
-    articles = [normalize_article(ArticleIn(**json.loads(line))) for line in lines]
-    return [s for per in extract_many(articles, nlp) for s in per]
+def statements(seed_and_corpus):
+    return seed_and_corpus(60)
 
 
 def _offline(statements, per_key, max_candidates, budget) -> set[str]:

@@ -8,33 +8,23 @@ their synthetic variants (the bench's generator), where most rows share a key an
 
 from __future__ import annotations
 
-import json
 import random
 import sys
-from pathlib import Path
 
 import pytest
 
-from analysis import InMemoryCandidateIndex, blocking_keys, extract_many
+from analysis import InMemoryCandidateIndex, blocking_keys
 from analysis.blocking import ProfileBlock, profile
 from analysis.detect import place, place_all, select_candidates, window
-from analysis.normalize import normalize_article
 from analysis.prefilter import Rows, survivors
 from contraflow.bench.synthetic import synthesize
-from schemas import ArticleIn
 
-DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
 _detect = sys.modules["analysis.detect"]  # the module (``analysis.detect`` the attribute is the function)
 
 
 @pytest.fixture(scope="module")
-def corpus(nlp):
-    files = [DATA / "seed" / "censor-net-2024-10-21.jsonl", DATA / "news" / "giveme5w1h-news-cluster.jsonl"]
-    if not all(f.exists() for f in files):
-        pytest.skip(f"shared data not found under {DATA}")
-    lines = files[0].read_text().splitlines() + files[1].read_text().splitlines()[:40]
-    articles = [normalize_article(ArticleIn(**json.loads(line))) for line in lines]
-    return [s for per in extract_many(articles, nlp) for s in per]
+def corpus(seed_and_corpus):
+    return seed_and_corpus(40)
 
 
 def test_rows_keep_the_newest_in_order():
