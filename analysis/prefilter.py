@@ -26,12 +26,14 @@ if TYPE_CHECKING:
 __all__ = ["Rows", "features", "survivors"]
 
 # Columns of a row.
-# 0-3: the 256-bit content mask, as 4 signed 64-bit words
-_WORDS, _CUE, _MODALITY, _NEGATIVE, _NKEYS, _LOST = 4, 5, 6, 7, 8, 9
-_UNITS, _VERBS, _FLAGS, _SUBJECT, _FLIPS, _PUBLISHED = 10, 11, 12, 13, 14, 15
-_WIDTH = 16
+# 0-3: the 256-bit content mask, as 4 signed 64-bit words; _KIND: 0 for a cue-based statement (a denial,
+# retraction or non-confirmation), else its modality's code, so one comparison tells "a plain claim of this modality"
+_WORDS, _KIND, _NEGATIVE, _NKEYS, _LOST = 4, 5, 6, 7, 8
+_UNITS, _VERBS, _FLAGS, _SUBJECT, _FLIPS, _PUBLISHED = 9, 10, 11, 12, 13, 14
+_WIDTH = 15
 # _FLAGS bits
 _PERSONS, _PERSON_UNIT, _PREDICATE, _TIMES, _DAYS = 1, 2, 4, 8, 16
+_CUE_BASED, _OTHER_MODALITY = 0, 3
 _MODALITIES = {"fact": 1, "future": 2}  # any other modality: 3 (never compared as a plain claim)
 _UNDATED = -(1 << 62)
 _DAY = 86_400
@@ -55,7 +57,7 @@ def _bloom(items: Iterable[str]) -> int:
 
 
 def features(p: Profile) -> tuple[int, ...]:
-    """The row of ``p``: what :func:`survivors` compares, as 16 signed 64-bit integers."""
+    """The row of ``p``: what :func:`survivors` compares, as 15 signed 64-bit integers."""
     m = p.mask
     flags = (
         (_PERSONS if p.persons else 0)
@@ -67,9 +69,9 @@ def features(p: Profile) -> tuple[int, ...]:
     published = int(p.published_at.timestamp()) if p.published_at is not None else _UNDATED
     return (
         _signed(m), _signed(m >> 64), _signed(m >> 128), _signed(m >> 192),
-        _signed(hash(p.words)), int(p.cue_based), _MODALITIES.get(p.modality, 3), int(p.polarity != "positive"),
-        p.nkeys, p.mask_lost, _bloom(p.units), _bloom(p.verbs), flags, _bloom(p.subject), _bloom(p.flips),
-        published,
+        _signed(hash(p.words)), _CUE_BASED if p.cue_based else _MODALITIES.get(p.modality, _OTHER_MODALITY),
+        int(p.polarity != "positive"), max(1, p.nkeys), p.mask_lost, _bloom(p.units), _bloom(p.verbs), flags,
+        _bloom(p.subject), _bloom(p.flips), published,
     )  # fmt: skip
 
 
@@ -123,24 +125,21 @@ def survivors(new: Profile, rows: np.ndarray) -> list[int]:
     words, cue-based pairs) is left to the exact checks.
     """
     r = new.row
-    pop = np.bitwise_count(rows[0] & r[0]).astype(np.int16)  # uint8 counts could overflow in the sum
-    for i in (1, 2, 3):
-        pop += np.bitwise_count(rows[i] & r[i])
+    pop = np.bitwise_count(rows[:4] & np.array(r[:4], dtype=np.int64).reshape(4, 1)).sum(axis=0, dtype=np.int16)
+    lost = new.mask_lost
     # at most this many items in common: two shared items may share a bit (lost on one side or the other)
-    ub = pop + np.minimum(rows[_LOST], new.mask_lost)
-    other_cue = rows[_CUE] == 1
+    ub = pop + np.minimum(rows[_LOST], lost) if lost else pop
+    kind = rows[_KIND]
+    other_cue = kind == _CUE_BASED
+    modality = r[_KIND]
     if new.cue_based:
         ok = ub >= 1
+    elif modality == _OTHER_MODALITY:  # a possible/conditional claim compares with no plain claim
+        ok = other_cue & (ub >= 1)
     else:
-        sim = ub / np.maximum(1, np.minimum(rows[_NKEYS], new.nkeys))
-        modality = r[_MODALITY]
-        if modality == 3:
-            plain = np.zeros(rows.shape[1], dtype=bool)  # a possible/conditional claim compares with no plain claim
-        else:
-            plain = ~other_cue & (pop >= max(1, MIN_SHARED - new.mask_lost)) & (ub >= MIN_SHARED)
-            plain &= (sim >= MIN_SIM_QUANTITY) & (rows[_MODALITY] == modality)
-        same = rows[_NEGATIVE] == r[_NEGATIVE]
-        negation = plain & ~same & (ub >= NEGATION_SHARED) & (sim >= NEGATION_SIM)
+        sim = ub / np.minimum(rows[_NKEYS], r[_NKEYS])
+        plain = (kind == modality) & (sim >= MIN_SIM_QUANTITY)
+        plain &= (ub >= MIN_SHARED) if not lost else (pop >= max(1, MIN_SHARED - lost)) & (ub >= MIN_SHARED)
         flags, mine = rows[_FLAGS], r[_FLAGS]
         units = (rows[_UNITS] & r[_UNITS]) != 0
         if mine & _PERSON_UNIT:
@@ -157,8 +156,10 @@ def survivors(new: Profile, rows: np.ndarray) -> list[int]:
         turns = _bloom(new.turns)
         if turns:
             clash |= (rows[_FLIPS] & turns) != 0
-        ok = (other_cue & (ub >= 1)) | negation | (plain & same & clash)
-        ok &= (rows[_WORDS] != r[_WORDS]) | other_cue  # the same sentence again: never judged
+        # the same polarity needs a clash; the opposite one is a negation, which needs more in common
+        plain &= np.where(rows[_NEGATIVE] == r[_NEGATIVE], clash, (ub >= NEGATION_SHARED) & (sim >= NEGATION_SIM))
+        plain &= rows[_WORDS] != r[_WORDS]  # the same sentence again: never judged
+        ok = plain | (other_cue & (ub >= 1))
     if r[_PUBLISHED] != _UNDATED:
         published = rows[_PUBLISHED]
         # more than MAX_DAYS_APART days apart (one day of slack for the judge's rounding)

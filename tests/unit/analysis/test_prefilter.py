@@ -16,6 +16,7 @@ import pytest
 from analysis import InMemoryCandidateIndex, blocking_keys
 from analysis.blocking import ProfileBlock, profile
 from analysis.detect import place, place_all, select_candidates, window
+from analysis.prefilter import _WIDTH as WIDTH
 from analysis.prefilter import Rows, survivors
 from contraflow.bench.synthetic import synthesize
 
@@ -32,12 +33,12 @@ def test_rows_keep_the_newest_in_order():
     for size in (1, 3, 8, 50):
         rows, kept = Rows(size), []
         for i in range(rng.randrange(1, 400)):
-            row = tuple(rng.randrange(-(2**63), 2**63) if c < 4 else i for c in range(16))
+            row = tuple(rng.randrange(-(2**63), 2**63) if c < 4 else i for c in range(WIDTH))
             rows.append(row)
             kept = [*kept, row][-size:]
             n = rng.randrange(0, size + 2)
             got = rows.newest(n)
-            assert got.shape == (16, min(n, len(kept)))
+            assert got.shape == (WIDTH, min(n, len(kept)))
             assert [tuple(int(v) for v in got[:, j]) for j in range(got.shape[1])] == kept[len(kept) - got.shape[1] :]
         assert len(rows) == len(kept)
 
