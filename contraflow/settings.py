@@ -111,6 +111,14 @@ class WorkerSettings(_Section):
         ),
     )
     data_dir: Path = Field(Path(".contraflow/worker"), description="Worker state directory.")
+    standby_replicas: int = Field(
+        0,
+        ge=0,
+        description=(
+            "Standby copies of each table partition kept by other workers (faster failover; each copy replays "
+            "every changelog record of the partition it stands by for)."
+        ),
+    )
     batch_size: int = Field(200, ge=1, description="Records per indexing batch.")
     batch_within_s: float = Field(0.5, gt=0, description="Longest wait to fill an indexing batch.")
     extract_batch_size: int = Field(

@@ -44,6 +44,7 @@ def build_app(settings: Settings, *, web_port: int | None = None, session_timeou
         stream_wait_empty=True,
         producer_compression_type=None if settings.kafka.compression == "none" else settings.kafka.compression,
         producer_linger=settings.kafka.linger_ms / 1000.0,
+        table_standby_replicas=settings.worker.standby_replicas,
         web_enabled=True,
         web_bind=settings.worker.web_bind,
         web_port=settings.worker.web_port if web_port is None else web_port,

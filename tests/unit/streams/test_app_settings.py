@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from contraflow.settings import KafkaSettings, Settings
+from contraflow.settings import KafkaSettings, Settings, WorkerSettings
 from streams.app import build_app
 
 
@@ -16,3 +16,11 @@ def test_compression_and_linger_follow_the_settings():
     app = build_app(Settings(kafka=KafkaSettings(compression="gzip", linger_ms=25)))
     assert app.conf.producer_compression_type == "gzip"
     assert app.conf.producer_linger == 0.025
+
+
+def test_no_standby_tables_by_default_and_the_setting_restores_them():
+    # a standby replays every changelog record of the partitions it stands by for (~18% of a worker's CPU
+    # with 2 workers, docs/performance.md): off unless asked for
+    assert build_app(Settings()).conf.table_standby_replicas == 0
+    app = build_app(Settings(worker=WorkerSettings(standby_replicas=1)))
+    assert app.conf.table_standby_replicas == 1
