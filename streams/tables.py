@@ -17,7 +17,8 @@ __all__ = ["PipelineTables", "build_tables"]
 @dataclass(frozen=True)
 class PipelineTables:
     seen: faust.Table  # content hash -> {"id": article that first had this content, "t": when} (streams.dedupe)
-    # "<key>\x1f<slot>" -> '{"n": sequence number, "s": Statement}' as JSON text (streams.agents.detect.slot_text)
+    # "\x1e<partition>:<offset>" -> one message's ring placements and statements as text (streams.agents.detect
+    # .batch_text); "<key>\x1f<slot>" -> one placement, the format before batches (read, no longer written)
     candidates: faust.Table
 
 

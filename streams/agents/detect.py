@@ -3,7 +3,8 @@
 Input: ``BlockedStatements`` messages (one per article and partition, see ``streams.agents.extract``), each a list
 of (blocking key, statement) placements whose keys this partition owns.
 
-The table keeps a ring of the last ``analysis.candidates_per_key`` statements per key. A new statement is judged
+The table keeps a ring of the last ``analysis.candidates_per_key`` statements per key (:class:`CandidateRing`: one
+table record per message, its batch). A new statement is judged
 only against the best of them, chosen by ``analysis.detect.place_all`` (all of the statement's keys in the message
 at once), the very function the offline ``analyze`` uses, so the stream and ``analyze`` judge the same pairs: of
 each ring's newest statements (its share of ``analysis.max_candidates``), the ones the judge could find nothing
@@ -20,6 +21,8 @@ import asyncio
 import json
 import logging
 import time
+from collections import deque
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import faust
@@ -32,11 +35,13 @@ from ..context import Pipeline
 if TYPE_CHECKING:  # the engine (and spaCy with it) is imported only when a ring is used
     from analysis.blocking import Profile, ProfileBlock
 
-__all__ = ["CandidateRing", "register_detect", "should_emit", "slot_text", "to_judge_all"]
+__all__ = ["CandidateRing", "batch_key", "batch_text", "register_detect", "should_emit", "slot_text", "to_judge_all"]
 
 log = logging.getLogger(__name__)
 
-_SEP = "\x1f"
+_SEP = "\x1f"  # per-slot records (the format before batches): "<key>\x1f<slot>"
+_BATCH = "\x1e"  # batch records: "\x1e<partition>:<offset>" (never a blocking key's first character)
+_first = itemgetter(0)
 # Longest stretch the detect agent runs without letting the event loop serve the other agents.
 _YIELD_EVERY_S = 0.005
 
@@ -64,11 +69,12 @@ def to_judge_all(
 
 
 def _read_slot(value: object) -> tuple[int, Statement] | None:
-    """(sequence number, statement) of one ring slot, or None when it is not in this version's format.
+    """(sequence number, statement) of one ring slot of the per-slot format (versions before batches), or None.
 
-    A slot is the JSON text ``{"n": ..., "s": {...}}``; one written as a JSON object (versions before
-    ``slot_text``) is read too.
+    A slot is the JSON text ``{"n": ..., "s": {...}}``, or that as a JSON object (versions before ``slot_text``).
     """
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
     if isinstance(value, str):
         try:
             value = json.loads(value)
@@ -83,87 +89,289 @@ def _read_slot(value: object) -> tuple[int, Statement] | None:
 
 
 def slot_text(n: int, statement_json: str) -> str:
-    """The value of a ring slot: ``{"n": n, "s": statement}`` as JSON text (``statement_json``: the statement's own
-    JSON, without default fields, made once for all of its keys)."""
+    """A ring slot of the per-slot format that versions before batches wrote: ``{"n": n, "s": statement}``.
+
+    Still read (:func:`_read_slot`), never written; kept to write such slots in tests of the upgrade path.
+    """
     return f'{{"n":{n},"s":{statement_json}}}'
 
 
+def batch_key(partition: int, offset: int) -> str:
+    """Table key of the batch written for the message at ``offset`` of statements partition ``partition``."""
+    return f"{_BATCH}{partition}:{offset}"
+
+
+def batch_text(placements: list[tuple[str, int, int]], statements: list[str]) -> str:
+    """A batch record: a first line of ``[[key, n, i], ...]`` (ring key, sequence number in that ring, index of
+    the statement), then one line of JSON per statement (JSON never holds a raw newline)."""
+    return "\n".join((json.dumps(placements, separators=(",", ":")), *statements))
+
+
+def _partition_of(table_key: str) -> int | None:
+    try:
+        return int(table_key[len(_BATCH) :].split(":", 1)[0])
+    except ValueError:
+        return None
+
+
 class CandidateRing:
-    """Bounded ring of statements per key over a (Faust) table: slot ``<key>\\x1f<slot>`` holds ``{"n", "s"}``.
+    """A bounded ring of recent statements per blocking key, over a (Faust) table of batches.
 
-    One small changelog record per append: ``n`` is the append's sequence number within the key (slot ``n %
-    size``), ``s`` the statement without its default fields. The table is the truth (it is what a restarted or
-    rebalanced worker recovers; the order and the next ``n`` are rebuilt from the slots); parsed statements are
-    mirrored in memory per key, with their ``analysis.blocking.Profile``, so a lookup does not re-read,
-    re-validate or re-profile the ring. Call :meth:`forget` whenever partitions move.
+    Each message's placements are stored as **one** table record, its batch (key :func:`batch_key`, value
+    :func:`batch_text`): each statement's JSON once, and for each placement its ring key and its sequence number
+    ``n`` in that ring. One record per message instead of one per placement: about 5 changelog records per
+    article instead of ~160, each statement once per partition instead of once per key, and a message's ring
+    updates land together or not at all. A batch is deleted (a tombstone) once no ring holds any of its
+    placements any more.
 
-    A slot's value is one string of JSON (:func:`slot_text`), not a nested dict: the table's in-memory store
-    keeps every slot for as long as it is in a ring, and a dict tree per slot (~100 objects, several slots per
-    statement) made Python's cyclic garbage collector walk millions of objects, ~20 % of a worker's CPU
-    (docs/performance.md). One string is one object, and the statement's JSON is made once for all its keys.
+    The table is the truth: after a restart or a rebalance (call :meth:`forget`), the first lookup reads the first
+    line of every batch in the table and keeps, per key, the ``size`` placements with the highest ``n``; a
+    statement is parsed when its key is first used. Parsed statements are mirrored in memory per key, with their
+    ``analysis.blocking.Profile``, in a ``ProfileBlock``. Slots of the older one-record-per-placement format
+    (``<key>\x1f<slot>``, :func:`slot_text`) are read too, and deleted once out of their ring.
+
+    Use: :meth:`begin` with the message's partition and offset, :meth:`entries` and :meth:`add` for its
+    placements, :meth:`write` at its end. Table writes and deletions go to the changelog partition of the message
+    being processed; that is right because every key used in between belongs to that partition (a key's
+    statements all arrive on the partition that owns it), and so does every batch a ring entry comes from.
     """
 
-    def __init__(self, table, size: int) -> None:
+    def __init__(self, table, size: int) -> None:  # noqa: ANN001 - a Faust table, or any mutable mapping
         self.table = table
         self.size = size
         self._mirror: dict[str, ProfileBlock] = {}
-        self._next: dict[str, int] = {}
+        self._owners: dict[str, deque[str]] = {}  # key -> table key holding each of its ring entries, oldest first
+        self._next: dict[str, int] = {}  # key -> sequence number of its next placement
+        self._refs: dict[str, int] = {}  # batch -> ring entries it holds
+        self._index: dict[str, list[tuple[int, str, int]]] | None = None  # key -> (n, table key, i), not parsed yet
+        self._parsed: dict[str, tuple[list[str], list[Profile | None]]] = {}  # batch -> its lines, parsed profiles
+        self._legacy: dict[str, Statement] = {}  # per-slot table key -> its statement, until its key is used
+        self._stale: dict[str, list[str]] = {}  # key -> its per-slot table keys to delete when the key is next used
+        self._orphans: dict[int, list[str]] = {}  # partition -> its batches no ring holds (seen on loading)
+        self._doomed: list[str] = []  # table keys to delete at the next write
+        self._batch: tuple[int, str] | None = None  # (partition, table key) of the open batch
+        self._staged: list[tuple[str, int, int]] = []
+        self._staged_json: list[str] = []
+        self._staged_ids: dict[str, int] = {}
 
     def forget(self) -> None:
-        """Drop the in-memory mirror (after a rebalance the table may hold other data for a key)."""
+        """Drop the in-memory mirror (after a rebalance the table may hold other data for a key); the next lookup
+        reloads from the table. An open batch stays open: what it staged is still written by :meth:`write`."""
         self._mirror.clear()
+        self._owners.clear()
         self._next.clear()
+        self._refs.clear()
+        self._index = None
+        self._parsed.clear()
+        self._legacy.clear()
+        self._stale.clear()
+        self._orphans.clear()
 
-    def _load(self, key: str) -> tuple[ProfileBlock, int]:
-        from analysis.blocking import ProfileBlock
+    def _clear_batch(self) -> None:
+        self._doomed = []
+        self._batch = None
+        self._staged, self._staged_json, self._staged_ids = [], [], {}
 
-        # Slot 0 is the first one written: empty means a key never seen (most keys), one lookup.
-        if self.table.get(f"{key}{_SEP}0") is None:
-            return ProfileBlock(self.size), 0
-        slots: list[tuple[int, Statement]] = []
-        unreadable = 0
-        for slot in range(self.size):
-            value = self.table.get(f"{key}{_SEP}{slot}")
-            if value is None:
-                break  # slots fill in order: the ring has not wrapped yet
-            read = _read_slot(value)
-            if read is None:
-                unreadable += 1
-            else:
-                slots.append(read)
-        if unreadable:
-            # A slot written by another version, or damaged: skipping it loses one candidate, crashing on it
-            # would stop the agent on every restart (the changelog replays it).
-            log.warning("ring_slots_unreadable key=%s unreadable=%d kept=%d", key, unreadable, len(slots))
-        slots.sort(key=lambda v: v[0])
-        entries = ProfileBlock(self.size, (_profile(statement) for _, statement in slots))
-        # without a readable slot, restart the sequence after every slot seen: nothing readable is overwritten first
-        nxt = slots[-1][0] + 1 if slots else unreadable
-        return entries, nxt
+    # -- loading ---------------------------------------------------------------------------------------------
+
+    def _build_index(self) -> dict[str, list[tuple[int, str, int]]]:
+        """Per key, the newest ``size`` placements the table holds, oldest first; counts what each batch holds."""
+        slots: dict[str, list[tuple[int, str, int]]] = {}
+        unreadable: dict[str, list[str]] = {}
+        batches: list[str] = []
+        bad_batches = 0
+        for table_key, value in list(self.table.items()):
+            if not isinstance(table_key, str):
+                continue
+            if table_key.startswith(_BATCH):
+                batches.append(table_key)
+                header = _header(value)
+                if header is None:
+                    bad_batches += 1
+                    continue
+                for key, n, i in header:
+                    slots.setdefault(key, []).append((n, table_key, i))
+            elif _SEP in table_key:
+                key = table_key.rsplit(_SEP, 1)[0]
+                read = _read_slot(value)
+                if read is None:
+                    unreadable.setdefault(key, []).append(table_key)
+                else:
+                    self._legacy[table_key] = read[1]
+                    slots.setdefault(key, []).append((read[0], table_key, -1))
+        if bad_batches or unreadable:
+            # Another version's format, or damaged: skipping it loses candidates, crashing on it would stop the
+            # agent on every restart (the changelog replays it).
+            log.warning(
+                "ring_slots_unreadable batches=%d slots=%d", bad_batches, sum(len(v) for v in unreadable.values())
+            )
+        for key, stale in unreadable.items():
+            self._stale[key] = list(stale)
+            self._next.setdefault(key, len(stale))
+        for key, held in slots.items():
+            held.sort(key=_first)
+            self._next[key] = max(self._next.get(key, 0), held[-1][0] + 1)
+            if len(held) > self.size:
+                self._stale.setdefault(key, []).extend(t for _, t, i in held[: -self.size] if i < 0)
+                del held[: -self.size]
+            for _, table_key, i in held:
+                if i >= 0:
+                    self._refs[table_key] = self._refs.get(table_key, 0) + 1
+        for table_key in batches:
+            partition = _partition_of(table_key)
+            if table_key not in self._refs and partition is not None:
+                self._orphans.setdefault(partition, []).append(table_key)
+        return slots
+
+    def _profile_at(self, table_key: str, i: int) -> Profile | None:
+        if i < 0:  # a slot of the per-slot format
+            statement = self._legacy.pop(table_key, None)
+            return None if statement is None else _profile(statement)
+        parsed = self._parsed.get(table_key)
+        if parsed is None:
+            lines = _lines(self.table.get(table_key))
+            parsed = self._parsed[table_key] = (lines, [None] * max(0, len(lines) - 1))
+        lines, profiles = parsed
+        if not 0 <= i < len(profiles):
+            return None
+        if profiles[i] is None:
+            try:
+                profiles[i] = _profile(Statement.model_validate_json(lines[1 + i]))
+            except ValidationError:
+                return None
+        return profiles[i]
 
     def entries(self, key: str) -> ProfileBlock:
         """Profiles of the statements in the ring of ``key`` (``.statement``, ``.blocking``, ...), oldest first."""
         entries = self._mirror.get(key)
-        if entries is None:
-            entries, self._next[key] = self._load(key)
-            self._mirror[key] = entries
+        if entries is not None:
+            return entries
+        from analysis.blocking import ProfileBlock
+
+        if self._index is None:
+            self._index = self._build_index()
+        entries = self._mirror[key] = ProfileBlock(self.size)
+        owners = self._owners[key] = deque()
+        self._next.setdefault(key, 0)
+        lost = 0
+        for _n, table_key, i in self._index.pop(key, ()):
+            prof = self._profile_at(table_key, i)
+            if prof is None:
+                lost += 1
+                self._release(table_key)
+                continue
+            entries.append(prof)
+            owners.append(table_key)
+        if lost:
+            log.warning("ring_slots_unreadable key=%s unreadable=%d kept=%d", key, lost, len(entries))
+        self._doomed.extend(self._stale.pop(key, ()))
         return entries
 
     def candidates(self, key: str) -> list[Statement]:
         return [p.statement for p in self.entries(key)]
 
+    # -- writing -----------------------------------------------------------------------------------------------
+
+    def begin(self, partition: int, offset: int) -> None:
+        """Open the batch of the message at ``offset`` of statements partition ``partition``."""
+        if self._staged:
+            # the last message never reached write() (it failed half-way): its entries are in the mirror, not in
+            # the table; start again from the table
+            log.warning("ring_batch_abandoned batch=%r placements=%d", self._batch, len(self._staged))
+            self._clear_batch()
+            self.forget()
+        self._batch = (partition, batch_key(partition, offset))
+
     def add(
         self, key: str, statement: Statement, prof: Profile | None = None, statement_json: str | None = None
     ) -> None:
         """Append ``statement`` to the ring of ``key`` (``prof``: its profile, ``statement_json``: its JSON without
-        default fields, when the caller has them already)."""
+        default fields, when the caller has them already); stored by :meth:`write` in the batch :meth:`begin`
+        opened."""
+        if self._batch is None:
+            raise RuntimeError("CandidateRing.add outside a batch: call begin(partition, offset) first")
+        batch = self._batch[1]
         entries = self.entries(key)
+        owners = self._owners[key]
         n = self._next[key]
-        if statement_json is None:
-            statement_json = statement.model_dump_json(exclude_defaults=True)
-        self.table[f"{key}{_SEP}{n % self.size}"] = slot_text(n, statement_json)
         self._next[key] = n + 1
+        i = self._staged_ids.get(statement.id)
+        if i is None:
+            i = self._staged_ids[statement.id] = len(self._staged_json)
+            self._staged_json.append(
+                statement_json if statement_json is not None else statement.model_dump_json(exclude_defaults=True)
+            )
+        self._staged.append((key, n, i))
+        if len(entries) >= self.size and owners:
+            self._release(owners.popleft())
         entries.append(prof if prof is not None and prof.blocking is not None else _profile(statement))
+        owners.append(batch)
+        self._refs[batch] = self._refs.get(batch, 0) + 1
+
+    def _release(self, table_key: str) -> None:
+        """One ring entry of ``table_key`` is gone: a batch holding no more, or a per-slot record, is deleted."""
+        if table_key.startswith(_BATCH):
+            left = self._refs.get(table_key, 0) - 1
+            if left > 0:
+                self._refs[table_key] = left
+                return
+            self._refs.pop(table_key, None)
+            self._parsed.pop(table_key, None)
+        self._doomed.append(table_key)
+
+    def write(self) -> None:
+        """Store the open batch (what :meth:`add` appended since :meth:`begin`) and delete the batches and slots
+        no ring holds any more. Call it once per message, at its end."""
+        if self._batch is None:
+            raise RuntimeError("CandidateRing.write outside a batch: call begin(partition, offset) first")
+        partition, key = self._batch
+        doomed = [*self._doomed, *self._orphans.pop(partition, ())]
+        if self._staged and self._refs.get(key, 0) > 0:
+            placements, statements = self._staged, self._staged_json
+            before = self.table.get(key)
+            if before is not None:
+                # the same message again (a replay after a crash) while its batch still holds ring entries: keep
+                # them, add the new placements after them
+                old_lines, old_header = _lines(before), _header(before) or []
+                base = max(0, len(old_lines) - 1)
+                placements = [*old_header, *((k, n, i + base) for k, n, i in placements)]
+                statements = [*old_lines[1:], *statements]
+                self._parsed.pop(key, None)
+            self.table[key] = batch_text(placements, statements)
+        for table_key in dict.fromkeys(doomed):
+            if table_key.startswith(_BATCH) and self._refs.get(table_key, 0) > 0:
+                continue  # released, then held again by this batch's placements (a replay)
+            if self.table.get(table_key) is not None:
+                del self.table[table_key]
+        self._clear_batch()
+
+
+def _lines(value: object) -> list[str]:
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    return value.split("\n") if isinstance(value, str) else []
+
+
+def _header(value: object) -> list[tuple[str, int, int]] | None:
+    """The placements of a batch record, or None when it is not one."""
+    lines = _lines(value)
+    if not lines:
+        return None
+    try:
+        header = json.loads(lines[0])
+    except ValueError:
+        return None
+    if not isinstance(header, list):
+        return None
+    placements = []
+    for item in header:
+        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)):
+            return None
+        key, n, i = item
+        if not (isinstance(n, int) and isinstance(i, int)) or n < 0 or not 0 <= i < len(lines) - 1:
+            return None
+        placements.append((key, n, i))
+    return placements
 
 
 def _by_statement(placements: list[tuple[str, Statement]]) -> list[tuple[Statement, list[str]]]:
@@ -212,6 +420,7 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
             metrics.records_in.labels("detect").inc(len(placements))
             found: list[Contradiction] = []
             yielded = started
+            ring.begin(event.message.partition, event.message.offset)
             # Placements come statement by statement (keys sorted): each statement is placed in all of its
             # keys here at once, then appended to their rings, before the next statement of the article.
             for new, keys in _by_statement(placements):
@@ -241,6 +450,7 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
                 if time.monotonic() - yielded > _YIELD_EVERY_S:
                     await asyncio.sleep(0)
                     yielded = time.monotonic()
+            ring.write()  # the message's ring updates as one table record (and what no ring holds any more deleted)
             for c in found:
                 await p.topics.contradictions.send(
                     key=c.id.encode(), value=c.model_dump_json().encode(), timestamp=event.message.timestamp

@@ -35,7 +35,8 @@ def _stream(statements, per_key, max_candidates, budget) -> set[str]:
     ring = CandidateRing({}, size=per_key)
     found: set[str] = set()
     placements = [(key, s) for s in statements for key in sorted(s.blocking_keys)]  # as streams.agents.extract
-    for s, keys in _by_statement(placements):
+    for offset, (s, keys) in enumerate(_by_statement(placements)):
+        ring.begin(0, offset)
         mine = _profile(s)
         rings = [(key, ring.entries(key)) for key in keys]
         for _key, candidates in to_judge_all(mine, rings, budget, max_candidates):
@@ -45,6 +46,7 @@ def _stream(statements, per_key, max_candidates, budget) -> set[str]:
                     found.add(c.id)
         for key in keys:
             ring.add(key, s, mine)
+        ring.write()
     return found
 
 

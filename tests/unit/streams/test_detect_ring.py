@@ -1,11 +1,22 @@
 from __future__ import annotations
 
 import json
+import random
+
+import pytest
 
 from analysis.blocking import Profile
 from analysis.detect import key_share
 from schemas import ClaimFrame, Quantity, Statement, statement_id
-from streams.agents.detect import CandidateRing, _profile, should_emit, to_judge_all
+from streams.agents.detect import (
+    CandidateRing,
+    _profile,
+    batch_key,
+    batch_text,
+    should_emit,
+    slot_text,
+    to_judge_all,
+)
 
 
 def _st(n: int, keys: list[str]) -> Statement:
@@ -14,60 +25,166 @@ def _st(n: int, keys: list[str]) -> Statement:
     )
 
 
+def _message(ring: CandidateRing, offset: int, placements: list[tuple[str, Statement]], partition: int = 0) -> None:
+    """What the detect agent does with one message's placements: begin, add what the rings lack, write."""
+    ring.begin(partition, offset)
+    for key, s in placements:
+        if not ring.entries(key).holds(s.id):
+            ring.add(key, s)
+    ring.write()
+
+
+def _rings(ring: CandidateRing, keys) -> dict[str, list[str]]:
+    return {key: [s.id for s in ring.candidates(key)] for key in keys}
+
+
+def _batches(table: dict) -> dict[str, list[tuple[str, int, int]]]:
+    return {k: json.loads(v.split("\n", 1)[0]) for k, v in table.items() if k.startswith("\x1e")}
+
+
 def test_ring_is_bounded_and_keeps_the_most_recent():
     table: dict = {}
     ring = CandidateRing(table, size=3)
     for n in range(7):
-        ring.add("k", _st(n, ["k"]))
-    got = sorted(s.start for s in ring.candidates("k"))
-    assert got == [4, 5, 6]
+        _message(ring, n, [("k", _st(n, ["k"]))])
+    assert [s.start for s in ring.candidates("k")] == [4, 5, 6]
     assert ring.candidates("other") == []
-    # One small entry per append (a slot), never one growing value.
-    assert len(table) == 3
-    assert sorted(json.loads(v)["n"] for v in table.values()) == [4, 5, 6]
-    # one string per slot (one object for the garbage collector), the statement's JSON inside
-    assert all(isinstance(v, str) and json.loads(v)["s"]["article_id"] == "a" for v in table.values())
+    # one record per message, deleted once no ring holds anything of it
+    assert sorted(table) == [batch_key(0, n) for n in (4, 5, 6)]
+    assert sorted(n for placements in _batches(table).values() for _, n, _ in placements) == [4, 5, 6]
 
 
-def test_ring_reads_values_recovered_from_a_changelog():
-    # After recovery a table holds plain JSON dicts, not the objects written.
+def test_a_message_is_one_record_holding_each_statement_once():
     table: dict = {}
     ring = CandidateRing(table, size=5)
-    ring.add("k", _st(1, ["k"]))
-    fresh = CandidateRing(dict(table), size=5)
-    assert [s.id for s in fresh.candidates("k")] == [_st(1, ["k"]).id]
+    a, b = _st(1, ["x", "y", "z"]), _st(2, ["y", "z"])
+    _message(ring, 42, [("x", a), ("y", a), ("z", a), ("y", b), ("z", b)], partition=3)
+    assert list(table) == [batch_key(3, 42)]
+    lines = table[batch_key(3, 42)].split("\n")
+    assert json.loads(lines[0]) == [["x", 0, 0], ["y", 0, 0], ["z", 0, 0], ["y", 1, 1], ["z", 1, 1]]
+    assert [json.loads(line)["id"] for line in lines[1:]] == [a.id, b.id]
+    assert _rings(ring, "xyz") == {"x": [a.id], "y": [a.id, b.id], "z": [a.id, b.id]}
 
 
-def test_unreadable_slots_are_skipped_not_fatal(caplog):
-    # A slot in another version's format (or damaged) must not crash the agent on every replay of the changelog.
+def test_add_needs_an_open_batch():
+    with pytest.raises(RuntimeError, match="begin"):
+        CandidateRing({}, size=2).add("k", _st(1, ["k"]))
+
+
+def test_recovered_ring_equals_the_live_one_after_wrapping():
+    table: dict = {}
+    live = CandidateRing(table, size=4)
+    for n in range(11):
+        _message(live, n, [("k", _st(n, ["k"]))])
+    recovered = CandidateRing(dict(table), size=4)
+    assert _rings(recovered, ["k"]) == _rings(live, ["k"])
+    assert [s.start for s in live.candidates("k")] == [7, 8, 9, 10]
+    live.forget()
+    assert [s.start for s in live.candidates("k")] == [7, 8, 9, 10]
+    # Appending after a recovery continues the sequence: the oldest entry is the one evicted.
+    _message(recovered, 11, [("k", _st(11, ["k"]))])
+    assert [s.start for s in recovered.candidates("k")] == [8, 9, 10, 11]
+    again = CandidateRing(dict(recovered.table), size=4)
+    assert [s.start for s in again.candidates("k")] == [8, 9, 10, 11]
+    assert batch_key(0, 7) not in recovered.table
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_streams_recover_to_the_live_rings_and_keep_no_dead_batch(seed):
+    # Messages of random statements over a few keys, replays of earlier messages among them (a crash before the
+    # offset commit): after every message, a ring rebuilt from a copy of the table equals the live one, and the
+    # table holds exactly the batches some ring entry comes from.
+    rng = random.Random(seed)
+    keys = ["a", "b", "c", "d", "e"]
+    size = rng.choice([1, 2, 3, 5])
+    table: dict = {}
+    live = CandidateRing(table, size=size)
+    sent: list[list[tuple[str, Statement]]] = []
+    serial = 0
+    for _ in range(60):
+        if sent and rng.random() < 0.15:
+            offset = rng.randrange(len(sent))  # a replay: the same message at the same offset
+        else:
+            placements = []
+            for _s in range(rng.randint(1, 4)):
+                serial += 1
+                mine = sorted(rng.sample(keys, rng.randint(1, 3)))
+                st = _st(serial, mine)
+                placements += [(k, st) for k in mine]
+            sent.append(placements)
+            offset = len(sent) - 1
+        _message(live, offset, sent[offset])
+        recovered = CandidateRing(dict(table), size=size)
+        assert _rings(recovered, keys) == _rings(live, keys)
+        held = {
+            batch
+            for key in keys
+            for batch, (k, n, i) in ((b, p) for b, ps in _batches(table).items() for p in ps)
+            if k == key
+        }
+        assert set(table) == set(_batches(table)) == held
+        for key in keys:
+            assert len(live.candidates(key)) <= size
+
+
+def test_a_replayed_message_keeps_what_its_batch_still_holds():
+    table: dict = {}
+    ring = CandidateRing(table, size=2)
+    s1, s2, s3 = _st(1, ["k1", "k2"]), _st(2, ["k1"]), _st(3, ["k1"])
+    first = [("k1", s1), ("k2", s1)]
+    _message(ring, 0, first)
+    _message(ring, 1, [("k1", s2)])
+    _message(ring, 2, [("k1", s3)])  # s1 leaves k1's ring; k2 still holds it, so batch 0 stays
+    assert batch_key(0, 0) in table
+    restarted = CandidateRing(dict(table), size=2)
+    _message(restarted, 0, first)  # redelivered: s1 goes back into k1, k2 keeps its entry
+    assert _rings(restarted, ["k1", "k2"]) == {"k1": [s3.id, s1.id], "k2": [s1.id]}
+    assert _rings(CandidateRing(dict(restarted.table), size=2), ["k1", "k2"]) == _rings(restarted, ["k1", "k2"])
+
+
+def test_batches_left_without_entries_are_deleted_on_their_own_partition():
+    # e.g. a crash between writing a batch and writing the one that evicted it: found on loading, deleted by the
+    # next message of its partition (its changelog partition), not by another partition's
+    orphan = batch_key(4, 7)
+    table = {orphan: batch_text([("k", 0, 0)], [_st(1, ["k"]).model_dump_json()])}
+    for n in range(2, 4):
+        table[batch_key(4, 8 + n)] = batch_text([("k", n, 0)], [_st(n, ["k"]).model_dump_json()])
+    ring = CandidateRing(table, size=2)
+    assert [s.start for s in ring.candidates("k")] == [2, 3]
+    _message(ring, 1, [("j", _st(9, ["j"]))], partition=1)
+    assert orphan in table
+    _message(ring, 20, [("j2", _st(10, ["j2"]))], partition=4)
+    assert orphan not in table
+
+
+def test_unreadable_records_are_skipped_not_fatal(caplog):
+    # A record in another version's format (or damaged) must not crash the agent on every replay of the changelog.
     table: dict = {}
     ring = CandidateRing(table, size=5)
     for n in range(3):
-        ring.add("k", _st(n, ["k"]))
+        _message(ring, n, [("k", _st(n, ["k"]))])
+    table[batch_key(0, 1)] = "not json\n{}"
     table["k\x1f1"] = {"statement": "old format"}
-    table["k\x1f2"] = {"n": 2, "s": {"id": 7}}  # not a statement
+    table[batch_key(0, 2)] = batch_text([("k", 2, 0)], ['{"id": 7}'])  # not a statement
     fresh = CandidateRing(dict(table), size=5)
     assert [s.start for s in fresh.candidates("k")] == [0]
     assert "ring_slots_unreadable" in caplog.text
-    # appending goes on after every slot seen, so the readable one is not the first overwritten
-    fresh.add("k", _st(3, ["k"]))
+    # appending goes on after every placement seen; the unreadable per-slot record is deleted
+    _message(fresh, 3, [("k", _st(3, ["k"]))])
     assert [s.start for s in fresh.candidates("k")] == [0, 3]
+    assert "k\x1f1" not in fresh.table and batch_key(0, 2) not in fresh.table
 
 
-def test_a_ring_of_only_unreadable_slots_starts_afresh():
-    table = {"k\x1f0": ["legacy"], "k\x1f1": "junk"}
-    ring = CandidateRing(table, size=5)
-    assert ring.candidates("k") == []
-    ring.add("k", _st(9, ["k"]))
-    assert json.loads(table["k\x1f2"])["n"] == 2 and [s.start for s in ring.candidates("k")] == [9]
-
-
-def test_slots_written_as_json_objects_by_earlier_versions_are_read():
-    old = {"n": 0, "s": _st(5, ["k"]).model_dump(mode="json", exclude_defaults=True)}
-    ring = CandidateRing({"k\x1f0": old}, size=5)
-    assert [s.start for s in ring.candidates("k")] == [5]
-    ring.add("k", _st(6, ["k"]))
-    assert json.loads(ring.table["k\x1f1"])["n"] == 1 and [s.start for s in ring.candidates("k")] == [5, 6]
+def test_slots_of_the_per_slot_format_are_read_and_deleted_once_evicted():
+    old = {"n": 0, "s": _st(5, ["k"]).model_dump(mode="json", exclude_defaults=True)}  # a JSON object, oldest
+    table = {"k\x1f0": old, "k\x1f1": slot_text(1, _st(6, ["k"]).model_dump_json(exclude_defaults=True))}
+    ring = CandidateRing(table, size=2)
+    assert [s.start for s in ring.candidates("k")] == [5, 6]
+    _message(ring, 0, [("k", _st(7, ["k"]))])
+    assert [s.start for s in ring.candidates("k")] == [6, 7]
+    assert "k\x1f0" not in table and "k\x1f1" in table
+    assert json.loads(table[batch_key(0, 0)].split("\n")[0]) == [["k", 2, 0]]
+    assert [s.start for s in CandidateRing(dict(table), size=2).candidates("k")] == [6, 7]
 
 
 def test_pair_is_emitted_under_exactly_one_shared_key():
@@ -76,25 +193,6 @@ def test_pair_is_emitted_under_exactly_one_shared_key():
     emitted = [k for k in sorted(set(a.blocking_keys) | set(b.blocking_keys)) if should_emit(k, a, b)]
     assert emitted == ["y"]
     assert not should_emit("x", _st(1, ["x"]), _st(2, ["q"]))
-
-
-def test_recovered_ring_equals_the_live_one_after_wrapping():
-    table: dict = {}
-    live = CandidateRing(table, size=4)
-    for n in range(11):
-        live.add("k", _st(n, ["k"]))
-    recovered = CandidateRing(
-        {k: (v.model_dump(mode="json") if hasattr(v, "model_dump") else v) for k, v in table.items()}, size=4
-    )
-    assert [s.id for s in recovered.candidates("k")] == [s.id for s in live.candidates("k")]
-    assert [s.start for s in live.candidates("k")] == [7, 8, 9, 10]
-    live.forget()
-    assert [s.start for s in live.candidates("k")] == [7, 8, 9, 10]
-    # Appending after a recovery continues the sequence: the oldest slot is the one overwritten.
-    recovered.add("k", _st(11, ["k"]))
-    assert [s.start for s in recovered.candidates("k")] == [8, 9, 10, 11]
-    again = CandidateRing(dict(recovered.table), size=4)
-    assert [s.start for s in again.candidates("k")] == [8, 9, 10, 11]
 
 
 def _claim(n: int, keys: list[str], blocking: list[str], count: float = 40) -> Statement:
@@ -110,6 +208,7 @@ def _claim(n: int, keys: list[str], blocking: list[str], count: float = 40) -> S
 
 def test_a_key_judges_its_best_candidates_within_its_share():
     ring = CandidateRing({}, size=50)
+    ring.begin(0, 0)
     keys = ["evacuate", "worker", "plant", "harbour"]
     strong = [_claim(n, keys, ["k"]) for n in range(3)]  # all words in common, oldest in the ring
     weak = [_claim(n, ["evacuate", "worker", "fire", "smoke"], ["k"]) for n in range(3, 20)]
@@ -131,6 +230,7 @@ def test_a_key_judges_its_best_candidates_within_its_share():
 def test_ring_knows_in_constant_time_which_statements_it_holds():
     # the replay check (a redelivered statement is judged again but not stored twice) asks the block
     ring = CandidateRing({}, size=2)
+    ring.begin(0, 0)
     first = _st(1, ["k"])
     ring.add("k", first)
     assert ring.entries("k").holds(first.id)
