@@ -353,12 +353,14 @@ def _lines(value: object) -> list[str]:
 
 
 def _header(value: object) -> list[tuple[str, int, int]] | None:
-    """The placements of a batch record, or None when it is not one."""
-    lines = _lines(value)
-    if not lines:
+    """The placements of a batch record, or None when it is not one (reads the first line only)."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    if not isinstance(value, str):
         return None
+    statements = value.count("\n")  # one line per statement after the first
     try:
-        header = json.loads(lines[0])
+        header = json.loads(value.partition("\n")[0])
     except ValueError:
         return None
     if not isinstance(header, list):
@@ -368,7 +370,7 @@ def _header(value: object) -> list[tuple[str, int, int]] | None:
         if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)):
             return None
         key, n, i = item
-        if not (isinstance(n, int) and isinstance(i, int)) or n < 0 or not 0 <= i < len(lines) - 1:
+        if not (isinstance(n, int) and isinstance(i, int)) or n < 0 or not 0 <= i < statements:
             return None
         placements.append((key, n, i))
     return placements
