@@ -29,14 +29,17 @@ __all__ = ["Rows", "features", "survivors"]
 # 0-3: the 256-bit content mask, as 4 signed 64-bit words; _KIND: 0 for a cue-based statement (a denial,
 # retraction or non-confirmation), else its modality's code, so one comparison tells "a plain claim of this modality"
 _WORDS, _KIND, _NEGATIVE, _NKEYS, _LOST = 4, 5, 6, 7, 8
-_UNITS, _VERBS, _FLAGS, _SUBJECT, _FLIPS, _PUBLISHED = 9, 10, 11, 12, 13, 14
-_WIDTH = 15
+_UNITS, _VERBS, _FLAGS, _SUBJECT, _FLIPS = 9, 10, 11, 12, 13
+# the times (s) it may be compared with, exclusive: published ± (MAX_DAYS_APART + 2) days (one day of slack for
+# the judge's rounding); an undated statement compares with any time
+_AFTER, _BEFORE = 14, 15
+_WIDTH = 16
 # _FLAGS bits
 _PERSONS, _PERSON_UNIT, _PREDICATE, _TIMES, _DAYS = 1, 2, 4, 8, 16
 _CUE_BASED, _OTHER_MODALITY = 0, 3
 _MODALITIES = {"fact": 1, "future": 2}  # any other modality: 3 (never compared as a plain claim)
 _UNDATED = -(1 << 62)
-_DAY = 86_400
+_SLACK = (MAX_DAYS_APART + 2) * 86_400
 # What analysis.detect's exact checks require too (one definition for both): negation, the only signal for two
 # plain claims of opposite polarity, needs this much in common; a time or day clash this much, and a shared
 # subject word.
@@ -57,7 +60,7 @@ def _bloom(items: Iterable[str]) -> int:
 
 
 def features(p: Profile) -> tuple[int, ...]:
-    """The row of ``p``: what :func:`survivors` compares, as 15 signed 64-bit integers."""
+    """The row of ``p``: what :func:`survivors` compares, as 16 signed 64-bit integers."""
     m = p.mask
     flags = (
         (_PERSONS if p.persons else 0)
@@ -66,12 +69,16 @@ def features(p: Profile) -> tuple[int, ...]:
         | (_TIMES if p.times else 0)
         | (_DAYS if p.days else 0)
     )
-    published = int(p.published_at.timestamp()) if p.published_at is not None else _UNDATED
+    if p.published_at is None:
+        after, before = _UNDATED, -_UNDATED
+    else:
+        published = int(p.published_at.timestamp())
+        after, before = published - _SLACK, published + _SLACK
     return (
         _signed(m), _signed(m >> 64), _signed(m >> 128), _signed(m >> 192),
         _signed(hash(p.words)), _CUE_BASED if p.cue_based else _MODALITIES.get(p.modality, _OTHER_MODALITY),
         int(p.polarity != "positive"), max(1, p.nkeys), p.mask_lost, _bloom(p.units), _bloom(p.verbs), flags,
-        _bloom(p.subject), _bloom(p.flips), published,
+        _bloom(p.subject), _bloom(p.flips), after, before,
     )  # fmt: skip
 
 
@@ -160,8 +167,7 @@ def survivors(new: Profile, rows: np.ndarray) -> list[int]:
         plain &= np.where(rows[_NEGATIVE] == r[_NEGATIVE], clash, (ub >= NEGATION_SHARED) & (sim >= NEGATION_SIM))
         plain &= rows[_WORDS] != r[_WORDS]  # the same sentence again: never judged
         ok = plain | (other_cue & (ub >= 1))
-    if r[_PUBLISHED] != _UNDATED:
-        published = rows[_PUBLISHED]
-        # more than MAX_DAYS_APART days apart (one day of slack for the judge's rounding)
-        ok &= (np.abs(published - r[_PUBLISHED]) < (MAX_DAYS_APART + 2) * _DAY) | (published == _UNDATED)
+    if r[_AFTER] != _UNDATED:  # not more than MAX_DAYS_APART days apart (the row's bounds hold the slack)
+        published = r[_AFTER] + _SLACK
+        ok &= (rows[_AFTER] < published) & (rows[_BEFORE] > published)
     return np.flatnonzero(ok).tolist()
