@@ -5,6 +5,13 @@ batch, an Elasticsearch outage): its buffer stops filling and the partition neve
 keeps the same contract with plain parts: events come from ``stream.noack().events()``, a batch goes to the
 handler when it holds ``size`` events or its oldest event is ``within`` seconds old, and every event of a batch
 is acked only after the handler returned. A handler error keeps the batch (it is retried, never skipped).
+
+A handler may return a second stage (an async callable) instead of None: it runs in the background while the
+next batch goes through the handler, and the batch is acked once it is done. The extract agent uses this to
+write batch *N* to Elasticsearch and Kafka while spaCy already works on batch *N + 1*, instead of leaving the NLP
+thread idle during the round trips. Second stages run one at a time and in batch order (each waits for the
+previous one), so acks stay in order and at most one batch is prepared ahead; a failing second stage is retried
+alone (the first stage's work is kept) until it succeeds, holding back the batches after it.
 """
 
 from __future__ import annotations
@@ -21,7 +28,8 @@ __all__ = ["run_batched"]
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[list[faust.EventT]], Awaitable[None]]
+Stage = Callable[[], Awaitable[None]]
+Handler = Callable[[list[faust.EventT]], Awaitable[Stage | None]]
 
 
 async def run_batched(
@@ -32,14 +40,28 @@ async def run_batched(
     buffer: list[faust.EventT] = []
     oldest = 0.0
     lock = asyncio.Lock()
+    behind: asyncio.Future[None] | None = None  # the second stage in flight, if any
+
+    async def finish(batch: list[faust.EventT], stage: Stage) -> None:
+        while True:
+            try:
+                await stage()
+                break
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - retried until it succeeds; never ack unprocessed events
+                log.exception("batch_stage_failed name=%s size=%d (will retry)", name, len(batch))
+                await asyncio.sleep(min(5.0, within * 4))
+        for event in batch:
+            await manual.ack(event)
 
     async def flush() -> None:
-        nonlocal buffer
+        nonlocal buffer, behind
         async with lock:
             while buffer:
                 batch, buffer = buffer, []
                 try:
-                    await handler(batch)
+                    stage = await handler(batch)
                 except asyncio.CancelledError:
                     buffer = batch + buffer
                     raise
@@ -48,8 +70,16 @@ async def run_batched(
                     buffer = batch + buffer
                     await asyncio.sleep(min(5.0, within * 4))
                     continue
-                for event in batch:
-                    await manual.ack(event)
+                if behind is not None:
+                    # one second stage at a time, in batch order (acks too); shielded: cancelling this wait must
+                    # not cancel the previous batch's stage
+                    await asyncio.shield(behind)
+                    behind = None
+                if stage is None:
+                    for event in batch:
+                        await manual.ack(event)
+                else:
+                    behind = asyncio.ensure_future(finish(batch, stage))
 
     async def ticker() -> None:
         # The ticker is what flushes a partial batch while no new event arrives (e.g. during a rebalance, when
@@ -78,5 +108,10 @@ async def run_batched(
                 await flush()
     finally:
         tick.cancel()
+        if behind is not None:
+            behind.cancel()  # its events are not acked: they are read again after a restart
         with contextlib.suppress(asyncio.CancelledError, Exception):
             await tick
+        if behind is not None:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await behind

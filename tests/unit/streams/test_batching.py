@@ -44,3 +44,47 @@ async def test_partial_batch_is_flushed_and_acked_after_a_cancelled_handler() ->
     await asyncio.wait_for(task, 2)
     assert calls[0] == ["e1", "e2"] and calls[-1] == ["e1", "e2"] and len(calls) >= 2
     assert stream.acked == ["e1", "e2"]
+
+
+async def test_a_second_stage_overlaps_the_next_batch_and_acks_in_order_after_it() -> None:
+    stop = asyncio.Event()
+    stream = _Stream([f"e{i}" for i in range(6)], stop)
+    log: list[str] = []
+    release = asyncio.Event()
+    failed: list[str] = []
+
+    async def handler(batch: list[str]):
+        log.append(f"prepare {batch[0]}")
+
+        async def stage() -> None:
+            log.append(f"stage {batch[0]} starts")
+            if batch[0] == "e0":
+                await release.wait()  # the first batch's writes are slow
+            if batch[0] == "e2" and not failed:
+                failed.append(batch[0])
+                raise RuntimeError("Elasticsearch said no")  # retried alone, the handler is not run again
+            log.append(f"stage {batch[0]} done")
+
+        return stage
+
+    task = asyncio.ensure_future(run_batched(stream, handler, size=2, within=0.01, name="t"))
+    for _ in range(100):
+        if "prepare e2" in log:
+            break
+        await asyncio.sleep(0.01)
+    # batch 2 was prepared while batch 1's stage was still running; nothing is acked before its stage is done
+    assert sorted(log) == ["prepare e0", "prepare e2", "stage e0 starts"]
+    assert stream.acked == []
+    release.set()
+    for _ in range(300):
+        if len(stream.acked) == 6:
+            break
+        await asyncio.sleep(0.01)
+    stop.set()
+    await asyncio.wait_for(task, 2)
+    assert stream.acked == [f"e{i}" for i in range(6)]
+    assert log.count("prepare e2") == 1 and log.count("stage e2 starts") == 2 and failed == ["e2"]
+    # one second stage at a time, in order: each starts after the previous one is done
+    starts = [line for line in log if line.startswith("stage") and line.endswith("starts")]
+    assert log.index("stage e0 done") < log.index("stage e2 starts") and starts[-1] == "stage e4 starts"
+    assert log.index("stage e2 done") < log.index("stage e4 starts")
