@@ -26,7 +26,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import faust
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from schemas import BlockedStatements, Contradiction, Statement
 
@@ -101,10 +101,17 @@ def batch_key(partition: int, offset: int) -> str:
     return f"{_BATCH}{partition}:{offset}"
 
 
-def batch_text(placements: list[tuple[str, int, int]], statements: list[str]) -> str:
+def batch_text(placements: list[tuple[str, int, int]], statements: str) -> str:
     """A batch record: a first line of ``[[key, n, i], ...]`` (ring key, sequence number in that ring, index of
-    the statement), then one line of JSON per statement (JSON never holds a raw newline)."""
-    return "\n".join((json.dumps(placements, separators=(",", ":")), *statements))
+    the statement), then ``statements``: one line of JSON, an object whose ``"statements"`` are the statements
+    ``i`` points into (the ``BlockedStatements`` message itself, as received)."""
+    return f"{json.dumps(placements, separators=(',', ':'))}\n{statements}"
+
+
+class _Statements(BaseModel):
+    """The second line of a batch record: any object with the statements its placements point into."""
+
+    statements: list[Statement]
 
 
 def _partition_of(table_key: str) -> int | None:
@@ -144,14 +151,16 @@ class CandidateRing:
         self._next: dict[str, int] = {}  # key -> sequence number of its next placement
         self._refs: dict[str, int] = {}  # batch -> ring entries it holds
         self._index: dict[str, list[tuple[int, str, int]]] | None = None  # key -> (n, table key, i), not parsed yet
-        self._parsed: dict[str, tuple[list[str], list[Profile | None]]] = {}  # batch -> its lines, parsed profiles
+        # batch -> its statements once parsed, and the profiles made of them (one per statement, shared by its keys)
+        self._parsed: dict[str, tuple[list[Statement], dict[int, Profile]]] = {}
         self._legacy: dict[str, Statement] = {}  # per-slot table key -> its statement, until its key is used
         self._stale: dict[str, list[str]] = {}  # key -> its per-slot table keys to delete when the key is next used
         self._orphans: dict[int, list[str]] = {}  # partition -> its batches no ring holds (seen on loading)
         self._doomed: list[str] = []  # table keys to delete at the next write
         self._batch: tuple[int, str] | None = None  # (partition, table key) of the open batch
         self._staged: list[tuple[str, int, int]] = []
-        self._staged_json: list[str] = []
+        self._message: str | None = None  # the open batch's message, as received
+        self._staged_json: list[str] = []  # without a message: the JSON of each statement added
         self._staged_ids: dict[str, int] = {}
 
     def forget(self) -> None:
@@ -170,6 +179,7 @@ class CandidateRing:
     def _clear_batch(self) -> None:
         self._doomed = []
         self._batch = None
+        self._message = None
         self._staged, self._staged_json, self._staged_ids = [], [], {}
 
     # -- loading ---------------------------------------------------------------------------------------------
@@ -229,17 +239,18 @@ class CandidateRing:
             return None if statement is None else _profile(statement)
         parsed = self._parsed.get(table_key)
         if parsed is None:
-            lines = _lines(self.table.get(table_key))
-            parsed = self._parsed[table_key] = (lines, [None] * max(0, len(lines) - 1))
-        lines, profiles = parsed
-        if not 0 <= i < len(profiles):
-            return None
-        if profiles[i] is None:
             try:
-                profiles[i] = _profile(Statement.model_validate_json(lines[1 + i]))
+                statements = _Statements.model_validate_json(_second_line(self.table.get(table_key))).statements
             except ValidationError:
-                return None
-        return profiles[i]
+                statements = []
+            parsed = self._parsed[table_key] = (statements, {})
+        statements, profiles = parsed
+        if not 0 <= i < len(statements):
+            return None
+        prof = profiles.get(i)
+        if prof is None:
+            prof = profiles[i] = _profile(statements[i])
+        return prof
 
     def entries(self, key: str) -> ProfileBlock:
         """Profiles of the statements in the ring of ``key`` (``.statement``, ``.blocking``, ...), oldest first."""
@@ -272,8 +283,9 @@ class CandidateRing:
 
     # -- writing -----------------------------------------------------------------------------------------------
 
-    def begin(self, partition: int, offset: int) -> None:
-        """Open the batch of the message at ``offset`` of statements partition ``partition``."""
+    def begin(self, partition: int, offset: int, message: str | None = None) -> None:
+        """Open the batch of the message at ``offset`` of statements partition ``partition``; ``message``: its
+        JSON as received (stored as is, and :meth:`add` then takes each statement's index in it)."""
         if self._staged:
             # the last message never reached write() (it failed half-way): its entries are in the mirror, not in
             # the table; start again from the table
@@ -281,13 +293,14 @@ class CandidateRing:
             self._clear_batch()
             self.forget()
         self._batch = (partition, batch_key(partition, offset))
+        self._message = message if message is not None and "\n" not in message else None
 
     def add(
-        self, key: str, statement: Statement, prof: Profile | None = None, statement_json: str | None = None
+        self, key: str, statement: Statement, prof: Profile | None = None, index: int | None = None
     ) -> None:
-        """Append ``statement`` to the ring of ``key`` (``prof``: its profile, ``statement_json``: its JSON without
-        default fields, when the caller has them already); stored by :meth:`write` in the batch :meth:`begin`
-        opened."""
+        """Append ``statement`` to the ring of ``key`` (``prof``: its profile, when the caller has it already;
+        ``index``: its index in the message given to :meth:`begin`); stored by :meth:`write` in the batch
+        :meth:`begin` opened."""
         if self._batch is None:
             raise RuntimeError("CandidateRing.add outside a batch: call begin(partition, offset) first")
         batch = self._batch[1]
@@ -295,12 +308,15 @@ class CandidateRing:
         owners = self._owners[key]
         n = self._next[key]
         self._next[key] = n + 1
-        i = self._staged_ids.get(statement.id)
-        if i is None:
-            i = self._staged_ids[statement.id] = len(self._staged_json)
-            self._staged_json.append(
-                statement_json if statement_json is not None else statement.model_dump_json(exclude_defaults=True)
-            )
+        if self._message is not None:
+            if index is None:
+                raise ValueError("CandidateRing.add: the batch has a message, give the statement's index in it")
+            i = index
+        else:
+            i = self._staged_ids.get(statement.id)
+            if i is None:
+                i = self._staged_ids[statement.id] = len(self._staged_json)
+                self._staged_json.append(statement.model_dump_json(exclude_defaults=True))
         self._staged.append((key, n, i))
         if len(entries) >= self.size and owners:
             self._release(owners.popleft())
@@ -316,7 +332,7 @@ class CandidateRing:
                 self._refs[table_key] = left
                 return
             self._refs.pop(table_key, None)
-            self._parsed.pop(table_key, None)
+            self._parsed.pop(table_key, None)  # (its profiles stay shared with the blocks that hold them)
         self._doomed.append(table_key)
 
     def write(self) -> None:
@@ -327,15 +343,21 @@ class CandidateRing:
         partition, key = self._batch
         doomed = [*self._doomed, *self._orphans.pop(partition, ())]
         if self._staged and self._refs.get(key, 0) > 0:
-            placements, statements = self._staged, self._staged_json
+            placements = self._staged
+            if self._message is not None:
+                statements = self._message
+            else:
+                statements = '{"statements":[' + ",".join(self._staged_json) + "]}"
             before = self.table.get(key)
             if before is not None:
                 # the same message again (a replay after a crash) while its batch still holds ring entries: keep
                 # them, add the new placements after them
-                old_lines, old_header = _lines(before), _header(before) or []
-                base = max(0, len(old_lines) - 1)
-                placements = [*old_header, *((k, n, i + base) for k, n, i in placements)]
-                statements = [*old_lines[1:], *statements]
+                old_header = _header(before) or []
+                if self._message is None:  # statements stored one by one: the new ones after the old ones
+                    old = json.loads(_second_line(before) or "{}").get("statements") or []
+                    placements = [(k, n, i + len(old)) for k, n, i in placements]
+                    statements = json.dumps({"statements": [*old, *map(json.loads, self._staged_json)]})
+                placements = [*old_header, *placements]
                 self._parsed.pop(key, None)
             self.table[key] = batch_text(placements, statements)
         for table_key in dict.fromkeys(doomed):
@@ -346,10 +368,10 @@ class CandidateRing:
         self._clear_batch()
 
 
-def _lines(value: object) -> list[str]:
+def _second_line(value: object) -> str:
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
-    return value.split("\n") if isinstance(value, str) else []
+    return value.partition("\n")[2] if isinstance(value, str) else ""
 
 
 def _header(value: object) -> list[tuple[str, int, int]] | None:
@@ -358,7 +380,6 @@ def _header(value: object) -> list[tuple[str, int, int]] | None:
         value = value.decode("utf-8", "replace")
     if not isinstance(value, str):
         return None
-    statements = value.count("\n")  # one line per statement after the first
     try:
         header = json.loads(value.partition("\n")[0])
     except ValueError:
@@ -370,7 +391,7 @@ def _header(value: object) -> list[tuple[str, int, int]] | None:
         if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)):
             return None
         key, n, i = item
-        if not (isinstance(n, int) and isinstance(i, int)) or n < 0 or not 0 <= i < statements:
+        if not (isinstance(n, int) and isinstance(i, int)) or n < 0 or i < 0:
             return None
         placements.append((key, n, i))
     return placements
@@ -414,6 +435,7 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
             try:
                 message = BlockedStatements.model_validate_json(event.value)
                 placements = [(key, message.statements[i]) for key, i in message.placements]
+                index_of = {id(statement): i for i, statement in enumerate(message.statements)}
             except (ValidationError, IndexError) as exc:
                 await p.dead_letter(
                     stage="detect", reason="processing_error", error=str(exc), payload=event.value, event=event
@@ -422,7 +444,9 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
             metrics.records_in.labels("detect").inc(len(placements))
             found: list[Contradiction] = []
             yielded = started
-            ring.begin(event.message.partition, event.message.offset)
+            raw = event.value.decode("utf-8") if isinstance(event.value, bytes) else event.value
+            # the batch stores the message as received: no statement is serialised again
+            ring.begin(event.message.partition, event.message.offset, raw)
             # Placements come statement by statement (keys sorted): each statement is placed in all of its
             # keys here at once, then appended to their rings, before the next statement of the article.
             for new, keys in _by_statement(placements):
@@ -440,12 +464,10 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
                             continue
                         if result is not None and result.score >= min_score:
                             found.append(result)
-                dumped = None
                 for key, entries in rings:
                     # redelivered after a crash: compare again (idempotent), do not store twice
                     if not entries.holds(new.id):
-                        dumped = dumped or new.model_dump_json(exclude_defaults=True)
-                        ring.add(key, new, mine, dumped)
+                        ring.add(key, new, mine, index_of[id(new)])
                 # A message holds an article's placements on this partition (~30 on 6 partitions): let the
                 # event loop serve the other agents every few milliseconds, so detect never holds up newer
                 # articles (yielding after every statement cost more loop turns than it saved).

@@ -7,7 +7,7 @@ import pytest
 
 from analysis.blocking import Profile
 from analysis.detect import key_share
-from schemas import ClaimFrame, Quantity, Statement, statement_id
+from schemas import BlockedStatements, ClaimFrame, Quantity, Statement, statement_id
 from streams.agents.detect import (
     CandidateRing,
     _profile,
@@ -25,12 +25,29 @@ def _st(n: int, keys: list[str]) -> Statement:
     )
 
 
-def _message(ring: CandidateRing, offset: int, placements: list[tuple[str, Statement]], partition: int = 0) -> None:
-    """What the detect agent does with one message's placements: begin, add what the rings lack, write."""
-    ring.begin(partition, offset)
+def _message(
+    ring: CandidateRing,
+    offset: int,
+    placements: list[tuple[str, Statement]],
+    partition: int = 0,
+    as_received: bool = False,
+) -> None:
+    """What the detect agent does with one message's placements: begin, add what the rings lack, write.
+
+    ``as_received``: hand the ring the message's JSON (as the agent does), else let it store statements itself.
+    """
+    statements = list({s.id: s for _, s in placements}.values())
+    index = {s.id: i for i, s in enumerate(statements)}
+    raw = None
+    if as_received:
+        message = BlockedStatements(
+            article_id="a", statements=statements, placements=[(k, index[s.id]) for k, s in placements]
+        )
+        raw = message.model_dump_json(exclude_defaults=True)
+    ring.begin(partition, offset, raw)
     for key, s in placements:
         if not ring.entries(key).holds(s.id):
-            ring.add(key, s)
+            ring.add(key, s, index=index[s.id] if as_received else None)
     ring.write()
 
 
@@ -60,10 +77,33 @@ def test_a_message_is_one_record_holding_each_statement_once():
     a, b = _st(1, ["x", "y", "z"]), _st(2, ["y", "z"])
     _message(ring, 42, [("x", a), ("y", a), ("z", a), ("y", b), ("z", b)], partition=3)
     assert list(table) == [batch_key(3, 42)]
-    lines = table[batch_key(3, 42)].split("\n")
-    assert json.loads(lines[0]) == [["x", 0, 0], ["y", 0, 0], ["z", 0, 0], ["y", 1, 1], ["z", 1, 1]]
-    assert [json.loads(line)["id"] for line in lines[1:]] == [a.id, b.id]
+    header, statements = table[batch_key(3, 42)].split("\n")
+    assert json.loads(header) == [["x", 0, 0], ["y", 0, 0], ["z", 0, 0], ["y", 1, 1], ["z", 1, 1]]
+    assert [s["id"] for s in json.loads(statements)["statements"]] == [a.id, b.id]
     assert _rings(ring, "xyz") == {"x": [a.id], "y": [a.id, b.id], "z": [a.id, b.id]}
+
+
+def _line(*statements: Statement) -> str:
+    return json.dumps({"statements": [s.model_dump(mode="json", exclude_defaults=True) for s in statements]})
+
+
+def test_a_batch_stores_the_message_as_received():
+    # the detect agent hands over the BlockedStatements JSON it read: stored as is, no statement dumped again
+    a, b = _st(1, ["x", "y"]), _st(2, ["y"])
+    message = BlockedStatements(article_id="a", statements=[a, b], placements=[("x", 0), ("y", 0), ("y", 1)])
+    raw = message.model_dump_json(exclude_defaults=True)
+    table: dict = {}
+    ring = CandidateRing(table, size=3)
+    ring.begin(2, 9, raw)
+    for key, i in message.placements:
+        ring.add(key, message.statements[i], index=i)
+    ring.write()
+    header, stored = table[batch_key(2, 9)].split("\n")
+    assert stored == raw and json.loads(header) == [["x", 0, 0], ["y", 0, 0], ["y", 1, 1]]
+    assert _rings(CandidateRing(dict(table), size=3), "xy") == {"x": [a.id], "y": [a.id, b.id]}
+    ring.begin(2, 10, raw)
+    with pytest.raises(ValueError, match="index"):
+        ring.add("x", b)
 
 
 def test_add_needs_an_open_batch():
@@ -89,8 +129,9 @@ def test_recovered_ring_equals_the_live_one_after_wrapping():
     assert batch_key(0, 7) not in recovered.table
 
 
+@pytest.mark.parametrize("as_received", [False, True])
 @pytest.mark.parametrize("seed", range(12))
-def test_random_streams_recover_to_the_live_rings_and_keep_no_dead_batch(seed):
+def test_random_streams_recover_to_the_live_rings_and_keep_no_dead_batch(seed, as_received):
     # Messages of random statements over a few keys, replays of earlier messages among them (a crash before the
     # offset commit): after every message, a ring rebuilt from a copy of the table equals the live one, and the
     # table holds exactly the batches some ring entry comes from.
@@ -113,7 +154,7 @@ def test_random_streams_recover_to_the_live_rings_and_keep_no_dead_batch(seed):
                 placements += [(k, st) for k in mine]
             sent.append(placements)
             offset = len(sent) - 1
-        _message(live, offset, sent[offset])
+        _message(live, offset, sent[offset], as_received=as_received)
         recovered = CandidateRing(dict(table), size=size)
         assert _rings(recovered, keys) == _rings(live, keys)
         held = {
@@ -146,9 +187,9 @@ def test_batches_left_without_entries_are_deleted_on_their_own_partition():
     # e.g. a crash between writing a batch and writing the one that evicted it: found on loading, deleted by the
     # next message of its partition (its changelog partition), not by another partition's
     orphan = batch_key(4, 7)
-    table = {orphan: batch_text([("k", 0, 0)], [_st(1, ["k"]).model_dump_json()])}
+    table = {orphan: batch_text([("k", 0, 0)], _line(_st(1, ["k"])))}
     for n in range(2, 4):
-        table[batch_key(4, 8 + n)] = batch_text([("k", n, 0)], [_st(n, ["k"]).model_dump_json()])
+        table[batch_key(4, 8 + n)] = batch_text([("k", n, 0)], _line(_st(n, ["k"])))
     ring = CandidateRing(table, size=2)
     assert [s.start for s in ring.candidates("k")] == [2, 3]
     _message(ring, 1, [("j", _st(9, ["j"]))], partition=1)
@@ -165,7 +206,7 @@ def test_unreadable_records_are_skipped_not_fatal(caplog):
         _message(ring, n, [("k", _st(n, ["k"]))])
     table[batch_key(0, 1)] = "not json\n{}"
     table["k\x1f1"] = {"statement": "old format"}
-    table[batch_key(0, 2)] = batch_text([("k", 2, 0)], ['{"id": 7}'])  # not a statement
+    table[batch_key(0, 2)] = batch_text([("k", 2, 0)], '{"statements": [{"id": 7}]}')  # not a statement
     fresh = CandidateRing(dict(table), size=5)
     assert [s.start for s in fresh.candidates("k")] == [0]
     assert "ring_slots_unreadable" in caplog.text
