@@ -295,9 +295,7 @@ class CandidateRing:
         self._batch = (partition, batch_key(partition, offset))
         self._message = message if message is not None and "\n" not in message else None
 
-    def add(
-        self, key: str, statement: Statement, prof: Profile | None = None, index: int | None = None
-    ) -> None:
+    def add(self, key: str, statement: Statement, prof: Profile | None = None, index: int | None = None) -> None:
         """Append ``statement`` to the ring of ``key`` (``prof``: its profile, when the caller has it already;
         ``index``: its index in the message given to :meth:`begin`); stored by :meth:`write` in the batch
         :meth:`begin` opened."""
