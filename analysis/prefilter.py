@@ -37,7 +37,7 @@ _WIDTH = 16
 # _FLAGS bits
 _PERSONS, _PERSON_UNIT, _PREDICATE, _TIMES, _DAYS = 1, 2, 4, 8, 16
 _CUE_BASED, _OTHER_MODALITY = 0, 3
-_MODALITIES = {"fact": 1, "future": 2}  # any other modality: 3 (never compared as a plain claim)
+_MODALITIES = {"fact": 1, "future": 2}  # any other modality: _OTHER_MODALITY (never compared as a plain claim)
 _UNDATED = -(1 << 62)
 _SLACK = (MAX_DAYS_APART + 2) * 86_400
 # What analysis.detect's exact checks require too (one definition for both): negation, the only signal for two

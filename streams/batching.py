@@ -41,6 +41,11 @@ async def run_batched(
     oldest = 0.0
     lock = asyncio.Lock()
     behind: asyncio.Future[None] | None = None  # the second stage in flight, if any
+    retry_s = min(5.0, within * 4)
+
+    async def ack(batch: list[faust.EventT]) -> None:
+        for event in batch:
+            await manual.ack(event)
 
     async def finish(batch: list[faust.EventT], stage: Stage) -> None:
         while True:
@@ -51,9 +56,8 @@ async def run_batched(
                 raise
             except Exception:  # noqa: BLE001 - retried until it succeeds; never ack unprocessed events
                 log.exception("batch_stage_failed name=%s size=%d (will retry)", name, len(batch))
-                await asyncio.sleep(min(5.0, within * 4))
-        for event in batch:
-            await manual.ack(event)
+                await asyncio.sleep(retry_s)
+        await ack(batch)
 
     async def flush() -> None:
         nonlocal buffer, behind
@@ -68,7 +72,7 @@ async def run_batched(
                 except Exception:  # noqa: BLE001 - keep the batch and try again; never ack unprocessed events
                     log.exception("batch_failed name=%s size=%d (will retry)", name, len(batch))
                     buffer = batch + buffer
-                    await asyncio.sleep(min(5.0, within * 4))
+                    await asyncio.sleep(retry_s)
                     continue
                 if behind is not None:
                     # one second stage at a time, in batch order (acks too); shielded: cancelling this wait must
@@ -76,8 +80,7 @@ async def run_batched(
                     await asyncio.shield(behind)
                     behind = None
                 if stage is None:
-                    for event in batch:
-                        await manual.ack(event)
+                    await ack(batch)
                 else:
                     behind = asyncio.ensure_future(finish(batch, stage))
 

@@ -73,11 +73,10 @@ def _read_slot(value: object) -> tuple[int, Statement] | None:
 
     A slot is the JSON text ``{"n": ..., "s": {...}}``, or that as a JSON object (versions before ``slot_text``).
     """
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    if isinstance(value, str):
+    text = _text(value)
+    if text is not None:
         try:
-            value = json.loads(value)
+            value = json.loads(text)
         except ValueError:
             return None
     if not isinstance(value, dict) or not isinstance(value.get("n"), int) or not isinstance(value.get("s"), dict):
@@ -215,9 +214,7 @@ class CandidateRing:
             log.warning(
                 "ring_slots_unreadable batches=%d slots=%d", bad_batches, sum(len(v) for v in unreadable.values())
             )
-        for key, stale in unreadable.items():
-            self._stale[key] = list(stale)
-            self._next.setdefault(key, len(stale))
+        self._stale.update(unreadable)
         for key, held in slots.items():
             held.sort(key=_first)
             self._next[key] = max(self._next.get(key, 0), held[-1][0] + 1)
@@ -366,20 +363,25 @@ class CandidateRing:
         self._clear_batch()
 
 
-def _second_line(value: object) -> str:
+def _text(value: object) -> str | None:
+    """A table value as text (a changelog may hand back bytes), or None when it is neither."""
     if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    return value.partition("\n")[2] if isinstance(value, str) else ""
+        return value.decode("utf-8", "replace")
+    return value if isinstance(value, str) else None
+
+
+def _second_line(value: object) -> str:
+    text = _text(value)
+    return text.partition("\n")[2] if text is not None else ""
 
 
 def _header(value: object) -> list[tuple[str, int, int]] | None:
     """The placements of a batch record, or None when it is not one (reads the first line only)."""
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    if not isinstance(value, str):
+    text = _text(value)
+    if text is None:
         return None
     try:
-        header = json.loads(value.partition("\n")[0])
+        header = json.loads(text.partition("\n")[0])
     except ValueError:
         return None
     if not isinstance(header, list):
