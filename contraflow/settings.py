@@ -65,6 +65,17 @@ class ElasticsearchSettings(_Section):
     bulk_chunk_size: int = Field(500, ge=1, description="Documents per bulk request.")
     max_backoff_s: float = Field(30.0, gt=0, description="Longest wait between retries while ES is down.")
     request_timeout_s: float = Field(30.0, gt=0, description="Timeout of one Elasticsearch request.")
+    idle_refresh: bool = Field(
+        True,
+        description=(
+            "When an agent has written all it was given (its input caught up), refresh what it wrote so it is "
+            "searchable at once, not within the indices' 1 s refresh interval. Under load batches follow each "
+            "other and no refresh is asked for."
+        ),
+    )
+    idle_refresh_min_s: float = Field(
+        0.25, ge=0, description="Shortest time between two idle refreshes by one agent (each makes a small segment)."
+    )
 
 
 class AnalysisSettings(_Section):

@@ -6,6 +6,7 @@ Contract with the index agent:
   retrying 429/5xx/connection failures with doubling, capped waits for up to ``give_up_after_s``.
 * Documents Elasticsearch refuses for good (4xx other than 429, e.g. a mapping conflict) come back in
   ``WriteResult.rejected`` (id -> reason); the caller dead-letters them.
+* ``await writer.refresh(kinds)`` makes what was written to those kinds' aliases searchable now (best effort).
 * If the node stays unavailable it raises :class:`~contraflow.errors.BackendUnavailableError`; the caller
   waits and calls again with the *same* batch (never skips it). Replays are harmless: an index operation with
   the same ``_id`` overwrites.
@@ -148,6 +149,17 @@ class EsWriter:
                 self._on_retry()
                 log.warning("es_retry what=%s reason=%s delay_s=%.1f", what, reason, delay)
                 await asyncio.sleep(delay)
+
+    async def refresh(self, kinds: Sequence[str]) -> bool:
+        """Make the documents written so far to the aliases of ``kinds`` searchable now, instead of at the
+        indices' next periodic refresh. Best effort, one attempt: False (and a log line) when it failed."""
+        names = [alias_name(self.cfg.index_prefix, kind) for kind in kinds]
+        try:
+            await self.client.indices.refresh(index=names, ignore_unavailable=True)
+        except (_TransportError, _ApiError) as exc:
+            log.info("es_refresh_failed indices=%s error=%s", ",".join(names), type(exc).__name__)
+            return False
+        return True
 
     def _count(self, result: WriteResult, reason: str) -> None:
         result.errors[reason] = result.errors.get(reason, 0) + 1

@@ -12,6 +12,11 @@ write batch *N* to Elasticsearch and Kafka while spaCy already works on batch *N
 thread idle during the round trips. Second stages run one at a time and in batch order (each waits for the
 previous one), so acks stay in order and at most one batch is prepared ahead; a failing second stage is retried
 alone (the first stage's work is kept) until it succeeds, holding back the batches after it.
+
+``on_idle`` (optional) is awaited when a batch is done and nothing is waiting behind it (no buffered event, no
+batch in the handler): the agent has caught up with its input. The index-writing agents use it to make what they
+wrote searchable at once instead of at the index's next periodic refresh (see ``streams.agents.index``). It is
+best effort: its errors are logged, never retried, and never hold back a batch.
 """
 
 from __future__ import annotations
@@ -30,10 +35,17 @@ log = logging.getLogger(__name__)
 
 Stage = Callable[[], Awaitable[None]]
 Handler = Callable[[list[faust.EventT]], Awaitable[Stage | None]]
+OnIdle = Callable[[], Awaitable[None]]
 
 
 async def run_batched(
-    stream: faust.StreamT, handler: Handler, *, size: int, within: float, name: str = "batch"
+    stream: faust.StreamT,
+    handler: Handler,
+    *,
+    size: int,
+    within: float,
+    name: str = "batch",
+    on_idle: OnIdle | None = None,
 ) -> None:
     """Feed ``handler`` with batches of at most ``size`` events from ``stream`` (see module docstring)."""
     manual = stream.noack()
@@ -47,6 +59,17 @@ async def run_batched(
         for event in batch:
             await manual.ack(event)
 
+    async def caught_up(stage_done: bool) -> None:
+        # Nothing buffered and no batch in the handler (the lock) or in a second stage behind this one: idle.
+        if on_idle is None or buffer or lock.locked() or (not stage_done and behind is not None):
+            return
+        try:
+            await on_idle()
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - an optimisation: never let it fail or hold back a batch
+            log.warning("batch_on_idle_failed name=%s", name, exc_info=True)
+
     async def finish(batch: list[faust.EventT], stage: Stage) -> None:
         while True:
             try:
@@ -58,8 +81,10 @@ async def run_batched(
                 log.exception("batch_stage_failed name=%s size=%d (will retry)", name, len(batch))
                 await asyncio.sleep(retry_s)
         await ack(batch)
+        await caught_up(stage_done=True)
 
-    async def flush() -> None:
+    async def flush(quiet: bool = False) -> None:
+        """``quiet``: flushed by the ticker, so no event arrived for ``within`` seconds."""
         nonlocal buffer, behind
         async with lock:
             while buffer:
@@ -83,6 +108,9 @@ async def run_batched(
                     await ack(batch)
                 else:
                     behind = asyncio.ensure_future(finish(batch, stage))
+        if quiet:
+            # (after a flush by size the loop below has not read on yet: whether more is waiting is unknown)
+            await caught_up(stage_done=False)
 
     async def ticker() -> None:
         # The ticker is what flushes a partial batch while no new event arrives (e.g. during a rebalance, when
@@ -92,7 +120,7 @@ async def run_batched(
             await asyncio.sleep(within / 2)
             if buffer and time.monotonic() - oldest >= within and not lock.locked():
                 try:
-                    await flush()
+                    await flush(quiet=True)
                 except asyncio.CancelledError:
                     task = asyncio.current_task()
                     if task is not None and task.cancelling():

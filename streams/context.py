@@ -44,6 +44,10 @@ class DocumentSink(Protocol):
 
     async def write(self, records: Sequence[BaseModel]) -> SinkResult: ...
 
+    async def refresh(self, kinds: Sequence[str]) -> bool:
+        """Make what was written to ``kinds`` (``articles``, ...) searchable now; best effort."""
+        ...
+
 
 @dataclass
 class Pipeline:

@@ -68,6 +68,12 @@ class Metrics:
             "Elasticsearch bulk retries after 429/5xx/connection errors.",
             registry=r,
         )
+        self.es_refreshes = Counter(
+            "contraflow_es_idle_refreshes_total",
+            "Refreshes asked of Elasticsearch by an agent that had caught up (es.idle_refresh), by outcome.",
+            ["stage", "outcome"],
+            registry=r,
+        )
         self.es_documents = Counter(
             "contraflow_es_documents_indexed_total",
             "Documents written to Elasticsearch, by index alias and outcome.",
@@ -123,6 +129,7 @@ METRIC_NAMES: frozenset[str] = frozenset(
         "contraflow_es_bulk_errors_total",
         "contraflow_es_bulk_retries_total",
         "contraflow_es_documents_indexed_total",
+        "contraflow_es_idle_refreshes_total",
         "contraflow_end_to_end_latency_seconds",
         "contraflow_consumer_lag_records",
         "contraflow_detect_candidates",

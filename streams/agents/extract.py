@@ -26,7 +26,7 @@ from schemas import Article, BlockedStatements, Statement
 
 from ..batching import run_batched
 from ..context import Pipeline
-from .index import index_records
+from .index import idle_refresher, index_records
 
 __all__ = ["detect_records", "partition_for", "register_extract"]
 
@@ -166,6 +166,13 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
     @app.agent(p.topics.normalized, name="extract")
     async def extract(stream: faust.StreamT) -> None:
         # Smaller batches than indexing: one batch of spaCy should take a second, not minutes.
-        await run_batched(stream, handle, size=w.extract_batch_size, within=w.extract_within_s, name="extract")
+        await run_batched(
+            stream,
+            handle,
+            size=w.extract_batch_size,
+            within=w.extract_within_s,
+            name="extract",
+            on_idle=idle_refresher(p, "extract", ("articles", "statements")),
+        )
 
     return extract

@@ -88,3 +88,54 @@ async def test_a_second_stage_overlaps_the_next_batch_and_acks_in_order_after_it
     starts = [line for line in log if line.startswith("stage") and line.endswith("starts")]
     assert log.index("stage e0 done") < log.index("stage e2 starts") and starts[-1] == "stage e4 starts"
     assert log.index("stage e2 done") < log.index("stage e4 starts")
+
+
+async def _run_until_acked(stream: _Stream, stop: asyncio.Event, n: int, **kwargs) -> None:
+    task = asyncio.ensure_future(run_batched(stream, **kwargs))
+    for _ in range(300):
+        if len(stream.acked) == n:
+            break
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.05)  # time for a (wrong) late idle call
+    stop.set()
+    await asyncio.wait_for(task, 2)
+
+
+async def test_on_idle_runs_once_the_last_second_stage_is_done_not_between_batches() -> None:
+    stop = asyncio.Event()
+    stream = _Stream([f"e{i}" for i in range(6)], stop)
+    idle_at: list[list[str]] = []
+
+    async def handler(batch: list[str]):
+        await asyncio.sleep(0.01)  # spaCy: the previous batch's stage runs meanwhile
+
+        async def stage() -> None:
+            await asyncio.sleep(0.005)
+
+        return stage
+
+    async def on_idle() -> None:
+        idle_at.append(list(stream.acked))
+
+    await _run_until_acked(stream, stop, 6, handler=handler, size=2, within=0.01, name="t", on_idle=on_idle)
+    assert stream.acked == [f"e{i}" for i in range(6)]
+    # only when nothing was left: after the last batch, never while batches were still coming
+    assert idle_at == [[f"e{i}" for i in range(6)]]
+
+
+async def test_on_idle_after_a_batch_the_ticker_flushed_and_its_errors_never_hold_back_a_batch() -> None:
+    stop = asyncio.Event()
+    stream = _Stream(["e0", "e1", "e2"], stop)
+    idle_at: list[list[str]] = []
+
+    async def handler(batch: list[str]) -> None:
+        return None
+
+    async def on_idle() -> None:
+        idle_at.append(list(stream.acked))
+        raise RuntimeError("Elasticsearch is down")  # logged, not retried
+
+    await _run_until_acked(stream, stop, 3, handler=handler, size=2, within=0.02, name="t", on_idle=on_idle)
+    assert stream.acked == ["e0", "e1", "e2"]
+    # [e0, e1] was flushed because it was full (more may be waiting: no call); [e2] by the ticker (quiet: a call)
+    assert idle_at == [["e0", "e1", "e2"]]

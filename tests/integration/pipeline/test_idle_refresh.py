@@ -1,0 +1,58 @@
+"""A worker that has caught up refreshes what it wrote (``es.idle_refresh``): searchable without a periodic refresh.
+
+The indices are made with ``refresh_interval: -1``, so nothing becomes searchable unless someone asks for a
+refresh. With the setting off, the articles are processed (every offset committed, which happens only after
+the writes) and stay invisible; with it on (the default), they become searchable on their own.
+"""
+
+from __future__ import annotations
+
+import time
+
+from contraflow.kafka_admin import group_lag
+from indexers import INDEX_KINDS, alias_name, ensure_indices, index_name
+
+
+def _visible(client, prefix: str, kind: str) -> int:
+    return int(client.count(index=alias_name(prefix, kind))["count"])  # no refresh here, on purpose
+
+
+def _written(client, prefix: str, kind: str) -> int:
+    """Index operations the node has done, searchable or not."""
+    stats = client.indices.stats(index=alias_name(prefix, kind), metric="indexing")
+    return int(stats["_all"]["primaries"]["indexing"]["index_total"])
+
+
+def test_a_caught_up_worker_makes_its_writes_searchable_without_a_periodic_refresh(pipeline_factory, news_lines):
+    ns = pipeline_factory(partitions=2)
+    prefix = ns.settings.es.index_prefix
+    client = ns.es()
+    try:
+        ensure_indices(client, prefix)
+        for kind in INDEX_KINDS:
+            client.indices.put_settings(index=index_name(prefix, kind), settings={"index.refresh_interval": "-1"})
+
+        off = ns.worker(CONTRAFLOW_ES__IDLE_REFRESH="false")
+        ns.publish(news_lines[:2])
+        deadline = time.monotonic() + 240
+        while True:
+            lag = group_lag(ns.settings)
+            if _written(client, prefix, "articles") >= 2 and not any(lag.values()):
+                break
+            assert off.alive, off.log_tail()
+            assert time.monotonic() < deadline, f"lag: {lag}"
+            time.sleep(1)
+        time.sleep(2)  # the worker had time to ask for a refresh, if it were going to
+        assert _visible(client, prefix, "articles") == 0
+        off.stop(grace_s=20)
+
+        on = ns.worker()
+        ns.publish(news_lines[2:4])
+        deadline = time.monotonic() + 240
+        while _visible(client, prefix, "articles") < 4:
+            assert on.alive, on.log_tail()
+            assert time.monotonic() < deadline, f"visible: {_visible(client, prefix, 'articles')}"
+            time.sleep(1)
+        assert _visible(client, prefix, "statements") > 0
+    finally:
+        client.close()
