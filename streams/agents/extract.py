@@ -13,6 +13,7 @@ not sent. The batch is acked after both. Writing a batch overlaps with spaCy on 
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 import zlib
@@ -22,7 +23,7 @@ from functools import partial
 import faust
 from pydantic import BaseModel, ValidationError
 
-from schemas import Article, BlockedStatements, Statement
+from schemas import Article, Statement
 
 from ..batching import run_batched
 from ..context import Pipeline
@@ -47,21 +48,22 @@ def detect_records(article_id: str, statements: list[Statement], partitions: int
     an article has ~25 statements with ~6 keys each), carrying each statement once and its placements there.
     A statement without blocking keys has nothing to be compared with and is not sent.
     """
-    by_partition: dict[int, tuple[list[Statement], list[tuple[str, int]]]] = {}
+    by_partition: dict[int, tuple[list[str], list[tuple[str, int]]]] = {}
     for statement in statements:
-        for key in sorted(set(statement.blocking_keys)):
+        keys = sorted(set(statement.blocking_keys))
+        if not keys:
+            continue
+        # A statement goes to ~4 partitions: serialised once, without default fields (~11 % smaller; a
+        # reader fills them in again), and spliced into each message.
+        text = statement.model_dump_json(exclude_defaults=True)
+        for key in keys:
             members, placements = by_partition.setdefault(partition_for(key, partitions), ([], []))
-            if not members or members[-1] is not statement:
-                members.append(statement)
+            if not members or members[-1] is not text:
+                members.append(text)
             placements.append((key, len(members) - 1))
+    head = f'{{"article_id":{json.dumps(article_id)},"statements":['
     return [
-        (
-            part,
-            # without default fields (~11 % smaller; a reader fills them in again)
-            BlockedStatements(article_id=article_id, statements=members, placements=placements)
-            .model_dump_json(exclude_defaults=True)
-            .encode(),
-        )
+        (part, f'{head}{",".join(members)}],"placements":{json.dumps(placements, separators=(",", ":"))}}}'.encode())
         for part, (members, placements) in sorted(by_partition.items())
     ]
 
