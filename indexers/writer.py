@@ -31,7 +31,7 @@ from contraflow.errors import BackendUnavailableError
 from contraflow.settings import ElasticsearchSettings
 
 from .client import ensure_indices_async, make_async_client
-from .documents import document_for, kind_of
+from .documents import document_json, kind_of
 from .templates import alias_name
 
 __all__ = ["EsWriter", "WriteResult", "backoff_delays"]
@@ -172,9 +172,9 @@ class EsWriter:
         await self.setup()
         pending: dict[str, tuple[str, dict[str, Any]]] = {}
         for record in records:
-            doc_id, doc = document_for(record)
+            doc_id, source = document_json(record)
             # The same id twice in one batch (a replayed statement): the last one wins, as in ES.
-            pending[f"{kind_of(record)}\x1f{doc_id}"] = (kind_of(record), {"_id": doc_id, **doc})
+            pending[f"{kind_of(record)}\x1f{doc_id}"] = (kind_of(record), {"_id": doc_id, "_source": source})
         deadline = time.monotonic() + self.give_up_after_s
         delays = backoff_delays(self.initial_backoff_s, self.cfg.max_backoff_s)
         while pending:

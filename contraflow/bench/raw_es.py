@@ -18,7 +18,7 @@ from elasticsearch import Elasticsearch
 from elasticsearch.helpers import bulk
 from pydantic import BaseModel
 
-from indexers.documents import document_for, kind_of
+from indexers.documents import document_json, kind_of
 from indexers.templates import component_templates, mappings
 
 from ..errors import IndexingError
@@ -42,7 +42,7 @@ class RawEsResult:
         return rate(self.documents, self.seconds)
 
 
-def _actions(docs: Sequence[tuple[str, str, dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+def _actions(docs: Sequence[tuple[str, str, str]]) -> Iterator[dict[str, Any]]:
     for index, doc_id, source in docs:
         yield {"_index": index, "_id": doc_id, "_source": source}
 
@@ -54,7 +54,7 @@ def run_raw_es(client: Elasticsearch, records: Sequence[BaseModel], prefix: str,
     Raises ``IndexingError`` when Elasticsearch rejects any document or not all become searchable.
     """
     settings = component_templates(prefix)[f"{prefix}-settings"]["template"]["settings"]
-    docs = [(f"{prefix}-{kind_of(r)}", *document_for(r)) for r in records]
+    docs = [(f"{prefix}-{kind_of(r)}", *document_json(r)) for r in records]
     indices = {kind_of(r): f"{prefix}-{kind_of(r)}" for r in records}
     try:
         for kind, index in indices.items():

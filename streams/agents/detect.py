@@ -35,7 +35,16 @@ from ..context import Pipeline
 if TYPE_CHECKING:  # the engine (and spaCy with it) is imported only when a ring is used
     from analysis.blocking import Profile, ProfileBlock
 
-__all__ = ["CandidateRing", "batch_key", "batch_text", "register_detect", "should_emit", "slot_text", "to_judge_all"]
+__all__ = [
+    "CandidateRing",
+    "RecentProfiles",
+    "batch_key",
+    "batch_text",
+    "register_detect",
+    "should_emit",
+    "slot_text",
+    "to_judge_all",
+]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +66,28 @@ def _profile(statement: Statement) -> Profile:
     from analysis.blocking import profile
 
     return profile(statement, with_blocking=True)
+
+
+class RecentProfiles:
+    """Profiles of the last ``size`` statements placed, by statement id.
+
+    A statement reaches a worker once per partition of its keys that the worker owns (~2 on 6 partitions and 2
+    workers), each time in another message: its profile is made once. A copy is used only when it equals the
+    statement (an article re-published under the same id gets new statements with the same ids).
+    """
+
+    def __init__(self, size: int = 2048) -> None:
+        self.size = size
+        self._by_id: dict[str, Profile] = {}
+
+    def get(self, statement: Statement) -> Profile:
+        prof = self._by_id.get(statement.id)
+        if prof is not None and prof.statement == statement:
+            return prof
+        prof = self._by_id[statement.id] = _profile(statement)
+        if len(self._by_id) > self.size:
+            del self._by_id[next(iter(self._by_id))]  # the oldest id (dicts keep insertion order)
+        return prof
 
 
 def to_judge_all(
@@ -417,6 +448,7 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
     budget = p.settings.analysis.judge_budget
     max_candidates = p.settings.analysis.max_candidates
     ring = CandidateRing(p.tables.candidates, p.settings.analysis.candidates_per_key)
+    recent = RecentProfiles()
 
     @app.on_partitions_revoked.connect
     async def _forget_on_revoke(_app, revoked, **_kw) -> None:  # noqa: ANN001 - faust signal signature
@@ -450,7 +482,7 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
             # Placements come statement by statement (keys sorted): each statement is placed in all of its
             # keys here at once, then appended to their rings, before the next statement of the article.
             for new, keys in _by_statement(placements):
-                mine = _profile(new)
+                mine = recent.get(new)
                 rings = [(key, ring.entries(key)) for key in keys]
                 for _key, entries in rings:
                     metrics.candidates.observe(len(entries))
