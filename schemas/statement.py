@@ -100,12 +100,14 @@ class Statement(_Frozen):
 
 
 class BlockedStatements(_Frozen):
-    """Statements of one article bound for one partition of ``statements`` (the detect stage's input).
+    """Statements of a batch of articles bound for one partition of ``statements`` (the detect stage's input).
 
     ``placements`` pairs a blocking key with the index of a statement in ``statements``: detect places that
     statement in that key's block. Every key of the message belongs to the partition the message was sent to.
     """
 
-    article_id: str = Field(..., description="Article the statements were found in.")
+    article_id: str = Field(
+        ..., description="Article of the first statement (a message holds one extract batch: one or more articles)."
+    )
     statements: list[Statement] = Field(..., description="The statements with at least one key here.")
     placements: list[tuple[str, int]] = Field(..., description="(blocking key, index into statements).")

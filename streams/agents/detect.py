@@ -1,7 +1,7 @@
 """``detect``: each statement, in each of its blocks, against the recent statements of that block.
 
-Input: ``BlockedStatements`` messages (one per article and partition, see ``streams.agents.extract``), each a list
-of (blocking key, statement) placements whose keys this partition owns.
+Input: ``BlockedStatements`` messages (one per extract batch and partition, see ``streams.agents.extract``), each
+a list of (blocking key, statement) placements whose keys this partition owns.
 
 The table keeps a ring of the last ``analysis.candidates_per_key`` statements per key (:class:`CandidateRing`: one
 table record per message, its batch). A new statement is judged
@@ -156,10 +156,10 @@ class CandidateRing:
 
     Each message's placements are stored as **one** table record, its batch (key :func:`batch_key`, value
     :func:`batch_text`): each statement's JSON once, and for each placement its ring key and its sequence number
-    ``n`` in that ring. One record per message instead of one per placement: about 5 changelog records per
-    article instead of ~160, each statement once per partition instead of once per key, and a message's ring
-    updates land together or not at all. A batch is deleted (a tombstone) once no ring holds any of its
-    placements any more.
+    ``n`` in that ring. One record per message instead of one per placement: under one changelog record per
+    article (a message holds an extract batch) instead of ~160, each statement once per partition instead of
+    once per key, and a message's ring updates land together or not at all. A batch is deleted (a tombstone)
+    once no ring holds any of its placements any more.
 
     The table is the truth: after a restart or a rebalance (call :meth:`forget`), the first lookup reads the first
     line of every batch in the table and keeps, per key, the ``size`` placements with the highest ``n``; a
@@ -500,8 +500,8 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
                     # redelivered after a crash: compare again (idempotent), do not store twice
                     if not entries.holds(new.id):
                         ring.add(key, new, mine, index_of[id(new)])
-                # A message holds an article's placements on this partition (~30 on 6 partitions): let the
-                # event loop serve the other agents every few milliseconds, so detect never holds up newer
+                # A message holds a batch's placements on this partition (~30 per article on 6 partitions): let
+                # the event loop serve the other agents every few milliseconds, so detect never holds up newer
                 # articles (yielding after every statement cost more loop turns than it saved).
                 if time.monotonic() - yielded > _YIELD_EVERY_S:
                     await asyncio.sleep(0)

@@ -4,9 +4,15 @@ from schemas import BlockedStatements, Statement, statement_id
 from streams.agents.extract import detect_records, partition_for
 
 
-def _st(n: int, keys: list[str]) -> Statement:
+def _st(n: int, keys: list[str], article: str = "a") -> Statement:
     return Statement(
-        id=statement_id("a", n, n + 1), article_id="a", source="s", text=f"s{n}", start=n, end=n + 1, blocking_keys=keys
+        id=statement_id(article, n, n + 1),
+        article_id=article,
+        source="s",
+        text=f"s{n}",
+        start=n,
+        end=n + 1,
+        blocking_keys=keys,
     )
 
 
@@ -17,24 +23,47 @@ def test_partition_of_a_key_is_stable_and_in_range():
     assert set(parts) == set(range(6))  # 200 keys spread over every partition
 
 
-def test_every_key_of_every_statement_is_placed_once_on_its_partition():
-    statements = [_st(1, ["e:a", "n:b", "e:a"]), _st(2, ["n:b", "e:c"]), _st(3, []), _st(4, ["e:d"])]
-    records = detect_records("a", statements, 4)
+def _placed(records, partitions: int) -> list[tuple[str, str]]:
     placed: list[tuple[str, str]] = []
-    for part, value in records:
+    for part, _key, value in records:
         msg = BlockedStatements.model_validate_json(value)
-        assert msg.article_id == "a"
         assert len({s.id for s in msg.statements}) == len(msg.statements)  # each statement once per message
         for key, i in msg.placements:
-            assert partition_for(key, 4) == part
+            assert partition_for(key, partitions) == part
             placed.append((key, msg.statements[i].id))
-    expected = [(k, s.id) for s in statements for k in sorted(set(s.blocking_keys))]
-    assert sorted(placed) == sorted(expected)
+    return placed
+
+
+def test_every_key_of_every_statement_of_a_batch_is_placed_once_on_its_partition():
+    a = [_st(1, ["e:a", "n:b", "e:a"], "a"), _st(2, ["n:b", "e:c"], "a"), _st(3, [], "a")]
+    b = [_st(4, ["e:d"], "b"), _st(5, ["e:a", "n:z"], "b")]
+    records = detect_records([("a", a), ("b", b)], 4)
+    expected = [(k, s.id) for s in a + b for k in sorted(set(s.blocking_keys))]
+    assert sorted(_placed(records, 4)) == sorted(expected)
     assert len(records) == len({partition_for(k, 4) for k, _ in expected})  # one message per partition
+    for _part, key, value in records:
+        msg = BlockedStatements.model_validate_json(value)
+        # keyed (and named) by the first article with a statement in the message, statements in batch order
+        assert key == msg.article_id == msg.statements[0].article_id
+        assert [s.start for s in msg.statements] == sorted(s.start for s in msg.statements)
+
+
+def test_a_message_is_split_before_it_passes_the_byte_budget():
+    statements = [_st(n, ["e:same", f"n:k{n}"]) for n in range(10)]
+    one = detect_records([("a", statements)], 2, max_bytes=10**6)
+    size = max(len(s.model_dump_json(exclude_defaults=True)) for s in statements)
+    split = detect_records([("a", statements)], 2, max_bytes=3 * size)
+    assert len(split) > len(one)
+    assert sorted(_placed(split, 2)) == sorted(_placed(one, 2))  # the same placements, in more messages
+    for _part, _key, value in split:
+        msg = BlockedStatements.model_validate_json(value)
+        assert 1 <= len(msg.statements) <= 3
+    parts = [part for part, _, _ in split]
+    assert parts == sorted(parts)
 
 
 def test_statements_without_blocking_keys_are_not_sent():
-    assert detect_records("a", [_st(3, [])], 6) == []
+    assert detect_records([("a", [_st(3, [])])], 6) == []
 
 
 def test_statements_come_back_whole_though_sent_without_default_fields():
@@ -42,6 +71,6 @@ def test_statements_come_back_whole_though_sent_without_default_fields():
         id=statement_id("a", 5, 9), article_id="a", source="s", text="t", start=5, end=9, blocking_keys=["e:x"],
         cue="deny", polarity="negative",
     )  # fmt: skip
-    [(_, value)] = detect_records("a", [full], 6)
+    [(_, _, value)] = detect_records([("a", [full])], 6)
     assert b'"modality"' not in value and b'"cue":"deny"' in value  # a default left out, a set field kept
     assert BlockedStatements.model_validate_json(value).statements == [full]
