@@ -480,7 +480,7 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
             # the batch stores the message as received: no statement is serialised again
             ring.begin(event.message.partition, event.message.offset, raw)
             # Placements come statement by statement (keys sorted): each statement is placed in all of its
-            # keys here at once, then appended to their rings, before the next statement of the article.
+            # keys here at once, then appended to their rings, before the next statement of the message.
             for new, keys in _by_statement(placements):
                 mine = recent.get(new)
                 rings = [(key, ring.entries(key)) for key in keys]

@@ -18,6 +18,7 @@ import logging
 import time
 import zlib
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
 from functools import partial
 
 import faust
@@ -45,6 +46,26 @@ def partition_for(key: str, partitions: int) -> int:
 MAX_MESSAGE_BYTES = 512_000
 
 
+@dataclass
+class _Message:
+    """A ``BlockedStatements`` message being filled: its statements' JSON and their placements."""
+
+    first: str  # id of the article of its first statement (the message's key)
+    members: list[str] = field(default_factory=list)
+    placements: list[tuple[str, int]] = field(default_factory=list)
+    size: int = 0
+
+    def ends_with(self, text: str) -> bool:
+        return bool(self.members) and self.members[-1] is text
+
+    def value(self) -> bytes:
+        placements = json.dumps(self.placements, separators=(",", ":"))
+        return (
+            f'{{"article_id":{json.dumps(self.first)},"statements":[{",".join(self.members)}],'
+            f'"placements":{placements}}}'
+        ).encode()
+
+
 def detect_records(
     articles: Sequence[tuple[str, Sequence[Statement]]], partitions: int, max_bytes: int = MAX_MESSAGE_BYTES
 ) -> list[tuple[int, str, bytes]]:
@@ -56,8 +77,7 @@ def detect_records(
     before its statements pass ``max_bytes``. ``key``: the id of the first article with a statement in it. A
     statement without blocking keys has nothing to be compared with and is not sent.
     """
-    # partition -> its messages, each (first article id, statements' JSON, placements, bytes so far)
-    by_partition: dict[int, list[tuple[str, list[str], list[tuple[str, int]], list[int]]]] = {}
+    by_partition: dict[int, list[_Message]] = {}
     for article_id, statements in articles:
         for statement in statements:
             keys = sorted(set(statement.blocking_keys))
@@ -68,24 +88,15 @@ def detect_records(
             text = statement.model_dump_json(exclude_defaults=True)
             for key in keys:
                 messages = by_partition.setdefault(partition_for(key, partitions), [])
-                if not messages or (
-                    messages[-1][1] and messages[-1][1][-1] is not text and messages[-1][3][0] + len(text) > max_bytes
-                ):
-                    messages.append((article_id, [], [], [0]))
-                _, members, placements, size = messages[-1]
-                if not members or members[-1] is not text:
-                    members.append(text)
-                    size[0] += len(text) + 1
-                placements.append((key, len(members) - 1))
-    out = []
-    for part, messages in sorted(by_partition.items()):
-        for first, members, placements, _ in messages:
-            value = (
-                f'{{"article_id":{json.dumps(first)},"statements":[{",".join(members)}],'
-                f'"placements":{json.dumps(placements, separators=(",", ":"))}}}'
-            )
-            out.append((part, first, value.encode()))
-    return out
+                last = messages[-1] if messages else None
+                if last is None or (last.members and not last.ends_with(text) and last.size + len(text) > max_bytes):
+                    last = _Message(article_id)
+                    messages.append(last)
+                if not last.ends_with(text):
+                    last.members.append(text)
+                    last.size += len(text) + 1
+                last.placements.append((key, len(last.members) - 1))
+    return [(part, m.first, m.value()) for part, messages in sorted(by_partition.items()) for m in messages]
 
 
 def _extract_batch(articles: list[Article], nlp) -> list[list[Statement] | Exception]:
