@@ -173,8 +173,9 @@ class EsWriter:
         pending: dict[str, tuple[str, dict[str, Any]]] = {}
         for record in records:
             doc_id, source = document_json(record)
+            kind = kind_of(record)
             # The same id twice in one batch (a replayed statement): the last one wins, as in ES.
-            pending[f"{kind_of(record)}\x1f{doc_id}"] = (kind_of(record), {"_id": doc_id, "_source": source})
+            pending[f"{kind}\x1f{doc_id}"] = (kind, {"_id": doc_id, "_source": source})
         deadline = time.monotonic() + self.give_up_after_s
         delays = backoff_delays(self.initial_backoff_s, self.cfg.max_backoff_s)
         while pending:

@@ -476,7 +476,7 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
             metrics.records_in.labels("detect").inc(len(placements))
             found: list[Contradiction] = []
             yielded = started
-            raw = event.value.decode("utf-8") if isinstance(event.value, bytes) else event.value
+            raw = _text(event.value)
             # the batch stores the message as received: no statement is serialised again
             ring.begin(event.message.partition, event.message.offset, raw)
             # Placements come statement by statement (keys sorted): each statement is placed in all of its

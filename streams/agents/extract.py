@@ -17,7 +17,7 @@ import json
 import logging
 import time
 import zlib
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -26,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 
 from schemas import Article, Statement
 
-from ..batching import run_batched
+from ..batching import Stage, run_batched
 from ..context import Pipeline
 from .index import idle_refresher, index_records
 
@@ -120,7 +120,7 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
     app, metrics, w = p.app, p.metrics, p.settings.worker
     partitions = p.settings.topics.partitions
 
-    async def handle(events: list[faust.EventT]) -> Callable[[], Awaitable[None]] | None:
+    async def handle(events: list[faust.EventT]) -> Stage | None:
         """spaCy and the engine on a batch; returns the stage that indexes and sends it (run by ``run_batched``
         while the next batch is in spaCy)."""
         nlp = await p.nlp()
@@ -155,7 +155,7 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
         return partial(_index_and_send, extracted, len(articles), started, extract_s)
 
     async def _index_and_send(
-        extracted: list[tuple[faust.EventT, Article, list[Statement]]],
+        extracted: list[Extracted],
         n_articles: int,
         started: float,
         extract_s: float,
