@@ -96,6 +96,14 @@ class AnalysisSettings(_Section):
             "of each key; at most candidates_per_key of one key)."
         ),
     )
+    max_statements_per_article: int = Field(
+        2000,
+        ge=1,
+        description=(
+            "Most statements kept from one article (the first ones in the text); a hostile text of thousands of "
+            "attributed sentences would otherwise make huge bulk requests and detect messages."
+        ),
+    )
     judge_budget: int = Field(
         32,
         ge=1,
@@ -141,6 +149,33 @@ class WorkerSettings(_Section):
         description=(
             "Longest wait to fill a spaCy batch. Short, because articles that arrive while a batch is being "
             "analysed wait for it anyway: under load batches fill up, when idle an article starts at once."
+        ),
+    )
+
+    max_batch_failures: int = Field(
+        3,
+        ge=1,
+        description=(
+            "Times a batch may fail in an agent (an error other than Elasticsearch or Kafka being unavailable) "
+            "before it is split and each record retried alone; a record that fails this many times alone is "
+            "dead-lettered (reason processing_error), so one poison record cannot stop a partition."
+        ),
+    )
+    shutdown_timeout_s: float = Field(
+        30.0,
+        gt=0,
+        description=(
+            "Longest clean stop after SIGTERM or SIGINT: past it the worker exits anyway (its uncommitted records "
+            "are processed again by the partition's next owner), even while Elasticsearch or Kafka is down."
+        ),
+    )
+    deadletter_max_payload_bytes: int = Field(
+        256 * 1024,
+        ge=1024,
+        le=512 * 1024,
+        description=(
+            "Bytes of the original record kept in a dead letter; a bigger record keeps only its prefix, with its "
+            "full length and sha256, so a dead letter always fits Kafka's 1 MB record limit."
         ),
     )
 

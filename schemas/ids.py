@@ -4,7 +4,23 @@ from __future__ import annotations
 
 import hashlib
 
-__all__ = ["content_hash", "pair_id", "short_hash", "statement_id"]
+__all__ = [
+    "ARTICLE_ID_MAX_BYTES",
+    "ES_ID_MAX_BYTES",
+    "STATEMENT_SUFFIX_MAX_BYTES",
+    "content_hash",
+    "pair_id",
+    "short_hash",
+    "statement_id",
+]
+
+# Elasticsearch refuses an ``_id`` over 512 bytes (UTF-8), and it refuses the whole bulk request that holds it.
+ES_ID_MAX_BYTES = 512
+# What :func:`statement_id` appends to an article id: "#<start>-<end>", offsets of up to 11 digits each (texts of
+# up to 10^11 characters, far above any ``analysis.max_text_chars``). Pair ids are fixed-length hashes.
+STATEMENT_SUFFIX_MAX_BYTES = len("#") + 11 + len("-") + 11
+# The longest article id (UTF-8 bytes) whose statement ids still fit Elasticsearch's ``_id``.
+ARTICLE_ID_MAX_BYTES = ES_ID_MAX_BYTES - STATEMENT_SUFFIX_MAX_BYTES
 
 
 def short_hash(*parts: str, length: int = 16) -> str:

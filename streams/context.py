@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import time
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from pydantic import BaseModel
 from contraflow import memory
 from contraflow.settings import Settings
 from schemas import DeadLetter
+from schemas.deadletter import DEADLETTER_KEY_MAX_BYTES
 
 from .metrics import Metrics
 from .tables import PipelineTables
@@ -93,15 +95,29 @@ class Pipeline:
         event: faust.EventT | None = None,
         key: bytes | None = None,
     ) -> None:
-        """Send one record to the dead-letter topic with its reason, and count it."""
+        """Send one record to the dead-letter topic with its reason, and count it.
+
+        Whatever the record's size, the dead letter fits a Kafka record: the payload is kept whole up to
+        ``worker.deadletter_max_payload_bytes`` (else its prefix, its length and sha256), the error message and
+        a key longer than ``DEADLETTER_KEY_MAX_BYTES`` are cut (the Kafka key is then the key's sha256).
+        """
         message = event.message if event is not None else None
         raw_key = key if key is not None else (message.key if message is not None else None)
+        if isinstance(raw_key, str):
+            raw_key = raw_key.encode("utf-8", "surrogatepass")
+        key_text = None
+        if isinstance(raw_key, bytes):
+            key_text = raw_key[:DEADLETTER_KEY_MAX_BYTES].decode("utf-8", "backslashreplace")[:DEADLETTER_KEY_MAX_BYTES]
+            if len(raw_key) > DEADLETTER_KEY_MAX_BYTES:
+                raw_key = hashlib.sha256(raw_key).hexdigest().encode()
         record = DeadLetter.from_bytes(
             payload or b"",
+            max_payload_bytes=self.settings.worker.deadletter_max_payload_bytes,
             stage=stage,
             reason=reason,
-            error=error[:2000],
-            key=raw_key.decode("utf-8", "backslashreplace") if isinstance(raw_key, bytes) else raw_key,
+            # (a lone surrogate, say from a JSON escape quoted in the message, cannot be encoded as JSON)
+            error=error[:2000].encode("utf-8", "backslashreplace").decode("utf-8"),
+            key=key_text,
             topic=message.topic if message is not None else None,
             partition=message.partition if message is not None else None,
             offset=message.offset if message is not None else None,
@@ -110,10 +126,11 @@ class Pipeline:
         await self.topics.deadletter.send(key=raw_key, value=record.model_dump_json().encode())
         self.metrics.deadletters.labels(stage, reason).inc()
         log.warning(
-            "dead_letter stage=%s reason=%s topic=%s partition=%s offset=%s",
+            "dead_letter stage=%s reason=%s topic=%s partition=%s offset=%s bytes=%d",
             stage,
             reason,
             record.topic,
             record.partition,
             record.offset,
+            record.payload_bytes or 0,
         )

@@ -5,6 +5,7 @@
 #   prometheus  ships promtool, which checks deploy/prometheus/ in tests/unit/deploy
 #   docker-compose  the compose client (no engine: --no-install-recommends), validates docker-compose.yml
 #   java, mvn   a JDK and Maven: `contraflow stack up` fetches and runs Kafka and Elasticsearch with them
+#   kcat        publishes hostile raw records byte for byte in tests/integration/pipeline/test_hostile_records.py
 #
 # `system-deps.sh stack` installs only what the local stack needs (make demo); no argument: everything (make test).
 #
@@ -23,6 +24,7 @@ if [ "${1:-all}" != "stack" ]; then
     [chromium]=chromium
     [promtool]=prometheus
     [docker-compose]=docker-compose
+    [kcat]=kcat
   )
 fi
 

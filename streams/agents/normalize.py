@@ -19,9 +19,13 @@ from schemas import Article, ArticleIn
 from ..context import Pipeline
 from ..dedupe import entry, expired, first_seen, purge_interval
 
-__all__ = ["RawRecordError", "classify_raw", "register_normalize"]
+__all__ = ["MAX_JSON_DEPTH", "RawRecordError", "classify_raw", "json_depth", "normalise_record", "register_normalize"]
 
 log = logging.getLogger(__name__)
+
+# An article is a flat object with one list (authors): nothing legitimate nests deeper than a few levels. Deeper
+# input is refused with reason ``too_deep`` (Python's json raises RecursionError past ~1,000 levels).
+MAX_JSON_DEPTH = 64
 
 
 class RawRecordError(ValueError):
@@ -46,10 +50,34 @@ def _validation_reason(exc: ValidationError) -> tuple[str, str]:
     return reason, "; ".join(parts)[:1000]
 
 
-def classify_raw(payload: bytes | None, *, max_text_chars: int) -> Article:
-    """Raw record bytes -> normalised ``Article``, or ``RawRecordError`` with a dead-letter reason.
+def json_depth(data: object, limit: int = MAX_JSON_DEPTH) -> int:
+    """Nesting depth of parsed JSON (a scalar is 0, ``[]`` is 1); stops counting once past ``limit``.
 
-    Pure (no Kafka), so every rejection rule is unit-testable.
+    Iterative: a deep value cannot exhaust the stack here.
+    """
+    deepest = 0
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        depth += 1
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            break
+        stack.extend((child, depth) for child in children if isinstance(child, dict | list))
+    return deepest
+
+
+def normalise_record(payload: bytes | None, *, max_text_chars: int) -> tuple[Article, bytes]:
+    """Raw record bytes -> normalised ``Article`` and its JSON, or ``RawRecordError`` with a dead-letter reason.
+
+    Pure (no Kafka), so every rejection rule is unit-testable. The JSON is what ``normalise`` sends on: an
+    article that cannot be serialised (a lone surrogate from a ``\\udXXX`` escape) is refused here too.
     """
     if payload is None or not payload.strip():
         raise RawRecordError("invalid_json", "empty record")
@@ -59,8 +87,12 @@ def classify_raw(payload: bytes | None, *, max_text_chars: int) -> Article:
         raise RawRecordError("invalid_encoding", f"not UTF-8: {exc}") from exc
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise RawRecordError("invalid_json", f"not JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise RawRecordError("too_deep", f"JSON nested deeper than {MAX_JSON_DEPTH} levels") from exc
+    except ValueError as exc:  # JSONDecodeError, and numbers too long to convert
+        raise RawRecordError("invalid_json", f"not JSON: {str(exc)[:300]}") from exc
+    if json_depth(data) > MAX_JSON_DEPTH:
+        raise RawRecordError("too_deep", f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
     if not isinstance(data, dict):
         raise RawRecordError("validation", f"expected a JSON object, got {type(data).__name__}")
     try:
@@ -68,11 +100,25 @@ def classify_raw(payload: bytes | None, *, max_text_chars: int) -> Article:
     except ValidationError as exc:
         raise RawRecordError(*_validation_reason(exc)) from exc
     try:
-        return normalize_article(raw)
+        article = normalize_article(raw)
     except UnsupportedLanguageError as exc:
         raise RawRecordError("unsupported_language", str(exc)) from exc
     except ValueError as exc:
-        raise RawRecordError("empty_text", str(exc)) from exc
+        reason = "empty_text" if "empty" in str(exc) else "validation"
+        raise RawRecordError(reason, str(exc)[:1000]) from exc
+    try:
+        value = article.model_dump_json().encode()
+    except (ValueError, UnicodeError) as exc:  # PydanticSerializationError is a ValueError
+        raise RawRecordError("invalid_encoding", f"cannot be encoded as UTF-8 JSON: {str(exc)[:300]}") from exc
+    return article, value
+
+
+def classify_raw(payload: bytes | None, *, max_text_chars: int) -> Article:
+    """Raw record bytes -> normalised ``Article``, or ``RawRecordError`` with a dead-letter reason.
+
+    Pure (no Kafka), so every rejection rule is unit-testable (see :func:`normalise_record`).
+    """
+    return normalise_record(payload, max_text_chars=max_text_chars)[0]
 
 
 def register_normalize(p: Pipeline) -> tuple[faust.types.AgentT, faust.types.AgentT]:
@@ -88,14 +134,22 @@ def register_normalize(p: Pipeline) -> tuple[faust.types.AgentT, faust.types.Age
             metrics.records_in.labels("normalise").inc()
             payload = event.value
             try:
-                article = classify_raw(payload, max_text_chars=max_chars)
+                article, value = normalise_record(payload, max_text_chars=max_chars)
             except RawRecordError as exc:
                 await p.dead_letter(stage="normalise", reason=exc.reason, error=str(exc), payload=payload, event=event)
                 continue
+            except Exception as exc:  # noqa: BLE001 - whatever its bytes, a record must not crash the agent
+                log.warning("normalise_failed offset=%s", event.message.offset, exc_info=True)
+                await p.dead_letter(
+                    stage="normalise",
+                    reason="processing_error",
+                    error=f"{type(exc).__name__}: {exc}",
+                    payload=payload if isinstance(payload, bytes) else None,
+                    event=event,
+                )
+                continue
             await p.topics.by_hash.send(
-                key=article.content_hash.encode(),
-                value=article.model_dump_json().encode(),
-                timestamp=event.message.timestamp,
+                key=article.content_hash.encode(), value=value, timestamp=event.message.timestamp
             )
             metrics.stage_seconds.labels("normalise").observe(time.monotonic() - started)
 
@@ -105,9 +159,13 @@ def register_normalize(p: Pipeline) -> tuple[faust.types.AgentT, faust.types.Age
         async for event in stream.events():
             try:
                 article = Article.model_validate_json(event.value)
-            except ValidationError as exc:
+            except Exception as exc:  # noqa: BLE001 - ValidationError, or anything else: dead-letter, move on
                 await p.dead_letter(
-                    stage="dedupe", reason="processing_error", error=str(exc), payload=event.value, event=event
+                    stage="dedupe",
+                    reason="processing_error",
+                    error=f"{type(exc).__name__}: {exc}",
+                    payload=event.value,
+                    event=event,
                 )
                 continue
             now = event.message.timestamp or time.time()

@@ -35,7 +35,7 @@ def test_syntax() -> None:
 
 
 def test_nothing_to_do_when_every_tool_is_present(tmp_path: Path) -> None:
-    tools = {name: "exit 0" for name in ("chromium", "promtool", "docker-compose", "java", "mvn")}
+    tools = {name: "exit 0" for name in ("chromium", "promtool", "docker-compose", "java", "mvn", "kcat")}
     tools["apt-get"] = "echo apt-get must not run >&2; exit 3"
     result = _run(_bin_with(tmp_path, tools), tmp_path)
     assert result.returncode == 0, result.stderr
