@@ -6,6 +6,10 @@ Contract with the index agent:
   retrying 429/5xx/connection failures with doubling, capped waits for up to ``give_up_after_s``.
 * Documents Elasticsearch refuses for good (4xx other than 429, e.g. a mapping conflict) come back in
   ``WriteResult.rejected`` (id -> reason); the caller dead-letters them.
+* A bulk request Elasticsearch refuses *as a whole* with a 4xx other than 429 (an ``_id`` over 512 bytes fails
+  the request's validation, say) is permanent too, never retried as it is: the documents are split in halves and
+  each half sent again until the offending documents are alone; those come back in ``rejected``, the others
+  are written.
 * ``await writer.refresh(kinds)`` makes what was written to those kinds' aliases searchable now (best effort).
 * If the node stays unavailable it raises :class:`~contraflow.errors.BackendUnavailableError`; the caller
   waits and calls again with the *same* batch (never skips it). Replays are harmless: an index operation with
@@ -60,6 +64,30 @@ def backoff_delays(initial_s: float, max_s: float):
 
 def _is_transient(status: int) -> bool:
     return status == 429 or status >= 500
+
+
+def _status(exc: Exception) -> int | None:
+    status = getattr(exc, "status_code", None) or getattr(getattr(exc, "meta", None), "status", None)
+    try:
+        return int(status) if status is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _short(text: str, head: int = 150, tail: int = 250) -> str:
+    # The node often quotes the offending value (a 600-byte id): keep the start and the end, where it says why.
+    return text if len(text) <= head + tail + 5 else f"{text[:head]} ... {text[-tail:]}"
+
+
+def _request_reason(exc: Exception) -> str:
+    """The node's reason for refusing a whole request (its ``error.type: reason``), short."""
+    body = getattr(exc, "body", None)
+    error = body.get("error") if isinstance(body, dict) else None
+    if isinstance(error, dict):
+        root = (error.get("root_cause") or [error])[0]
+        if isinstance(root, dict):
+            return f"http_{_status(exc)} {root.get('type', 'error')}: {_short(str(root.get('reason', '')))}"
+    return f"http_{_status(exc)}: {_short(str(getattr(exc, 'message', exc)))}"
 
 
 def _reason(item: dict[str, Any]) -> str:
@@ -180,13 +208,7 @@ class EsWriter:
         delays = backoff_delays(self.initial_backoff_s, self.cfg.max_backoff_s)
         while pending:
             retry: dict[str, tuple[str, dict[str, Any]]] = {}
-            try:
-                retry = await self._bulk_once(pending, result)
-            except (_TransportError, _ApiError) as exc:
-                status = getattr(getattr(exc, "meta", None), "status", None)
-                reason = f"http_{status}" if status else "connection"
-                self._count(result, reason)
-                retry = pending
+            retry = await self._bulk_or_split(pending, result)
             if not retry:
                 break
             delay = next(delays)
@@ -203,6 +225,36 @@ class EsWriter:
             pending = retry
         result.elapsed_s = time.monotonic() - started
         return result
+
+    async def _bulk_or_split(
+        self, pending: dict[str, tuple[str, dict[str, Any]]], result: WriteResult
+    ) -> dict[str, tuple[str, dict[str, Any]]]:
+        """One bulk of ``pending``; returns what to retry later (429, 5xx, connection errors: all of it).
+
+        A request refused as a whole with a permanent 4xx is split in halves, each sent again, down to single
+        documents, which are rejected (``result.rejected``) with the node's error. So one poison document costs
+        about 2 * log2(n) more requests, and every other document of the batch is written.
+        """
+        try:
+            return await self._bulk_once(pending, result)
+        except (_TransportError, _ApiError) as exc:
+            status = _status(exc)
+            if not isinstance(exc, _ApiError) or status is None or _is_transient(status):
+                self._count(result, f"http_{status}" if isinstance(exc, _ApiError) and status else "connection")
+                return pending
+            self._count(result, f"http_{status}")
+            if len(pending) == 1:
+                ((_, (_, doc)),) = pending.items()
+                self._count(result, "rejected")
+                result.rejected[str(doc["_id"])] = _request_reason(exc)
+                log.warning("es_request_rejected status=%s id_bytes=%d", status, len(str(doc["_id"]).encode()))
+                return {}
+            log.warning("es_request_refused status=%s documents=%d (splitting)", status, len(pending))
+            items = list(pending.items())
+            half = len(items) // 2
+            retry = await self._bulk_or_split(dict(items[:half]), result)
+            retry.update(await self._bulk_or_split(dict(items[half:]), result))
+            return retry
 
     async def _bulk_once(
         self, pending: dict[str, tuple[str, dict[str, Any]]], result: WriteResult

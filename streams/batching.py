@@ -4,7 +4,13 @@ Faust's ``stream.take_events`` can wedge when a rebalance lands while the loop b
 batch, an Elasticsearch outage): its buffer stops filling and the partition never commits again. This helper
 keeps the same contract with plain parts: events come from ``stream.noack().events()``, a batch goes to the
 handler when it holds ``size`` events or its oldest event is ``within`` seconds old, and every event of a batch
-is acked only after the handler returned. A handler error keeps the batch (it is retried, never skipped).
+is acked only after the handler returned. A handler error keeps the batch (it is retried, never skipped)...
+
+...unless it is poison. With ``on_poison``, a batch whose handler (or second stage) failed ``max_failures``
+times with an error that is not a backend being unavailable (:func:`is_transient`) is split: each of its events
+goes through the handler (and its second stage) alone, and an event that fails ``max_failures`` times alone is
+handed to ``on_poison`` (the agents dead-letter it) and acked. So one poison record costs a few retries, never
+the partition; Elasticsearch or Kafka being down is waited out, never dead-lettered.
 
 A handler may return a second stage (an async callable) instead of None: it runs in the background while the
 next batch goes through the handler, and the batch is acked once it is done. The extract agent uses this to
@@ -36,6 +42,25 @@ log = logging.getLogger(__name__)
 Stage = Callable[[], Awaitable[None]]
 Handler = Callable[[list[faust.EventT]], Awaitable[Stage | None]]
 OnIdle = Callable[[], Awaitable[None]]
+OnPoison = Callable[[faust.EventT, BaseException], Awaitable[None]]
+
+
+def is_transient(exc: BaseException) -> bool:
+    """An error of a backend being unavailable (retried as long as it takes, never a reason to dead-letter):
+    Elasticsearch unavailable, a connection error or timeout, a retriable Kafka error; also when it is the
+    cause of ``exc`` (faust wraps Kafka's errors in ``ProducerSendError``)."""
+    from contraflow.errors import BackendUnavailableError
+
+    seen = 0
+    current: BaseException | None = exc
+    while current is not None and seen < 8:
+        if isinstance(current, BackendUnavailableError | ConnectionError | TimeoutError):
+            return True
+        if getattr(type(current), "retriable", False) is True:  # aiokafka.errors.KafkaError
+            return True
+        current = current.__cause__ or current.__context__
+        seen += 1
+    return False
 
 
 async def run_batched(
@@ -46,6 +71,8 @@ async def run_batched(
     within: float,
     name: str = "batch",
     on_idle: OnIdle | None = None,
+    on_poison: OnPoison | None = None,
+    max_failures: int = 3,
 ) -> None:
     """Feed ``handler`` with batches of at most ``size`` events from ``stream`` (see module docstring)."""
     manual = stream.noack()
@@ -70,14 +97,62 @@ async def run_batched(
         except Exception:  # noqa: BLE001 - an optimisation: never let it fail or hold back a batch
             log.warning("batch_on_idle_failed name=%s", name, exc_info=True)
 
+    def poisoned(failures: int, exc: BaseException) -> int:
+        """The failure count after ``exc``: only errors that are not a backend being down count."""
+        return failures if is_transient(exc) else failures + 1
+
+    async def one_by_one(batch: list[faust.EventT]) -> None:
+        """Each event of a poison batch alone (handler, then its stage); one that keeps failing is poison.
+
+        Takes the events from the front of ``batch`` as they are acked: what is left there was not."""
+        assert on_poison is not None
+        log.warning("batch_split name=%s size=%d (failed %d times)", name, len(batch), max_failures)
+        i = 0
+        while batch:
+            event = batch[0]
+            failures = 0
+            while True:
+                try:
+                    stage = await handler([event])
+                    if stage is not None:
+                        await stage()
+                    break
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - counted; poison once it failed max_failures times
+                    failures = poisoned(failures, exc)
+                    if failures >= max_failures:
+                        try:
+                            await on_poison(event, exc)
+                            log.warning("batch_poison name=%s index=%d error=%s", name, i, type(exc).__name__)
+                            break
+                        except asyncio.CancelledError:
+                            raise
+                        except Exception:  # noqa: BLE001 - could not dead-letter (Kafka down?): try again later
+                            log.exception("batch_poison_failed name=%s (will retry)", name)
+                    else:
+                        log.warning(
+                            "batch_failed name=%s size=1 failures=%d (will retry)", name, failures, exc_info=True
+                        )
+                    await asyncio.sleep(retry_s)
+            await ack([event])
+            batch.pop(0)
+            i += 1
+
     async def finish(batch: list[faust.EventT], stage: Stage) -> None:
+        failures = 0
         while True:
             try:
                 await stage()
                 break
             except asyncio.CancelledError:
                 raise
-            except Exception:  # noqa: BLE001 - retried until it succeeds; never ack unprocessed events
+            except Exception as exc:  # noqa: BLE001 - retried until it succeeds; never ack unprocessed events
+                failures = poisoned(failures, exc)
+                if on_poison is not None and failures >= max_failures:
+                    await one_by_one(list(batch))
+                    await caught_up(stage_done=True)
+                    return
                 log.exception("batch_stage_failed name=%s size=%d (will retry)", name, len(batch))
                 await asyncio.sleep(retry_s)
         await ack(batch)
@@ -87,6 +162,7 @@ async def run_batched(
         """``quiet``: flushed by the ticker, so no event arrived for ``within`` seconds."""
         nonlocal buffer, behind
         async with lock:
+            failures = 0
             while buffer:
                 batch, buffer = buffer, []
                 try:
@@ -94,11 +170,24 @@ async def run_batched(
                 except asyncio.CancelledError:
                     buffer = batch + buffer
                     raise
-                except Exception:  # noqa: BLE001 - keep the batch and try again; never ack unprocessed events
+                except Exception as exc:  # noqa: BLE001 - keep the batch and try again; never ack unprocessed events
+                    failures = poisoned(failures, exc)
+                    if on_poison is not None and failures >= max_failures:
+                        failures = 0
+                        if behind is not None:
+                            await asyncio.shield(behind)  # acks in order: the previous batch first
+                            behind = None
+                        try:
+                            await one_by_one(batch)
+                        except asyncio.CancelledError:
+                            buffer = batch + buffer  # (the events not acked yet)
+                            raise
+                        continue
                     log.exception("batch_failed name=%s size=%d (will retry)", name, len(batch))
                     buffer = batch + buffer
                     await asyncio.sleep(retry_s)
                     continue
+                failures = 0
                 if behind is not None:
                     # one second stage at a time, in batch order (acks too); shielded: cancelling this wait must
                     # not cancel the previous batch's stage

@@ -85,6 +85,21 @@ class Pipeline:
     async def run_blocking(self, fn: Any, *args: Any) -> Any:
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
 
+    def poison(self, stage: str):
+        """The ``on_poison`` of ``run_batched`` for an agent: dead-letter the record (reason processing_error)."""
+
+        async def on_poison(event: faust.EventT, exc: BaseException) -> None:
+            value = event.value
+            await self.dead_letter(
+                stage=stage,
+                reason="processing_error",
+                error=f"failed {self.settings.worker.max_batch_failures} times: {type(exc).__name__}: {exc}",
+                payload=value if isinstance(value, bytes) else None,
+                event=event,
+            )
+
+        return on_poison
+
     async def dead_letter(
         self,
         *,

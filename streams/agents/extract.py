@@ -74,8 +74,9 @@ def detect_records(
     One message per partition that owns at least one of their blocking keys, for the whole batch (not one per
     statement and key: an article has ~25 statements with ~6 keys each, nor one per article: a batch of 8 makes
     ~6 messages instead of ~48), carrying each statement once and its placements there; a message is split
-    before its statements pass ``max_bytes``. ``key``: the id of the first article with a statement in it. A
-    statement without blocking keys has nothing to be compared with and is not sent.
+    before its statements pass ``max_bytes``, and a statement bigger than ``max_bytes`` alone is not sent.
+    ``key``: the id of the first article with a statement in it. A statement without blocking keys has nothing to
+    be compared with and is not sent.
     """
     by_partition: dict[int, list[_Message]] = {}
     for article_id, statements in articles:
@@ -86,6 +87,11 @@ def detect_records(
             # A statement goes to ~4 partitions: serialised once, without default fields (~11 % smaller; a
             # reader fills them in again), and spliced into each message.
             text = statement.model_dump_json(exclude_defaults=True)
+            if len(text) > max_bytes:
+                # A "sentence" of hundreds of KB (a hostile text without full stops): a message of its own could
+                # pass Kafka's 1 MB record limit and wedge the batch. It is indexed, not compared.
+                log.warning("statement_too_big_for_detect id=%s bytes=%d", statement.id[:100], len(text))
+                continue
             for key in keys:
                 messages = by_partition.setdefault(partition_for(key, partitions), [])
                 last = messages[-1] if messages else None
@@ -119,6 +125,7 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
     """Declare the ``extract`` agent on the pipeline's app."""
     app, metrics, w = p.app, p.metrics, p.settings.worker
     partitions = p.settings.topics.partitions
+    max_statements = p.settings.analysis.max_statements_per_article
 
     async def handle(events: list[faust.EventT]) -> Stage | None:
         """spaCy and the engine on a batch; returns the stage that indexes and sends it (run by ``run_batched``
@@ -150,6 +157,14 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
                     event=event,
                 )
                 continue
+            if len(result) > max_statements:
+                log.warning(
+                    "statements_capped article_id=%s statements=%d kept=%d",
+                    article.id[:100],
+                    len(result),
+                    max_statements,
+                )
+                result = result[:max_statements]
             extracted.append((event, article, result))
         extract_s = time.monotonic() - started
         return partial(_index_and_send, extracted, len(articles), started, extract_s)
@@ -207,6 +222,8 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
             size=w.extract_batch_size,
             within=w.extract_within_s,
             name="extract",
+            on_poison=p.poison("extract"),
+            max_failures=w.max_batch_failures,
             on_idle=idle_refresher(p, "extract", ("articles", "statements")),
         )
 

@@ -157,6 +157,8 @@ def register_index(p: Pipeline) -> faust.types.AgentT:
             size=w.batch_size,
             within=w.batch_within_s,
             name=stage,
+            on_poison=p.poison(stage),
+            max_failures=w.max_batch_failures,
             on_idle=idle_refresher(p, stage, ("contradictions",)),
         )
 

@@ -139,3 +139,94 @@ async def test_on_idle_after_a_batch_the_ticker_flushed_and_its_errors_never_hol
     assert stream.acked == ["e0", "e1", "e2"]
     # [e0, e1] was flushed because it was full (more may be waiting: no call); [e2] by the ticker (quiet: a call)
     assert idle_at == [["e0", "e1", "e2"]]
+
+
+async def _run_poison_case(stream: _Stream, stop: asyncio.Event, n: int, **kw) -> asyncio.Task:
+    task = asyncio.ensure_future(run_batched(stream, size=10, within=0.02, name="t", **kw))
+    for _ in range(500):
+        if len(stream.acked) >= n:
+            break
+        await asyncio.sleep(0.01)
+    stop.set()
+    await asyncio.wait_for(task, 2)
+    return task
+
+
+async def test_a_poison_event_is_found_dead_lettered_and_the_rest_processed() -> None:
+    stop = asyncio.Event()
+    stream = _Stream(["a", "b", "poison", "c"], stop)
+    done: list[str] = []
+    poisoned: list[tuple[str, str]] = []
+
+    async def handler(batch: list[str]) -> None:
+        if "poison" in batch:
+            raise ValueError("cannot handle poison")
+        done.extend(batch)
+
+    async def on_poison(event: str, exc: BaseException) -> None:
+        poisoned.append((event, type(exc).__name__))
+
+    await _run_poison_case(stream, stop, 4, handler=handler, on_poison=on_poison, max_failures=2)
+    assert done == ["a", "b", "c"]
+    assert poisoned == [("poison", "ValueError")]
+    assert sorted(stream.acked) == ["a", "b", "c", "poison"]
+
+
+async def test_a_poison_second_stage_is_split_too() -> None:
+    stop = asyncio.Event()
+    stream = _Stream(["a", "poison", "b"], stop)
+    written: list[str] = []
+    poisoned: list[str] = []
+
+    async def handler(batch: list[str]):
+        async def stage() -> None:
+            if "poison" in batch:
+                raise RuntimeError("record too large")
+            written.extend(batch)
+
+        return stage
+
+    async def on_poison(event: str, exc: BaseException) -> None:
+        poisoned.append(event)
+
+    await _run_poison_case(stream, stop, 3, handler=handler, on_poison=on_poison, max_failures=2)
+    assert written == ["a", "b"] and poisoned == ["poison"]
+    assert sorted(stream.acked) == ["a", "b", "poison"]
+
+
+async def test_a_backend_being_down_is_never_poison() -> None:
+    from contraflow.errors import BackendUnavailableError
+
+    stop = asyncio.Event()
+    stream = _Stream(["a", "b"], stop)
+    attempts: list[int] = []
+    poisoned: list[str] = []
+
+    async def handler(batch: list[str]) -> None:
+        attempts.append(len(batch))
+        if len(attempts) < 5:
+            raise BackendUnavailableError("es down", retry_after=0.01)
+
+    async def on_poison(event: str, exc: BaseException) -> None:
+        poisoned.append(event)
+
+    await _run_poison_case(stream, stop, 2, handler=handler, on_poison=on_poison, max_failures=2)
+    assert poisoned == [] and attempts == [2, 2, 2, 2, 2]
+    assert stream.acked == ["a", "b"]
+
+
+def test_is_transient() -> None:
+    from aiokafka.errors import KafkaConnectionError, MessageSizeTooLargeError
+
+    from streams.batching import is_transient
+
+    def wrapped(exc: Exception) -> Exception:
+        try:
+            raise RuntimeError("Error while sending") from exc
+        except RuntimeError as outer:
+            return outer
+
+    assert is_transient(wrapped(KafkaConnectionError()))
+    assert is_transient(ConnectionRefusedError())
+    assert not is_transient(wrapped(MessageSizeTooLargeError()))
+    assert not is_transient(ValueError("bad record"))
