@@ -2,12 +2,57 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sys
+import threading
+from typing import Any
 
 import typer
 
 log = logging.getLogger(__name__)
+
+# Exit status of a worker that did not stop cleanly within worker.shutdown_timeout_s (128 + SIGTERM).
+FORCED_EXIT_CODE = 143
+
+
+def arm_shutdown_deadline(timeout_s: float, reason: str = "signal") -> threading.Timer:
+    """Exit the process ``timeout_s`` from now unless it has exited by then (a daemon timer thread).
+
+    A clean stop can hang: the agents wait for in-flight batches to be acked (``stream_wait_empty``) while
+    Elasticsearch is down, the producer flushes to a broker that is gone. Their uncommitted records are processed
+    again by the next owner of their partitions, so exiting is safe; what matters is that it happens.
+    """
+
+    def expire() -> None:
+        log.error("shutdown_forced reason=%s timeout_s=%.1f (uncommitted records will be redone)", reason, timeout_s)
+        for stream in (sys.stderr, sys.stdout):
+            with contextlib.suppress(Exception):  # exiting anyway
+                stream.flush()
+        os._exit(FORCED_EXIT_CODE)
+
+    timer = threading.Timer(timeout_s, expire)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def bounded_worker_class(timeout_s: float) -> type:
+    """A ``faust.Worker`` whose stop after SIGTERM/SIGINT takes at most ``timeout_s`` (see
+    :func:`arm_shutdown_deadline`)."""
+    import faust
+
+    class BoundedWorker(faust.Worker):
+        _deadline: threading.Timer | None = None
+
+        def _schedule_shutdown(self, signal: Any) -> None:
+            if self._deadline is None:
+                log.info("shutdown_started signal=%s timeout_s=%.1f", getattr(signal, "name", signal), timeout_s)
+                self._deadline = arm_shutdown_deadline(timeout_s, getattr(signal, "name", str(signal)))
+            super()._schedule_shutdown(signal)
+
+    return BoundedWorker
 
 
 def register(app: typer.Typer) -> None:
@@ -36,12 +81,11 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Run a pipeline worker: normalise, dedupe, extract, detect and index, with /metrics.
 
-        Start several with the same --group to share the partitions; stop with Ctrl-C (SIGINT) or SIGTERM.
+        Start several with the same --group to share the partitions; stop with Ctrl-C (SIGINT) or SIGTERM (it exits
+        within worker.shutdown_timeout_s, 30 s by default, even while Elasticsearch or Kafka is down).
         `kill -USR1 <pid>` logs the stack of every task (mode's "cry"): the first tool for a stuck worker.
         Example:  contraflow worker --web-port 6067
         """
-        import faust
-
         from indexers import EsWriter
         from streams import Metrics, build_pipeline
 
@@ -67,7 +111,7 @@ def register(app: typer.Typer) -> None:
         memory.tune()
         metrics.gc.install()
 
-        faust.Worker(
+        bounded_worker_class(settings.worker.shutdown_timeout_s)(
             pipeline.app,
             loglevel=log_level,
             stdout=sys.stderr,  # stdout stays clean for data
