@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from prometheus_client import generate_latest
-
-from contraflow.settings import Settings
 
 from .agents import register_detect, register_extract, register_index, register_normalize
 from .app import build_app
 from .context import DocumentSink, Pipeline
 from .metrics import Metrics
+from .settings import PipelineSettings
 from .tables import build_tables
 from .topics import build_topics
 
@@ -23,7 +23,7 @@ LAG_INTERVAL_S = 5.0
 
 
 def build_pipeline(
-    settings: Settings,
+    settings: PipelineSettings,
     sink: DocumentSink | None,
     *,
     metrics: Metrics | None = None,
@@ -73,19 +73,31 @@ def _register_metrics(p: Pipeline) -> None:
 
     @app.timer(LAG_INTERVAL_S)
     async def consumer_lag() -> None:
-        consumer = app.consumer
-        lag: dict[str, int] = {}
-        for tp in consumer.assignment():
-            if tp.topic not in consumed:
-                continue  # table changelogs are read for recovery only; their "lag" means nothing
-            try:
-                high = consumer.highwater(tp)
-            except Exception:  # noqa: BLE001 - not fetched yet after a rebalance
-                continue
-            committed = consumer._committed_offset.get(tp)  # faust keeps no public accessor for this
-            position = committed if committed is not None else await consumer.position(tp)
-            if high is None or position is None:
-                continue
-            lag[tp.topic] = lag.get(tp.topic, 0) + max(0, high - position)
-        for topic, value in lag.items():
-            metrics.consumer_lag.labels(topic).set(value)
+        # An exception in a Faust timer crashes the whole worker (mode's Service.crash): while Kafka is down
+        # position() can raise, and the gauge must not take the worker with it.
+        try:
+            await _measure_lag(app, metrics, consumed)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the next tick measures again
+            log.warning("consumer_lag_failed error=%r", exc)
+
+
+async def _measure_lag(app, metrics: Metrics, consumed: set[str]) -> None:  # noqa: ANN001 - a faust.App
+    """Set the consumer-lag gauge: per consumed topic, highwater less the committed offset."""
+    consumer = app.consumer
+    lag: dict[str, int] = {}
+    for tp in consumer.assignment():
+        if tp.topic not in consumed:
+            continue  # table changelogs are read for recovery only; their "lag" means nothing
+        try:
+            high = consumer.highwater(tp)
+        except Exception:  # noqa: BLE001 - not fetched yet after a rebalance
+            continue
+        committed = consumer._committed_offset.get(tp)  # faust keeps no public accessor for this
+        position = committed if committed is not None else await consumer.position(tp)
+        if high is None or position is None:
+            continue
+        lag[tp.topic] = lag.get(tp.topic, 0) + max(0, high - position)
+    for topic, value in lag.items():
+        metrics.consumer_lag.labels(topic).set(value)

@@ -31,6 +31,7 @@ from pydantic import BaseModel, ValidationError
 from schemas import BlockedStatements, Contradiction, Statement
 
 from ..context import Pipeline
+from ..guard import guarded
 
 if TYPE_CHECKING:  # the engine (and spaCy with it) is imported only when a ring is used
     from analysis.blocking import Profile, ProfileBlock
@@ -205,6 +206,15 @@ class CandidateRing:
         self._legacy.clear()
         self._stale.clear()
         self._orphans.clear()
+
+    def abort(self) -> None:
+        """Give up the open batch after an error half-way through a message: what it staged is not written, and
+        the mirror (which may hold its placements, or lack entries it released) is dropped; the next lookup
+        reloads from the table, which only :meth:`write` changes. Harmless when no batch is open."""
+        if self._batch is not None or self._staged:
+            log.warning("ring_batch_aborted batch=%r placements=%d", self._batch, len(self._staged))
+        self._clear_batch()
+        self.forget()
 
     def _clear_batch(self) -> None:
         self._doomed = []
@@ -458,61 +468,69 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
     async def _forget_on_assign(_app, **_kw) -> None:  # noqa: ANN001
         ring.forget()
 
-    @app.agent(p.topics.statements, name="detect")
-    async def detect(stream: faust.StreamT) -> None:
+    async def handle(event: faust.EventT) -> None:
+        """One ``BlockedStatements`` message: place its statements, judge them, update the rings, send what is
+        found. A malformed message is dead-lettered here; anything else it raises is :func:`guarded`'s."""
         from analysis import judge_statements
 
+        started = time.monotonic()
+        try:
+            message = BlockedStatements.model_validate_json(event.value)
+            placements = [(key, message.statements[i]) for key, i in message.placements]
+            index_of = {id(statement): i for i, statement in enumerate(message.statements)}
+        except (ValidationError, IndexError) as exc:
+            await p.dead_letter(
+                stage="detect", reason="processing_error", error=str(exc), payload=event.value, event=event
+            )
+            return
+        metrics.records_in.labels("detect").inc(len(placements))
+        found: list[Contradiction] = []
+        yielded = started
+        raw = _text(event.value)
+        # the batch stores the message as received: no statement is serialised again
+        ring.begin(event.message.partition, event.message.offset, raw)
+        # Placements come statement by statement (keys sorted): each statement is placed in all of its
+        # keys here at once, then appended to their rings, before the next statement of the message.
+        for new, keys in _by_statement(placements):
+            mine = recent.get(new)
+            rings = [(key, ring.entries(key)) for key in keys]
+            for _key, entries in rings:
+                metrics.candidates.observe(len(entries))
+            for key, candidates in to_judge_all(mine, rings, budget, max_candidates):
+                for candidate in candidates:
+                    old = candidate.statement
+                    try:
+                        result = judge_statements(old, new, min_score)
+                    except Exception as exc:  # noqa: BLE001 - an engine bug on one pair must not stop the stream
+                        log.exception("judge_failed key=%s a=%s b=%s error=%s", key, old.id, new.id, exc)
+                        continue
+                    if result is not None and result.score >= min_score:
+                        found.append(result)
+            for key, entries in rings:
+                # redelivered after a crash: compare again (idempotent), do not store twice
+                if not entries.holds(new.id):
+                    ring.add(key, new, mine, index_of[id(new)])
+            # A message holds a batch's placements on this partition (~30 per article on 6 partitions): let
+            # the event loop serve the other agents every few milliseconds, so detect never holds up newer
+            # articles (yielding after every statement cost more loop turns than it saved).
+            if time.monotonic() - yielded > _YIELD_EVERY_S:
+                await asyncio.sleep(0)
+                yielded = time.monotonic()
+        ring.write()  # the message's ring updates as one table record (and what no ring holds any more deleted)
+        for c in found:
+            await p.topics.contradictions.send(
+                key=c.id.encode(), value=c.model_dump_json().encode(), timestamp=event.message.timestamp
+            )
+            metrics.contradictions.labels(c.kind).inc()
+        metrics.records_out.labels("detect").inc(len(found))
+        metrics.stage_seconds.labels("detect").observe(time.monotonic() - started)
+
+    @app.agent(p.topics.statements, name="detect")
+    async def detect(stream: faust.StreamT) -> None:
+        # Whatever one message raises (ring bookkeeping, a send), it is logged with its partition and offset and
+        # dead-lettered, and the agent goes on; Kafka being down is waited out (streams.guard). A failed try may
+        # leave the ring's mirror half-updated: abort() drops it, the table (written only by write()) is the truth.
         async for event in stream.events():
-            started = time.monotonic()
-            try:
-                message = BlockedStatements.model_validate_json(event.value)
-                placements = [(key, message.statements[i]) for key, i in message.placements]
-                index_of = {id(statement): i for i, statement in enumerate(message.statements)}
-            except (ValidationError, IndexError) as exc:
-                await p.dead_letter(
-                    stage="detect", reason="processing_error", error=str(exc), payload=event.value, event=event
-                )
-                continue
-            metrics.records_in.labels("detect").inc(len(placements))
-            found: list[Contradiction] = []
-            yielded = started
-            raw = _text(event.value)
-            # the batch stores the message as received: no statement is serialised again
-            ring.begin(event.message.partition, event.message.offset, raw)
-            # Placements come statement by statement (keys sorted): each statement is placed in all of its
-            # keys here at once, then appended to their rings, before the next statement of the message.
-            for new, keys in _by_statement(placements):
-                mine = recent.get(new)
-                rings = [(key, ring.entries(key)) for key in keys]
-                for _key, entries in rings:
-                    metrics.candidates.observe(len(entries))
-                for key, candidates in to_judge_all(mine, rings, budget, max_candidates):
-                    for candidate in candidates:
-                        old = candidate.statement
-                        try:
-                            result = judge_statements(old, new)
-                        except Exception as exc:  # noqa: BLE001 - an engine bug on one pair must not stop the stream
-                            log.exception("judge_failed key=%s a=%s b=%s error=%s", key, old.id, new.id, exc)
-                            continue
-                        if result is not None and result.score >= min_score:
-                            found.append(result)
-                for key, entries in rings:
-                    # redelivered after a crash: compare again (idempotent), do not store twice
-                    if not entries.holds(new.id):
-                        ring.add(key, new, mine, index_of[id(new)])
-                # A message holds a batch's placements on this partition (~30 per article on 6 partitions): let
-                # the event loop serve the other agents every few milliseconds, so detect never holds up newer
-                # articles (yielding after every statement cost more loop turns than it saved).
-                if time.monotonic() - yielded > _YIELD_EVERY_S:
-                    await asyncio.sleep(0)
-                    yielded = time.monotonic()
-            ring.write()  # the message's ring updates as one table record (and what no ring holds any more deleted)
-            for c in found:
-                await p.topics.contradictions.send(
-                    key=c.id.encode(), value=c.model_dump_json().encode(), timestamp=event.message.timestamp
-                )
-                metrics.contradictions.labels(c.kind).inc()
-            metrics.records_out.labels("detect").inc(len(found))
-            metrics.stage_seconds.labels("detect").observe(time.monotonic() - started)
+            await guarded(p, "detect", event, handle, on_error=ring.abort)
 
     return detect

@@ -18,6 +18,7 @@ from schemas import Article, ArticleIn
 
 from ..context import Pipeline
 from ..dedupe import entry, expired, first_seen, purge_interval
+from ..guard import guarded
 
 __all__ = ["MAX_JSON_DEPTH", "RawRecordError", "classify_raw", "json_depth", "normalise_record", "register_normalize"]
 
@@ -127,70 +128,59 @@ def register_normalize(p: Pipeline) -> tuple[faust.types.AgentT, faust.types.Age
     max_chars = p.settings.analysis.max_text_chars
     window_s = p.settings.worker.dedupe_window_s
 
+    async def normalise_one(event: faust.EventT) -> None:
+        started = time.monotonic()
+        payload = event.value
+        try:
+            article, value = normalise_record(payload, max_text_chars=max_chars)
+        except RawRecordError as exc:
+            await p.dead_letter(stage="normalise", reason=exc.reason, error=str(exc), payload=payload, event=event)
+            return
+        await p.topics.by_hash.send(key=article.content_hash.encode(), value=value, timestamp=event.message.timestamp)
+        metrics.stage_seconds.labels("normalise").observe(time.monotonic() - started)
+
     @app.agent(p.topics.raw, name="normalise")
     async def normalise(stream: faust.StreamT) -> None:
+        # Whatever a record's bytes make normalise_record (or the send) raise, it is dead-lettered as
+        # processing_error and the agent goes on; Kafka being down is waited out (streams.guard).
         async for event in stream.events():
-            started = time.monotonic()
             metrics.records_in.labels("normalise").inc()
-            payload = event.value
-            try:
-                article, value = normalise_record(payload, max_text_chars=max_chars)
-            except RawRecordError as exc:
-                await p.dead_letter(stage="normalise", reason=exc.reason, error=str(exc), payload=payload, event=event)
-                continue
-            except Exception as exc:  # noqa: BLE001 - whatever its bytes, a record must not crash the agent
-                log.warning("normalise_failed offset=%s", event.message.offset, exc_info=True)
-                await p.dead_letter(
-                    stage="normalise",
-                    reason="processing_error",
-                    error=f"{type(exc).__name__}: {exc}",
-                    payload=payload if isinstance(payload, bytes) else None,
-                    event=event,
-                )
-                continue
-            await p.topics.by_hash.send(
-                key=article.content_hash.encode(), value=value, timestamp=event.message.timestamp
-            )
-            metrics.stage_seconds.labels("normalise").observe(time.monotonic() - started)
+            await guarded(p, "normalise", event, normalise_one)
+
+    async def dedupe_one(event: faust.EventT) -> None:
+        seen = p.tables.seen
+        article = Article.model_validate_json(event.value)  # (an error: guarded dead-letters it)
+        now = event.message.timestamp or time.time()
+        first = first_seen(seen.get(article.content_hash), now, window_s)
+        if first is not None and first != article.id:
+            # Same words under another id: already in the pipeline. A replay of the same id passes again
+            # (downstream writes are idempotent), so a crash between table write and send loses nothing.
+            metrics.duplicates.inc()
+            log.info("duplicate_article article_id=%s first_id=%s", article.id, first)
+            return
+        if first is None:
+            seen[article.content_hash] = entry(article.id, now)
+        await p.topics.normalized.send(key=article.id.encode(), value=event.value, timestamp=event.message.timestamp)
+        metrics.records_out.labels("normalise").inc()
 
     @app.agent(p.topics.by_hash, name="dedupe")
     async def dedupe(stream: faust.StreamT) -> None:
-        seen = p.tables.seen
         async for event in stream.events():
-            try:
-                article = Article.model_validate_json(event.value)
-            except Exception as exc:  # noqa: BLE001 - ValidationError, or anything else: dead-letter, move on
-                await p.dead_letter(
-                    stage="dedupe",
-                    reason="processing_error",
-                    error=f"{type(exc).__name__}: {exc}",
-                    payload=event.value,
-                    event=event,
-                )
-                continue
-            now = event.message.timestamp or time.time()
-            first = first_seen(seen.get(article.content_hash), now, window_s)
-            if first is not None and first != article.id:
-                # Same words under another id: already in the pipeline. A replay of the same id passes again
-                # (downstream writes are idempotent), so a crash between table write and send loses nothing.
-                metrics.duplicates.inc()
-                log.info("duplicate_article article_id=%s first_id=%s", article.id, first)
-                continue
-            if first is None:
-                seen[article.content_hash] = entry(article.id, now)
-            await p.topics.normalized.send(
-                key=article.id.encode(), value=event.value, timestamp=event.message.timestamp
-            )
-            metrics.records_out.labels("normalise").inc()
+            await guarded(p, "dedupe", event, dedupe_one)
 
     @app.timer(purge_interval(window_s), name="dedupe-purge")
     async def purge_seen() -> None:
         # Local store only: outside an event Faust cannot write the changelog, whose retention drops the
         # same entries (and a restored expired entry counts as absent anyway).
-        store = p.tables.seen.data
-        gone = expired(list(store.items()), time.time(), window_s)
-        for key in gone:
-            store.pop(key, None)
+        # An exception in a Faust timer crashes the whole worker: a purge that fails is only logged.
+        try:
+            store = p.tables.seen.data
+            gone = expired(list(store.items()), time.time(), window_s)
+            for key in gone:
+                store.pop(key, None)
+        except Exception:  # noqa: BLE001 - the next run tries again
+            log.warning("dedupe_purge_failed", exc_info=True)
+            return
         if gone:
             log.info("dedupe_purged entries=%d kept=%d", len(gone), len(store))
 
