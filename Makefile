@@ -26,7 +26,7 @@ help:
 	@echo "make demo        .venv + install, start Kafka + Elasticsearch, run the demo"
 	@echo "make test        .venv + install, start Kafka + Elasticsearch, run the whole test suite and ruff"
 	@echo "make venv        create .venv (Python >= 3.11) and install contraflow with its dev extras"
-	@echo "make lint        ruff check"
+	@echo "make lint        ruff check, ruff format --check, the import contracts (lint-imports)"
 	@echo "make stack-up    start the local stack (contraflow stack up)"
 	@echo "make stack-down  stop it (contraflow stack down)"
 
@@ -62,13 +62,14 @@ demo: stack-deps stack-up
 
 test: system-deps stack-up
 	$(BIN)/pytest
-	$(BIN)/ruff check .
+	$(MAKE) --no-print-directory lint
 
 test-unit: $(VENV)/.installed
 	$(BIN)/pytest tests/unit
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format .

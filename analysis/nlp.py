@@ -15,10 +15,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from contraflow.errors import AnalysisError
-
 from . import attrs as _attrs  # noqa: F401  (registers the contraflow_attrs factory)
 from . import names as _names  # noqa: F401  (registers the contraflow_names factory)
+from .errors import AnalysisError
 
 __all__ = ["DEFAULT_MODEL", "load_nlp"]
 

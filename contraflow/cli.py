@@ -2,7 +2,8 @@
 
 Each command lives in its own module under ``contraflow/commands/`` and registers itself
 here. Data goes to stdout (JSON Lines), logs and progress to stderr. A ``ContraflowError``
-prints as ``ErrorType: message`` and exits 1; ``--debug`` shows the traceback.
+prints as ``ErrorType: message`` and exits non-zero (1; 2 for a bad setting, 69 when Elasticsearch is
+unavailable: :func:`contraflow.errors.exit_code`); ``--debug`` shows the traceback.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 
 import typer
 
-from .errors import ContraflowError
+from .errors import ContraflowError, exit_code
 
 __all__ = ["app", "main"]
 
@@ -94,7 +95,7 @@ def main() -> None:
         if _state["debug"]:
             raise
         typer.echo(f"{type(exc).__name__}: {exc}", err=True)
-        raise SystemExit(1) from None
+        raise SystemExit(exit_code(exc)) from None
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise SystemExit(130) from None

@@ -1,21 +1,34 @@
-"""Errors contraflow raises on purpose. Bugs stay ordinary Python exceptions.
+"""Errors contraflow raises on purpose, and the exit code of each. Bugs stay ordinary Python exceptions.
 
-    ContraflowError
-    ├── ConfigError                 bad setting or flag
-    ├── InputError                  a record or file we were given is unusable
-    │   └── InvalidArticleError     an article failed validation (reason, field)
-    ├── AnalysisError               the NLP pipeline cannot run (e.g. model missing)
-    ├── IndexingError               Elasticsearch side
-    │   ├── DocumentRejectedError   ES refused documents (per-document reasons)
-    │   └── BackendUnavailableError ES down / overloaded (retry_after)
-    └── StackError                  the local Kafka + Elasticsearch stack
+Each layer owns its errors; this module gathers them (so ``from contraflow.errors import X`` works for all)
+and adds the CLI's own:
 
-A message says what failed, for which record, and what to try next.
+    ContraflowError                 schemas.errors    root
+    ├── ConfigError                 contraflow.errors bad setting or flag                        exit 2
+    ├── InputError                  schemas.errors    a record or file we were given is unusable
+    │   └── InvalidArticleError     schemas.errors    an article failed validation (reason, field)
+    ├── AnalysisError               analysis.errors   the NLP pipeline cannot run (e.g. model missing)
+    ├── IndexingError               indexers.errors   Elasticsearch side
+    │   └── DocumentRejectedError   indexers.errors   ES refused documents (per-document reasons)
+    ├── BackendUnavailableError     schemas.errors    ES down / overloaded (retry_after)           exit 69
+    └── StackError                  contraflow.errors the local Kafka + Elasticsearch stack
+
+Every other ``ContraflowError`` exits 1 (:func:`exit_code`). A message says what failed, for which record,
+and what to try next.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from indexers.errors import DocumentRejectedError, IndexingError
+from schemas.errors import BackendUnavailableError, ContraflowError, InputError, InvalidArticleError
+
+if TYPE_CHECKING:
+    from analysis.errors import AnalysisError
+
 __all__ = [
+    "EXIT_CODES",
     "AnalysisError",
     "BackendUnavailableError",
     "ConfigError",
@@ -25,53 +38,38 @@ __all__ = [
     "InputError",
     "InvalidArticleError",
     "StackError",
+    "exit_code",
 ]
-
-
-class ContraflowError(Exception):
-    """Root of every error contraflow raises on purpose."""
 
 
 class ConfigError(ContraflowError):
     """A setting or flag is invalid."""
 
 
-class InputError(ContraflowError):
-    """Input we were given cannot be used."""
-
-
-class InvalidArticleError(InputError):
-    """An article failed validation."""
-
-    def __init__(self, message: str, *, reason: str = "invalid", field: str | None = None) -> None:
-        super().__init__(message)
-        self.reason = reason
-        self.field = field
-
-
-class AnalysisError(ContraflowError):
-    """The analysis pipeline cannot run."""
-
-
-class IndexingError(ContraflowError):
-    """Writing to or reading from Elasticsearch failed."""
-
-
-class DocumentRejectedError(IndexingError):
-    """Elasticsearch rejected documents; ``rejected`` maps document id to reason."""
-
-    def __init__(self, message: str, rejected: dict[str, str]) -> None:
-        super().__init__(message)
-        self.rejected = rejected
-
-
-class BackendUnavailableError(IndexingError):
-    """Elasticsearch is down or overloaded; try again after ``retry_after`` seconds."""
-
-    def __init__(self, message: str, retry_after: float = 1.0) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
 class StackError(ContraflowError):
     """The local stack could not be fetched, started, or checked."""
+
+
+# The most specific class wins; 2 as for the CLI's own usage errors, 69 is sysexits' EX_UNAVAILABLE.
+EXIT_CODES: dict[type[ContraflowError], int] = {
+    ConfigError: 2,
+    BackendUnavailableError: 69,
+    ContraflowError: 1,
+}
+
+
+def exit_code(exc: ContraflowError) -> int:
+    """The process exit status for ``exc``: that of the nearest class in :data:`EXIT_CODES` up its MRO."""
+    for cls in type(exc).__mro__:
+        if cls in EXIT_CODES:
+            return EXIT_CODES[cls]
+    return 1
+
+
+def __getattr__(name: str) -> Any:
+    # ``AnalysisError`` on first use: importing ``analysis`` loads spaCy, which most commands never need.
+    if name == "AnalysisError":
+        from analysis.errors import AnalysisError
+
+        return AnalysisError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

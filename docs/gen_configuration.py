@@ -23,7 +23,8 @@ START, END = "<!-- configuration-table:start -->", "<!-- configuration-table:end
 
 HEADER = """# Configuration
 
-Every part of contraflow reads one frozen `Settings` object (`contraflow/settings.py`). Values come from,
+Every part of contraflow reads one frozen `Settings` object, composed in `contraflow/settings.py` from the sections
+each layer owns (the file is named under each heading below). Values come from,
 highest first: **command-line flags** (each `--help` names the variable a flag overrides), **`CONTRAFLOW_*`
 environment variables**, then the defaults below. Nested sections use a double underscore:
 `CONTRAFLOW_ES__URL`, `CONTRAFLOW_KAFKA__BOOTSTRAP`.
@@ -35,7 +36,7 @@ contraflow worker --web-port 6067          # a flag beats the environment
 ```
 
 Secrets (`CONTRAFLOW_ES__PASSWORD`) are never logged; `docker-compose.yml` uses the same names.
-This file is generated from the code: edit the field descriptions in `contraflow/settings.py`, then run
+This file is generated from the code: edit the field descriptions in the section's file, then run
 `.venv/bin/python docs/gen_configuration.py`.
 """
 
@@ -71,6 +72,15 @@ def rows() -> list[tuple[str, str, str, str]]:
     return out
 
 
+def _owner(section: str) -> str:
+    """Which file defines a section (each layer owns its own; the top package composes them)."""
+    field = Settings.model_fields.get(section)
+    if field is None or not isinstance(field.default, BaseModel):
+        return "Defined in `contraflow/settings.py`."
+    cls = type(field.default)
+    return f"`{cls.__name__}`, defined in `{cls.__module__.replace('.', '/')}.py`."
+
+
 def render() -> str:
     sections: dict[str, list[tuple[str, str, str, str]]] = {}
     for row in rows():
@@ -78,7 +88,8 @@ def render() -> str:
         sections.setdefault(section, []).append(row)
     parts = [HEADER]
     for section, section_rows in sections.items():
-        parts.append(f"\n## {section.lower()}\n\n| variable | type | default | meaning |\n|---|---|---|---|\n")
+        parts.append(f"\n## {section.lower()}\n\n{_owner(section.lower())}\n")
+        parts.append("\n| variable | type | default | meaning |\n|---|---|---|---|\n")
         for env, typ, default, meaning in section_rows:
             parts.append(f"| `{env}` | {typ} | {default} | {meaning.replace('|', '/')} |\n")
     return "".join(parts)

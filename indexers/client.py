@@ -9,9 +9,8 @@ from elasticsearch import ApiError as _ApiError
 from elasticsearch import AsyncElasticsearch, Elasticsearch, NotFoundError
 from elasticsearch import TransportError as _TransportError
 
-from contraflow.errors import BackendUnavailableError, IndexingError
-from contraflow.settings import ElasticsearchSettings
-
+from .errors import BackendUnavailableError, IndexingError
+from .settings import ElasticsearchSettings
 from .templates import INDEX_KINDS, alias_name, component_templates, index_name, index_templates
 
 __all__ = [

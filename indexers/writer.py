@@ -31,11 +31,10 @@ from elasticsearch import TransportError as _TransportError
 from elasticsearch.helpers import async_streaming_bulk
 from pydantic import BaseModel
 
-from contraflow.errors import BackendUnavailableError
-from contraflow.settings import ElasticsearchSettings
-
 from .client import ensure_indices_async, make_async_client
 from .documents import document_json, kind_of
+from .errors import BackendUnavailableError
+from .settings import ElasticsearchSettings
 from .templates import alias_name
 
 __all__ = ["EsWriter", "WriteResult", "backoff_delays"]

@@ -1,11 +1,17 @@
 """The Faust side of contraflow: app, topics, tables, agents and metrics."""
 
-from .app import build_app
-from .context import DocumentSink, Pipeline
-from .metrics import METRIC_NAMES, Metrics
-from .pipeline import build_pipeline
-from .tables import PipelineTables, build_tables
-from .topics import PipelineTopics, build_topics, by_hash_topic_name
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .app import build_app
+    from .context import DocumentSink, Pipeline
+    from .metrics import METRIC_NAMES, Metrics
+    from .pipeline import build_pipeline
+    from .tables import PipelineTables, build_tables
+    from .topics import PipelineTopics, build_topics, by_hash_topic_name
 
 __all__ = [
     "METRIC_NAMES",
@@ -20,3 +26,31 @@ __all__ = [
     "build_topics",
     "by_hash_topic_name",
 ]
+
+# The submodule of each public name, imported on first use: importing one submodule (``streams.settings``,
+# ``streams.errors``) does not load Faust, so the CLI composes its settings without paying for it.
+_WHERE = {
+    "DocumentSink": "context",
+    "METRIC_NAMES": "metrics",
+    "Metrics": "metrics",
+    "Pipeline": "context",
+    "PipelineTables": "tables",
+    "PipelineTopics": "topics",
+    "build_app": "app",
+    "build_pipeline": "pipeline",
+    "build_tables": "tables",
+    "build_topics": "topics",
+    "by_hash_topic_name": "topics",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,17 +1,18 @@
-"""Build the ``faust.App`` from :class:`~contraflow.settings.Settings`."""
+"""Build the ``faust.App`` from the settings (:class:`~streams.settings.PipelineSettings`)."""
 
 from __future__ import annotations
 
 import faust
 
-from contraflow.settings import Settings
-
 from .consumer import RewindingConsumer
+from .settings import PipelineSettings
 
 __all__ = ["build_app"]
 
 
-def build_app(settings: Settings, *, web_port: int | None = None, session_timeout_s: float | None = None) -> faust.App:
+def build_app(
+    settings: PipelineSettings, *, web_port: int | None = None, session_timeout_s: float | None = None
+) -> faust.App:
     """A Faust app wired to the configured broker, store, partitions and web port.
 
     Parameters:

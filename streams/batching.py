@@ -49,7 +49,7 @@ def is_transient(exc: BaseException) -> bool:
     """An error of a backend being unavailable (retried as long as it takes, never a reason to dead-letter):
     Elasticsearch unavailable, a connection error or timeout, a retriable Kafka error; also when it is the
     cause of ``exc`` (faust wraps Kafka's errors in ``ProducerSendError``)."""
-    from contraflow.errors import BackendUnavailableError
+    from schemas.errors import BackendUnavailableError
 
     seen = 0
     current: BaseException | None = exc

@@ -15,12 +15,12 @@ from typing import Any, Protocol
 import faust
 from pydantic import BaseModel
 
-from contraflow import memory
-from contraflow.settings import Settings
 from schemas import DeadLetter
 from schemas.deadletter import DEADLETTER_KEY_MAX_BYTES
 
+from . import memory
 from .metrics import Metrics
+from .settings import PipelineSettings
 from .tables import PipelineTables
 from .topics import PipelineTopics
 
@@ -56,7 +56,7 @@ class Pipeline:
     """Everything the agents share inside one worker."""
 
     app: faust.App
-    settings: Settings
+    settings: PipelineSettings
     topics: PipelineTopics
     tables: PipelineTables
     metrics: Metrics

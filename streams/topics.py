@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import faust
 
-from contraflow.settings import Settings
+from .settings import PipelineSettings
 
 __all__ = ["PipelineTopics", "build_topics", "by_hash_topic_name"]
 
@@ -27,12 +27,12 @@ class PipelineTopics:
         ]
 
 
-def by_hash_topic_name(settings: Settings) -> str:
+def by_hash_topic_name(settings: PipelineSettings) -> str:
     """Name of the internal re-keying topic (one per consumer group)."""
     return f"{settings.worker.app_id}-articles-by-hash"
 
 
-def build_topics(app: faust.App, settings: Settings) -> PipelineTopics:
+def build_topics(app: faust.App, settings: PipelineSettings) -> PipelineTopics:
     """Declare the topics on ``app`` (created on worker start if missing)."""
     t = settings.topics
 

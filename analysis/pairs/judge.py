@@ -29,7 +29,7 @@ def load_pair_nlp(model: str = DEFAULT_MODEL) -> Language:
     """
     import spacy
 
-    from contraflow.errors import AnalysisError
+    from ..errors import AnalysisError
 
     try:
         nlp = spacy.load(model)

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from contraflow.errors import AnalysisError
-
+from ..errors import AnalysisError
 from .rules import CUE_KINDS, rule_verdict
 from .signals import FEATURES, Signal
 

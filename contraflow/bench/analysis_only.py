@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from schemas import ArticleIn, Statement
+from streams import memory
 
-from .. import memory
 from ..errors import AnalysisError
 from ..settings import AnalysisSettings
 from .stats import rate

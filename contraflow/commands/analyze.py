@@ -164,7 +164,8 @@ def register(app: typer.Typer) -> None:
 
         Example:  contraflow analyze ../shared/data/seed/censor-net-2024-10-21.jsonl
         """
-        from .. import memory
+        from streams import memory
+
         from ..jsonl import open_input
         from ..settings import load_settings
 

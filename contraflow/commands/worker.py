@@ -87,9 +87,8 @@ def register(app: typer.Typer) -> None:
         Example:  contraflow worker --web-port 6067
         """
         from indexers import EsWriter
-        from streams import Metrics, build_pipeline
+        from streams import Metrics, build_pipeline, memory
 
-        from .. import memory
         from ..kafka_admin import ensure_topics
         from ..settings import load_settings
 

@@ -21,8 +21,8 @@ from collections.abc import Mapping, Sequence
 import faust
 from pydantic import BaseModel, ValidationError
 
-from contraflow.errors import BackendUnavailableError
 from schemas import Article, Contradiction, Statement
+from schemas.errors import BackendUnavailableError
 
 from ..batching import OnIdle, run_batched
 from ..context import Pipeline

@@ -8,9 +8,16 @@ import pytest
 
 PACKAGES = [
     "schemas",
+    "schemas.errors",
     "analysis",
+    "analysis.errors",
+    "analysis.settings",
     "streams",
+    "streams.settings",
+    "streams.memory",
     "indexers",
+    "indexers.errors",
+    "indexers.settings",
     "contraflow",
     "contraflow.settings",
     "contraflow.errors",

@@ -1,10 +1,10 @@
-"""The worker's garbage-collector settings (contraflow.memory)."""
+"""The worker's garbage-collector settings (streams.memory)."""
 
 from __future__ import annotations
 
 import gc
 
-from contraflow import memory
+from streams import memory
 
 
 def test_tune_sets_the_thresholds_and_freeze_moves_live_objects_out_of_collections():

@@ -1,0 +1,150 @@
+"""The sections of the settings the Faust pipeline owns (``kafka``, ``topics``, ``worker``), and what it reads.
+
+``contraflow.settings.Settings`` composes these sections with the others (``CONTRAFLOW_KAFKA__*``, ...). A
+pipeline is built from any object shaped like :class:`PipelineSettings`: ``streams`` never imports the top
+package, nor ``indexers`` (whose Elasticsearch section the index agents read through :class:`SinkSettings`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:  # only annotated: importing analysis loads spaCy
+    from analysis.settings import AnalysisSettings
+
+__all__ = ["KafkaSettings", "PipelineSettings", "SinkSettings", "TopicSettings", "WorkerSettings"]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class KafkaSettings(_Section):
+    bootstrap: str = Field("localhost:9092", description="Kafka bootstrap servers, comma-separated.")
+    client_id: str = Field("contraflow", description="Client id sent to the broker.")
+    # Measured on the 2-core dev VM (docs/performance.md): no compression saves the workers ~6% CPU at equal
+    # throughput; a linger halves the broker's CPU for a little latency (5 ms: Kafka's own default since 4.0).
+    compression: Literal["none", "gzip", "snappy", "lz4"] = Field(
+        "none",
+        description=(
+            "Compression of the records workers produce (none is cheapest in CPU; gzip, snappy or lz4 save disk "
+            "and network; snappy and lz4 need their Python codec installed)."
+        ),
+    )
+    linger_ms: int = Field(
+        5, ge=0, le=1000, description="How long a worker's producer waits to fill a batch (fewer, larger requests)."
+    )
+
+
+class TopicSettings(_Section):
+    raw: str = Field("articles.raw", description="Topic producers publish ArticleIn records to.")
+    normalized: str = Field("articles.normalized", description="Topic of validated, cleaned Article records.")
+    statements: str = Field("statements", description="Topic of extracted Statement records.")
+    contradictions: str = Field("contradictions", description="Topic of detected Contradiction records.")
+    deadletter: str = Field("articles.deadletter", description="Topic of records that could not be processed.")
+    partitions: int = Field(6, ge=1, description="Partitions of every contraflow topic.")
+    replication: int = Field(1, ge=1, description="Replication factor of every contraflow topic.")
+
+
+class WorkerSettings(_Section):
+    app_id: str = Field("contraflow", description="Faust app id (= Kafka consumer group).")
+    web_port: int = Field(6066, ge=0, description="Port of the worker's web server (/metrics, page).")
+    web_bind: str = Field(
+        "127.0.0.1", description="Address the worker's web server binds (0.0.0.0 in containers, to be scraped)."
+    )
+    store: str = Field("memory://", description="Faust table store: memory:// or rocksdb://.")
+    dedupe_window_s: float = Field(
+        30 * 86_400,
+        gt=0,
+        description=(
+            "How long an article's content is remembered for de-duplication (seconds, default 30 days); a copy "
+            "arriving later is processed again, under its own id."
+        ),
+    )
+    data_dir: Path = Field(Path(".contraflow/worker"), description="Worker state directory.")
+    standby_replicas: int = Field(
+        0,
+        ge=0,
+        description=(
+            "Standby copies of each table partition kept by other workers (faster failover; each copy replays "
+            "every changelog record of the partition it stands by for)."
+        ),
+    )
+    batch_size: int = Field(200, ge=1, description="Records per indexing batch.")
+    batch_within_s: float = Field(0.5, gt=0, description="Longest wait to fill an indexing batch.")
+    extract_batch_size: int = Field(
+        8, ge=1, description="Most articles per spaCy batch in a worker (bigger: more throughput, more latency)."
+    )
+    extract_within_s: float = Field(
+        0.1,
+        gt=0,
+        description=(
+            "Longest wait to fill a spaCy batch. Short, because articles that arrive while a batch is being "
+            "analysed wait for it anyway: under load batches fill up, when idle an article starts at once."
+        ),
+    )
+
+    max_batch_failures: int = Field(
+        3,
+        ge=1,
+        description=(
+            "Times a batch may fail in an agent (an error other than Elasticsearch or Kafka being unavailable) "
+            "before it is split and each record retried alone; a record that fails this many times alone is "
+            "dead-lettered (reason processing_error), so one poison record cannot stop a partition."
+        ),
+    )
+    shutdown_timeout_s: float = Field(
+        30.0,
+        gt=0,
+        description=(
+            "Longest clean stop after SIGTERM or SIGINT: past it the worker exits anyway (its uncommitted records "
+            "are processed again by the partition's next owner), even while Elasticsearch or Kafka is down."
+        ),
+    )
+    deadletter_max_payload_bytes: int = Field(
+        256 * 1024,
+        ge=1024,
+        le=512 * 1024,
+        description=(
+            "Bytes of the original record kept in a dead letter; a bigger record keeps only its prefix, with its "
+            "full length and sha256, so a dead letter always fits Kafka's 1 MB record limit."
+        ),
+    )
+
+
+class SinkSettings(Protocol):
+    """What the index agents read of the document sink's section (``indexers.settings.ElasticsearchSettings``)."""
+
+    @property
+    def index_prefix(self) -> str: ...
+
+    @property
+    def max_backoff_s(self) -> float: ...
+
+    @property
+    def idle_refresh(self) -> bool: ...
+
+    @property
+    def idle_refresh_min_s(self) -> float: ...
+
+
+class PipelineSettings(Protocol):
+    """The sections a pipeline reads; ``contraflow.settings.Settings`` is one (tests may pass any such object)."""
+
+    @property
+    def kafka(self) -> KafkaSettings: ...
+
+    @property
+    def topics(self) -> TopicSettings: ...
+
+    @property
+    def worker(self) -> WorkerSettings: ...
+
+    @property
+    def analysis(self) -> AnalysisSettings: ...
+
+    @property
+    def es(self) -> SinkSettings: ...
