@@ -157,17 +157,25 @@ def _cleanup(ns: PipelineNs) -> None:
 
 @pytest.fixture
 def pipeline_factory(stack, unique_name, tmp_path) -> Iterator[Callable[..., PipelineNs]]:
-    """``pipeline_factory(partitions=6)`` -> an isolated :class:`PipelineNs` (workers stopped, topics deleted)."""
+    """``pipeline_factory(partitions=6)`` -> an isolated :class:`PipelineNs` (workers stopped, topics deleted).
+
+    ``es_url`` / ``kafka_bootstrap``: a private node or broker instead of the shared stack's (fault tests)."""
     made: list[PipelineNs] = []
 
     def make(
-        partitions: int = 6, *, es_url: str | None = None, candidates_per_key: int | None = None, **worker: object
+        partitions: int = 6,
+        *,
+        es_url: str | None = None,
+        kafka_bootstrap: str | None = None,
+        candidates_per_key: int | None = None,
+        **worker: object,
     ) -> PipelineNs:
         name = unique_name("cfp")
         es = es_url or stack.es_url
+        kafka = kafka_bootstrap or stack.kafka_bootstrap
         analysis = {"candidates_per_key": candidates_per_key} if candidates_per_key else {}
         env = {
-            "CONTRAFLOW_KAFKA__BOOTSTRAP": stack.kafka_bootstrap,
+            "CONTRAFLOW_KAFKA__BOOTSTRAP": kafka,
             "CONTRAFLOW_ES__URL": es,
             "CONTRAFLOW_ES__INDEX_PREFIX": name,
             "CONTRAFLOW_ES__MAX_BACKOFF_S": "4",
@@ -184,7 +192,7 @@ def pipeline_factory(stack, unique_name, tmp_path) -> Iterator[Callable[..., Pip
             env["CONTRAFLOW_ANALYSIS__CANDIDATES_PER_KEY"] = str(candidates_per_key)
         settings = Settings.model_validate(
             {
-                "kafka": {"bootstrap": stack.kafka_bootstrap},
+                "kafka": {"bootstrap": kafka},
                 "es": {"url": es, "index_prefix": name, "max_backoff_s": 4},
                 "analysis": analysis,
                 "topics": {
