@@ -23,8 +23,6 @@ ENV PATH=/opt/contraflow/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     CONTRAFLOW_WORKER__DATA_DIR=/var/lib/contraflow/worker
 COPY --from=build /opt/contraflow /opt/contraflow
-# Kibana saved objects are read by `contraflow kibana import` in the setup job.
-COPY deploy/kibana /opt/contraflow-deploy/kibana
 RUN useradd --system --uid 10001 --home-dir /var/lib/contraflow --create-home contraflow \
  && mkdir -p /var/lib/contraflow/worker \
  && chown -R contraflow /var/lib/contraflow

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import typer
 
-_REPO = Path(__file__).resolve().parents[2]
-
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -20,7 +18,7 @@ def register(app: typer.Typer) -> None:
     @app.command("demo")
     def demo(
         data: Path = typer.Option(
-            _REPO.parent / "shared" / "data",
+            Path("../shared/data"),
             "--data",
             envvar="CONTRAFLOW_DATA_DIR",
             help="Data folder with seed/*.jsonl and news/*.jsonl.",

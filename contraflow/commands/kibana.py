@@ -14,38 +14,27 @@ from typing import Any
 
 import typer
 
+from ..assets import asset
 from ..errors import ConfigError, ContraflowError, InputError
 
 log = logging.getLogger(__name__)
 
 _NDJSON = "contraflow.ndjson"
-# Where the saved objects live: a source checkout (editable install) or the Docker image.
-_CANDIDATES = (
-    Path(__file__).resolve().parents[2] / "deploy" / "kibana" / _NDJSON,
-    Path("/opt/contraflow-deploy/kibana") / _NDJSON,
-    Path.cwd() / "deploy" / "kibana" / _NDJSON,
-)
 
 
 class KibanaError(ContraflowError):
     """Kibana is unreachable, not ready, or refused the saved objects."""
 
 
-def default_objects_file() -> Path:
-    """The first existing ``deploy/kibana/contraflow.ndjson``; raises ``InputError`` when there is none."""
-    for path in _CANDIDATES:
-        if path.is_file():
-            return path
-    raise InputError(f"cannot find {_NDJSON}; pass it with --file (looked in {', '.join(map(str, _CANDIDATES))})")
-
-
-def load_objects(path: Path, index_prefix: str = "contraflow") -> list[dict[str, Any]]:
-    """Read the NDJSON saved objects; data views are renamed for a non-default index prefix."""
+def load_objects(path: Path | None = None, index_prefix: str = "contraflow") -> list[dict[str, Any]]:
+    """Read the NDJSON saved objects (by default those shipped in the package, ``contraflow/assets/kibana/``);
+    data views are renamed for a non-default index prefix."""
+    source = asset("kibana", _NDJSON) if path is None else path
     try:
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
         objects = [json.loads(line) for line in lines]
     except (OSError, json.JSONDecodeError) as exc:
-        raise InputError(f"cannot read saved objects from {path}: {exc}") from exc
+        raise InputError(f"cannot read saved objects from {source}: {exc}") from exc
     if index_prefix != "contraflow":
         for obj in objects:
             if obj.get("type") == "index-pattern":
@@ -161,7 +150,7 @@ def register(app: typer.Typer) -> None:
     def import_command(
         url: str = typer.Option("http://localhost:5601", "--url", help="Kibana base URL."),
         file: Path | None = typer.Option(
-            None, "--file", help="Saved objects NDJSON [default: deploy/kibana/contraflow.ndjson]."
+            None, "--file", help="Saved objects NDJSON [default: the ones shipped with contraflow]."
         ),
         space: str | None = typer.Option(None, "--space", help="Kibana space id (default space if omitted)."),
         wait: float = typer.Option(0.0, "--wait", help="Seconds to wait for Kibana to become available first."),
@@ -189,7 +178,7 @@ def register(app: typer.Typer) -> None:
         settings = load_settings(es={"index_prefix": index_prefix})
         password = settings.es.password.get_secret_value() if settings.es.password else None
         headers = _auth_headers(settings.es.username, password)
-        objects = load_objects(file or default_objects_file(), settings.es.index_prefix)
+        objects = load_objects(file, settings.es.index_prefix)
         if wait > 0:
             wait_for_kibana(url, wait, headers)
         result = import_objects(url, objects, space=space, overwrite=overwrite, headers=headers)

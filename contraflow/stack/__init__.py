@@ -11,7 +11,8 @@ Example::
     stack.stop_service("elasticsearch"); stack.start_service("elasticsearch")   # fault tests
     stack.down()                     # stops only the processes this stack started
 
-Everything lives under ``StackSettings.home`` (relative paths are taken from the checkout root):
+Everything lives under ``StackSettings.home`` (a relative path is taken from the source checkout contraflow runs
+from, else from the working directory: see :func:`relative_base`):
 ``kafka/``, ``elasticsearch/`` (or ``/var/tmp/contraflow-stack/<hash>/`` when run as root from a folder
 the Elasticsearch user cannot enter), ``logs/``, ``run/`` (pid files, lock), ``downloads/``.
 """
@@ -33,15 +34,35 @@ from ..settings import StackSettings
 from .elasticsearch import ElasticsearchService
 from .kafka import KafkaService
 from .process import find_java, is_alive, ours, pids_with, port_in_use, progress, read_pid, spawn, stop_pids
-from .versions import DEPLOY_DIR, StackVersions, load_versions
+from .versions import StackVersions, load_versions
 
-__all__ = ["SERVICES", "LocalStack", "ServiceStatus", "StackStatus", "StackVersions", "load_versions"]
+__all__ = [
+    "SERVICES",
+    "LocalStack",
+    "ServiceStatus",
+    "StackStatus",
+    "StackVersions",
+    "load_versions",
+    "relative_base",
+]
 
 log = logging.getLogger(__name__)
 
 SERVICES = ("kafka", "elasticsearch")
-_CHECKOUT = DEPLOY_DIR.parents[1]
 _PORT_ENV = {"kafka": "CONTRAFLOW_STACK__KAFKA_PORT", "elasticsearch": "CONTRAFLOW_STACK__ES_PORT"}
+
+
+def relative_base() -> Path:
+    """Where a relative ``stack.home`` is taken from.
+
+    The source checkout when contraflow runs from one (an editable install: ``make``, the tests and the workers
+    they start share one stack, whatever their working directory); else, an installed wheel, the working
+    directory.
+    """
+    root = Path(__file__).resolve().parents[2]
+    if (root / "pyproject.toml").is_file() and (root / "deploy").is_dir():
+        return root
+    return Path.cwd()
 
 
 @dataclass
@@ -87,7 +108,7 @@ class LocalStack:
     def __init__(self, cfg: StackSettings) -> None:
         self.cfg = cfg
         home = cfg.home.expanduser()
-        self.home = (home if home.is_absolute() else _CHECKOUT / home).resolve()
+        self.home = (home if home.is_absolute() else relative_base() / home).resolve()
         self.versions = load_versions()
         self.kafka = KafkaService(cfg, self.home, self.versions)
         self.elasticsearch = ElasticsearchService(cfg, self.home, self.versions)

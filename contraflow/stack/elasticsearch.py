@@ -26,10 +26,11 @@ import urllib.request
 import zipfile
 from pathlib import Path
 
+from ..assets import copy_asset
 from ..errors import StackError
 from ..settings import StackSettings
 from .process import progress, run_step
-from .versions import DEPLOY_DIR, StackVersions
+from .versions import StackVersions
 
 __all__ = ["ElasticsearchService", "SHARED_ROOT"]
 
@@ -100,7 +101,7 @@ class ElasticsearchService:
                         "-B",
                         "-ntp",
                         "-f",
-                        str(DEPLOY_DIR / "elasticsearch-pom.xml"),
+                        str(copy_asset(self.downloads, "stack", "elasticsearch-pom.xml")),
                         f"-Delasticsearch.version={self.version}",
                         "dependency:copy-dependencies",
                         f"-DoutputDirectory={self.downloads}",

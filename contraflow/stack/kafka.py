@@ -12,10 +12,11 @@ import logging
 import uuid
 from pathlib import Path
 
+from ..assets import copy_asset
 from ..errors import StackError
 from ..settings import StackSettings
 from .process import progress, run_step
-from .versions import DEPLOY_DIR, StackVersions
+from .versions import StackVersions
 
 __all__ = ["KafkaService"]
 
@@ -75,7 +76,7 @@ class KafkaService:
                 "-B",
                 "-ntp",
                 "-f",
-                str(DEPLOY_DIR / "kafka-pom.xml"),
+                str(copy_asset(self.root, "stack", "kafka-pom.xml")),
                 f"-Dkafka.version={self.version}",
                 f"-Dscala.binary={self.scala}",
                 "dependency:copy-dependencies",

@@ -1,7 +1,8 @@
-"""Write deploy/kibana/contraflow.ndjson, the Kibana saved objects of contraflow.
+"""Write contraflow/assets/kibana/contraflow.ndjson, the Kibana saved objects of contraflow.
 
 The NDJSON is what `contraflow kibana import` posts to Kibana's saved-objects API; this script is
-its readable source (nested JSON strings are painful to edit by hand). After a change run:
+its readable source (nested JSON strings are painful to edit by hand); the NDJSON ships in the package, so an
+installed contraflow finds it. After a change run:
 
     .venv/bin/python deploy/kibana/build_objects.py
 
@@ -16,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-OUT = Path(__file__).with_name("contraflow.ndjson")
+OUT = Path(__file__).resolve().parents[2] / "contraflow" / "assets" / "kibana" / "contraflow.ndjson"
 PREFIX = "contraflow"  # `contraflow kibana import` rewrites it to CONTRAFLOW_ES__INDEX_PREFIX
 
 DATA_VIEWS = {

@@ -14,7 +14,7 @@ from indexers import INDEX_KINDS, alias_name, ensure_indices, index_name, make_c
 
 pytestmark = pytest.mark.integration
 
-NDJSON = Path(__file__).resolve().parents[3] / "deploy" / "kibana" / "contraflow.ndjson"
+NDJSON = Path(__file__).resolve().parents[3] / "contraflow" / "assets" / "kibana" / "contraflow.ndjson"
 
 
 def _uses() -> list[tuple[str, str, str]]:

@@ -17,6 +17,8 @@ from contraflow.settings import Settings
 
 REPO = Path(__file__).resolve().parents[3]
 DEPLOY = REPO / "deploy"
+# What the code reads at run time ships in the package (contraflow/assets/__init__.py).
+ASSETS = REPO / "contraflow" / "assets"
 
 
 def require_tool(name: str, package: str) -> str:

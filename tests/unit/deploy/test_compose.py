@@ -1,7 +1,7 @@
 """docker-compose.yml: services, ports, healthchecks, scalable workers, env names and image tags.
 
 No Docker engine runs here, so the file is checked by parsing it against the code's own
-configuration (``Settings`` fields, ``deploy/local/versions.json``), and with ``docker compose config``
+configuration (``Settings`` fields, ``contraflow/assets/stack/versions.json``), and with ``docker compose config``
 or ``docker-compose config`` when a client is installed.
 """
 
@@ -15,12 +15,12 @@ import subprocess
 
 import pytest
 import yaml
-from deploy_helpers import DEPLOY, REPO, settings_env_names
+from deploy_helpers import ASSETS, DEPLOY, REPO, settings_env_names
 
 from contraflow.settings import Settings
 
 COMPOSE_FILE = REPO / "docker-compose.yml"
-VERSIONS = json.loads((DEPLOY / "local" / "versions.json").read_text())
+VERSIONS = json.loads((ASSETS / "stack" / "versions.json").read_text())
 SERVICES = {"kafka", "elasticsearch", "kibana", "prometheus", "grafana", "setup", "worker", "web"}
 
 
@@ -176,11 +176,8 @@ def test_dockerfile_installs_every_package() -> None:
     for package in packages:
         assert re.search(rf"^COPY {package} \./{package}$", dockerfile, re.M), f"Dockerfile does not copy {package}/"
     assert "USER " in dockerfile, "the image should not run as root"
-    # `contraflow kibana import` in the setup job finds the saved objects where the image puts them.
-    from contraflow.commands import kibana
-
-    assert "COPY deploy/kibana /opt/contraflow-deploy/kibana" in dockerfile
-    assert any(str(p).startswith("/opt/contraflow-deploy/kibana/") for p in kibana._CANDIDATES)
+    # `contraflow kibana import` in the setup job reads the saved objects shipped in the package: no copy needed.
+    assert "deploy/kibana" not in dockerfile
 
 
 def test_compose_config_validates() -> None:

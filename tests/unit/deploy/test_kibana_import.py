@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from deploy_helpers import DEPLOY
+from deploy_helpers import ASSETS
 from typer.testing import CliRunner
 
 from contraflow.cli import app
 
-NDJSON = DEPLOY / "kibana" / "contraflow.ndjson"
+NDJSON = ASSETS / "kibana" / "contraflow.ndjson"
 
 
 class _Recorder(BaseHTTPRequestHandler):

@@ -1,5 +1,6 @@
-"""deploy/kibana: the saved objects are valid NDJSON, references resolve, and every field they use
-exists in the index mappings the pipeline creates (indexers/templates.py)."""
+"""contraflow/assets/kibana (built by deploy/kibana/build_objects.py): the saved objects are valid NDJSON,
+references resolve, and every field they use exists in the index mappings the pipeline creates
+(indexers/templates.py)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ import json
 from typing import Any
 
 import pytest
-from deploy_helpers import DEPLOY
+from deploy_helpers import ASSETS, DEPLOY
 
 from contraflow.commands.kibana import load_objects
 from indexers import INDEX_KINDS, alias_name, mappings
 
 KIBANA = DEPLOY / "kibana"
-NDJSON = KIBANA / "contraflow.ndjson"
+NDJSON = ASSETS / "kibana" / "contraflow.ndjson"
 AGGREGATABLE = {"keyword", "date", "integer", "long", "float", "double", "boolean"}
 
 
@@ -82,7 +83,8 @@ def test_ndjson_lines_are_objects_with_unique_ids() -> None:
 
 
 def test_ndjson_is_generated_from_build_script() -> None:
-    """deploy/kibana/contraflow.ndjson is the output of build_objects.py (edit the script, not the file)."""
+    """contraflow/assets/kibana/contraflow.ndjson is the output of deploy/kibana/build_objects.py (edit the script,
+    not the file)."""
     spec = importlib.util.spec_from_file_location("kibana_build_objects", KIBANA / "build_objects.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
