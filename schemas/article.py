@@ -157,3 +157,9 @@ class Article(BaseModel):
     published_at: datetime | None = Field(None, description="Publication time in UTC.")
     language: str = Field("en", description="ISO 639-1 language code.")
     authors: list[str] = Field(default_factory=list, description="Bylines.")
+    version: str | None = Field(
+        None,
+        description="Which version of the article this is, set by the extract stage: '<raw record's Kafka "
+        "timestamp in ms, 15 digits>:<content_hash>'. In Elasticsearch a later version replaces an earlier one "
+        "with the same id (and its statements and contradictions); an earlier one arriving later is skipped.",
+    )

@@ -86,7 +86,7 @@ def register(app: typer.Typer) -> None:
         `kill -USR1 <pid>` logs the stack of every task (mode's "cry"): the first tool for a stuck worker.
         Example:  contraflow worker --web-port 6067
         """
-        from indexers import EsWriter
+        from indexers.versions import VersionedEsWriter
         from streams import Metrics, build_pipeline, memory
 
         from ..kafka_admin import ensure_topics
@@ -101,7 +101,8 @@ def register(app: typer.Typer) -> None:
         ensure_topics(settings)
         settings.worker.data_dir.mkdir(parents=True, exist_ok=True)  # faust creates only the last level
         metrics = Metrics()
-        writer = EsWriter(
+        # (the bulk writer, plus the reads and deletions article updates need: streams.versions)
+        writer = VersionedEsWriter(
             settings.es,
             on_error=lambda reason: metrics.es_bulk_errors.labels(reason).inc(),
             on_retry=metrics.es_bulk_retries.inc,

@@ -438,6 +438,11 @@ def _header(value: object) -> list[tuple[str, int, int]] | None:
     return placements
 
 
+def _holds_same(entries: ProfileBlock, statement: Statement) -> bool:
+    """Whether the ring holds ``statement`` itself (same id and same content)."""
+    return entries.holds(statement.id) and any(p.statement == statement for p in entries)
+
+
 def _by_statement(placements: list[tuple[str, Statement]]) -> list[tuple[Statement, list[str]]]:
     """Consecutive placements of one statement grouped: (statement, its keys here), keys it lacks left out."""
     groups: list[tuple[Statement, list[str]]] = []
@@ -499,6 +504,8 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
             for key, candidates in to_judge_all(mine, rings, budget, max_candidates):
                 for candidate in candidates:
                     old = candidate.statement
+                    if old.id == new.id:
+                        continue  # itself (a replay), or its article's earlier version: never a pair
                     try:
                         result = judge_statements(old, new, min_score)
                     except Exception as exc:  # noqa: BLE001 - an engine bug on one pair must not stop the stream
@@ -507,8 +514,9 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
                     if result is not None and result.score >= min_score:
                         found.append(result)
             for key, entries in rings:
-                # redelivered after a crash: compare again (idempotent), do not store twice
-                if not entries.holds(new.id):
+                # redelivered after a crash: compare again (idempotent), do not store twice; a statement of an
+                # updated article under the same id with other words is stored (the old one ages out of the ring)
+                if not _holds_same(entries, new):
                     ring.add(key, new, mine, index_of[id(new)])
             # A message holds a batch's placements on this partition (~30 per article on 6 partitions): let
             # the event loop serve the other agents every few milliseconds, so detect never holds up newer

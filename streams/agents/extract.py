@@ -28,6 +28,7 @@ from schemas import Article, Statement
 
 from ..batching import Stage, run_batched
 from ..context import Pipeline
+from ..versions import VersionedSink, article_version, latest_per_id, superseded
 from .index import idle_refresher, index_records
 
 __all__ = ["detect_records", "partition_for", "register_extract"]
@@ -121,6 +122,30 @@ def _extract_batch(articles: list[Article], nlp) -> list[list[Statement] | Excep
         return out
 
 
+async def _latest_only(sink: VersionedSink, extracted: list[Extracted]) -> tuple[list[Extracted], list[Extracted]]:
+    """``(to write, updates)``: the batch less every article a later version of supersedes (in the batch, or
+    stored already: :func:`streams.versions.superseded`); ``updates``: those of them stored before (a new version,
+    or a replay), whose stale statements and contradictions are removed after the write."""
+    latest = latest_per_id([(article.id, article.version or "") for _, article, _ in extracted])
+    current = [item for i, item in enumerate(extracted) if i in latest]
+    older = [item for i, item in enumerate(extracted) if i not in latest]
+    stored = await sink.article_versions([article.id for _, article, _ in current])
+    fresh: list[Extracted] = []
+    updates: list[Extracted] = []
+    for item in current:
+        article = item[1]
+        held = stored.get(article.id)
+        if superseded(article.version or "", held):
+            older.append(item)
+            continue
+        fresh.append(item)
+        if held is not None:
+            updates.append(item)
+    for _, article, _ in older:
+        log.info("article_superseded article_id=%s version=%s", article.id[:100], article.version)
+    return fresh, updates
+
+
 def register_extract(p: Pipeline) -> faust.types.AgentT:
     """Declare the ``extract`` agent on the pipeline's app."""
     app, metrics, w = p.app, p.metrics, p.settings.worker
@@ -165,7 +190,9 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
                     max_statements,
                 )
                 result = result[:max_statements]
-            extracted.append((event, article, result))
+            # the version an update is told by (streams.versions): the raw record's Kafka timestamp and the hash
+            version = article_version(event.message.timestamp, article.content_hash)
+            extracted.append((event, article.model_copy(update={"version": version}), result))
         extract_s = time.monotonic() - started
         return partial(_index_and_send, extracted, len(articles), started, extract_s)
 
@@ -178,6 +205,9 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
         """Index a batch's articles and statements, then send its statements on to ``detect`` (idempotent: a
         retry writes the same documents and sends the same messages; ``detect`` skips statements it holds)."""
         written = time.monotonic()
+        updates: list[Extracted] = []
+        if isinstance(p.sink, VersionedSink):
+            extracted, updates = await _latest_only(p.sink, extracted)
         if p.sink is not None:
             # Index first: a statement is searchable (and an article counted as done) before detect sees it.
             records: list[BaseModel] = []
@@ -187,6 +217,8 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
                 records.extend(statements)
                 origin.update(dict.fromkeys([article.id, *(st.id for st in statements)], event))
             await index_records(p, records, origin)
+            for _, article, statements in updates:
+                await p.sink.remove_stale(article.id, statements)  # type: ignore[union-attr]
             now = time.time()
             for event, _, _ in extracted:
                 # Kafka timestamps are carried from articles.raw through every stage: publish -> indexed.

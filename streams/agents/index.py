@@ -26,6 +26,7 @@ from schemas.errors import BackendUnavailableError
 
 from ..batching import OnIdle, run_batched
 from ..context import Pipeline
+from ..versions import VersionedSink, current_contradictions
 
 __all__ = ["idle_refresher", "index_records", "register_index", "stage_of"]
 
@@ -147,6 +148,13 @@ def register_index(p: Pipeline) -> faust.types.AgentT:
                 continue
             records.append(record)
             origin[record.id] = event
+        if records and isinstance(p.sink, VersionedSink):
+            # Only pairs whose two statements are stored as judged: detect's rings may still hold an updated
+            # article's old statements, and a pair on them may arrive after the update removed it (streams.versions).
+            stored = await p.sink.stored_statements([s.id for c in records for s in (c.a, c.b)])
+            records, stale = current_contradictions(records, stored)
+            for c in stale:
+                log.info("contradiction_stale id=%s a=%s b=%s", c.id, c.a.id[:100], c.b.id[:100])
         await index_records(p, records, origin)
 
     @app.agent(p.topics.contradictions, name=stage)

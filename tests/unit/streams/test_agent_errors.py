@@ -217,3 +217,25 @@ async def test_detect_waits_out_kafka_when_sending_a_contradiction(monkeypatch):
     assert [key for key, _ in p.topics.contradictions.sent] == [b"pair"]  # sent once the broker was back
     ring = CandidateRing(p.tables.candidates, 10)
     assert [s.id for s in ring.candidates("k")] == [a.id, b.id]  # the retried message not stored twice
+
+
+async def test_detect_stores_an_updated_statement_and_never_pairs_it_with_its_old_self(monkeypatch):
+    p = _pipeline()
+    judged: list[tuple[str, str]] = []
+
+    def judge(old, new, min_score):
+        judged.append((old.text, new.text))
+
+    monkeypatch.setattr("analysis.judge_statements", judge)
+    detect = register_detect(p)
+    monkeypatch.setattr(
+        detect_module, "to_judge_all", lambda new, rings, *_: [(k, list(entries)) for k, entries in rings]
+    )
+    old, other = _st("a", 1, ["k"], "a says one"), _st("b", 1, ["k"], "b says two")
+    new = old.model_copy(update={"text": "a says three"})  # the article's next version: same id, other words
+    events = [_event(_message(old), 1), _event(_message(other), 2), _event(_message(old), 3), _event(_message(new), 4)]
+    await detect(_Stream(events))
+    ring = CandidateRing(p.tables.candidates, 10)
+    assert [s.text for s in ring.candidates("k")] == ["a says one", "b says two", "a says three"]  # replay not twice
+    assert ("a says one", "a says three") not in judged and ("a says one", "a says one") not in judged
+    assert ("b says two", "a says three") in judged
