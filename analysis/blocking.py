@@ -21,6 +21,7 @@ from typing import Protocol, runtime_checkable
 from schemas import Statement
 
 from .judge import _CUE_BASED, _days, _letters, _one_per_name, _polar, _times
+from .kinds.view import rare_stems, view_of
 from .lexicon import STOP_LEMMAS
 from .prefilter import Rows, features
 from .quantities import PERSON_NOUNS
@@ -35,7 +36,9 @@ __all__ = [
     "profile",
 ]
 
-_MAX_KEYS = 8
+_MAX_KEYS = 10
+_MAX_ENTITY_KEYS = 4
+_MAX_RARE_KEYS = 3
 # Most stored statements a new one is compared with, over all its keys (``analysis.max_candidates``).
 MAX_CANDIDATES = 800
 # Nouns too common in news to say two statements are about the same thing.
@@ -76,18 +79,25 @@ _GENERIC = frozenset(
 
 
 def blocking_keys(s: Statement) -> list[str]:
-    """Keys of the blocks a statement belongs to: its entities, then its content nouns (at most 8)."""
+    """Keys of the blocks a statement belongs to (at most ``_MAX_KEYS``).
+
+    Its named entities (``e:``), then its rarest words by stem (``w:``: names the parser did not tag, technical
+    terms, demonyms next to their country), then what its numbers count and the claim's content nouns (``n:``).
+    Rare words carry the blocking across wordings: two reports of one event share few common words but
+    nearly always a rare one.
+    """
     keys: list[str] = []
     for e in s.entities:
         if e.label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT") and e.norm:
             k = f"e:{e.norm}"
-            if k not in keys:
+            if k not in keys and len(keys) < _MAX_ENTITY_KEYS:
                 keys.append(k)
+    keys.extend(f"w:{w}" for w in rare_stems(s, _MAX_RARE_KEYS))
     for q in s.quantities:
         if q.unit and q.unit not in ("%",) and f"n:{q.unit}" not in keys:
             keys.append(f"n:{q.unit}")
     names = {k[2:] for k in keys if k.startswith("e:")}
-    # the claim's core first (what it is about, what happened, to what), so the cut at 8 keeps it
+    # the claim's core first (what it is about, what happened, to what), so the cut keeps it
     frame = s.claim
     core = [w for part in (frame.subject, frame.predicate, frame.object) if part for w in part.split()[-1:]]
     for lemma in (*core, *frame.keys):
@@ -125,7 +135,8 @@ class Profile:
     and subject words; ``units``: what its numbers count; ``persons``: one of them counts people; ``verbs``:
     ``thing|verb`` of counts tied to a verb (people folded to ``person``); ``times``, ``days``: it names a clock
     time, a day (as the judge reads them); ``turns``, ``flips``: antonym axes its verb is on, and their opposites;
-    ``words``: the claim's letters, to spot the same sentence quoted twice; ``cue_based``: a denial, retraction
+    ``words``: the claim's letters, to spot the same sentence quoted twice; ``signals``: the contradiction kinds'
+    pre-check bits (``analysis.kinds.signal_bits``); ``cue_based``: a denial, retraction
     or non-confirmation; ``blocking``: its blocking keys, when the caller needs them (the stream agent), else None;
     ``mask``, ``mask_lost``: ``content`` as a bit set, and how many of its items share a bit with another
     (see :func:`content_mask`); ``row``: all of it as the integers ``analysis.prefilter`` compares.
@@ -134,7 +145,7 @@ class Profile:
     __slots__ = (
         "statement", "id", "article_id", "published_at", "cue", "cue_based", "modality", "polarity",
         "content", "nkeys", "predicate", "subject", "units", "persons", "verbs", "times", "days", "turns", "flips",
-        "words", "blocking", "mask", "mask_lost", "_row",
+        "words", "blocking", "mask", "mask_lost", "signals", "_row",
     )  # fmt: skip
 
     def __init__(self, s: Statement, blocking: frozenset[str] | None = None) -> None:
@@ -161,6 +172,7 @@ class Profile:
         self.days = bool(s.dates) and bool(_days(s))
         self.turns, self.flips = _turns(s)
         self.words = _letters(s.claim_text or s.text)
+        self.signals = view_of(s).signals
         self.blocking = blocking
         self._row: tuple[int, ...] | None = None
 

@@ -29,11 +29,15 @@ import numpy as np
 from schemas import Contradiction, Statement
 
 from .blocking import MAX_CANDIDATES, CandidateIndex, Profile, ProfileBlock, blocking_keys, profile
-from .judge import MAX_DAYS_APART, MIN_SHARED, MIN_SIM_QUANTITY, judge_statements
-from .prefilter import DATE_SIM, NEGATION_SHARED, NEGATION_SIM, survivors
+from .judge import MAX_DAYS_APART
+from .kinds import may_pair
+from .kinds.combiner import judge_pair
+from .kinds.features import shared_weight
+from .prefilter import survivors
 
 __all__ = [
     "JUDGE_BUDGET",
+    "candidates",
     "MAX_CANDIDATES",
     "VECTOR_MIN",
     "detect",
@@ -46,10 +50,8 @@ __all__ = [
 ]
 
 # Most candidates judged per new statement (``analysis.judge_budget`` in contraflow's settings).
-JUDGE_BUDGET = 32
+JUDGE_BUDGET = 12
 
-_DENY_LIKE = ("deny", "not_confirmed")
-_DENIABLE = ("assert", "report", "confirm")
 _first = itemgetter(0)
 # Fewest stored statements in a placement's windows for which the numpy prefilter pays: below, the Python pass is
 # faster (measured crossover ~140 on the bench's synthetic stores, docs/performance.md).
@@ -65,69 +67,24 @@ def _same_words(a: Profile, b: Profile) -> bool:
 
 
 def _rank(a: Profile, b: Profile, shared: int) -> float | None:
-    """How promising judging ``a`` against ``b`` is (higher first), or None when the judge would find nothing.
+    """How promising judging ``a`` against ``b`` is (higher first), or None when it is never judged.
 
-    Every None below mirrors an early ``return None`` of ``judge_statements`` (same sets, same thresholds), so
-    dropping those candidates loses no contradiction; the score ranks the rest: cue-based pairs (denial,
-    retraction, non-confirmation) first, then by the share of the smaller claim's content found in the other.
+    Never judged: the same statement, the same sentence quoted again (unless one side is a denial, retraction or
+    non-confirmation of it), statements published more than ``MAX_DAYS_APART`` days apart. Every other pair that
+    shares a blocking key may be judged; the learned judge decides. Ranked: cue-based pairs first, then pairs of
+    one article, then by the share of the smaller claim's content found in the other; a possible, conditional or
+    future claim last.
     """
-    sim = min(1.0, shared / max(1, min(a.nkeys, b.nkeys)))
-    if a.cue_based or b.cue_based:
-        score = _cue_rank(a, b, shared, sim)
-    elif shared < MIN_SHARED or sim < MIN_SIM_QUANTITY or not (a.modality == b.modality in ("fact", "future")):
-        return None  # too little in common, or a possible/conditional claim (both future claims do compare)
-    elif a.polarity != b.polarity:
-        # Quantity, time and antonym signals need the same polarity: only a negation is left, on the same
-        # predicate (or two verbless claims about the same subject).
-        negation = sim >= NEGATION_SIM and shared >= NEGATION_SHARED
-        if not (negation and (_same_predicate(a, b) or not (a.predicate or b.predicate) and a.subject & b.subject)):
-            return None
-        score = 1.0 + sim
-    elif _may_clash(a, b, sim):
-        score = 1.0 + sim
-    else:
-        return None
-    if score is None or a.id == b.id or (a.article_id == b.article_id and a.statement.start == b.statement.start):
+    if a.id == b.id or (a.article_id == b.article_id and a.statement.start == b.statement.start):
         return None
     pa, pb = a.published_at, b.published_at
     if (pa is not None and pb is not None and abs((pa - pb).days) > MAX_DAYS_APART) or (
         a.cue_based == b.cue_based and _same_words(a, b)
     ):
         return None
-    return score
-
-
-def _same_predicate(a: Profile, b: Profile) -> bool:
-    pa, pb = a.predicate, b.predicate
-    return bool(pa and pb) and (pa == pb or (pa in b.content and pb in a.content))
-
-
-def _may_clash(a: Profile, b: Profile, sim: float) -> bool:
-    """Two plain claims of the same polarity: a quantity, time or antonym signal is still possible."""
-    # a quantity: both count the same thing (people compare with any count of people), tied to one verb
-    units = bool(a.units & b.units) or ("person" in a.units and b.persons) or ("person" in b.units and a.persons)
-    if units and (bool(a.verbs & b.verbs) or _same_predicate(a, b)):
-        return True
-    # a time or day: both give one, about the same subject
-    if ((a.times and b.times) or (a.days and b.days)) and sim >= DATE_SIM and a.subject & b.subject:
-        return True
-    return bool(a.turns & b.flips)  # an antonym: the two main verbs on opposite sides of one axis
-
-
-def _cue_rank(a: Profile, b: Profile, shared: int, sim: float) -> float | None:
-    if a.cue == "retract" or b.cue == "retract":
-        ok = any(
-            r.cue == "retract" and o.cue != "retract" and o.modality in ("fact", "future") for r, o in ((a, b), (b, a))
-        )
-    else:
-        ok = any(
-            d.cue in _DENY_LIKE
-            and o.cue in _DENIABLE
-            and o.modality == "fact"
-            and (shared >= MIN_SHARED or d.article_id == o.article_id)
-            for d, o in ((a, b), (b, a))
-        )
-    return 2.0 + sim if ok else None
+    sim = min(1.0, shared / max(1, min(a.nkeys, b.nkeys)))
+    modal = (a.modality != "fact") + (b.modality != "fact")  # possible/conditional claims seldom contradict facts
+    return sim + (1.0 if a.cue_based != b.cue_based else 0.0) + (0.5 if a.article_id == b.article_id else 0.0) - modal
 
 
 def select_candidates(
@@ -144,34 +101,27 @@ def select_candidates(
     """
     if budget <= 0:
         return []
-    content, words, nkeys, cue_based = new.content, new.words, new.nkeys, new.cue_based
-    need = 1 if cue_based else MIN_SHARED
-    # Bits in common that ``need`` items in common imply, whatever collided in ``new``'s mask (at least 1).
-    mask, bits_needed = new.mask, max(1, need - new.mask_lost)
+    content = new.content
     ranked: list[tuple[float, Profile]] = []
     for other in pool:
-        # Most of a pool shares a key but not enough content: a popcount rejects those before any set is built.
-        if (mask & other.mask).bit_count() < bits_needed and not other.cue_based:
-            continue
-        if other.words == words and other.cue_based == cue_based:
-            continue  # the same sentence again: the judge compares no sentence with itself
         if keep is not None and not keep(other):
-            continue  # before the set work: near-copies pass the popcount, and most of them belong to another key
-        shared = len(content & other.content)  # content lemmas and exact numbers in common
-        if shared < need and not (shared and other.cue_based):
             continue
-        if not (cue_based or other.cue_based) and shared / max(1, min(nkeys, other.nkeys)) < MIN_SIM_QUANTITY:
-            continue  # two plain claims sharing too small a part of the shorter one (checked here: most fail it)
-        score = _rank(new, other, shared)
-        if score is not None:
-            ranked.append((score, other))
+        score = _rank(new, other, len(content & other.content))
+        if score is not None and may_pair(new.signals, other.signals):
+            # the weighted share of words in common ranks better than the claim lemmas alone (rare words count)
+            ranked.append((score + shared_weight(new.statement, other.statement), other))
     ranked.sort(key=_first, reverse=True)  # stable: equal scores keep the pool's order
     return [other for _, other in ranked[:budget]]
 
 
+# A key's share never drops below this: the pairs of one story crowd its few shared keys.
+MIN_KEY_SHARE = 4
+
+
 def key_share(budget: int, nkeys: int) -> int:
-    """The judge budget of one of a statement's ``nkeys`` keys: ``budget`` split evenly (at least 1)."""
-    return max(1, -(-budget // max(1, nkeys)))
+    """The judge budget of one of a statement's ``nkeys`` keys: ``budget`` split evenly, at least ``MIN_KEY_SHARE``
+    (never more than ``budget``)."""
+    return min(budget, max(MIN_KEY_SHARE, -(-budget // max(1, nkeys))))
 
 
 def window(max_candidates: int, nkeys: int) -> int:
@@ -263,16 +213,15 @@ def place_all(
     return [(key, found.get(key, [])) for key, _ in blocks]
 
 
-def detect(
+def candidates(
     new: Statement,
     index: CandidateIndex,
-    min_score: float = 0.5,
     budget: int = JUDGE_BUDGET,
     max_candidates: int | None = None,
-) -> list[Contradiction]:
-    """Contradictions between ``new`` and the candidates ``index`` holds for it (``new`` is not added).
+) -> list[Statement]:
+    """The stored statements ``new`` is judged against, key by key as :func:`place` says (``new`` is not added).
 
-    Key by key, as :func:`place` says; ``max_candidates``: the index's own bound by default.
+    ``max_candidates``: the index's own bound by default.
     """
     mine = profile(new, with_blocking=True)
     if max_candidates is None:
@@ -285,11 +234,25 @@ def detect(
         blocks = [(key, ProfileBlock(size, reversed([p for p in pool if key in p.blocking]))) for key in keys]
     else:
         blocks = [(key, block(key)) for key in keys]
+    return [
+        other.statement
+        for _key, others in place_all(mine, blocks, budget=budget, max_candidates=max_candidates)
+        for other in others
+    ]
+
+
+def detect(
+    new: Statement,
+    index: CandidateIndex,
+    min_score: float = 0.5,
+    budget: int = JUDGE_BUDGET,
+    max_candidates: int | None = None,
+) -> list[Contradiction]:
+    """Contradictions between ``new`` and its :func:`candidates` in ``index`` (``new`` is not added)."""
     found: list[Contradiction] = []
-    for _key, others in place_all(mine, blocks, budget=budget, max_candidates=max_candidates):
-        for other in others:
-            c = judge_statements(other.statement, new)
-            if c is not None and c.score >= min_score:
-                found.append(c)
+    for other in candidates(new, index, budget, max_candidates):
+        c = judge_pair(other, new, min_score)
+        if c is not None:
+            found.append(c)
     found.sort(key=lambda c: -c.score)
     return found

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .judge import MAX_DAYS_APART, MIN_SHARED, MIN_SIM_QUANTITY
+from .judge import MAX_DAYS_APART
+from .kinds import BOTH_MASK, ONE_MASK
 
 if TYPE_CHECKING:
     from .blocking import Profile
@@ -33,17 +34,15 @@ _UNITS, _VERBS, _FLAGS, _SUBJECT, _FLIPS = 9, 10, 11, 12, 13
 # the times (s) it may be compared with, exclusive: published ± (MAX_DAYS_APART + 2) days (one day of slack for
 # the judge's rounding); an undated statement compares with any time
 _AFTER, _BEFORE = 14, 15
-_WIDTH = 16
+# the contradiction kinds' pre-check bits (analysis.kinds.signal_bits)
+_SIGNALS = 16
+_WIDTH = 17
 # _FLAGS bits
 _PERSONS, _PERSON_UNIT, _PREDICATE, _TIMES, _DAYS = 1, 2, 4, 8, 16
 _CUE_BASED, _OTHER_MODALITY = 0, 3
 _MODALITIES = {"fact": 1, "future": 2}  # any other modality: _OTHER_MODALITY (never compared as a plain claim)
 _UNDATED = -(1 << 62)
 _SLACK = (MAX_DAYS_APART + 2) * 86_400
-# What analysis.detect's exact checks require too (one definition for both): negation, the only signal for two
-# plain claims of opposite polarity, needs this much in common; a time or day clash this much, and a shared
-# subject word.
-NEGATION_SIM, NEGATION_SHARED, DATE_SIM = 0.6, 3, 0.5
 
 
 def _signed(x: int) -> int:
@@ -60,7 +59,7 @@ def _bloom(items: Iterable[str]) -> int:
 
 
 def features(p: Profile) -> tuple[int, ...]:
-    """The row of ``p``: what :func:`survivors` compares, as 16 signed 64-bit integers."""
+    """The row of ``p``: what :func:`survivors` compares, as 17 signed 64-bit integers."""
     m = p.mask
     flags = (
         (_PERSONS if p.persons else 0)
@@ -78,7 +77,7 @@ def features(p: Profile) -> tuple[int, ...]:
         _signed(m), _signed(m >> 64), _signed(m >> 128), _signed(m >> 192),
         _signed(hash(p.words)), _CUE_BASED if p.cue_based else _MODALITIES.get(p.modality, _OTHER_MODALITY),
         int(p.polarity != "positive"), max(1, p.nkeys), p.mask_lost, _bloom(p.units), _bloom(p.verbs), flags,
-        _bloom(p.subject), _bloom(p.flips), after, before,
+        _bloom(p.subject), _bloom(p.flips), after, before, p.signals,
     )  # fmt: skip
 
 
@@ -125,48 +124,17 @@ def survivors(new: Profile, rows: np.ndarray) -> list[int]:
     """Indices of the ``rows`` (shaped (features, n), as :meth:`Rows.newest`) that may pass ``select_candidates``
     against ``new``, in order.
 
-    Every condition is a necessary one of ``select_candidates`` (with ``_rank``): shares enough content (the
-    popcount, and the exact count bounded from above by popcount + bits lost to collisions), is not the same
-    sentence (hash of its letters), compares at all (modality, polarity, a possible quantity, time or antonym
-    clash), is not too far apart in time. What it cannot tell (which key owns the pair, a predicate's exact
-    words, cue-based pairs) is left to the exact checks.
+    Every condition is a necessary one of ``select_candidates`` (with ``_rank``): not the same sentence (hash of
+    its letters) unless exactly one side is cue-based, some contradiction kind's pre-check holds (their signal
+    bits), not too far apart in time. What it cannot tell (which key owns the pair) is left to the exact checks.
     """
     r = new.row
-    pop = np.bitwise_count(rows[:4] & np.array(r[:4], dtype=np.int64).reshape(4, 1)).sum(axis=0, dtype=np.int16)
-    lost = new.mask_lost
-    # at most this many items in common: two shared items may share a bit (lost on one side or the other)
-    ub = pop + np.minimum(rows[_LOST], lost) if lost else pop
-    kind = rows[_KIND]
-    other_cue = kind == _CUE_BASED
-    modality = r[_KIND]
-    if new.cue_based:
-        ok = ub >= 1
-    elif modality == _OTHER_MODALITY:  # a possible/conditional claim compares with no plain claim
-        ok = other_cue & (ub >= 1)
-    else:
-        sim = ub / np.minimum(rows[_NKEYS], r[_NKEYS])
-        plain = (kind == modality) & (sim >= MIN_SIM_QUANTITY)
-        plain &= (ub >= MIN_SHARED) if not lost else (pop >= max(1, MIN_SHARED - lost)) & (ub >= MIN_SHARED)
-        flags, mine = rows[_FLAGS], r[_FLAGS]
-        units = (rows[_UNITS] & r[_UNITS]) != 0
-        if mine & _PERSON_UNIT:
-            units |= (flags & _PERSONS) != 0
-        if mine & _PERSONS:
-            units |= (flags & _PERSON_UNIT) != 0
-        verbs = (rows[_VERBS] & r[_VERBS]) != 0
-        if mine & _PREDICATE:
-            verbs |= (flags & _PREDICATE) != 0  # the same predicate: both have one (which one is checked later)
-        clash = units & verbs
-        dated = mine & (_TIMES | _DAYS)
-        if dated:
-            clash |= ((flags & dated) != 0) & (sim >= DATE_SIM) & ((rows[_SUBJECT] & r[_SUBJECT]) != 0)
-        turns = _bloom(new.turns)
-        if turns:
-            clash |= (rows[_FLIPS] & turns) != 0
-        # the same polarity needs a clash; the opposite one is a negation, which needs more in common
-        plain &= np.where(rows[_NEGATIVE] == r[_NEGATIVE], clash, (ub >= NEGATION_SHARED) & (sim >= NEGATION_SIM))
-        plain &= rows[_WORDS] != r[_WORDS]  # the same sentence again: never judged
-        ok = plain | (other_cue & (ub >= 1))
+    # the same sentence again is judged only when exactly one side is a denial, retraction or non-confirmation
+    other_cue = rows[_KIND] == _CUE_BASED
+    ok = (rows[_WORDS] != r[_WORDS]) | (other_cue != new.cue_based)
+    # some kind's pre-check holds: a signal on one side only, or on both (analysis.kinds.may_pair, vectorised)
+    signals = rows[_SIGNALS]
+    ok &= (((signals ^ r[_SIGNALS]) & ONE_MASK) | (signals & r[_SIGNALS] & BOTH_MASK)) != 0
     if r[_AFTER] != _UNDATED:  # not more than MAX_DAYS_APART days apart (the row's bounds hold the slack)
         published = r[_AFTER] + _SLACK
         ok &= (rows[_AFTER] < published) & (rows[_BEFORE] > published)

@@ -41,10 +41,10 @@ class AnalysisSettings(_Section):
         ),
     )
     judge_budget: int = Field(
-        32,
+        12,
         ge=1,
         description=(
-            "Most candidates fully judged per new statement, best-ranked first, after a cheap pass drops those "
-            "that cannot contradict it (split evenly over the statement's keys)."
+            "Most candidates fully judged per new statement, best-ranked first (cue-based pairs, then pairs of "
+            "one article, then by shared content), split evenly over the statement's keys."
         ),
     )

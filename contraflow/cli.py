@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "web",
     "kibana",
     "bench",
+    "train_engine",
 )
 
 app = typer.Typer(

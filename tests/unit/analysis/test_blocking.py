@@ -110,35 +110,30 @@ def test_selection_keeps_the_candidates_sharing_most_over_newer_weaker_ones():
     assert got[1:] == strong
 
 
-def test_selection_drops_what_the_judge_could_not_match():
+def test_selection_drops_what_no_kind_could_read_as_a_contradiction():
     new = profile(_claim(0, NEW_KEYS, count=75))
     hopeless = [
-        _claim(1, ["worker", "strike", "union", "pay"]),  # one word in common
-        _claim(2, NEW_KEYS, text=new.statement.text),  # the same sentence again
-        _claim(3, NEW_KEYS, modality="possible"),  # 'could have been evacuated' contradicts no fact
-        _claim(4, ["evacuate", "worker", "fire"], polarity="negative", count=None),  # a negation needs 3 in common
-        _claim(5, NEW_KEYS, count=None),  # same polarity, and nothing counted, dated or opposed on both sides
-        _claim(6, [*NEW_KEYS, "injure"], verb="injure"),  # workers injured, not evacuated: another count
+        _claim(1, NEW_KEYS, text=new.statement.text),  # the same sentence again
+        _claim(2, ["worker", "strike", "union", "pay"], count=None),  # no figure, negation, cue, date or opposite
     ]
     assert select_candidates(new, [profile(s) for s in hopeless], budget=32) == []
-    assert select_candidates(new, [profile(_claim(7, NEW_KEYS))], budget=32)  # a real candidate is kept
-    # Two denials do not contradict each other; a denial of a possibility does not either.
+    assert select_candidates(new, [profile(_claim(7, NEW_KEYS))], budget=32)  # two figures: a real candidate
+    # a denial is judged against the claim it may deny, even in the same words; two denials are not paired
     denial = profile(_claim(8, NEW_KEYS, cue="deny", count=None))
-    assert select_candidates(denial, [profile(_claim(9, NEW_KEYS, cue="deny", count=None))], 32) == []
-    assert select_candidates(denial, [profile(_claim(10, NEW_KEYS, modality="possible"))], 32) == []
-    assert select_candidates(denial, [profile(_claim(11, NEW_KEYS))], 32)
+    assert select_candidates(denial, [profile(_claim(9, NEW_KEYS, count=None))], 32)
+    assert select_candidates(denial, [profile(_claim(10, NEW_KEYS, cue="deny", count=None))], 32) == []
 
 
 def test_detect_judges_at_most_the_budget(monkeypatch):
     module = sys.modules["analysis.detect"]
     calls: list[str] = []
-    real = module.judge_statements
+    real = module.judge_pair
 
-    def counting(a: Statement, b: Statement):
+    def counting(a: Statement, b: Statement, min_score: float = 0.5):
         calls.append(b.id)
-        return real(a, b)
+        return real(a, b, min_score)
 
-    monkeypatch.setattr(module, "judge_statements", counting)
+    monkeypatch.setattr(module, "judge_pair", counting)
     index = InMemoryCandidateIndex(per_key=100)
     for n in range(1, 81):
         index.add(_claim(n, NEW_KEYS))

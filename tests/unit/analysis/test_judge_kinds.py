@@ -78,7 +78,7 @@ def test_an_open_question_of_who_did_it_is_unconfirmed_against_a_named_culprit(p
     assert pairs(unnamed) == []
 
 
-def test_the_claims_core_survives_the_cut_to_eight_blocking_keys(statements):
+def test_the_claims_core_survives_the_cut_to_ten_blocking_keys(statements):
     from analysis import blocking_keys
 
     (sts,) = statements(
@@ -86,5 +86,5 @@ def test_the_claims_core_survives_the_cut_to_eight_blocking_keys(statements):
         "service from Brisk and Tarn planted the device under the Osler pier."
     )
     keys = blocking_keys(sts[0])
-    assert len(keys) <= 8
+    assert len(keys) <= 10
     assert {"n:plant", "n:device"} <= set(keys), keys

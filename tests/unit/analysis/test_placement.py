@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from analysis import InMemoryCandidateIndex, detect, judge_statements
-from analysis.detect import emits, key_share, window
+from analysis.detect import MIN_KEY_SHARE, emits, key_share, window
 from streams.agents.detect import CandidateRing, _by_statement, _profile, to_judge_all
 
 
@@ -69,7 +69,8 @@ def test_bounds_bite(statements):
 
 
 def test_split_helpers():
-    assert key_share(32, 8) == 4 and key_share(32, 3) == 11 and key_share(32, 0) == 32 and key_share(3, 8) == 1
+    assert key_share(32, 8) == 4 and key_share(32, 3) == 11 and key_share(32, 0) == 32
+    assert key_share(12, 8) == MIN_KEY_SHARE and key_share(3, 8) == 3  # at least a few per key, never over budget
     assert window(800, 8) == 100 and window(800, 0) == 800 and window(4, 8) == 1
     a, b = frozenset({"e:x", "n:y", "n:z"}), frozenset({"n:y", "n:z"})
     assert emits("n:y", a, b) and not emits("n:z", a, b) and not emits("e:x", a, b)

@@ -1,0 +1,131 @@
+"""``antonym``: the two claims put the same thing on opposite sides of one axis (rose / fell, approved / rejected).
+
+The axes are general English opposites (a word list, compared as whole words), not the wording of any case.
+"""
+
+from __future__ import annotations
+
+from .align import Alignment
+from .view import StatementView
+
+__all__ = ["AXES", "FEATURES", "NAME", "PAIRING", "explain", "features", "opposites", "signal"]
+
+NAME = "antonym"
+FEATURES = ("antonym", "antonym*overlap", "antonym*claim_overlap", "antonym*plain")
+
+_PAIRS = (
+    ("rise rose risen rising increase increased up higher raise raised grew grow growth gain gained climb climbed "
+     "jump jumped surge surged expand expanded more above added", "fall fell fallen falling decrease decreased "
+     "down lower cut cuts reduced reduce reduction drop dropped decline declined shrink shrank lose lost loss "
+     "below fewer less slump slumped plunge plunged contract contracted"),
+    ("approve approved approval accept accepted agree agreed grant granted endorse endorsed back backed pass "
+     "passed allow allowed permit permitted lift lifted", "reject rejected rejection refuse refused "
+     "veto vetoed oppose opposed block blocked ban banned forbid forbade prohibit prohibited impose imposed"),
+    ("open opened reopen reopened resume resumed start started begin began", "close closed shut suspend "
+     "suspended halt halted stop stopped end ended"),
+    ("guilty convicted conviction", "innocent acquitted acquittal cleared"),
+    ("alive survived survive rescued", "dead died killed death deaths"),
+    ("legal lawful", "illegal unlawful"),
+    ("win won victory winner", "lose lost defeat defeated loser"),
+    ("profit surplus", "loss deficit"),
+    ("include included", "exclude excluded"),
+    ("success succeeded successful", "fail failed failure unsuccessful"),
+    ("support supported", "oppose opposed"),
+    ("hire hired hiring recruit", "fire fired layoffs laid dismissed sacked"),
+    ("voluntary voluntarily willingly resigned resign resignation quit stepped", "forced seized seize removed "
+     "ousted dismissed sacked fired confiscated expelled"),
+    ("increase increased higher", "lower"),
+    ("present attended", "absent"),
+    ("safe", "unsafe dangerous"),
+    ("full", "empty"),
+    ("public", "private secret"),
+    ("arrive arrived", "depart departed left"),
+    ("domestic local", "foreign imported"),
+    ("calm peaceful", "violent"),
+    ("pass passed adopted carried", "defeated defeat failed fail rejected"),
+    ("uphold upheld upholds confirmed endorsed", "overturn overturned overturns struck quashed annulled reversed"),
+    ("continue continued continues continuing uninterrupted normal normally", "halt halted halts stopped "
+     "suspended interrupted disrupted stoppage"),
+    ("permanent permanently indefinite", "temporary temporarily"),
+    ("strong stronger strengthen strengthened firmer", "weak weaker weaken weakened softer"),
+    ("sale sold available", "withdrawn recalled unavailable suspended"),
+    ("north northward northern", "south southward southern"),
+    ("east eastward eastern", "west westward western"),
+    ("arrested detained jailed", "released freed"),
+    ("found located recovered", "missing lost"),
+    ("complete completed finished", "incomplete unfinished"),
+    ("true accurate", "false inaccurate"),
+    ("intact undamaged", "damaged destroyed collapsed"),
+    ("agree agreed", "disagree disagreed"),
+    ("ahead", "behind"),
+    ("maximum highest", "minimum lowest"),
+    ("export exported exports", "import imported imports"),
+    ("buy bought", "sell sold"),
+    ("entered enter", "left exit exited"),
+)  # fmt: skip
+
+
+def _stems(words: str) -> frozenset[str]:
+    return frozenset(words.split())  # compared as whole words: a stem would let "surgery" rise like a "surge"
+
+
+AXES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple((_stems(p), _stems(n)) for p, n in _PAIRS)
+_ANY = frozenset().union(*(p | n for p, n in AXES))
+
+
+# word -> the axes it is on, with its side (+1 / -1)
+_SIDES: dict[str, tuple[tuple[int, int], ...]] = {}
+for _i, (_pos, _neg) in enumerate(AXES):
+    for _w in _pos:
+        _SIDES[_w] = (*_SIDES.get(_w, ()), (_i, 1))
+    for _w in _neg:
+        _SIDES[_w] = (*_SIDES.get(_w, ()), (_i, -1))
+
+
+def _sides(words: frozenset[str]) -> dict[int, tuple[int, str]]:
+    """axis -> (side, word) for the axes the words are on one side of only."""
+    out: dict[int, tuple[int, str]] = {}
+    mixed: set[int] = set()
+    for w in sorted(words & _ANY):
+        for axis, side in _SIDES[w]:
+            if axis in out and out[axis][0] != side:
+                mixed.add(axis)
+            out.setdefault(axis, (side, w))
+    for axis in mixed:
+        del out[axis]
+    return out
+
+
+def opposites(a: StatementView, b: StatementView) -> tuple[str, str] | None:
+    """A word of ``a`` and one of ``b`` on opposite sides of an axis (each side on one side of it only)."""
+    sa = _sides(a.words)
+    if not sa:
+        return None
+    sb = _sides(b.words)
+    for axis in sorted(sa.keys() & sb.keys()):
+        (side_a, wa), (side_b, wb) = sa[axis], sb[axis]
+        if side_a != side_b:
+            return wa, wb
+    return None
+
+
+# The pre-check: both sides hold a word on some axis (``signal``).
+PAIRING = "both"
+
+
+def signal(v: StatementView) -> bool:
+    return bool(v.words & _ANY)
+
+
+def features(a: StatementView, b: StatementView, al: Alignment) -> tuple[float, ...]:
+    if opposites(a, b) is None:
+        return (0.0, 0.0, 0.0, 0.0)
+    plain = 0.0 if (a.cue_based or b.cue_based or a.modal or b.modal or a.negated != b.negated) else 1.0
+    return (1.0, al.overlap, al.claim_overlap, plain * al.overlap)
+
+
+def explain(a: StatementView, b: StatementView, al: Alignment) -> str:
+    pair = opposites(a, b)
+    if pair is None:
+        return ""
+    return f"opposite outcomes: {pair[0]!r} vs {pair[1]!r} (shared: {', '.join(al.shared[:4])})"

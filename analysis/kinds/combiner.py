@@ -1,0 +1,120 @@
+"""The learned combiner: the kinds' features -> a calibrated score and a kind, with the signals that drove it.
+
+A multinomial logistic regression (fitted by ``contraflow train-engine`` with scikit-learn, shipped as
+``model.json`` inside the package): one class per kind plus ``none``. The score is the probability of any
+contradiction, shifted so that 0.5 is the threshold that scored best in grouped cross-validation; the kind is the
+likeliest of the seven. Inference is a few dot products in plain Python: no scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from schemas import Contradiction, Statement, pair_id
+
+from ..judge import MAX_DAYS_APART
+from . import REGISTRY
+from .features import FEATURE_NAMES, may_contradict, pair_features
+from .view import view_of
+
+__all__ = ["UNCONFIRMED_MAX", "Model", "judge_pair", "load_model", "vetoed"]
+
+_BY_NAME = {m.NAME: m for m in REGISTRY}
+
+
+class Model:
+    """A fitted combiner: standardisation, one row of weights per class, and the threshold shift."""
+
+    __slots__ = ("classes", "features", "_w", "_b", "_mean", "_scale", "shift", "_none", "_kinds")
+
+    def __init__(self, data: dict) -> None:
+        self.classes: tuple[str, ...] = tuple(data["classes"])
+        self.features: tuple[str, ...] = tuple(data["features"])
+        self._w = np.array(data["coef"], dtype=float)
+        self._b = np.array(data["intercept"], dtype=float)
+        self._mean = np.array(data["mean"], dtype=float)
+        self._scale = np.array(data["scale"], dtype=float)
+        self.shift = float(data["shift"])
+        self._none = self.classes.index("none")
+        self._kinds = [i for i in range(len(self.classes)) if i != self._none]
+
+    def score(self, row: tuple[float, ...]) -> tuple[float, str, np.ndarray]:
+        """(score, kind, standardised features) of one feature row."""
+        x = (np.asarray(row, dtype=float) - self._mean) / self._scale
+        logits = self._w @ x + self._b
+        logits -= logits.max()
+        e = np.exp(logits)
+        p_any = float(min(1 - 1e-12, max(1e-12, 1.0 - e[self._none] / e.sum())))
+        score = 1.0 / (1.0 + math.exp(-(math.log(p_any / (1 - p_any)) + self.shift)))
+        best = max(self._kinds, key=lambda i: logits[i])
+        return score, self.classes[best], x
+
+    def signals(self, kind: str, x: np.ndarray, n: int = 3) -> list[str]:
+        """The ``n`` features that pushed ``kind`` above ``none`` the most, for the explanation."""
+        k = self.classes.index(kind)
+        contrib = (self._w[k] - self._w[self._none]) * x
+        order = np.argsort(-contrib)[:n]
+        return [self.features[j] for j in order if contrib[j] > 0]
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    """The fitted model shipped in the package; refuses one fitted on other features."""
+    data = json.loads(resources.files(__package__).joinpath("model.json").read_text(encoding="utf-8"))
+    model = Model(data)
+    if model.features != FEATURE_NAMES:
+        raise RuntimeError(
+            "analysis/kinds/model.json was fitted on other features than the kind modules produce; "
+            "refit it with `contraflow train-engine`"
+        )
+    return model
+
+
+# A learned score is never certainty; not having confirmed a claim is weaker than denying it.
+SCORE_MAX, UNCONFIRMED_MAX = 0.98, 0.9
+
+
+def vetoed(a: Statement, b: Statement) -> bool:
+    """Exact rules no learned weight overrides: reports too far apart in time are about other events; a denial
+    next to a non-confirmation (or two of either) agree with each other."""
+    pa, pb = a.published_at, b.published_at
+    if pa is not None and pb is not None and abs((pa - pb).days) > MAX_DAYS_APART:
+        return True
+    va, vb = view_of(a), view_of(b)
+    return (va.deny or va.unconfirmed) and (vb.deny or vb.unconfirmed) and not (va.retract or vb.retract)
+
+
+def _order(s: Statement) -> tuple[str, str, int]:
+    return (s.published_at.isoformat() if s.published_at else "", s.article_id, s.start)
+
+
+def judge_pair(a: Statement, b: Statement, min_score: float = 0.5, model: Model | None = None) -> Contradiction | None:
+    """The contradiction between ``a`` and ``b`` (the earlier first in the result), or None when the combiner
+    scores it under ``min_score``."""
+    if a.id == b.id:
+        return None
+    if not may_contradict(a, b) or vetoed(a, b):
+        return None
+    m = model or load_model()
+    row, va, vb, al = pair_features(a, b)
+    score, kind, x = m.score(row)
+    score = min(score, UNCONFIRMED_MAX if kind == "unconfirmed" else SCORE_MAX)
+    if score < min_score:
+        return None
+    reason = _BY_NAME[kind].explain(va, vb, al) or "signals of its kind"
+    signals = ", ".join(m.signals(kind, x))
+    first, second = (a, b) if _order(a) <= _order(b) else (b, a)
+    return Contradiction(
+        id=pair_id(a.id, b.id),
+        kind=kind,  # type: ignore[arg-type]
+        score=round(score, 4),
+        explanation=f"{kind}: {reason}; signals: {signals}" if signals else f"{kind}: {reason}",
+        a=first,
+        b=second,
+        scope="within_article" if a.article_id == b.article_id else "cross_article",
+    )

@@ -1,0 +1,35 @@
+"""``unconfirmed``: one side has not confirmed what the other asserts."""
+
+from __future__ import annotations
+
+from ._cue import cue_features, cue_names, cue_sides
+from .align import Alignment
+from .view import StatementView
+
+__all__ = ["FEATURES", "NAME", "PAIRING", "explain", "features", "signal"]
+
+NAME = "unconfirmed"
+FEATURES = cue_names(NAME)
+
+
+# The pre-check: exactly one side is worded this way (``signal``).
+PAIRING = "one"
+
+
+def signal(v: StatementView) -> bool:
+    return v.unconfirmed
+
+
+def features(a: StatementView, b: StatementView, al: Alignment) -> tuple[float, ...]:
+    return cue_features(cue_sides(a, b, signal), al)
+
+
+def explain(a: StatementView, b: StatementView, al: Alignment) -> str:
+    sides = cue_sides(a, b, signal)
+    if sides is None:
+        return ""
+    cue, claim = sides
+    who = cue.s.speaker.name or cue.s.source
+    other = claim.s.speaker.name or claim.s.source
+    word = f" ({cue.s.cue_word!r})" if cue.s.cue_word else ""
+    return f"{who} has not confirmed{word} what {other} states"

@@ -1,0 +1,223 @@
+"""What the kind modules read of one statement, computed once per statement (``view_of``).
+
+Words are compared by a crude stem (their first five letters), so "resigned" meets "resignation" and a demonym
+meets its country ("Brennish" / "Brenland" share "bren"... only when the stems agree; "Tasmiri" / "Tasmir" do).
+Each word carries a rarity weight from a packaged word-frequency table (``wordfreq``): rare words (names, technical
+terms) say far more about two statements being about the same thing than common ones.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from schemas import Statement
+
+from .. import lexicon
+
+__all__ = ["StatementView", "rare_stems", "rarity", "stem", "view_of"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+_TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b([01]?\d|2[0-3]):([0-5]\d)\b", re.I)
+# Words that say how something was reported, not what: never evidence that two claims are about one thing.
+_REPORTING_WORDS = (
+    "said says say told tell tells telling according added adds stated statement statements reporters reported "
+    "spokesman spokeswoman spokesperson asked claimed claims claim quoted noted insisted maintained"
+)
+_REPORTING = frozenset(_REPORTING_WORDS.split())
+_STOP = frozenset(w.lower() for w in STOP_WORDS) | _REPORTING
+_DENY = re.compile(
+    r"\b(?:den(?:y|ied|ies|ial|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|"
+    r"rebut(?:s|ted|ting)?|disput(?:e|ed|es|ing)|contest(?:ed|s|ing)?|no (?:link|connection|basis)|untrue|"
+    r"false(?:ly)?|baseless|groundless|unfounded|fabricat\w*|fiction|nonsense|"
+    r"inaccurate|misleading|incorrect|wrong|not true|no truth|lies?\b|rubbish|categorically|never (?:happened|"
+    r"took place)|no such)\b",
+    re.I,
+)
+_DENY_PHRASES = re.compile("|".join(f"(?:{p})" for p in lexicon.DENY_PHRASES), re.I)
+_UNCONFIRMED = re.compile(
+    r"\b(?:(?:could|can|would|did|does|do|has|have|had|was|were|is|are)(?:\s*not|n't)|cannot|unable to|declined to|"
+    r"refused to|yet to|not in a position to|neither|no way to|not been able to|not independently)\s+"
+    r"(?:\w+\s+){0,3}?(?:confirm|verif|corroborat|establish|substantiat|comment|say whether|disclose)\w*"
+    r"|\b(?:unconfirmed|unverified|no evidence|no confirmation|not confirmed|not verified|no proof|"
+    r"seen no evidence|nothing to confirm|could not confirm|not been confirmed)\b",
+    re.I,
+)
+_RETRACT = re.compile(
+    r"\b(?:correct(?:ed|ion|s)|erratum|retract(?:ed|ion|s)?|withdr(?:ew|awn)|backtrack\w*|misspok\w*|"
+    r"earlier (?:version|entry|report|statement|figure|account)|mistaken(?:ly)?|in error|wrongly|erroneous(?:ly)?|"
+    r"amended|u-turn|walked back|took back|(?:was|were|had been) (?:wrong|incorrect|inaccurate|a mistake|an error))\b",
+    re.I,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without|no one|not a single|n't)\b|n't\b", re.I
+)
+_MODAL = re.compile(r"\b(?:could|may|might|would|if|unless|should|possibly|perhaps|likely|expected to|plans? to)\b",
+                    re.I)  # fmt: skip
+# Counts that keep changing: a later, higher figure is an update, not a contradiction.
+_RUNNING = re.compile(
+    r"\b(?:so far|to date|now|has risen|had risen|rose to|climbed to|rising|still|at least|latest|updated|"
+    r"by (?:then|noon|midnight|evening|morning|the end))\b",
+    re.I,
+)
+_OTHER = re.compile(
+    r"\b(?:neighbou?ring|nearby|another|second|separate|other|similar|previous|last year|a year earlier|"
+    r"compared (?:with|to)|by comparison|private|nationwide|worldwide|national)\b",
+    re.I,
+)
+_CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A crude stem: the lower-cased word, cut to five letters (plural and tense endings fall away)."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return w[:5]
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en")
+
+
+@lru_cache(maxsize=1 << 16)
+def rarity(word: str) -> float:
+    """How rare ``word`` is in English, 0.05 (very common) .. 1 (unknown to the frequency table: a name)."""
+    freq = _frequencies().get(word, 0.0)
+    zipf = math.log10(freq) + 9.0 if freq > 0 else 0.0
+    return min(1.0, max(0.05, (6.5 - zipf) / 4.0))
+
+
+def _minutes(text: str) -> frozenset[int]:
+    out = set()
+    for m in _TIME.finditer(text):
+        if m.group(3):
+            h, mi = int(m.group(1)), int(m.group(2) or 0)
+            if h > 12:
+                continue
+            pm = m.group(3).lower().startswith("p")
+            out.add(((h % 12) + (12 if pm else 0)) * 60 + mi)
+        else:
+            out.add(int(m.group(4)) * 60 + int(m.group(5)))
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class StatementView:
+    """One statement as the kind modules see it."""
+
+    s: Statement
+    weights: dict[str, float]  # stem -> rarity of the content words of the sentence (speaker's words left out)
+    claim_stems: frozenset[str]  # stems of the claim (without the attribution)
+    names: frozenset[str]  # stems of capitalised words that are not the first word: names, places, demonyms
+    total: float  # sum of weights
+    deny: bool  # worded as a denial ("dismissed ... as baseless"), whatever the parser's cue
+    unconfirmed: bool  # worded as a non-confirmation
+    retract: bool  # worded as a correction or retraction
+    negated: bool  # the claim holds a negation
+    modal: bool  # possible, conditional or future; or a modal word in the claim
+    running: bool  # a count that keeps changing
+    other: bool  # names another instance, place or period ("a second", "neighbouring", "last year")
+    minutes: frozenset[int]  # clock times of day
+    lemmas: frozenset[str]  # the claim frame's content lemmas
+    words: frozenset[str]  # every word of the sentence, lower-cased, and the claim frame's lemmas
+    claim_weights: dict[str, float]  # stem -> rarity, of the claim's content words only
+    negated_stems: frozenset[str]  # content stems in the few words after a negation ("no X", "not offered Y")
+    bigrams: frozenset[tuple[str, str]]  # consecutive content stems of the claim
+    signals: int = 0  # the kinds' pre-check signals, one bit each (``analysis.kinds.signal_bits``)
+
+    @property
+    def cue_based(self) -> bool:
+        return self.s.cue in ("deny", "not_confirmed", "retract") or self.deny or self.unconfirmed or self.retract
+
+
+def _build(s: Statement) -> StatementView:
+    from . import signal_bits
+
+    v = _view(s)
+    return replace(v, signals=signal_bits(v))
+
+
+def _view(s: Statement) -> StatementView:
+    speaker = {stem(w) for w in _WORD.findall(s.speaker.name or "")}
+    weights: dict[str, float] = {}
+    names: set[str] = set()
+    words = _WORD.findall(s.text)
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw in _STOP or len(lw) < 3:
+            continue
+        st = stem(w)
+        if st in speaker:
+            continue
+        weights[st] = max(weights.get(st, 0.0), rarity(lw))
+        if i > 0 and w[0].isupper():
+            names.add(st)
+    claim = s.claim_text or s.text
+    claim_words = [w for w in _WORD.findall(claim) if w.lower() not in _STOP and len(w) >= 3]
+    claim_stems = frozenset(stem(w) for w in claim_words)
+    claim_weights = {stem(w): rarity(w.lower()) for w in claim_words if stem(w) not in speaker}
+    negated: set[str] = set()
+    for m in _NEGATION.finditer(s.text):
+        after = _WORD.findall(s.text[m.end() : m.end() + 60])[:6]
+        negated.update(stem(w) for w in after if w.lower() not in _STOP and len(w) >= 3)
+    lemmas = frozenset(s.claim.keys)
+    return StatementView(
+        s=s,
+        weights=weights,
+        claim_stems=claim_stems,
+        names=frozenset(names),
+        total=sum(weights.values()),
+        deny=s.cue == "deny" or bool(_DENY.search(s.text)) or bool(_DENY_PHRASES.search(s.text)),
+        unconfirmed=s.cue == "not_confirmed" or bool(_UNCONFIRMED.search(s.text)),
+        retract=s.cue == "retract" or bool(_RETRACT.search(s.text)),
+        negated=s.polarity == "negative" or bool(_NEGATION.search(claim)),
+        modal=s.modality != "fact" or bool(_MODAL.search(claim)),
+        running=bool(_RUNNING.search(s.text)),
+        other=bool(_OTHER.search(s.text)),
+        minutes=_minutes(s.text),
+        lemmas=lemmas,
+        words=frozenset(w.lower() for w in words) | lemmas,
+        claim_weights=claim_weights,
+        negated_stems=frozenset(negated),
+        bigrams=frozenset(zip([stem(w) for w in claim_words[:-1]], [stem(w) for w in claim_words[1:]], strict=True)),
+    )  # fmt: skip
+
+
+# A word this rare (Zipf frequency under ~4.3) can block: seldom in two unrelated statements.
+_RARE = 0.55
+
+
+def rare_stems(s: Statement, n: int) -> list[str]:
+    """The stems of the ``n`` rarest words of the statement (the speaker's name left out), rarest first."""
+    weights = view_of(s).weights
+    rare = sorted((w for w, r in weights.items() if r >= _RARE), key=lambda w: (-weights[w], w))
+    return rare[:n]
+
+
+_views: OrderedDict[tuple, StatementView] = OrderedDict()
+
+
+def view_of(s: Statement) -> StatementView:
+    """The view of ``s``, from a small LRU cache (a stored statement is judged against many new ones)."""
+    # the id and sentence fix what extraction finds, but a caller may build two statements with one id
+    key = (s.id, s.text, s.cue, s.polarity, s.modality, s.speaker.name,
+           tuple((q.value, q.unit) for q in s.quantities), tuple(d.start_date for d in s.dates))  # fmt: skip
+    v = _views.get(key)
+    if v is None:
+        v = _build(s)
+        _views[key] = v
+        if len(_views) > _CACHE_SIZE:
+            _views.popitem(last=False)
+    else:
+        _views.move_to_end(key)
+    return v

@@ -1,0 +1,35 @@
+"""The shipped combiner is what `contraflow train-engine` fits from the shared train data (a retrain reproduces it)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT.parent / "shared" / "data"
+SHIPPED = ROOT / "analysis" / "kinds" / "model.json"
+
+pytestmark = pytest.mark.quality
+
+
+def test_retrain_reproduces_the_shipped_model(tmp_path):
+    if not (DATA / "news-cases-train.jsonl").exists():
+        pytest.skip("shared train cases not available")
+    out = tmp_path / "model.json"
+    cmd = str(Path(sys.executable).with_name("contraflow"))
+    run = subprocess.run(
+        [cmd, "train-engine", "--train", str(DATA / "news-cases-train.jsonl"),
+         "--real", str(DATA / "news-cases-real-train.jsonl"), "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    fitted, shipped = json.loads(out.read_text()), json.loads(SHIPPED.read_text())
+    assert fitted["features"] == shipped["features"] and fitted["classes"] == shipped["classes"]
+    assert fitted["cv"] == shipped["cv"]
+    for key in ("coef", "intercept", "mean", "scale"):
+        assert fitted[key] == pytest.approx(shipped[key], abs=1e-4), key
+    assert fitted["shift"] == pytest.approx(shipped["shift"], abs=1e-6)

@@ -1,0 +1,165 @@
+"""The kind modules one by one, on statements built for these tests: each kind's evidence fires on its own
+contradiction and stays silent on a control that differs in just what makes the kind."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from analysis.kinds import (
+    BOTH_MASK,
+    KINDS,
+    ONE_MASK,
+    REGISTRY,
+    antonym,
+    date_time,
+    denial,
+    may_pair,
+    negation,
+    quantity,
+    retraction,
+    signal_bits,
+    unconfirmed,
+)
+from analysis.kinds.align import align
+from analysis.kinds.combiner import SCORE_MAX, UNCONFIRMED_MAX, judge_pair, load_model, vetoed
+from analysis.kinds.features import FEATURE_NAMES, pair_features
+from analysis.kinds.view import rarity, stem, view_of
+from schemas import ClaimFrame, DateMention, Quantity, Speaker, Statement
+
+_N = iter(range(10_000))
+
+
+def _st(text: str, *, cue: str = "assert", article: str | None = None, speaker: str | None = "A Speaker",
+        polarity: str = "positive", modality: str = "fact", quantities: list[Quantity] | None = None,
+        dates: list[DateMention] | None = None, day: int = 4) -> Statement:  # fmt: skip
+    n = next(_N)
+    art = article or f"k{n}"
+    return Statement(
+        id=f"{art}#{n}-{n + len(text)}", article_id=art, source="x.example",
+        published_at=datetime(2025, 3, day, tzinfo=UTC), text=text, start=n, end=n + len(text), claim_text=text,
+        speaker=Speaker(name=speaker, type="person" if speaker else "unknown"), cue=cue, polarity=polarity,
+        modality=modality, quantities=quantities or [], dates=dates or [],
+        claim=ClaimFrame(keys=[w.lower().strip(".,") for w in text.split() if len(w) > 4]),
+    )  # fmt: skip
+
+
+def _q(value: float, unit: str, text: str, low: float | None = None, high: float | None = None) -> Quantity:
+    return Quantity(text=text, value=value, low=value if low is None else low, high=value if high is None else high,
+                    unit=unit, start=0, end=1)  # fmt: skip
+
+
+def _views(a: Statement, b: Statement):
+    va, vb = view_of(a), view_of(b)
+    return va, vb, align(va, vb)
+
+
+def test_registry_is_ordered_and_complete():
+    assert set(KINDS) == {"denial", "negation", "antonym", "quantity", "date_time", "retraction", "unconfirmed"}
+    assert len(FEATURE_NAMES) == len(set(FEATURE_NAMES))  # every feature has its own name
+    for m in REGISTRY:
+        assert m.PAIRING in ("one", "both") and m.FEATURES and callable(m.explain)
+    assert ONE_MASK & BOTH_MASK == 0 and (1 << len(REGISTRY)) - 1 == ONE_MASK | BOTH_MASK
+
+
+def test_rarity_and_stems():
+    assert rarity("said") < 0.2 < 0.9 < rarity("quorvalen")  # a made-up name is as rare as it gets
+    assert stem("Resigned") == stem("resignation") == "resig"
+
+
+@pytest.mark.parametrize(
+    ("module", "cue_text", "control_text"),
+    [
+        (denial, "The ministry dismissed as baseless the report that the Orvell dam had cracked.",
+         "The ministry said the report that the Orvell dam had cracked was published on Monday."),
+        (unconfirmed, "The ministry could not independently verify that the Orvell dam had cracked.",
+         "The ministry said engineers had inspected the Orvell dam on Monday."),
+        (retraction, "The agency issued a correction: its earlier statement that the Orvell dam had cracked was wrong.",
+         "The agency said the Orvell dam had cracked on Monday."),
+    ],
+)  # fmt: skip
+def test_cue_kinds_fire_on_one_side_only(module, cue_text, control_text):
+    claim = _st("Engineers said the Orvell dam had cracked after the storm.")
+    cue = _st(cue_text)
+    assert module.signal(view_of(cue)) and not module.signal(view_of(claim))
+    assert module.features(*_views(claim, cue))[0] == 1.0
+    assert module.explain(*_views(claim, cue))
+    control = _st(control_text)
+    assert not module.signal(view_of(control))
+    assert module.features(*_views(claim, control))[0] == 0.0  # control: no such wording
+    # two sides worded the same way are not this kind
+    assert module.features(*_views(cue, _st(cue_text.replace("Orvell", "Orvell river"))))[0] == 0.0
+
+
+def test_negation_reads_what_is_negated():
+    pos = _st("Workers at the Pellum mill were offered new contracts by the owners.")
+    neg = _st("No worker at the Pellum mill was offered a new contract, the union said.", polarity="negative")
+    va, vb, al = _views(pos, neg)
+    assert negation.signal(vb) and not negation.signal(va)
+    assert negation.scope_found(va, vb) > 0.5  # "worker ... offered" is said on the other side
+    other = _st("No rain fell at the Pellum mill.", polarity="negative")
+    assert negation.scope_found(*_views(pos, other)[:2]) < negation.scope_found(va, vb)
+    assert negation.features(*_views(pos, _st("Workers at the Pellum mill were offered contracts.")))[0] == 0.0
+
+
+def test_antonym_needs_opposite_sides_of_one_axis():
+    rose = _st("Copper exports from Tamsk rose in May.")
+    fell = _st("Copper exports from Tamsk fell in May.")
+    assert antonym.opposites(view_of(rose), view_of(fell)) == ("rose", "fell")
+    assert antonym.opposites(view_of(rose), view_of(_st("Copper exports from Tamsk grew in May."))) is None
+    # a word that merely starts like an axis word is not on it ("surgery" is no "surge")
+    assert antonym.opposites(view_of(fell), view_of(_st("Waiting times for surgery in Tamsk in May."))) is None
+
+
+def test_quantity_clash_respects_hedges():
+    a = _st("Officials said 1,200 residents were evacuated.", quantities=[_q(1200, "resident", "1,200")])
+    b = _st("The mayor said 4,500 residents were evacuated.", quantities=[_q(4500, "resident", "4,500")])
+    assert quantity.clash(view_of(a), view_of(b)) is not None
+    near = _st("The mayor said nearly 1,250 residents were evacuated.",
+               quantities=[_q(1250, "resident", "nearly 1,250", low=1100, high=1250)])  # fmt: skip
+    assert quantity.clash(view_of(a), view_of(near)) is None  # compatible approximation
+    other = _st("The mayor said 4,500 homes were flooded.", quantities=[_q(4500, "home", "4,500")])
+    assert quantity.features(*_views(a, other))[0] == 0.0  # another thing counted
+
+
+def test_date_time_compares_days_and_clock_times():
+    a = _st("The ferry sank at 6:40 a.m. on Tuesday.")
+    b = _st("The ferry sank at 9:15 a.m. on Tuesday.")
+    feats = dict(zip(date_time.FEATURES, date_time.features(*_views(a, b)), strict=True))
+    assert feats["time.clash"] == 1.0
+    same = dict(zip(date_time.FEATURES, date_time.features(*_views(a, _st("It sank at 6:50 a.m."))), strict=True))
+    assert same["time.both"] == 1.0 and same["time.clash"] == 0.0  # ten minutes apart: the same time, roughly
+    day = DateMention(text="March 3", start_date=date(2025, 3, 3), end_date=date(2025, 3, 3))
+    later = DateMention(text="March 9", start_date=date(2025, 3, 9), end_date=date(2025, 3, 9))
+    c, d = _st("The law took effect on March 3.", dates=[day]), _st("The law took effect on March 9.", dates=[later])
+    assert dict(zip(date_time.FEATURES, date_time.features(*_views(c, d)), strict=True))["date.clash"] == 1.0
+
+
+def test_signals_gate_pairs():
+    plain = signal_bits(view_of(_st("The bridge was built by Tarrow engineers.")))
+    denial_bits = signal_bits(view_of(_st("The council denied that Tarrow engineers built the bridge.", cue="deny")))
+    assert plain == 0 and denial_bits == 1 << KINDS.index("denial")
+    assert may_pair(plain, denial_bits) and not may_pair(denial_bits, denial_bits)
+    assert not may_pair(0, 0)
+
+
+def test_combiner_scores_explains_and_vetoes():
+    model = load_model()
+    assert model.features == FEATURE_NAMES
+    claim = _st("Rebels captured the town of Sarvik on Monday, a militia commander said.", speaker="Ivo Drent")
+    deny = _st("The army denied that rebels had captured the town of Sarvik.", cue="deny", speaker="Mila Brandt")
+    doubt = _st("The ministry could not confirm that rebels had captured the town of Sarvik.", cue="not_confirmed",
+                speaker="Ana Lunde")  # fmt: skip
+    c = judge_pair(claim, deny)
+    assert c is not None and c.kind == "denial" and c.score <= SCORE_MAX
+    assert c.explanation.startswith("denial:") and "signals:" in c.explanation
+    u = judge_pair(claim, doubt)
+    assert u is not None and u.kind == "unconfirmed" and u.score <= UNCONFIRMED_MAX < c.score
+    assert judge_pair(deny, doubt, 0.0) is None and vetoed(deny, doubt)  # a denial and a doubt agree
+    far = _st("Rebels captured the town of Sarvik, a militia commander said.", day=4).model_copy(
+        update={"published_at": datetime(2025, 11, 4, tzinfo=UTC)}
+    )
+    assert judge_pair(far, deny, 0.0) is None  # months apart: another event
+    row, *_ = pair_features(claim, deny)
+    assert len(row) == len(FEATURE_NAMES)
