@@ -22,7 +22,7 @@ from . import REGISTRY
 from .features import FEATURE_NAMES, may_contradict, pair_features
 from .view import view_of
 
-__all__ = ["UNCONFIRMED_MAX", "Model", "judge_pair", "load_model", "vetoed"]
+__all__ = ["UNCONFIRMED_MAX", "Model", "engine_cv", "judge_pair", "load_model", "vetoed"]
 
 _BY_NAME = {m.NAME: m for m in REGISTRY}
 
@@ -30,7 +30,8 @@ _BY_NAME = {m.NAME: m for m in REGISTRY}
 class Model:
     """A fitted combiner: standardisation, one row of weights per class, and the threshold shift."""
 
-    __slots__ = ("classes", "features", "_w", "_b", "_mean", "_scale", "shift", "_none", "_kinds")
+    __slots__ = ("classes", "features", "_w", "_b", "_mean", "_scale", "shift", "novel_shift", "_rules", "_none",
+                 "_kinds")  # fmt: skip
 
     def __init__(self, data: dict) -> None:
         self.classes: tuple[str, ...] = tuple(data["classes"])
@@ -40,6 +41,9 @@ class Model:
         self._mean = np.array(data["mean"], dtype=float)
         self._scale = np.array(data["scale"], dtype=float)
         self.shift = float(data["shift"])
+        # pairs no hand rule recognises have a threshold of their own (``train.NOVEL_THRESHOLD``)
+        self.novel_shift = float(data.get("novel_shift", data["shift"]))
+        self._rules = [i for i, name in enumerate(self.features) if name.startswith("rule.")]
         self._none = self.classes.index("none")
         self._kinds = [i for i in range(len(self.classes)) if i != self._none]
 
@@ -50,7 +54,8 @@ class Model:
         logits -= logits.max()
         e = np.exp(logits)
         p_any = float(min(1 - 1e-12, max(1e-12, 1.0 - e[self._none] / e.sum())))
-        score = 1.0 / (1.0 + math.exp(-(math.log(p_any / (1 - p_any)) + self.shift)))
+        shift = self.shift if any(row[i] > 0 for i in self._rules) else self.novel_shift
+        score = 1.0 / (1.0 + math.exp(-(math.log(p_any / (1 - p_any)) + shift)))
         best = max(self._kinds, key=lambda i: logits[i])
         return score, self.classes[best], x
 
@@ -87,6 +92,12 @@ def vetoed(a: Statement, b: Statement) -> bool:
         return True
     va, vb = view_of(a), view_of(b)
     return (va.deny or va.unconfirmed) and (vb.deny or vb.unconfirmed) and not (va.retract or vb.retract)
+
+
+def engine_cv() -> dict:
+    """The grouped cross-validation figures stored with the shipped model (for reports)."""
+    data = json.loads(resources.files(__package__).joinpath("model.json").read_text(encoding="utf-8"))
+    return dict(data.get("cv", {}))
 
 
 def _order(s: Statement) -> tuple[str, str, int]:

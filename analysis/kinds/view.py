@@ -51,7 +51,7 @@ _UNCONFIRMED = re.compile(
 _RETRACT = re.compile(
     r"\b(?:correct(?:ed|ion|s)|erratum|retract(?:ed|ion|s)?|withdr(?:ew|awn)|backtrack\w*|misspok\w*|"
     r"earlier (?:version|entry|report|statement|figure|account)|mistaken(?:ly)?|in error|wrongly|erroneous(?:ly)?|"
-    r"amended|u-turn|walked back|took back|(?:was|were|had been) (?:wrong|incorrect|inaccurate|a mistake|an error))\b",
+    r"amended|walked back|took back|(?:was|were|had been) (?:wrong|incorrect|inaccurate|a mistake|an error))\b",
     re.I,
 )
 _NEGATION = re.compile(

@@ -115,8 +115,14 @@ def evaluate_pairs(data: Path, tools: Path, workdir: Path) -> list[PairResult]:
     return results
 
 
-def _run_cases(data: Path, tools: Path, timeout: int) -> dict[str, Any]:
-    cases = data / "news-cases-dev.jsonl"
+# The case files scored, in the order of the report. Validate is scored, never read: only its summary line and
+# its recall by kind are kept.
+CASE_FILES = ("news-cases-train.jsonl", "news-cases-real-train.jsonl", "news-cases-validate.jsonl",
+              "news-cases-dev.jsonl")  # fmt: skip
+
+
+def _run_cases(data: Path, tools: Path, timeout: int, name: str = "news-cases-dev.jsonl") -> dict[str, Any]:
+    cases = data / name
     if not cases.exists():
         return {"error": f"{cases} not found"}
     env = dict(os.environ, CONTRAFLOW_CMD=_contraflow_cmd())
@@ -129,8 +135,8 @@ def _run_cases(data: Path, tools: Path, timeout: int) -> dict[str, Any]:
     if not lines:
         return {"error": f"score_cases.py printed nothing (rc={proc.returncode}): {proc.stderr.strip()[-300:]}"}
     by_kind = [ln.strip() for ln in proc.stderr.splitlines() if "recall" in ln.lower() and "kind" in ln.lower()]
-    return {"summary": lines[-1], "rc": proc.returncode, "stderr_tail": proc.stderr.strip().splitlines()[-12:],
-            "by_kind": by_kind}  # fmt: skip
+    tail = [] if "validate" in name else proc.stderr.strip().splitlines()[-12:]
+    return {"summary": lines[-1], "rc": proc.returncode, "stderr_tail": tail, "by_kind": by_kind, "file": name}
 
 
 def _top_examples(found: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
@@ -198,9 +204,10 @@ def render_markdown(
     command: str,
     pairs: list[PairResult],
     cv: dict[str, Any],
-    cases: dict[str, Any] | None,
+    cases: dict[str, Any] | list[dict[str, Any]] | None,
     analyses: list[dict[str, Any]],
     notes: str = "",
+    engine_cv: dict[str, Any] | None = None,
 ) -> str:
     """The docs/quality.md page; ``notes`` (starting with :data:`NOTES_MARKER`) is appended unchanged."""
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -231,14 +238,26 @@ def render_markdown(
         )
     lines += ["", "Targets (dev sets): RTE-3 F1 >= 0.40, SICK F1 >= 0.88, negated-RTE2 accuracy >= 0.85.", ""]
     lines += ["## News cases (`contraflow analyze`, `score_cases.py --batch`)", ""]
+    if engine_cv:
+        lines += [
+            f"Grouped {engine_cv.get('folds')}-fold cross-validation of the combiner by case (train + real-train,"
+            f" pair level, `contraflow train-engine`): P {engine_cv.get('precision')} R {engine_cv.get('recall')}"
+            f" F1 **{engine_cv.get('f1')}** at threshold {engine_cv.get('threshold')} over {engine_cv.get('pairs')}"
+            f" candidate pairs ({engine_cv.get('positives')} expected; an expected pair the candidate selection"
+            " never reaches counts as missed).",
+            "",
+        ]
+    runs = cases if isinstance(cases, list) else [] if cases is None else [cases]
     if cases is None:
         lines.append("Skipped (`--skip-analyze`).")
-    elif "error" in cases:
-        lines.append(f"Could not score: {cases['error']}")
-    else:
-        lines += ["```", cases["summary"], "```", ""]
-        if cases.get("stderr_tail"):
-            lines += ["Scorer detail (last lines of its stderr):", "", "```", *cases["stderr_tail"], "```"]
+    for run in runs:
+        lines += [f"### {run.get('file', 'news-cases')}", ""]
+        if "error" in run:
+            lines += [f"Could not score: {run['error']}", ""]
+            continue
+        lines += ["```", run["summary"], *run.get("by_kind", []), "```", ""]
+        if run.get("stderr_tail"):
+            lines += ["Scorer detail (last lines of its stderr):", "", "```", *run["stderr_tail"], "```", ""]
     lines += ["", "## What `analyze` finds", ""]
     if not analyses:
         lines.append("Skipped (`--skip-analyze`).")
@@ -293,20 +312,25 @@ def register(app: typer.Typer) -> None:
         with tempfile.TemporaryDirectory(prefix="contraflow-eval-") as tmp:
             pairs = evaluate_pairs(data, tools, Path(tmp))
         cv = load_model().meta.get("cv", {})
-        cases: dict[str, Any] | None = None
+        cases: list[dict[str, Any]] | None = None
         analyses: list[dict[str, Any]] = []
         if not skip_analyze:
-            cases = _run_cases(data, tools, timeout)
+            cases = [_run_cases(data, tools, timeout, name) for name in CASE_FILES]
             for path in [*sorted((data / "seed").glob("*.jsonl")), *sorted((data / "news").glob("*.jsonl"))]:
                 analyses.append(_run_analyze(path, timeout))
         out.parent.mkdir(parents=True, exist_ok=True)
         notes = kept_notes(out)
-        out.write_text(render_markdown(command, pairs, cv, cases, analyses, notes), encoding="utf-8")
+        from analysis.kinds.combiner import engine_cv
+
+        text = render_markdown(command, pairs, cv, cases, analyses, notes, engine_cv=engine_cv())
+        out.write_text(text, encoding="utf-8")
         for res in pairs:
             typer.echo(f"{res.name}: {res.error or res.summary} acc={res.accuracy:.3f}", err=True)
-        if cases:
-            typer.echo(f"news-cases: {cases.get('error') or cases.get('summary')}", err=True)
+        for run in cases or []:
+            typer.echo(f"{run.get('file')}: {run.get('error') or run.get('summary')}", err=True)
         typer.echo(f"wrote {out}", err=True)
-        failed = any(r.error for r in pairs) or bool(cases and "error" in cases) or any("error" in a for a in analyses)
+        failed = (
+            any(r.error for r in pairs) or any("error" in c for c in cases or []) or any("error" in a for a in analyses)
+        )
         if failed:
             raise typer.Exit(1)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 
 def _kinds(found):
     return sorted(c.kind for c in found)
@@ -52,7 +50,6 @@ def test_withdrawn_statement_is_a_retraction(pairs):
     assert _kinds(found) == ["retraction"]
 
 
-@pytest.mark.xfail(strict=True, reason="known gap of the learned combiner (engine v2): see docs/quality.md")
 def test_scoped_and_predicted_figures_are_not_compared(pairs):
     assert (
         pairs(

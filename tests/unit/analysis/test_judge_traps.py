@@ -60,17 +60,7 @@ TRAPS = {
 }
 
 
-# Traps the learned combiner still falls into (engine v2): written down, so that a fix shows up as an XPASS that
-# fails the run and the mark must go. See docs/quality.md.
-KNOWN_GAPS = {"different_place", "multi_word_name_counts_once", "updated_count"}
-
-
-def _traps(names):
-    gap = pytest.mark.xfail(strict=True, reason="known gap of the learned combiner")
-    return [pytest.param(n, marks=gap) if n in KNOWN_GAPS else n for n in sorted(names)]
-
-
-@pytest.mark.parametrize("name", _traps(TRAPS))
+@pytest.mark.parametrize("name", sorted(TRAPS))
 def test_trap_is_not_a_contradiction(pairs, statements, name):
     # The two sides must really meet in the index (share a blocking key), so the judge is what says no.
     a, b = (sts[0] for sts in statements(*TRAPS[name]))
@@ -145,7 +135,7 @@ NEWS_TRAPS = {
 _ALL_MORE_TRAPS = {**MORE_TRAPS, **NEWS_TRAPS}
 
 
-@pytest.mark.parametrize("name", _traps(_ALL_MORE_TRAPS))
+@pytest.mark.parametrize("name", sorted(_ALL_MORE_TRAPS))
 def test_more_traps(pairs, name):
     found = pairs(*_ALL_MORE_TRAPS[name])
     assert found == [], [(c.kind, c.explanation) for c in found]
