@@ -18,7 +18,7 @@ from schemas import Contradiction, Quantity, Statement, pair_id
 from .dates import minutes_of_day
 from .quantities import PERSON_NOUNS
 
-__all__ = ["judge_statements", "similarity"]
+__all__ = ["CUE_BASED", "judge_statements", "same_words", "similarity"]
 
 # Canonical lemmas (see lexicon.SYNONYMS) on either side of an antonym axis.
 _AXES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
@@ -634,7 +634,8 @@ def _letters(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower().replace("’", "'")).strip()
 
 
-_CUE_BASED = frozenset({"deny", "not_confirmed", "retract"})
+CUE_BASED = frozenset({"deny", "not_confirmed", "retract"})
+_CUE_BASED = CUE_BASED
 
 
 # "has not confirmed who was behind the attack": the open question is the culprit of an event.
@@ -667,7 +668,7 @@ def _unconfirmed_culprit(d: Statement, o: Statement) -> bool:
     return event in keys and bool(_CULPRIT.search(o.claim_text or o.text)) and _who(d) != _who(o)
 
 
-def _same_words(a: Statement, b: Statement) -> bool:
+def same_words(a: Statement, b: Statement) -> bool:
     """The same sentence quoted twice (other quotes marks, an added 'Well,'): one claim, not two."""
     x, y = _letters(a.claim_text or a.text), _letters(b.claim_text or b.text)
     if x == y:
@@ -696,7 +697,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     if a.id == b.id or (a.article_id == b.article_id and a.start == b.start):
         return None
     # The same words twice are one claim quoted twice, unless one side denies, doubts or retracts them.
-    if (a.cue in _CUE_BASED) == (b.cue in _CUE_BASED) and _same_words(a, b):
+    if (a.cue in _CUE_BASED) == (b.cue in _CUE_BASED) and same_words(a, b):
         return None
     if _too_far_apart(a, b):
         return None

@@ -17,7 +17,7 @@ import numpy as np
 
 from schemas import Contradiction, Statement, pair_id
 
-from ..judge import MAX_DAYS_APART
+from ..judge import CUE_BASED, MAX_DAYS_APART, same_words
 from . import REGISTRY
 from .features import FEATURE_NAMES, may_contradict, pair_features
 from .view import view_of
@@ -85,10 +85,13 @@ SCORE_MAX, UNCONFIRMED_MAX = 0.98, 0.9
 
 
 def vetoed(a: Statement, b: Statement) -> bool:
-    """Exact rules no learned weight overrides: reports too far apart in time are about other events; a denial
-    next to a non-confirmation (or two of either) agree with each other."""
+    """Exact rules no learned weight overrides (the candidate selection applies the first two as well): reports too
+    far apart in time are about other events; the same sentence quoted twice is one claim, unless exactly one side
+    denies, doubts or retracts it; a denial next to a non-confirmation (or two of either) agree with each other."""
     pa, pb = a.published_at, b.published_at
     if pa is not None and pb is not None and abs((pa - pb).days) > MAX_DAYS_APART:
+        return True
+    if (a.cue in CUE_BASED) == (b.cue in CUE_BASED) and same_words(a, b):
         return True
     va, vb = view_of(a), view_of(b)
     return (va.deny or va.unconfirmed) and (vb.deny or vb.unconfirmed) and not (va.retract or vb.retract)

@@ -173,7 +173,13 @@ def pipeline_factory(stack, unique_name, tmp_path) -> Iterator[Callable[..., Pip
         name = unique_name("cfp")
         es = es_url or stack.es_url
         kafka = kafka_bootstrap or stack.kafka_bootstrap
-        analysis = {"candidates_per_key": candidates_per_key} if candidates_per_key else {}
+        # Exactness tests (candidates_per_key given) compare with reference_for, which judges every pair of a block:
+        # no eviction, no window and no judge budget may drop a candidate the engine would accept.
+        analysis = (
+            {"candidates_per_key": candidates_per_key, "max_candidates": 1_000_000, "judge_budget": 100_000}
+            if candidates_per_key
+            else {}
+        )
         env = {
             "CONTRAFLOW_KAFKA__BOOTSTRAP": kafka,
             "CONTRAFLOW_ES__URL": es,
@@ -190,6 +196,8 @@ def pipeline_factory(stack, unique_name, tmp_path) -> Iterator[Callable[..., Pip
         }
         if candidates_per_key:
             env["CONTRAFLOW_ANALYSIS__CANDIDATES_PER_KEY"] = str(candidates_per_key)
+            env["CONTRAFLOW_ANALYSIS__MAX_CANDIDATES"] = "1000000"
+            env["CONTRAFLOW_ANALYSIS__JUDGE_BUDGET"] = "100000"
         settings = Settings.model_validate(
             {
                 "kafka": {"bootstrap": kafka},

@@ -16,7 +16,8 @@ class Reference:
 
 
 def reference_for(article_ids: Iterable[str], statements_by_article: dict[str, list], min_score: float) -> Reference:
-    """The exact outcome for these articles, assuming no candidate is evicted (``candidates_per_key`` large).
+    """The exact outcome for these articles, assuming no candidate is evicted or left unjudged
+    (``candidates_per_key``, ``max_candidates`` and ``judge_budget`` large, as ``pipeline_factory`` sets them).
 
     Pairs are judged within each blocking key and counted once (under their smallest shared key), as the
     ``detect`` agent does; the engine's verdict does not depend on which statement came first.
