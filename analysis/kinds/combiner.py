@@ -59,12 +59,13 @@ class Model:
         best = max(self._kinds, key=lambda i: logits[i])
         return score, self.classes[best], x
 
-    def signals(self, kind: str, x: np.ndarray, n: int = 3) -> list[str]:
-        """The ``n`` features that pushed ``kind`` above ``none`` the most, for the explanation."""
+    def signals(self, kind: str, x: np.ndarray, row: tuple[float, ...], n: int = 3) -> list[str]:
+        """The ``n`` features present in the pair (non-zero) that pushed ``kind`` above ``none`` the most: an
+        absent feature (a same-day pair's ``days_apart``) explains nothing to a reader, whatever its weight."""
         k = self.classes.index(kind)
         contrib = (self._w[k] - self._w[self._none]) * x
-        order = np.argsort(-contrib)[:n]
-        return [self.features[j] for j in order if contrib[j] > 0]
+        order = [j for j in np.argsort(-contrib) if row[j] != 0 and contrib[j] > 0]
+        return [self.features[j] for j in order[:n]]
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +122,7 @@ def judge_pair(a: Statement, b: Statement, min_score: float = 0.5, model: Model 
     if score < min_score:
         return None
     reason = _BY_NAME[kind].explain(va, vb, al) or "signals of its kind"
-    signals = ", ".join(m.signals(kind, x))
+    signals = ", ".join(m.signals(kind, x, row))
     first, second = (a, b) if _order(a) <= _order(b) else (b, a)
     return Contradiction(
         id=pair_id(a.id, b.id),
