@@ -7,7 +7,7 @@ from collections.abc import Callable
 from .align import Alignment
 from .view import StatementView
 
-__all__ = ["cue_features", "cue_sides"]
+__all__ = ["cue_explain", "cue_features", "cue_names", "cue_sides"]
 
 
 def cue_sides(
@@ -40,3 +40,14 @@ def cue_names(kind: str) -> tuple[str, ...]:
         f"{kind}*factual_other",
         f"{kind}*claim_weighted",
     )
+
+
+def cue_explain(sides: tuple[StatementView, StatementView] | None, verb: str) -> str:
+    """'<who> <verb> ('<cue word>') what <other> states', or '' when the kind does not apply."""
+    if sides is None:
+        return ""
+    cue, claim = sides
+    who = cue.s.speaker.name or cue.s.source
+    other = claim.s.speaker.name or claim.s.source
+    word = f" ({cue.s.cue_word!r})" if cue.s.cue_word else ""
+    return f"{who} {verb}{word} what {other} states"

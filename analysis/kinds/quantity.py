@@ -8,7 +8,7 @@ from schemas import Quantity
 
 from ..quantities import PERSON_NOUNS
 from .align import Alignment
-from .view import _STOP, _WORD, StatementView, stem
+from .view import STOP, WORD, StatementView, stem
 
 __all__ = ["FEATURES", "NAME", "PAIRING", "clash", "explain", "features", "signal"]
 
@@ -39,8 +39,8 @@ def _pairs(a: StatementView, b: StatementView) -> list[tuple[Quantity, Quantity]
 def _context(v: StatementView, q: Quantity) -> frozenset[str]:
     """What a figure counts: its unit and verb, and the stems of the few content words right after it."""
     at = q.end - v.s.start
-    after = _WORD.findall(v.s.text[at : at + 40])[:3]
-    out = {stem(w) for w in after if w.lower() not in _STOP and len(w) >= 3}
+    after = WORD.findall(v.s.text[at : at + 40])[:3]
+    out = {stem(w) for w in after if w.lower() not in STOP and len(w) >= 3}
     out.update(x for x in (_unit(q), q.verb) if x)
     return frozenset(out)
 

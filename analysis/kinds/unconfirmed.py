@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._cue import cue_features, cue_names, cue_sides
+from ._cue import cue_explain, cue_features, cue_names, cue_sides
 from .align import Alignment
 from .view import StatementView
 
@@ -10,8 +10,6 @@ __all__ = ["FEATURES", "NAME", "PAIRING", "explain", "features", "signal"]
 
 NAME = "unconfirmed"
 FEATURES = cue_names(NAME)
-
-
 # The pre-check: exactly one side is worded this way (``signal``).
 PAIRING = "one"
 
@@ -25,11 +23,4 @@ def features(a: StatementView, b: StatementView, al: Alignment) -> tuple[float, 
 
 
 def explain(a: StatementView, b: StatementView, al: Alignment) -> str:
-    sides = cue_sides(a, b, signal)
-    if sides is None:
-        return ""
-    cue, claim = sides
-    who = cue.s.speaker.name or cue.s.source
-    other = claim.s.speaker.name or claim.s.source
-    word = f" ({cue.s.cue_word!r})" if cue.s.cue_word else ""
-    return f"{who} has not confirmed{word} what {other} states"
+    return cue_explain(cue_sides(a, b, signal), "has not confirmed")

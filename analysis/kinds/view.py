@@ -20,7 +20,7 @@ from schemas import Statement
 
 from .. import lexicon
 
-__all__ = ["StatementView", "rare_stems", "rarity", "stem", "view_of"]
+__all__ = ["STOP", "WORD", "StatementView", "rare_stems", "rarity", "stem", "view_of"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 _TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b([01]?\d|2[0-3]):([0-5]\d)\b", re.I)
@@ -71,6 +71,8 @@ _OTHER = re.compile(
     re.I,
 )
 _CACHE_SIZE = 8192
+# What the kind modules read words with: a word, and the words that are never content.
+WORD, STOP = _WORD, _STOP
 
 
 @lru_cache(maxsize=1 << 16)
