@@ -20,11 +20,10 @@ from typing import Protocol, runtime_checkable
 
 from schemas import Statement
 
-from .judge import _CUE_BASED, _days, _letters, _one_per_name, _polar, _times
+from .judge import _CUE_BASED, _letters, _one_per_name
 from .kinds.view import rare_stems, view_of
 from .lexicon import STOP_LEMMAS
 from .prefilter import Rows, features
-from .quantities import PERSON_NOUNS
 
 __all__ = [
     "CandidateIndex",
@@ -32,7 +31,6 @@ __all__ = [
     "Profile",
     "ProfileBlock",
     "blocking_keys",
-    "content_mask",
     "profile",
 ]
 
@@ -109,43 +107,20 @@ def blocking_keys(s: Statement) -> list[str]:
     return keys[:_MAX_KEYS]
 
 
-def _unit_class(unit: str) -> str:
-    return "person" if unit in PERSON_NOUNS or unit == "person" else unit
-
-
-def _turns(s: Statement) -> tuple[frozenset[str], frozenset[str]]:
-    """Antonym axes the claim's main verb is on (``rise/fall+``), and the same axes flipped (``rise/fall-``)."""
-    on = [axis + side[0] for axis, side in _polar(s).items() if side[1:] == s.claim.predicate]
-    flip = {"+": "-", "-": "+"}
-    return _set(on), _set(t[:-1] + flip[t[-1]] for t in on)
-
-
-_EMPTY: frozenset[str] = frozenset()
-
-
-def _set(items) -> frozenset[str]:  # noqa: ANN001 - any iterable of str
-    return frozenset(items) or _EMPTY  # most statements count, date and oppose nothing: share one empty set
-
-
 class Profile:
-    """What the candidate selection compares of one statement, built once, when it is stored (~1 KB).
+    """What the candidate selection compares of one statement, built once, when it is stored.
 
-    ``content``: the claim's content lemmas and its exact numbers (``#12``): one intersection counts what the
-    judge's similarity shares; ``nkeys``: how many content lemmas; ``predicate``, ``subject``: the claim's verb
-    and subject words; ``units``: what its numbers count; ``persons``: one of them counts people; ``verbs``:
-    ``thing|verb`` of counts tied to a verb (people folded to ``person``); ``times``, ``days``: it names a clock
-    time, a day (as the judge reads them); ``turns``, ``flips``: antonym axes its verb is on, and their opposites;
-    ``words``: the claim's letters, to spot the same sentence quoted twice; ``signals``: the contradiction kinds'
-    pre-check bits (``analysis.kinds.signal_bits``); ``cue_based``: a denial, retraction
-    or non-confirmation; ``blocking``: its blocking keys, when the caller needs them (the stream agent), else None;
-    ``mask``, ``mask_lost``: ``content`` as a bit set, and how many of its items share a bit with another
-    (see :func:`content_mask`); ``row``: all of it as the integers ``analysis.prefilter`` compares.
+    ``content``: the claim's content lemmas and its exact numbers (``#12``), and ``nkeys``: how many content lemmas
+    (a multi-word name once), for the share of content two claims have in common; ``words``: the claim's letters,
+    to spot the same sentence quoted twice; ``signals``: the contradiction kinds' pre-check bits
+    (``analysis.kinds.signal_bits``); ``cue_based``: a denial, retraction or non-confirmation; ``blocking``: its
+    blocking keys, when the caller needs them (the stream agent), else None; ``row``: what ``analysis.prefilter``
+    compares, as integers.
     """
 
     __slots__ = (
-        "statement", "id", "article_id", "published_at", "cue", "cue_based", "modality", "polarity",
-        "content", "nkeys", "predicate", "subject", "units", "persons", "verbs", "times", "days", "turns", "flips",
-        "words", "blocking", "mask", "mask_lost", "signals", "_row",
+        "statement", "id", "article_id", "published_at", "cue", "cue_based", "modality",
+        "content", "nkeys", "words", "blocking", "signals", "_row",
     )  # fmt: skip
 
     def __init__(self, s: Statement, blocking: frozenset[str] | None = None) -> None:
@@ -156,21 +131,10 @@ class Profile:
         self.cue = s.cue
         self.cue_based = s.cue in _CUE_BASED
         self.modality = s.modality
-        self.polarity = s.polarity
         keys = set(s.claim.keys)
-        # counted as the judge counts them (a multi-word name once), so a share computed here is never lower
         self.nkeys = len(_one_per_name(keys))
         keys.update(f"#{q.value:g}" for q in s.quantities if q.approx != "several")
         self.content = frozenset(keys)
-        self.mask, self.mask_lost = content_mask(self.content)
-        self.predicate = s.claim.predicate
-        self.subject = _set((s.claim.subject or "").split())
-        self.units = _set(q.unit for q in s.quantities if q.unit)
-        self.persons = any(_unit_class(u) == "person" for u in self.units)
-        self.verbs = _set(f"{_unit_class(q.unit)}|{q.verb}" for q in s.quantities if q.unit and q.verb)
-        self.times = bool(s.dates) and bool(_times(s))
-        self.days = bool(s.dates) and bool(_days(s))
-        self.turns, self.flips = _turns(s)
         self.words = _letters(s.claim_text or s.text)
         self.signals = view_of(s).signals
         self.blocking = blocking
@@ -185,22 +149,6 @@ class Profile:
 
     def __repr__(self) -> str:
         return f"Profile({self.id!r})"
-
-
-_MASK_BITS = 256
-
-
-def content_mask(items: frozenset[str]) -> tuple[int, int]:
-    """``items`` as a 256-bit set (one bit per item, by hash), and how many items landed on a taken bit.
-
-    Two statements sharing *k* items share at least *k* - ``lost`` bits (``lost`` of either side), so counting
-    common bits (one AND and a popcount, no set built) safely drops most candidates before the exact count.
-    Hashes are per process: masks are never stored, only rebuilt with the profile.
-    """
-    mask = 0
-    for item in items:
-        mask |= 1 << (hash(item) & (_MASK_BITS - 1))
-    return mask, len(items) - mask.bit_count()
 
 
 def profile(s: Statement, with_blocking: bool = False) -> Profile:

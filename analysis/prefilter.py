@@ -3,17 +3,16 @@
 ``analysis.detect.select_candidates`` checks each stored statement of a window in Python (~0.4 µs each), and once
 the blocks of a statement's keys are full that pass is most of what placing it costs (hundreds of candidates,
 of which a handful are worth judging). Here every stored :class:`~analysis.blocking.Profile` also has a row of
-integers (:func:`features`): its content bits, hashes and small codes of what the selection compares; a block keeps
-its rows in one array (:class:`Rows`). :func:`survivors` then evaluates, for all the rows of all the windows at
-once, conditions that every candidate ``select_candidates`` keeps must meet (its own, loosened where a hash or a
-bit set only bounds the exact value), and only the survivors go through the exact Python checks. The result is
-the same list of candidates, in the same order: ``tests/unit/analysis/test_prefilter.py`` compares the two paths.
-Rows hold per-process hashes (like ``Profile.mask``): they are rebuilt with the profile, never stored.
+integers (:func:`features`): a hash of its words, its cue, its time bounds and the kinds' pre-check bits; a block
+keeps its rows in one array (:class:`Rows`). :func:`survivors` then evaluates, for all the rows of all the windows
+at once, conditions that every candidate ``select_candidates`` keeps must meet, and only the survivors go through
+the exact Python checks. The result is the same list of candidates, in the same order:
+``tests/unit/analysis/test_prefilter.py`` compares the two paths. Rows hold per-process hashes: they are rebuilt
+with the profile, never stored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,21 +25,12 @@ if TYPE_CHECKING:
 
 __all__ = ["Rows", "features", "survivors"]
 
-# Columns of a row.
-# 0-3: the 256-bit content mask, as 4 signed 64-bit words; _KIND: 0 for a cue-based statement (a denial,
-# retraction or non-confirmation), else its modality's code, so one comparison tells "a plain claim of this modality"
-_WORDS, _KIND, _NEGATIVE, _NKEYS, _LOST = 4, 5, 6, 7, 8
-_UNITS, _VERBS, _FLAGS, _SUBJECT, _FLIPS = 9, 10, 11, 12, 13
-# the times (s) it may be compared with, exclusive: published ± (MAX_DAYS_APART + 2) days (one day of slack for
-# the judge's rounding); an undated statement compares with any time
-_AFTER, _BEFORE = 14, 15
-# the contradiction kinds' pre-check bits (analysis.kinds.signal_bits)
-_SIGNALS = 16
-_WIDTH = 17
-# _FLAGS bits
-_PERSONS, _PERSON_UNIT, _PREDICATE, _TIMES, _DAYS = 1, 2, 4, 8, 16
-_CUE_BASED, _OTHER_MODALITY = 0, 3
-_MODALITIES = {"fact": 1, "future": 2}  # any other modality: _OTHER_MODALITY (never compared as a plain claim)
+# Columns of a row: a hash of the claim's letters; 0 for a cue-based statement (a denial, retraction or
+# non-confirmation), else 1; the times (s) it may be compared with, exclusive: published ± (MAX_DAYS_APART + 2) days
+# (one day of slack for the judge's rounding; an undated statement compares with any time); the contradiction
+# kinds' pre-check bits (analysis.kinds.signal_bits).
+_WORDS, _CUE, _AFTER, _BEFORE, _SIGNALS = 0, 1, 2, 3, 4
+_WIDTH = 5
 _UNDATED = -(1 << 62)
 _SLACK = (MAX_DAYS_APART + 2) * 86_400
 
@@ -50,35 +40,14 @@ def _signed(x: int) -> int:
     return x - (1 << 64) if x >> 63 else x
 
 
-def _bloom(items: Iterable[str]) -> int:
-    """A 64-bit set of ``items`` (one bit each, by hash): no common bit means no common item."""
-    bits = 0
-    for item in items:
-        bits |= 1 << (hash(item) & 63)
-    return _signed(bits)
-
-
 def features(p: Profile) -> tuple[int, ...]:
-    """The row of ``p``: what :func:`survivors` compares, as 17 signed 64-bit integers."""
-    m = p.mask
-    flags = (
-        (_PERSONS if p.persons else 0)
-        | (_PERSON_UNIT if "person" in p.units else 0)
-        | (_PREDICATE if p.predicate else 0)
-        | (_TIMES if p.times else 0)
-        | (_DAYS if p.days else 0)
-    )
+    """The row of ``p``: what :func:`survivors` compares, as signed 64-bit integers."""
     if p.published_at is None:
         after, before = _UNDATED, -_UNDATED
     else:
         published = int(p.published_at.timestamp())
         after, before = published - _SLACK, published + _SLACK
-    return (
-        _signed(m), _signed(m >> 64), _signed(m >> 128), _signed(m >> 192),
-        _signed(hash(p.words)), _CUE_BASED if p.cue_based else _MODALITIES.get(p.modality, _OTHER_MODALITY),
-        int(p.polarity != "positive"), max(1, p.nkeys), p.mask_lost, _bloom(p.units), _bloom(p.verbs), flags,
-        _bloom(p.subject), _bloom(p.flips), after, before, p.signals,
-    )  # fmt: skip
+    return (_signed(hash(p.words)), 0 if p.cue_based else 1, after, before, p.signals)
 
 
 class Rows:
@@ -130,7 +99,7 @@ def survivors(new: Profile, rows: np.ndarray) -> list[int]:
     """
     r = new.row
     # the same sentence again is judged only when exactly one side is a denial, retraction or non-confirmation
-    other_cue = rows[_KIND] == _CUE_BASED
+    other_cue = rows[_CUE] == 0
     ok = (rows[_WORDS] != r[_WORDS]) | (other_cue != new.cue_based)
     # some kind's pre-check holds: a signal on one side only, or on both (analysis.kinds.may_pair, vectorised)
     signals = rows[_SIGNALS]

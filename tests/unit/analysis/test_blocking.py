@@ -226,34 +226,6 @@ def test_detect_gives_the_same_pairs_with_any_candidate_index(statements):
     assert len(found["ListIndex"]) >= 4 and found["ListIndex"] == found["InMemoryCandidateIndex"]
 
 
-def test_content_mask_never_undercounts_shared_items():
-    # The popcount prefilter is safe only if k shared items always leave at least k - lost shared bits.
-    import random
-
-    from analysis.blocking import content_mask
-
-    rng = random.Random(7)
-    vocab = [f"w{i}" for i in range(600)]
-    for _ in range(3000):
-        a = frozenset(rng.sample(vocab, rng.randint(0, 40)))
-        b = frozenset(rng.sample(vocab, rng.randint(0, 40)) + rng.sample(sorted(a), min(len(a), rng.randint(0, 9))))
-        (ma, lost), (mb, _) = content_mask(a), content_mask(b)
-        assert lost == len(a) - ma.bit_count() >= 0
-        assert (ma & mb).bit_count() >= len(a & b) - lost
-
-
-def test_mask_prefilter_changes_no_selection(statements):
-    # Same selection with the prefilter disabled (every bit set, nothing lost) as with real masks.
-    flat = [profile(s) for per in statements(*_TEXTS) for s in per]
-    full = [profile(p.statement) for p in flat]
-    for p in full:
-        p.mask, p.mask_lost = (1 << 256) - 1, 0
-    for new, bare in zip(flat, full, strict=True):
-        picked = [p.id for p in select_candidates(new, flat, 100)]
-        assert picked == [p.id for p in select_candidates(bare, full, 100)]
-    assert any(select_candidates(new, flat, 100) for new in flat)
-
-
 _NAMED_TEXTS = (
     "The flight left Port Averly, New Calder at 12:05 am on Sunday.",
     "The flight left Harrow Bay International Airport at 11:36 am on Sunday.",
