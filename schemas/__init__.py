@@ -1,12 +1,19 @@
 """Records of contraflow's topics: the one place a record's shape is defined."""
 
 from .article import DEFAULT_MAX_TEXT_CHARS, Article, ArticleIn, to_utc
+from .claim import CLAIM_STATUSES, STANCES, Claim, ClaimStatement, ClaimStatus, Stance
 from .contradiction import KINDS, Contradiction, ContradictionKind
 from .deadletter import DeadLetter, DeadLetterReason
 from .ids import content_hash, pair_id, short_hash, statement_id
 from .statement import BlockedStatements, ClaimFrame, DateMention, Entity, Quantity, Speaker, Statement
 
 __all__ = [
+    "CLAIM_STATUSES",
+    "STANCES",
+    "Claim",
+    "ClaimStatement",
+    "ClaimStatus",
+    "Stance",
     "DEFAULT_MAX_TEXT_CHARS",
     "KINDS",
     "Article",
@@ -35,5 +42,6 @@ SCHEMAS = {
     "Statement": Statement,
     "BlockedStatements": BlockedStatements,
     "Contradiction": Contradiction,
+    "Claim": Claim,
     "DeadLetter": DeadLetter,
 }
