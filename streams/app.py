@@ -47,6 +47,13 @@ def build_app(
         producer_linger=settings.kafka.linger_ms / 1000.0,
         table_standby_replicas=settings.worker.standby_replicas,
         web_enabled=True,
+        # The web server is for /metrics only: Faust's /table views would serve every stored statement and
+        # /router the cluster's worker URLs to anyone who reaches the port (no table_route is used here).
+        web_tables_enabled=False,
+        web_router_enabled=False,
+        web_stats_enabled=False,
+        web_graph_enabled=False,
+        web_metrics_enabled=False,
         web_bind=settings.worker.web_bind,
         web_port=settings.worker.web_port if web_port is None else web_port,
         web_in_thread=False,
