@@ -8,9 +8,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from schemas import Article, Contradiction, Statement
+from schemas import STANCES, Article, Claim, ClaimStatement, Contradiction, Statement
 
-__all__ = ["document_for", "document_json", "kind_of"]
+__all__ = ["OPPOSING_STANCES", "claim_document", "document_for", "document_json", "kind_of", "later_events"]
+
+# Stances that go against a claim: a statement that asserted it before one of these was "later" denied, not
+# confirmed or retracted (the sources track record).
+OPPOSING_STANCES: dict[str, str] = {"denies": "denied", "not_confirmed": "not_confirmed", "retracts": "retracted"}
 
 
 def _now() -> str:
@@ -33,6 +37,52 @@ def _contradiction(c: Contradiction) -> dict[str, Any]:
     doc["article_ids"] = sorted({s.article_id for s in sides})
     times = [s.published_at for s in sides if s.published_at is not None]
     doc["published_at"] = max(times).isoformat() if times else None
+    # a is the earlier side when both times are known (analysis.judge); equal times are not "later".
+    ta, tb = c.a.published_at, c.b.published_at
+    doc["b_later"] = ta is not None and tb is not None and ta < tb
+    doc["indexed_at"] = _now()
+    return doc
+
+
+def _same_author(s: ClaimStatement, other: ClaimStatement) -> bool:
+    if s.speaker and other.speaker:
+        return s.speaker.casefold() == other.speaker.casefold()
+    # Without speakers, an outlet retracting its own report.
+    return not s.speaker and not other.speaker and s.source == other.source
+
+
+def later_events(s: ClaimStatement, claim: Claim) -> list[str]:
+    """What happened to an asserting statement afterwards, from the claim's statements published strictly later.
+
+    ``denied``, ``not_confirmed``, ``retracted`` (by someone else) and ``retracted_own`` (by the same speaker, or
+    the same outlet when neither names a speaker). Statements that do not assert, or have no publication time,
+    have none: "later" is read from ``published_at`` only.
+    """
+    if s.stance != "asserts" or s.published_at is None:
+        return []
+    events = set()
+    for other in claim.statements:
+        if other.published_at is None or other.published_at <= s.published_at or other.stance not in OPPOSING_STANCES:
+            continue
+        event = OPPOSING_STANCES[other.stance]
+        events.add("retracted_own" if event == "retracted" and _same_author(s, other) else event)
+    return sorted(events)
+
+
+def claim_document(c: Claim) -> dict[str, Any]:
+    """The ``contraflow-claims`` document of a claim: the claim, each statement's ``later`` events, flat copies."""
+    doc = c.model_dump(mode="json")
+    for statement, out in zip(c.statements, doc["statements"], strict=True):
+        out["later"] = later_events(statement, c)
+    stances = [s.stance for s in c.statements]
+    doc["statement_ids"] = sorted({s.statement_id for s in c.statements})
+    doc["speakers"] = sorted({s.speaker for s in c.statements if s.speaker})
+    doc["sources"] = sorted({s.source for s in c.statements})
+    doc["stances"] = sorted(set(stances))
+    doc["statement_count"] = len(stances)
+    doc["source_count"] = len(doc["sources"])
+    doc["opposing_count"] = sum(1 for stance in stances if stance in OPPOSING_STANCES)
+    doc["stance_counts"] = {stance: stances.count(stance) for stance in STANCES}
     doc["indexed_at"] = _now()
     return doc
 
@@ -45,6 +95,8 @@ def kind_of(record: BaseModel) -> str:
         return "statements"
     if isinstance(record, Contradiction):
         return "contradictions"
+    if isinstance(record, Claim):
+        return "claims"
     raise TypeError(f"no index for {type(record).__name__}")
 
 
@@ -56,6 +108,8 @@ def document_for(record: BaseModel) -> tuple[str, dict[str, Any]]:
         return record.id, _statement(record)
     if isinstance(record, Contradiction):
         return record.id, _contradiction(record)
+    if isinstance(record, Claim):
+        return record.id, claim_document(record)
     raise TypeError(f"no document for {type(record).__name__}")
 
 

@@ -1,7 +1,7 @@
-"""Composable index templates, versioned indices and aliases for articles, statements and contradictions.
+"""Composable index templates, versioned indices and aliases for articles, statements, contradictions and claims.
 
-Every alias (``<prefix>-articles``, ``<prefix>-statements``, ``<prefix>-contradictions``) points at one
-versioned index (``<prefix>-articles-v1`` ...). Templates are saved at every start, so a new index always
+Every alias (``<prefix>-articles``, ``<prefix>-statements``, ``<prefix>-contradictions``, ``<prefix>-claims``)
+points at one versioned index (``<prefix>-articles-v1`` ...). Templates are saved at every start, so a new index always
 gets the current mapping; nothing relies on dynamic index creation. Mappings are ``dynamic: false``:
 fields we did not plan for are kept in ``_source`` but not indexed, so they can never cause a mapping
 conflict.
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import copy
 from typing import Any
+
+from schemas.claim import STANCES
 
 __all__ = [
     "INDEX_KINDS",
@@ -22,7 +24,7 @@ __all__ = [
     "mappings",
 ]
 
-INDEX_KINDS: tuple[str, ...] = ("articles", "statements", "contradictions")
+INDEX_KINDS: tuple[str, ...] = ("articles", "statements", "contradictions", "claims")
 MAPPING_VERSION = 1
 
 # Text for search plus an exact keyword for filters, aggregations and Kibana columns.
@@ -81,9 +83,26 @@ _STATEMENT_PROPERTIES: dict[str, Any] = {
     "blocking_keys": _KW,
 }
 
+# One statement of a claim (schemas.ClaimStatement), plus ``later``: what happened to it afterwards in its claim
+# (indexers.documents.claim_document). ``nested``, so one statement's source, speaker, stance and time are
+# aggregated together (the sources track record), never mixed with another statement's of the same claim.
+_CLAIM_STATEMENT_PROPERTIES: dict[str, Any] = {
+    "statement_id": _KW,
+    "article_id": _KW,
+    "speaker": _TEXT_KW,
+    "source": _KW,
+    "url": _KW,
+    "published_at": _DATE,
+    "stance": _KW,
+    "text": _TEXT_KW,
+    "quantities": _KW,
+    "dates": _KW,
+    "later": _KW,
+}
+
 
 def mappings(kind: str) -> dict[str, Any]:
-    """The mapping of one index kind: ``articles``, ``statements`` or ``contradictions``."""
+    """The mapping of one index kind: ``articles``, ``statements``, ``contradictions`` or ``claims``."""
     common = {"indexed_at": _DATE}
     if kind == "articles":
         props: dict[str, Any] = {
@@ -114,6 +133,28 @@ def mappings(kind: str) -> dict[str, Any]:
             "sources": _KW,
             "article_ids": _KW,
             "published_at": _DATE,
+            # True when b was published strictly after a: "a was later contradicted" (sources track record;
+            # Elasticsearch aggregations cannot compare two fields without scripts).
+            "b_later": {"type": "boolean"},
+        }
+    elif kind == "claims":
+        props = {
+            "id": _KW,
+            "summary": _TEXT_KW,
+            "status": _KW,
+            "first_seen": _DATE,
+            "last_seen": _DATE,
+            "statements": {"type": "nested", "properties": copy.deepcopy(_CLAIM_STATEMENT_PROPERTIES)},
+            "contradictions": _KW,
+            # Flat copies of the statements: filters and Kibana (whose visualizations cannot read nested fields).
+            "statement_ids": _KW,
+            "speakers": _TEXT_KW,
+            "sources": _KW,
+            "stances": _KW,
+            "statement_count": {"type": "integer"},
+            "source_count": {"type": "integer"},
+            "opposing_count": {"type": "integer"},
+            "stance_counts": {"properties": {stance: {"type": "integer"} for stance in STANCES}},
         }
     else:
         raise ValueError(f"unknown index kind {kind!r}; choose one of {', '.join(INDEX_KINDS)}")

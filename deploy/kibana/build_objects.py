@@ -24,6 +24,8 @@ DATA_VIEWS = {
     "articles": ("contraflow articles", "published_at"),
     "statements": ("contraflow statements", "published_at"),
     "contradictions": ("contraflow contradictions", "published_at"),
+    # A claim's time is when it was first seen: "claims by status over time" counts new claims.
+    "claims": ("contraflow claims", "first_seen"),
 }
 
 

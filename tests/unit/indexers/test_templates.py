@@ -45,3 +45,24 @@ def test_mappings_do_not_index_unplanned_fields():
 def test_unknown_kind_is_refused():
     with pytest.raises(ValueError):
         mappings("tweets")
+
+
+def test_claim_mapping_is_fit_for_search_and_per_statement_aggregations():
+    c = mappings("claims")["properties"]
+    assert c["summary"]["type"] == "text" and c["summary"]["fields"]["keyword"]["type"] == "keyword"
+    assert c["status"]["type"] == "keyword"
+    assert c["first_seen"]["type"] == "date" and c["last_seen"]["type"] == "date"
+    # nested: one statement's source, stance and time stay together in an aggregation.
+    st = c["statements"]
+    assert st["type"] == "nested"
+    for field in ("stance", "source", "statement_id", "later"):
+        assert st["properties"][field]["type"] == "keyword", field
+    assert st["properties"]["text"]["type"] == "text"
+    assert st["properties"]["speaker"]["fields"]["keyword"]["type"] == "keyword"
+    assert st["properties"]["published_at"]["type"] == "date"
+    assert c["opposing_count"]["type"] == "integer"
+    assert "claims" in INDEX_KINDS and alias_name("t1", "claims") == "t1-claims"
+
+
+def test_contradictions_say_whether_b_came_later():
+    assert mappings("contradictions")["properties"]["b_later"]["type"] == "boolean"
