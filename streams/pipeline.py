@@ -46,7 +46,9 @@ def build_pipeline(
         app=app,
         settings=settings,
         topics=build_topics(app, settings),
-        tables=build_tables(app, settings.topics.partitions, settings.worker.dedupe_window_s),
+        tables=build_tables(
+            app, settings.topics.partitions, settings.worker.dedupe_window_s, settings.worker.candidates_window_s
+        ),
         metrics=metrics or Metrics(),
         sink=sink,
     )

@@ -64,6 +64,15 @@ class WorkerSettings(_Section):
             "arriving later is processed again, under its own id."
         ),
     )
+    candidates_window_s: float = Field(
+        30 * 86_400,
+        gt=0,
+        description=(
+            "How long a stored statement stays a candidate for contradiction detection (seconds, default 30 "
+            "days, by its Kafka timestamp); older ones leave the rings, the table and its changelog, so a key "
+            "idle for this long holds no state."
+        ),
+    )
     data_dir: Path = Field(Path(".contraflow/worker"), description="Worker state directory.")
     standby_replicas: int = Field(
         0,

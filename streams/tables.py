@@ -22,13 +22,20 @@ class PipelineTables:
     candidates: faust.Table
 
 
-def build_tables(app: faust.App, partitions: int, dedupe_window_s: float = 30 * 86_400) -> PipelineTables:
+def build_tables(
+    app: faust.App,
+    partitions: int,
+    dedupe_window_s: float = 30 * 86_400,
+    candidates_window_s: float = 30 * 86_400,
+) -> PipelineTables:
     """Declare the tables on ``app`` (memory store by default, RocksDB if configured).
 
-    ``seen`` entries expire after ``dedupe_window_s``: its changelog deletes records older than that (Faust
-    creates the topic; one made by an earlier version keeps its old configuration).
+    ``seen`` entries expire after ``dedupe_window_s``, ``candidates`` batches after ``candidates_window_s``
+    (``streams.agents.detect.CandidateRing.expire``): each changelog deletes records older than its window
+    (Faust creates the topic; one made by an earlier version keeps its old configuration).
     """
     retention_ms = str(max(1, int(dedupe_window_s * 1000)))
+    candidates_retention_ms = str(max(1, int(candidates_window_s * 1000)))
     return PipelineTables(
         seen=app.Table(
             "seen-content",
@@ -38,6 +45,10 @@ def build_tables(app: faust.App, partitions: int, dedupe_window_s: float = 30 * 
             extra_topic_configs={"cleanup.policy": "compact,delete", "retention.ms": retention_ms},
         ),
         candidates=app.Table(
-            "candidates", default=None, partitions=partitions, help="Recent statements per blocking key (ring)."
+            "candidates",
+            default=None,
+            partitions=partitions,
+            help="Recent statements per blocking key (ring).",
+            extra_topic_configs={"cleanup.policy": "compact,delete", "retention.ms": candidates_retention_ms},
         ),
     )

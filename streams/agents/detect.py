@@ -13,6 +13,9 @@ and each key's share of ``analysis.judge_budget`` judged. Placing a statement co
 the rings plus a bounded number of judgements per key, however large the store grows. Because every statement of a key
 arrives on the partition that owns the key, a pair is compared whichever statement arrives first, on any worker.
 A pair sharing several keys belongs to the smallest key they share, so it is judged and sent once, not per key.
+
+The rings forget what is older than ``worker.candidates_window_s`` (:meth:`CandidateRing.expire`): a key nobody
+wrote to within the window leaves no state behind, so the table and its replay after a restart stay bounded.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pydantic import BaseModel, ValidationError
 from schemas import BlockedStatements, Contradiction, Statement
 
 from ..context import Pipeline
+from ..dedupe import purge_interval
 from ..guard import guarded
 
 if TYPE_CHECKING:  # the engine (and spaCy with it) is imported only when a ring is used
@@ -132,11 +136,15 @@ def batch_key(partition: int, offset: int) -> str:
     return f"{_BATCH}{partition}:{offset}"
 
 
-def batch_text(placements: list[tuple[str, int, int]], statements: str) -> str:
+def batch_text(placements: list[tuple[str, int, int]], statements: str, at: float | None = None) -> str:
     """A batch record: a first line of ``[[key, n, i], ...]`` (ring key, sequence number in that ring, index of
     the statement), then ``statements``: one line of JSON, an object whose ``"statements"`` are the statements
-    ``i`` points into (the ``BlockedStatements`` message itself, as received)."""
-    return f"{json.dumps(placements, separators=(',', ':'))}\n{statements}"
+    ``i`` points into (the ``BlockedStatements`` message itself, as received).
+
+    With ``at`` (the message's time, epoch seconds; rings with a window) the first line is
+    ``{"t": at, "p": [[key, n, i], ...]}``."""
+    header = placements if at is None else {"t": at, "p": placements}
+    return f"{json.dumps(header, separators=(',', ':'))}\n{statements}"
 
 
 class _Statements(BaseModel):
@@ -174,9 +182,16 @@ class CandidateRing:
     statements all arrive on the partition that owns it), and so does every batch a ring entry comes from.
     """
 
-    def __init__(self, table, size: int) -> None:  # noqa: ANN001 - a Faust table, or any mutable mapping
+    # table: a Faust table, or any mutable mapping
+    def __init__(self, table, size: int, window_s: float | None = None) -> None:
         self.table = table
         self.size = size
+        # Batches older than this (by their message's Kafka timestamp) are dropped: see expire(). None: never.
+        self.window_s = window_s
+        self._times: dict[str, float] = {}  # batch -> its message's time (batches written with a window only)
+        self._clock: tuple[float, float] | None = None  # (newest message time seen, time.monotonic() then)
+        self._at: float | None = None  # the open batch's message time
+        self._expire_due = 0.0  # time.monotonic() of the next expiry begin() runs
         self._mirror: dict[str, ProfileBlock] = {}
         self._owners: dict[str, deque[str]] = {}  # key -> table key holding each of its ring entries, oldest first
         self._next: dict[str, int] = {}  # key -> sequence number of its next placement
@@ -206,6 +221,7 @@ class CandidateRing:
         self._legacy.clear()
         self._stale.clear()
         self._orphans.clear()
+        self._times.clear()
 
     def abort(self) -> None:
         """Give up the open batch after an error half-way through a message: what it staged is not written, and
@@ -219,6 +235,7 @@ class CandidateRing:
     def _clear_batch(self) -> None:
         self._doomed = []
         self._batch = None
+        self._at = None
         self._message = None
         self._staged, self._staged_json, self._staged_ids = [], [], {}
 
@@ -230,15 +247,20 @@ class CandidateRing:
         unreadable: dict[str, list[str]] = {}
         batches: list[str] = []
         bad_batches = 0
+        cutoff = None if self.window_s is None else self.clock() - self.window_s
         for table_key, value in list(self.table.items()):
             if not isinstance(table_key, str):
                 continue
             if table_key.startswith(_BATCH):
                 batches.append(table_key)
-                header = _header(value)
+                header, at = _header_and_time(value)
                 if header is None:
                     bad_batches += 1
                     continue
+                if at is not None:
+                    self._times[table_key] = at
+                    if cutoff is not None and at < cutoff:
+                        continue  # past the window: held by no ring, deleted as an orphan (or by expire())
                 for key, n, i in header:
                     slots.setdefault(key, []).append((n, table_key, i))
             elif _SEP in table_key:
@@ -321,17 +343,84 @@ class CandidateRing:
 
     # -- writing -----------------------------------------------------------------------------------------------
 
-    def begin(self, partition: int, offset: int, message: str | None = None) -> None:
+    def begin(self, partition: int, offset: int, message: str | None = None, at: float | None = None) -> None:
         """Open the batch of the message at ``offset`` of statements partition ``partition``; ``message``: its
-        JSON as received (stored as is, and :meth:`add` then takes each statement's index in it)."""
+        JSON as received (stored as is, and :meth:`add` then takes each statement's index in it); ``at``: its
+        Kafka timestamp (epoch seconds; the ring's clock and, with a window, the batch's age)."""
         if self._staged:
             # the last message never reached write() (it failed half-way): its entries are in the mirror, not in
             # the table; start again from the table
             log.warning("ring_batch_abandoned batch=%r placements=%d", self._batch, len(self._staged))
             self._clear_batch()
             self.forget()
+        at = at or None  # a record without a timestamp (0): the ring's clock
+        if at is not None and (self._clock is None or at > self.clock()):
+            self._clock = (at, time.monotonic())
+        if self.window_s is not None and time.monotonic() >= self._expire_due:
+            self._expire_due = time.monotonic() + purge_interval(self.window_s)
+            self.expire(partition=partition, keep=batch_key(partition, offset))
         self._batch = (partition, batch_key(partition, offset))
+        self._at = (at if at is not None else self.clock()) if self.window_s is not None else None
         self._message = message if message is not None and "\n" not in message else None
+
+    def clock(self) -> float:
+        """The ring's time: the newest message time seen, advanced by the wall-clock time elapsed since it (so
+        a backlog replayed days later ages by its own timestamps); ``time.time()`` before any message."""
+        if self._clock is None:
+            return time.time()
+        at, then = self._clock
+        return at + (time.monotonic() - then)
+
+    def expire(self, now: float | None = None, *, partition: int | None = None, keep: str | None = None) -> int:
+        """Drop every batch older than the window (``now``: default :meth:`clock`) from the rings and the
+        store; return how many. A key whose entries all expired leaves nothing behind (not even its sequence).
+
+        Batches of ``partition`` (the message being opened) are deleted at :meth:`write`, through the table, so
+        their changelog gets a tombstone; others only from the local store (no event: Faust cannot write their
+        changelog), whose retention (``worker.candidates_window_s``) drops them, and a restarted worker skips
+        any it still reads. ``keep``: a batch key never dropped here (the message being opened again).
+        Never in the middle of a message (returns 0 then)."""
+        if self.window_s is None or self._batch is not None:
+            return 0
+        if self._index is None:
+            self._index = self._build_index()
+        cutoff = (self.clock() if now is None else now) - self.window_s
+        gone = {k for k, at in self._times.items() if at < cutoff and k != keep}
+        if not gone:
+            return 0
+        for table_key in gone:
+            del self._times[table_key]
+            self._refs.pop(table_key, None)
+            self._parsed.pop(table_key, None)
+        from analysis.blocking import ProfileBlock
+
+        for key in list(self._owners):
+            owners = self._owners[key]
+            if not any(owner in gone for owner in owners):
+                continue
+            kept = [(owner, prof) for owner, prof in zip(owners, self._mirror[key], strict=True) if owner not in gone]
+            if kept:
+                self._owners[key] = deque(owner for owner, _ in kept)
+                self._mirror[key] = ProfileBlock(self.size, (prof for _, prof in kept))
+            else:
+                del self._owners[key], self._mirror[key]
+                self._next.pop(key, None)
+        for key in list(self._index):
+            held = [h for h in self._index[key] if h[1] not in gone]
+            if held:
+                self._index[key] = held
+            else:
+                del self._index[key]
+                if key not in self._mirror:
+                    self._next.pop(key, None)
+        store = getattr(self.table, "data", self.table)  # a Faust table's local store, or the mapping itself
+        for table_key in gone:
+            if partition is not None and _partition_of(table_key) == partition:
+                self._doomed.append(table_key)  # (begin() keeps _doomed: it is cleared before)
+            else:
+                store.pop(table_key, None)
+        log.info("candidates_expired batches=%d kept=%d", len(gone), len(self._times))
+        return len(gone)
 
     def add(self, key: str, statement: Statement, prof: Profile | None = None, index: int | None = None) -> None:
         """Append ``statement`` to the ring of ``key`` (``prof``: its profile, when the caller has it already;
@@ -349,10 +438,11 @@ class CandidateRing:
                 raise ValueError("CandidateRing.add: the batch has a message, give the statement's index in it")
             i = index
         else:
-            i = self._staged_ids.get(statement.id)
-            if i is None:
-                i = self._staged_ids[statement.id] = len(self._staged_json)
+            staged = self._staged_ids.get(statement.id)
+            if staged is None:
+                staged = self._staged_ids[statement.id] = len(self._staged_json)
                 self._staged_json.append(statement.model_dump_json(exclude_defaults=True))
+            i = staged
         self._staged.append((key, n, i))
         if len(entries) >= self.size and owners:
             self._release(owners.popleft())
@@ -395,7 +485,9 @@ class CandidateRing:
                     statements = json.dumps({"statements": [*old, *map(json.loads, self._staged_json)]})
                 placements = [*old_header, *placements]
                 self._parsed.pop(key, None)
-            self.table[key] = batch_text(placements, statements)
+            self.table[key] = batch_text(placements, statements, self._at)
+            if self._at is not None:
+                self._times[key] = self._at
         for table_key in dict.fromkeys(doomed):
             if table_key.startswith(_BATCH) and self._refs.get(table_key, 0) > 0:
                 continue  # released, then held again by this batch's placements (a replay)
@@ -418,13 +510,29 @@ def _second_line(value: object) -> str:
 
 def _header(value: object) -> list[tuple[str, int, int]] | None:
     """The placements of a batch record, or None when it is not one (reads the first line only)."""
+    return _header_and_time(value)[0]
+
+
+def _header_and_time(value: object) -> tuple[list[tuple[str, int, int]] | None, float | None]:
+    """(placements, time) of a batch record; the time is None in records written without a window."""
     text = _text(value)
     if text is None:
-        return None
+        return None, None
     try:
         header = json.loads(text.partition("\n")[0])
     except ValueError:
-        return None
+        return None, None
+    at = None
+    if isinstance(header, dict):
+        at = header.get("t")
+        if not isinstance(at, int | float) or isinstance(at, bool):
+            return None, None
+        header = header.get("p")
+    placements = _placements(header)
+    return placements, (float(at) if placements is not None and at is not None else None)
+
+
+def _placements(header: object) -> list[tuple[str, int, int]] | None:
     if not isinstance(header, list):
         return None
     placements = []
@@ -462,8 +570,18 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
     min_score = p.settings.analysis.min_score
     budget = p.settings.analysis.judge_budget
     max_candidates = p.settings.analysis.max_candidates
-    ring = CandidateRing(p.tables.candidates, p.settings.analysis.candidates_per_key)
+    window_s = p.settings.worker.candidates_window_s
+    ring = CandidateRing(p.tables.candidates, p.settings.analysis.candidates_per_key, window_s)
     recent = RecentProfiles()
+
+    @app.timer(purge_interval(window_s), name="candidates-expire")
+    async def expire_candidates() -> None:
+        # An idle worker forgets too (begin() expires only when messages come). Between messages only: expire()
+        # does nothing while a message is open. An exception in a Faust timer crashes the worker: only logged.
+        try:
+            ring.expire()
+        except Exception:  # the next run tries again
+            log.warning("candidates_expire_failed", exc_info=True)
 
     @app.on_partitions_revoked.connect
     async def _forget_on_revoke(_app, revoked, **_kw) -> None:  # noqa: ANN001 - faust signal signature
@@ -493,7 +611,7 @@ def register_detect(p: Pipeline) -> faust.types.AgentT:
         yielded = started
         raw = _text(event.value)
         # the batch stores the message as received: no statement is serialised again
-        ring.begin(event.message.partition, event.message.offset, raw)
+        ring.begin(event.message.partition, event.message.offset, raw, event.message.timestamp)
         # Placements come statement by statement (keys sorted): each statement is placed in all of its
         # keys here at once, then appended to their rings, before the next statement of the message.
         for new, keys in _by_statement(placements):

@@ -42,6 +42,9 @@ class _App:
     def agent(self, _topic, name):
         return lambda fn: fn
 
+    def timer(self, _interval, name):
+        return lambda fn: fn
+
 
 class _Stream:
     def __init__(self, events) -> None:
