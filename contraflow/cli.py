@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "publish",
     "worker",
     "search",
+    "sources",
     "demo",
     "web",
     "kibana",

@@ -14,8 +14,13 @@ def register(app: typer.Typer) -> None:
         kind: str | None = typer.Option(None, "--kind", help="Contradiction kind: denial, quantity, unconfirmed, ..."),
         speaker: str | None = typer.Option(None, "--speaker", help="Speaker name or part of it (either side)."),
         source: str | None = typer.Option(None, "--source", help="Outlet domain, e.g. censor.net."),
-        since: str | None = typer.Option(None, "--since", help="Published on/after: 2024-10-01 or now-7d."),
-        index: str = typer.Option("contradictions", "--index", help="contradictions, statements or articles."),
+        since: str | None = typer.Option(
+            None, "--since", help="Published on/after: 2024-10-01 or now-7d (claims: last seen on/after)."
+        ),
+        status: str | None = typer.Option(
+            None, "--status", help="Claim status: uncontested, contested, denied, unconfirmed, retracted."
+        ),
+        index: str = typer.Option("contradictions", "--index", help="contradictions, statements, articles or claims."),
         size: int = typer.Option(10, "--size", min=1, max=10_000, help="Hits to show."),
         as_json: bool = typer.Option(False, "--json", help="JSON Lines of the matching documents on stdout."),
         es_url: str | None = typer.Option(None, "--es-url", envvar="CONTRAFLOW_ES__URL", help="Elasticsearch."),
@@ -31,6 +36,7 @@ def register(app: typer.Typer) -> None:
         Examples:
           contraflow search "North Korean soldiers" --kind denial
           contraflow search --speaker Budanov --index statements --json
+          contraflow search "North Korean soldiers" --index claims --status denied
         """
         from elasticsearch import ApiError, NotFoundError, TransportError
 
@@ -42,7 +48,9 @@ def register(app: typer.Typer) -> None:
 
         settings = load_settings(es={"url": es_url, "index_prefix": prefix})
         try:
-            body = search_body(query, index=index, kind=kind, speaker=speaker, source=source, since=since, size=size)
+            body = search_body(
+                query, index=index, kind=kind, speaker=speaker, source=source, since=since, status=status, size=size
+            )
         except ValueError as exc:
             raise ConfigError(str(exc)) from exc
         alias = alias_name(settings.es.index_prefix, index)
