@@ -7,18 +7,31 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .client import ensure_indices, ensure_indices_async, make_async_client, make_client, wait_ready
-    from .documents import document_for, document_json, kind_of
-    from .queries import SEARCH_FIELDS, search_body
+    from .documents import OPPOSING_STANCES, claim_document, document_for, document_json, kind_of, later_events
+    from .queries import (
+        SEARCH_FIELDS,
+        TRACK_RECORD_BY,
+        TRACK_RECORD_COLUMNS,
+        claims_of_statements_body,
+        search_body,
+        track_record_bodies,
+        track_record_rows,
+    )
     from .templates import INDEX_KINDS, alias_name, component_templates, index_name, index_templates, mappings
     from .writer import EsWriter, WriteResult, backoff_delays
 
 __all__ = [
     "INDEX_KINDS",
+    "OPPOSING_STANCES",
     "SEARCH_FIELDS",
+    "TRACK_RECORD_BY",
+    "TRACK_RECORD_COLUMNS",
     "EsWriter",
     "WriteResult",
     "alias_name",
     "backoff_delays",
+    "claim_document",
+    "claims_of_statements_body",
     "component_templates",
     "document_for",
     "document_json",
@@ -27,10 +40,13 @@ __all__ = [
     "index_name",
     "index_templates",
     "kind_of",
+    "later_events",
     "make_async_client",
     "make_client",
     "mappings",
     "search_body",
+    "track_record_bodies",
+    "track_record_rows",
     "wait_ready",
 ]
 
@@ -39,10 +55,15 @@ __all__ = [
 _WHERE = {
     "EsWriter": "writer",
     "INDEX_KINDS": "templates",
+    "OPPOSING_STANCES": "documents",
     "SEARCH_FIELDS": "queries",
+    "TRACK_RECORD_BY": "queries",
+    "TRACK_RECORD_COLUMNS": "queries",
     "WriteResult": "writer",
     "alias_name": "templates",
     "backoff_delays": "writer",
+    "claim_document": "documents",
+    "claims_of_statements_body": "queries",
     "component_templates": "templates",
     "document_for": "documents",
     "document_json": "documents",
@@ -51,10 +72,13 @@ _WHERE = {
     "index_name": "templates",
     "index_templates": "templates",
     "kind_of": "documents",
+    "later_events": "documents",
     "make_async_client": "client",
     "make_client": "client",
     "mappings": "templates",
     "search_body": "queries",
+    "track_record_bodies": "queries",
+    "track_record_rows": "queries",
     "wait_ready": "client",
 }
 
