@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from analysis.settings import AnalysisSettings
@@ -29,6 +29,7 @@ __all__ = [
     "Settings",
     "StackSettings",
     "TopicSettings",
+    "WebSettings",
     "WorkerSettings",
     "load_settings",
 ]
@@ -49,6 +50,63 @@ class StackSettings(_Section):
     java_home: Path | None = Field(None, description="JDK used for Kafka and Elasticsearch (default: PATH).")
 
 
+class WebSettings(_Section):
+    """Who may use ``contraflow web``; unset = anyone who reaches its port (loopback by default, or a proxy)."""
+
+    token: SecretStr | None = Field(
+        None,
+        description=(
+            "Bearer token `contraflow web` requires of every client (Authorization: Bearer ...); never logged."
+        ),
+    )
+    token_file: Path | None = Field(
+        None, description="File holding the bearer token, instead of TOKEN (Docker secrets)."
+    )
+    username: str | None = Field(None, description="Basic-auth user `contraflow web` requires (with a password).")
+    password: SecretStr | None = Field(None, description="Basic-auth password (never logged).")
+    password_file: Path | None = Field(
+        None, description="File holding the basic-auth password, instead of PASSWORD (Docker secrets)."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _secrets_from_files(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        for field in ("token", "password"):
+            path = data.get(f"{field}_file")
+            if not path:
+                continue
+            env = f"CONTRAFLOW_WEB__{field.upper()}"
+            if data.get(field) is not None:
+                raise ValueError(f"web: both {env} and {env}_FILE are set: keep one")
+            try:
+                text = Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ValueError(f"web: cannot read {env}_FILE {path} ({type(exc).__name__}): fix the path") from None
+            # Read once: a copy of the settings (flags on top) validates the value alone.
+            data = {**data, field: text, f"{field}_file": None}
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> WebSettings:
+        if (self.username is None) != (self.password is None):
+            raise ValueError(
+                "web: basic auth needs both CONTRAFLOW_WEB__USERNAME and CONTRAFLOW_WEB__PASSWORD "
+                "(or CONTRAFLOW_WEB__PASSWORD_FILE)"
+            )
+        for name, secret in (("token", self.token), ("password", self.password)):
+            if secret is not None and not secret.get_secret_value().strip():
+                raise ValueError(f"web: {name} is empty")
+        return self
+
+    @property
+    def auth(self) -> str:
+        """``bearer``, ``basic``, ``bearer+basic`` or ``none``: what the page requires."""
+        kinds = [k for k, on in (("bearer", self.token is not None), ("basic", self.username is not None)) if on]
+        return "+".join(kinds) or "none"
+
+
 class Settings(BaseSettings):
     """All configuration. Build it with :func:`load_settings`."""
 
@@ -65,6 +123,7 @@ class Settings(BaseSettings):
     analysis: AnalysisSettings = AnalysisSettings()
     worker: WorkerSettings = WorkerSettings()
     stack: StackSettings = StackSettings()
+    web: WebSettings = WebSettings()
     log_level: str = Field("INFO", description="Log level: DEBUG, INFO, WARNING, ERROR.")
 
     def safe_dict(self) -> dict[str, Any]:

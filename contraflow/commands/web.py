@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 
 import typer
@@ -10,6 +11,13 @@ from ..errors import ConfigError
 from ..settings import load_settings
 
 log = logging.getLogger(__name__)
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
 
 
 def register(app: typer.Typer) -> None:
@@ -27,6 +35,9 @@ def register(app: typer.Typer) -> None:
         Query box and filters (kind, speaker, source, published dates); each contradiction is shown as
         the two statements side by side with speakers, sources, links and the explanation.
         JSON of the same search: /api/contradictions?q=...; health: /healthz.
+        Without a proxy in front, require credentials with CONTRAFLOW_WEB__TOKEN (clients send
+        "Authorization: Bearer ...") and/or CONTRAFLOW_WEB__USERNAME + CONTRAFLOW_WEB__PASSWORD (basic auth;
+        a browser asks for them); each secret may come from a file: CONTRAFLOW_WEB__TOKEN_FILE, ..._PASSWORD_FILE.
 
         \b
         Examples:
@@ -40,10 +51,24 @@ def register(app: typer.Typer) -> None:
         if not 0 < port < 65536:
             raise ConfigError(f"--port must be 1..65535, not {port}")
         settings = load_settings(es={"url": es_url, "index_prefix": index_prefix})
-        log.info("web_start host=%s port=%d es_url=%s prefix=%s", host, port, settings.es.url, settings.es.index_prefix)
+        auth = settings.web.auth
+        log.info(
+            "web_start host=%s port=%d es_url=%s prefix=%s auth=%s",
+            host,
+            port,
+            settings.es.url,
+            settings.es.index_prefix,
+            auth,
+        )
+        if auth == "none" and not _loopback(host):
+            log.warning(
+                "web_open host=%s auth=none: anyone who reaches this port can search; put it behind a proxy "
+                "or set CONTRAFLOW_WEB__TOKEN / CONTRAFLOW_WEB__USERNAME + CONTRAFLOW_WEB__PASSWORD",
+                host,
+            )
         typer.echo(f"contraflow web: http://{host}:{port}/  (Ctrl-C to stop)", err=True)
         try:
-            web.run_app(create_app(settings.es), host=host, port=port, print=None, access_log=None)
+            web.run_app(create_app(settings.es, access=settings.web), host=host, port=port, print=None, access_log=None)
         except OSError as exc:
             raise ConfigError(
                 f"cannot listen on {host}:{port}: {exc.strerror or exc}; choose another with --port"

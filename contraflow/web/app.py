@@ -3,21 +3,26 @@
 Routes:
     GET /                     the search page (query box, filters, contradictions side by side)
     GET /api/contradictions   the same search as JSON: ``{"total", "hits": [...], "aggs"}``
-    GET /healthz              200 when Elasticsearch answers, 503 otherwise
+    GET /healthz              200 when Elasticsearch answers, 503 otherwise (open even when auth is on)
+
+A client sees generic errors only (what it can do, and a reference); the details (Elasticsearch's own message,
+the exception) go to this process's log under the same reference, never to the client.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 import time
 from typing import Any
 
 from aiohttp import web
 from elasticsearch import ApiError, AsyncElasticsearch, NotFoundError, TransportError
 
-from contraflow.settings import ElasticsearchSettings
+from contraflow.settings import ElasticsearchSettings, WebSettings
 from indexers import alias_name, make_async_client
 
+from .auth import auth_middleware
 from .form import PAGE_SIZE, SearchForm
 from .render import render_page
 
@@ -30,7 +35,10 @@ _CFG: web.AppKey[ElasticsearchSettings] = web.AppKey("es_settings", Elasticsearc
 
 
 class SearchFailed(Exception):
-    """Elasticsearch could not answer; ``status`` is the HTTP status the page returns."""
+    """Elasticsearch could not answer; ``status`` is the HTTP status the page returns.
+
+    The message is meant for any client: it names no URL, host or Elasticsearch error (those are logged).
+    """
 
     def __init__(self, message: str, status: int) -> None:
         super().__init__(message)
@@ -56,11 +64,15 @@ async def search(client: AsyncElasticsearch, cfg: ElasticsearchSettings, form: S
             404,
         ) from exc
     except ApiError as exc:
-        raise SearchFailed(f"Elasticsearch refused the search on {index}: {exc.message}", 502) from exc
+        ref = _reference()
+        log.error("web_search_failed ref=%s index=%s status=%s error=%s", ref, index, exc.meta.status, exc.message)
+        raise SearchFailed(f"the search failed (reference {ref}); the server's log has the details", 502) from exc
     except TransportError as exc:
+        ref = _reference()
+        log.error("web_search_unavailable ref=%s index=%s error=%s: %s", ref, index, type(exc).__name__, exc)
         raise SearchFailed(
-            f"Elasticsearch at {cfg.url} does not answer ({type(exc).__name__}): is it up? "
-            "run `contraflow stack status` (or `docker compose ps elasticsearch`)",
+            f"the search service is unavailable (reference {ref}); try again later "
+            "(operators: the server's log names the cause)",
             503,
         ) from exc
     hits = response["hits"]
@@ -98,34 +110,46 @@ async def _api(request: web.Request) -> web.Response:
     return web.json_response({**result, "warnings": list(form.errors)})
 
 
+def _reference() -> str:
+    """A short random id that ties what a client was shown to the log line with the details."""
+    return secrets.token_hex(4)
+
+
 async def _health(request: web.Request) -> web.Response:
+    # Open to anyone (health checks carry no credentials), so it says up or down and nothing else.
     try:
-        health = await request.app[_CLIENT].cluster.health(timeout="2s")
+        await request.app[_CLIENT].cluster.health(timeout="2s")
     except (TransportError, ApiError) as exc:
-        return web.json_response({"status": "unavailable", "elasticsearch": type(exc).__name__}, status=503)
-    return web.json_response({"status": "ok", "elasticsearch": health.get("status")})
+        log.warning("web_health_unavailable error=%s", type(exc).__name__)
+        return web.json_response({"status": "unavailable"}, status=503)
+    return web.json_response({"status": "ok"})
 
 
-def create_app(cfg: ElasticsearchSettings, client: AsyncElasticsearch | None = None) -> web.Application:
+def create_app(
+    cfg: ElasticsearchSettings, client: AsyncElasticsearch | None = None, *, access: WebSettings | None = None
+) -> web.Application:
     """The web application over the contradictions in Elasticsearch.
 
     Parameters:
         cfg: the ``es`` section of :class:`~contraflow.settings.Settings` (URL, credentials, index prefix).
         client: an existing async client (optional); by default one is created when the app starts
             and closed when it stops.
+        access: the ``web`` section (optional): a bearer token and/or basic-auth user every request but
+            ``/healthz`` must present; by default none is required.
 
     Example:
         >>> from aiohttp import web
         >>> from contraflow.settings import load_settings
         >>> web.run_app(create_app(load_settings().es), host="127.0.0.1", port=8080)  # doctest: +SKIP
     """
-    app = web.Application()
+    access = access or WebSettings()
+    app = web.Application(middlewares=[auth_middleware(access)] if access.auth != "none" else [])
     app[_CFG] = cfg
 
     async def _client_ctx(app: web.Application):
         owned = client is None
         # The async client binds to the running loop, so create it here, not at import time.
-        app[_CLIENT] = make_async_client(cfg) if owned else client
+        app[_CLIENT] = client if client is not None else make_async_client(cfg)
         yield
         if owned:
             await app[_CLIENT].close()
