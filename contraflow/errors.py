@@ -9,7 +9,9 @@ and adds the CLI's own:
     │   └── InvalidArticleError     schemas.errors    an article failed validation (reason, field)
     ├── AnalysisError               analysis.errors   the NLP pipeline cannot run (e.g. model missing)
     ├── IndexingError               indexers.errors   Elasticsearch side
-    │   └── DocumentRejectedError   indexers.errors   ES refused documents (per-document reasons)
+    │   ├── DocumentRejectedError   indexers.errors   ES refused documents (per-document reasons)
+    │   └── ElasticsearchSecurityError indexers.errors credentials refused or TLS failed        exit 2
+    ├── KafkaSecurityError          streams.errors    a Kafka CA/cert/key file unusable, or Kafka refused us exit 2
     ├── BackendUnavailableError     schemas.errors    ES down / overloaded (retry_after)           exit 69
     └── StackError                  contraflow.errors the local Kafka + Elasticsearch stack
 
@@ -21,8 +23,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from indexers.errors import DocumentRejectedError, IndexingError
+from indexers.errors import DocumentRejectedError, ElasticsearchSecurityError, IndexingError
 from schemas.errors import BackendUnavailableError, ContraflowError, InputError, InvalidArticleError
+from streams.errors import KafkaSecurityError
 
 if TYPE_CHECKING:
     from analysis.errors import AnalysisError
@@ -34,9 +37,11 @@ __all__ = [
     "ConfigError",
     "ContraflowError",
     "DocumentRejectedError",
+    "ElasticsearchSecurityError",
     "IndexingError",
     "InputError",
     "InvalidArticleError",
+    "KafkaSecurityError",
     "StackError",
     "exit_code",
 ]
@@ -53,6 +58,9 @@ class StackError(ContraflowError):
 # The most specific class wins; 2 as for the CLI's own usage errors, 69 is sysexits' EX_UNAVAILABLE.
 EXIT_CODES: dict[type[ContraflowError], int] = {
     ConfigError: 2,
+    # A refused credential or an untrusted certificate is a setting to fix, as a bad flag is.
+    ElasticsearchSecurityError: 2,
+    KafkaSecurityError: 2,
     BackendUnavailableError: 69,
     ContraflowError: 1,
 }

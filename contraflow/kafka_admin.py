@@ -10,10 +10,13 @@ from kafka import KafkaConsumer, TopicPartition
 from kafka.admin import KafkaAdminClient
 from kafka.errors import KafkaError, TopicAlreadyExistsError
 
-from .errors import StackError
+from streams.security import client_options
+from streams.settings import KafkaSettings
+
+from .errors import ContraflowError, KafkaSecurityError, StackError
 from .settings import Settings
 
-__all__ = ["end_offsets", "ensure_topics", "group_lag", "pipeline_topic_names"]
+__all__ = ["end_offsets", "ensure_topics", "group_lag", "kafka_error", "pipeline_topic_names"]
 
 log = logging.getLogger(__name__)
 
@@ -31,16 +34,40 @@ def pipeline_topic_names(settings: Settings) -> list[str]:
     ]
 
 
+def kafka_error(exc: Exception, kafka: KafkaSettings) -> ContraflowError:
+    """A one-line error for a client that could not connect: what to fix, never a secret.
+
+    A refused password or an untrusted certificate is a :class:`KafkaSecurityError` (a setting to fix); anything
+    else a :class:`StackError` (Kafka down or unreachable).
+    """
+    text = f"{type(exc).__name__} {exc}"
+    where = f"Kafka at {kafka.bootstrap}"
+    if "Authentication" in text or "SaslAuthentication" in text or "authentication failed" in text.lower():
+        return KafkaSecurityError(
+            f"{where} refused the SASL credentials of user {kafka.username!r} ({kafka.sasl_mechanism}): check "
+            "CONTRAFLOW_KAFKA__USERNAME and CONTRAFLOW_KAFKA__PASSWORD"
+        )
+    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
+        return KafkaSecurityError(
+            f"{where}: the broker's TLS certificate is not trusted: set CONTRAFLOW_KAFKA__CA_FILE to the CA that "
+            "signed it"
+        )
+    return StackError(
+        f"cannot reach {where} ({type(exc).__name__}, security_protocol {kafka.security_protocol}); "
+        "is it up, and is CONTRAFLOW_KAFKA__SECURITY_PROTOCOL what its listener speaks? run `contraflow stack status`"
+    )
+
+
 def _admin(settings: Settings) -> KafkaAdminClient:
     try:
         return KafkaAdminClient(
-            bootstrap_servers=settings.kafka.bootstrap, client_id=settings.kafka.client_id, request_timeout_ms=30_000
+            bootstrap_servers=settings.kafka.bootstrap,
+            client_id=settings.kafka.client_id,
+            request_timeout_ms=30_000,
+            **client_options(settings.kafka),
         )
     except KafkaError as exc:
-        raise StackError(
-            f"cannot reach Kafka at {settings.kafka.bootstrap} ({type(exc).__name__}); "
-            "is it up? run `contraflow stack status`"
-        ) from exc
+        raise kafka_error(exc, settings.kafka) from None
 
 
 def ensure_topics(settings: Settings, names: Iterable[str] | None = None) -> list[str]:
@@ -68,7 +95,10 @@ def ensure_topics(settings: Settings, names: Iterable[str] | None = None) -> lis
 def end_offsets(settings: Settings, topics: Iterable[str]) -> dict[TopicPartition, int]:
     """The log-end offset of every partition of ``topics`` (missing topics are skipped)."""
     consumer = KafkaConsumer(
-        bootstrap_servers=settings.kafka.bootstrap, client_id=settings.kafka.client_id, enable_auto_commit=False
+        bootstrap_servers=settings.kafka.bootstrap,
+        client_id=settings.kafka.client_id,
+        enable_auto_commit=False,
+        **client_options(settings.kafka),
     )
     try:
         tps = []

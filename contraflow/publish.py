@@ -14,8 +14,10 @@ from pydantic import ValidationError
 
 from analysis.normalize import UnsupportedLanguageError, normalize_article
 from schemas import ArticleIn, short_hash
+from streams.security import client_options
 
-from .errors import InputError, StackError
+from .errors import InputError
+from .kafka_admin import kafka_error
 from .settings import Settings
 
 __all__ = ["PublishSummary", "Publisher", "compression_type", "record_key", "validate_line"]
@@ -108,6 +110,7 @@ class Publisher:
         try:
             self._producer = KafkaProducer(
                 bootstrap_servers=settings.kafka.bootstrap,
+                **client_options(settings.kafka),
                 client_id=f"{settings.kafka.client_id}-publish",
                 acks="all",
                 enable_idempotence=True,
@@ -117,10 +120,7 @@ class Publisher:
                 max_request_size=2 * 1024 * 1024,
             )
         except KafkaError as exc:
-            raise StackError(
-                f"cannot reach Kafka at {settings.kafka.bootstrap} ({type(exc).__name__}); "
-                "is it up? run `contraflow stack status`"
-            ) from exc
+            raise kafka_error(exc, settings.kafka) from None
 
     def __enter__(self) -> Publisher:
         return self

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from analysis.settings import AnalysisSettings
@@ -126,11 +126,42 @@ class Settings(BaseSettings):
     web: WebSettings = WebSettings()
     log_level: str = Field("INFO", description="Log level: DEBUG, INFO, WARNING, ERROR.")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _secrets_from_files(cls, data: Any) -> Any:
+        """``CONTRAFLOW_<SECTION>__<SECRET>_FILE``: the secret is the file's content (the Docker-secrets convention).
+
+        For every secret (``SecretStr``) field of a section that does not declare a ``<field>_file`` setting of
+        its own (``kafka`` and ``es`` do, and read it themselves); a trailing newline is dropped.
+        """
+        if not isinstance(data, dict):
+            return data
+        for section, field in cls.model_fields.items():
+            values = data.get(section)
+            if not isinstance(values, dict) or not isinstance(field.default, BaseModel):
+                continue
+            fields = type(field.default).model_fields
+            for name, sub in fields.items():
+                file = values.get(f"{name}_file")
+                if file is None or f"{name}_file" in fields or SecretStr not in getattr(sub.annotation, "__args__", ()):
+                    continue
+                env = f"CONTRAFLOW_{section}__{name}".upper()
+                if values.get(name) is not None:
+                    raise ValueError(f"{section}: both {env} and {env}_FILE are set: keep one")
+                try:
+                    text = Path(file).read_text(encoding="utf-8").rstrip("\r\n")
+                except (OSError, UnicodeDecodeError) as exc:
+                    raise ValueError(f"{section}: cannot read {env}_FILE {file} ({type(exc).__name__})") from None
+                if not text:
+                    raise ValueError(f"{section}: {env}_FILE {file} is empty")
+                values = {**{k: v for k, v in values.items() if k != f"{name}_file"}, name: text}
+            data = {**data, section: values}
+        return data
+
     def safe_dict(self) -> dict[str, Any]:
-        """The settings as a dict fit for a log line: secrets masked."""
-        data = self.model_dump(mode="json")
-        if self.es.password is not None:
-            data["es"]["password"] = "**********"
+        """The settings as a dict fit for a log line: secrets masked, as is a password written into the ES URL."""
+        data = self.model_dump(mode="json")  # SecretStr fields dump as "**********"
+        data["es"]["url"] = self.es.safe_url
         return data
 
 
@@ -139,13 +170,29 @@ def load_settings(**overrides: Any) -> Settings:
 
     ``overrides`` are nested dicts by section, e.g. ``load_settings(es={"url": "http://h:9200"})``.
     """
-    base = Settings()
-    if not overrides:
-        return base
-    data = base.model_dump()
-    for key, value in overrides.items():
-        if isinstance(value, dict) and isinstance(data.get(key), dict):
-            data[key] = {**data[key], **{k: v for k, v in value.items() if v is not None}}
-        elif value is not None:
-            data[key] = value
-    return Settings.model_validate(data)
+    from .errors import ConfigError
+
+    try:
+        base = Settings()
+        if not overrides:
+            return base
+        data = base.model_dump()
+        for key, value in overrides.items():
+            if isinstance(value, dict) and isinstance(data.get(key), dict):
+                data[key] = {**data[key], **{k: v for k, v in value.items() if v is not None}}
+            elif value is not None:
+                data[key] = value
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_one_line(exc)) from None
+
+
+def _one_line(exc: ValidationError) -> str:
+    """A settings error as one line naming the variable; never the value (it may be a secret)."""
+    parts = []
+    for error in exc.errors(include_input=False, include_url=False):
+        where = "CONTRAFLOW_" + "__".join(str(p) for p in error["loc"]).upper() if error["loc"] else "settings"
+        message = error["msg"].removeprefix("Value error, ")
+        section = f"{error['loc'][0]}:" if error["loc"] else ""
+        parts.append(message if section and message.startswith(section) or not error["loc"] else f"{where}: {message}")
+    return "invalid settings: " + "; ".join(parts)

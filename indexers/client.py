@@ -6,18 +6,26 @@ import logging
 from typing import Any
 
 from elasticsearch import ApiError as _ApiError
-from elasticsearch import AsyncElasticsearch, Elasticsearch, NotFoundError
+from elasticsearch import (
+    AsyncElasticsearch,
+    AuthenticationException,
+    AuthorizationException,
+    Elasticsearch,
+    NotFoundError,
+)
 from elasticsearch import TransportError as _TransportError
 
-from .errors import BackendUnavailableError, IndexingError
+from .errors import BackendUnavailableError, ElasticsearchSecurityError, IndexingError
 from .settings import ElasticsearchSettings
 from .templates import INDEX_KINDS, alias_name, component_templates, index_name, index_templates, mappings
 
 __all__ = [
+    "check_access",
     "ensure_indices",
     "ensure_indices_async",
     "make_async_client",
     "make_client",
+    "security_error",
     "wait_ready",
 ]
 
@@ -25,10 +33,80 @@ log = logging.getLogger(__name__)
 
 
 def _client_kwargs(cfg: ElasticsearchSettings) -> dict[str, Any]:
-    kwargs: dict[str, Any] = {"hosts": [cfg.url], "request_timeout": cfg.request_timeout_s}
-    if cfg.username and cfg.password is not None:
+    kwargs: dict[str, Any] = {"request_timeout": cfg.request_timeout_s}
+    if cfg.cloud_id:
+        kwargs["cloud_id"] = cfg.cloud_id
+    else:
+        kwargs["hosts"] = [cfg.url]
+    if cfg.api_key is not None:
+        kwargs["api_key"] = cfg.api_key.get_secret_value()
+    elif cfg.username and cfg.password is not None:
         kwargs["basic_auth"] = (cfg.username, cfg.password.get_secret_value())
+    for path, setting in ((cfg.ca_file, "CA_FILE"), (cfg.client_cert, "CLIENT_CERT"), (cfg.client_key, "CLIENT_KEY")):
+        # Checked here: the client would only fail at the first request, with a less helpful message.
+        if path is not None and not path.is_file():
+            raise ElasticsearchSecurityError(f"no such file {path}: fix CONTRAFLOW_ES__{setting}")
+    if cfg.ca_file is not None:
+        kwargs["ca_certs"] = str(cfg.ca_file)
+    if cfg.ssl_fingerprint:
+        kwargs["ssl_assert_fingerprint"] = cfg.ssl_fingerprint
+    if cfg.client_cert is not None:
+        kwargs["client_cert"] = str(cfg.client_cert)
+        if cfg.client_key is not None:
+            kwargs["client_key"] = str(cfg.client_key)
     return kwargs
+
+
+def security_error(exc: BaseException, cfg: ElasticsearchSettings) -> ElasticsearchSecurityError | None:
+    """What to fix when ``exc`` is a refused credential or a failed TLS handshake, else ``None``.
+
+    The message names the setting, never its value (the client's own message may quote the request).
+    """
+    where = f"Elasticsearch at {cfg.safe_url}"
+    if isinstance(exc, AuthenticationException):
+        what = "the API key" if cfg.api_key is not None else "the username and password"
+        setting = "CONTRAFLOW_ES__API_KEY" if cfg.api_key is not None else "CONTRAFLOW_ES__USERNAME / __PASSWORD"
+        if cfg.api_key is None and cfg.username is None:
+            what, setting = "no credentials", "CONTRAFLOW_ES__API_KEY (or USERNAME and PASSWORD)"
+        return ElasticsearchSecurityError(f"{where} refused {what} (401 unauthenticated): check {setting}")
+    if isinstance(exc, AuthorizationException):
+        return ElasticsearchSecurityError(
+            f"{where} denied the request (403): the role of CONTRAFLOW_ES__API_KEY (or user) lacks a privilege "
+            f"on the {cfg.index_prefix}-* indices"
+        )
+    text = str(exc)
+    if isinstance(exc, _TransportError) and ("CERTIFICATE_VERIFY_FAILED" in text or "certificate verify" in text):
+        return ElasticsearchSecurityError(
+            f"{where}: its TLS certificate is not trusted: set CONTRAFLOW_ES__CA_FILE to the CA that signed it "
+            "(or CONTRAFLOW_ES__SSL_FINGERPRINT)"
+        )
+    if isinstance(exc, _TransportError) and "Fingerprints did not match" in text:
+        return ElasticsearchSecurityError(
+            f"{where}: certificate fingerprint mismatch: fix CONTRAFLOW_ES__SSL_FINGERPRINT"
+        )
+    if isinstance(exc, _TransportError) and ("SSL" in text or "TLS" in text or "tls" in text):
+        return ElasticsearchSecurityError(
+            f"{where}: the TLS handshake failed ({type(exc).__name__}): check that CONTRAFLOW_ES__URL is https:// "
+            "and CONTRAFLOW_ES__CA_FILE"
+        )
+    return None
+
+
+def check_access(cfg: ElasticsearchSettings) -> None:
+    """Fail fast on a setting to fix (credentials, TLS); an unreachable node is left to the usual waiting.
+
+    Raises :class:`ElasticsearchSecurityError`.
+    """
+    client = make_client(cfg)
+    try:
+        client.options(request_timeout=10).cluster.health()
+    except (_TransportError, _ApiError) as exc:
+        error = security_error(exc, cfg)
+        if error is not None:
+            raise error from None
+        log.info("es_check_skipped url=%s error=%s", cfg.safe_url, type(exc).__name__)
+    finally:
+        client.close()
 
 
 def make_client(cfg: ElasticsearchSettings) -> Elasticsearch:
@@ -46,13 +124,16 @@ def wait_ready(client: Elasticsearch, cfg: ElasticsearchSettings, timeout_s: flo
     try:
         health = client.cluster.health(wait_for_status="yellow", timeout=f"{int(timeout_s)}s")
     except (_TransportError, _ApiError) as exc:
+        error = security_error(exc, cfg)
+        if error is not None:
+            raise error from None
         raise BackendUnavailableError(
-            f"Elasticsearch at {cfg.url} does not answer ({type(exc).__name__}); "
+            f"Elasticsearch at {cfg.safe_url} does not answer ({type(exc).__name__}); "
             "is it up? run `contraflow stack status`",
             retry_after=5.0,
         ) from exc
     if health.get("timed_out"):
-        raise BackendUnavailableError(f"Elasticsearch at {cfg.url} is not yet yellow: {health.get('status')}")
+        raise BackendUnavailableError(f"Elasticsearch at {cfg.safe_url} is not yet yellow: {health.get('status')}")
 
 
 def _setup_plan(prefix: str) -> tuple[dict[str, Any], dict[str, Any]]:

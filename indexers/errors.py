@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from schemas.errors import BackendUnavailableError, ContraflowError
 
-__all__ = ["BackendUnavailableError", "DocumentRejectedError", "IndexingError"]
+__all__ = ["BackendUnavailableError", "DocumentRejectedError", "ElasticsearchSecurityError", "IndexingError"]
 
 
 class IndexingError(ContraflowError):
@@ -21,3 +21,7 @@ class DocumentRejectedError(IndexingError):
     def __init__(self, message: str, rejected: dict[str, str]) -> None:
         super().__init__(message)
         self.rejected = rejected
+
+
+class ElasticsearchSecurityError(IndexingError):
+    """Elasticsearch refused our credentials, or TLS failed: a setting to fix, not an outage to wait out."""

@@ -168,7 +168,7 @@ class EsWriter:
                 delay = next(delays)
                 if time.monotonic() + delay > deadline:
                     raise BackendUnavailableError(
-                        f"Elasticsearch at {self.cfg.url} unavailable during {what} ({type(exc).__name__}); "
+                        f"Elasticsearch at {self.cfg.safe_url} unavailable during {what} ({type(exc).__name__}); "
                         "is it up? run `contraflow stack status`",
                         retry_after=self.cfg.max_backoff_s,
                     ) from exc
@@ -213,7 +213,7 @@ class EsWriter:
             delay = next(delays)
             if time.monotonic() + delay > deadline:
                 raise BackendUnavailableError(
-                    f"Elasticsearch at {self.cfg.url} kept failing for {self.give_up_after_s:.0f}s "
+                    f"Elasticsearch at {self.cfg.safe_url} kept failing for {self.give_up_after_s:.0f}s "
                     f"({len(retry)} documents pending); is it up? run `contraflow stack status`",
                     retry_after=self.cfg.max_backoff_s,
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import faust
 
 from .consumer import RewindingConsumer
+from .security import faust_credentials
 from .settings import PipelineSettings
 
 __all__ = ["build_app"]
@@ -30,6 +31,7 @@ def build_app(
         settings.worker.app_id,
         broker=brokers,
         broker_client_id=settings.kafka.client_id,
+        broker_credentials=faust_credentials(settings.kafka),
         store=settings.worker.store,
         datadir=str(settings.worker.data_dir),
         autodiscover=False,

@@ -8,9 +8,9 @@ package, nor ``indexers`` (whose Elasticsearch section the index agents read thr
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
 if TYPE_CHECKING:  # only annotated: importing analysis loads spaCy
     from analysis.settings import AnalysisSettings
@@ -37,6 +37,77 @@ class KafkaSettings(_Section):
     linger_ms: int = Field(
         5, ge=0, le=1000, description="How long a worker's producer waits to fill a batch (fewer, larger requests)."
     )
+    # Security (docs/security.md); streams/security.py turns these into every Kafka client's SSL and SASL options.
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        "PLAINTEXT", description="How clients talk to the brokers: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL."
+    )
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = Field(
+        "SCRAM-SHA-512", description="SASL mechanism (with a SASL_* protocol): PLAIN, SCRAM-SHA-256, SCRAM-SHA-512."
+    )
+    username: str | None = Field(None, description="SASL user (with a SASL_* protocol).")
+    password: SecretStr | None = Field(None, description="SASL password (never logged).")
+    password_file: Path | None = Field(
+        None, description="File holding the SASL password, instead of PASSWORD (Docker secrets)."
+    )
+    ca_file: Path | None = Field(
+        None, description="PEM file of the CA(s) that signed the brokers' certificates (default: the system's)."
+    )
+    cert_file: Path | None = Field(None, description="PEM client certificate, for brokers that require mutual TLS.")
+    key_file: Path | None = Field(None, description="PEM private key of cert_file.")
+    check_hostname: bool = Field(
+        True, description="Check that a broker's certificate names the host connected to (turn off only to debug)."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _password_from_file(cls, data: Any) -> Any:
+        return _secret_from_file(data, "kafka", "password")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> KafkaSettings:
+        sasl = self.security_protocol.startswith("SASL_")
+        tls = self.security_protocol in ("SSL", "SASL_SSL")
+        if (self.username is None) != (self.password is None):
+            raise ValueError(
+                "kafka: a SASL username needs its password and the other way round: set both "
+                "CONTRAFLOW_KAFKA__USERNAME and CONTRAFLOW_KAFKA__PASSWORD (or CONTRAFLOW_KAFKA__PASSWORD_FILE)"
+            )
+        if sasl and self.username is None:
+            raise ValueError(
+                f"kafka: security_protocol {self.security_protocol} needs CONTRAFLOW_KAFKA__USERNAME and "
+                "CONTRAFLOW_KAFKA__PASSWORD"
+            )
+        if self.username is not None and not sasl:
+            raise ValueError(
+                f"kafka: a username is set but security_protocol is {self.security_protocol}, which sends no "
+                "credentials: set CONTRAFLOW_KAFKA__SECURITY_PROTOCOL to SASL_SSL (or SASL_PLAINTEXT)"
+            )
+        if not tls and any(f is not None for f in (self.ca_file, self.cert_file, self.key_file)):
+            raise ValueError(
+                f"kafka: TLS files are set but security_protocol is {self.security_protocol}: set "
+                "CONTRAFLOW_KAFKA__SECURITY_PROTOCOL to SSL or SASL_SSL"
+            )
+        if (self.cert_file is None) != (self.key_file is None):
+            raise ValueError("kafka: a client certificate needs its key: set both cert_file and key_file")
+        return self
+
+
+def _secret_from_file(data: Any, section: str, field: str) -> Any:
+    """Fill ``field`` from the file named by ``<field>_file`` (the Docker-secrets convention), before validation."""
+    if not isinstance(data, dict) or not data.get(f"{field}_file"):
+        return data
+    env = f"CONTRAFLOW_{section}__{field}".upper()
+    if data.get(field) is not None:
+        raise ValueError(f"{section}: both {env} and {env}_FILE are set: keep one")
+    path = Path(data[f"{field}_file"])
+    try:
+        text = path.read_text(encoding="utf-8").rstrip("\r\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{section}: cannot read {env}_FILE {path} ({type(exc).__name__}): fix the path") from None
+    if not text:
+        raise ValueError(f"{section}: {env}_FILE {path} is empty")
+    # The file is read once: a copy of the settings (flags on top) validates the value alone.
+    return {**data, field: text, f"{field}_file": None}
 
 
 class TopicSettings(_Section):

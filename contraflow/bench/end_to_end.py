@@ -282,7 +282,7 @@ def _run_lane(
     poll_s: float,
     workdir: Path,
 ) -> tuple[ThroughputResult, LatencyResult | None]:
-    admin = admin_client(ctx.settings.kafka.bootstrap)
+    admin = admin_client(ctx.settings.kafka)
     publisher = Publisher(ctx.settings, topic=lane.topics["raw"])
     ctx = replace(ctx, publisher=publisher)
     try:

@@ -7,21 +7,24 @@ import logging
 from kafka import KafkaAdminClient
 from kafka.errors import KafkaError
 
-from ..errors import StackError
+from streams.security import client_options
+from streams.settings import KafkaSettings
+
+from ..kafka_admin import kafka_error
 
 __all__ = ["admin_client", "delete_topics_with_prefix"]
 
 log = logging.getLogger(__name__)
 
 
-def admin_client(bootstrap: str, client_id: str = "contraflow-bench") -> KafkaAdminClient:
-    """An admin client, or ``StackError`` saying how to start Kafka."""
+def admin_client(kafka: KafkaSettings, client_id: str = "contraflow-bench") -> KafkaAdminClient:
+    """An admin client (with the configured TLS and SASL), or ``StackError`` saying how to start Kafka."""
     try:
-        return KafkaAdminClient(bootstrap_servers=bootstrap, client_id=client_id, request_timeout_ms=30_000)
+        return KafkaAdminClient(
+            bootstrap_servers=kafka.bootstrap, client_id=client_id, request_timeout_ms=30_000, **client_options(kafka)
+        )
     except KafkaError as exc:
-        raise StackError(
-            f"Kafka at {bootstrap} does not answer ({type(exc).__name__}); is it up? run `contraflow stack status`"
-        ) from exc
+        raise kafka_error(exc, kafka) from None
 
 
 def delete_topics_with_prefix(admin: KafkaAdminClient, prefix: str) -> list[str]:

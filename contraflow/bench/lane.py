@@ -66,7 +66,7 @@ class Lane:
 
     def cleanup(self, settings: Settings, client: Elasticsearch) -> None:
         """Delete this lane's topics, consumer group, indices and templates; log what could not go."""
-        admin = admin_client(settings.kafka.bootstrap)
+        admin = admin_client(settings.kafka)
         try:
             topics = delete_topics_with_prefix(admin, self.name)
             try:

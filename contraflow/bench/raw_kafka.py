@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer
 
+from streams.security import client_options
+from streams.settings import KafkaSettings
+
 from ..errors import StackError
 from ..kafka_admin import ensure_topics
 from ..publish import Publisher
@@ -61,10 +64,11 @@ def _produce(settings: Settings, topic: str, records: Sequence[tuple[bytes, byte
         return time.perf_counter() - t0
 
 
-async def _consume(bootstrap: str, topic: str, expected: int, timeout_s: float) -> float:
+async def _consume(kafka: KafkaSettings, topic: str, expected: int, timeout_s: float) -> float:
     consumer = AIOKafkaConsumer(
         topic,
-        bootstrap_servers=bootstrap,
+        bootstrap_servers=kafka.bootstrap,
+        **client_options(kafka),
         group_id=None,
         auto_offset_reset="earliest",
         enable_auto_commit=False,
@@ -92,13 +96,12 @@ def run_raw_kafka(
 
     Raises ``StackError`` when Kafka does not answer or records do not come back within ``timeout_s``.
     """
-    bootstrap = settings.kafka.bootstrap
-    admin = admin_client(bootstrap)
+    admin = admin_client(settings.kafka)
     try:
         ensure_topics(settings, [topic])
         produce_s = _produce(settings, topic, payloads)
         # +1: the connect record sent before the clock started is consumed too.
-        consume_s = asyncio.run(_consume(bootstrap, topic, len(payloads) + 1, timeout_s))
+        consume_s = asyncio.run(_consume(settings.kafka, topic, len(payloads) + 1, timeout_s))
     finally:
         delete_topics_with_prefix(admin, topic)
         admin.close()

@@ -200,7 +200,7 @@ def _index_factory(settings: Settings) -> Callable[[], Any]:
 def _sweep(settings: Settings, client: Any, run_id: str) -> None:
     """Last line of clean-up: anything named after this run that a phase left behind."""
     try:
-        admin = admin_client(settings.kafka.bootstrap)
+        admin = admin_client(settings.kafka)
         try:
             left = delete_topics_with_prefix(admin, run_id)
             # Lanes delete their groups, but a group whose last worker was killed stays until its session ends.

@@ -145,5 +145,5 @@ def register(app: typer.Typer) -> None:
             '  contraflow search "North Korean soldiers" --kind denial\n'
             "  contraflow search --speaker Budanov\n"
             "  contraflow search troops --index statements --source censor.net --json\n"
-            f"  curl '{settings.es.url}/{alias}/_search?q=kind:unconfirmed&pretty'"
+            f"  curl '{settings.es.safe_url}/{alias}/_search?q=kind:unconfirmed&pretty'"
         )

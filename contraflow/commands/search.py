@@ -41,6 +41,7 @@ def register(app: typer.Typer) -> None:
         from elasticsearch import ApiError, NotFoundError, TransportError
 
         from indexers import alias_name, make_client, search_body
+        from indexers.client import security_error
 
         from ..errors import ConfigError, IndexingError
         from ..render import render_hit
@@ -60,8 +61,11 @@ def register(app: typer.Typer) -> None:
         except NotFoundError as exc:
             raise IndexingError(f"no index {alias} yet; has a worker run? (`contraflow worker`)") from exc
         except (TransportError, ApiError) as exc:
+            security = security_error(exc, settings.es)
+            if security is not None:
+                raise security from None
             raise IndexingError(
-                f"search on {settings.es.url} failed ({type(exc).__name__}: {exc}); "
+                f"search on {settings.es.safe_url} failed ({type(exc).__name__}: {exc}); "
                 "is Elasticsearch up? run `contraflow stack status`"
             ) from exc
         finally:

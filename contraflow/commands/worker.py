@@ -86,6 +86,7 @@ def register(app: typer.Typer) -> None:
         `kill -USR1 <pid>` logs the stack of every task (mode's "cry"): the first tool for a stuck worker.
         Example:  contraflow worker --web-port 6067
         """
+        from indexers.client import check_access
         from indexers.versions import VersionedEsWriter
         from streams import Metrics, build_pipeline, memory
 
@@ -98,6 +99,8 @@ def register(app: typer.Typer) -> None:
             worker={"web_port": web_port, "app_id": app_id},
         )
         log.info("worker_starting settings=%s", settings.safe_dict())
+        # Fail fast on a credential or certificate to fix; an unreachable Elasticsearch is waited out as before.
+        check_access(settings.es)
         ensure_topics(settings)
         settings.worker.data_dir.mkdir(parents=True, exist_ok=True)  # faust creates only the last level
         metrics = Metrics()

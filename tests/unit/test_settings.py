@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from contraflow.errors import ConfigError
 from contraflow.settings import Settings, load_settings
 
 
@@ -42,12 +43,12 @@ def test_flags_override_environment_and_none_means_not_given(monkeypatch):
 
 def test_invalid_values_are_rejected(monkeypatch):
     monkeypatch.setenv("CONTRAFLOW_STACK__ES_PORT", "70000")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ConfigError):
         load_settings()
 
 
 def test_unknown_field_in_a_section_is_rejected():
-    with pytest.raises(ValidationError):
+    with pytest.raises(ConfigError):
         load_settings(kafka={"bootstrapp": "typo:9092"})
 
 
