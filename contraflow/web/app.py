@@ -3,6 +3,7 @@
 Routes:
     GET /                     the search page (query box, filters, contradictions side by side)
     GET /api/contradictions   the same search as JSON: ``{"total", "hits": [...], "aggs"}``
+    GET /claims, /claims/{id}, /claims/of, /sources   claims and the sources track record (contraflow/web/claims.py)
     GET /healthz              200 when Elasticsearch answers, 503 otherwise (open even when auth is on)
 
 A client sees generic errors only (what it can do, and a reference); the details (Elasticsearch's own message,
@@ -23,6 +24,7 @@ from contraflow.settings import ElasticsearchSettings, WebSettings
 from indexers import alias_name, make_async_client
 
 from .auth import auth_middleware
+from .claims import add_claim_routes
 from .form import PAGE_SIZE, SearchForm
 from .render import render_page
 
@@ -158,4 +160,5 @@ def create_app(
     app.router.add_get("/", _page)
     app.router.add_get("/api/contradictions", _api)
     app.router.add_get("/healthz", _health)
+    add_claim_routes(app, _CLIENT, _CFG)
     return app

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from schemas.contradiction import KINDS
 
@@ -84,6 +84,16 @@ def _statement(side: str, s: Mapping[str, Any]) -> str:
     )
 
 
+def _claim_link(doc: Mapping[str, Any]) -> str:
+    """Every pair leads to its claim: by ``claim_id`` when the pair carries one, else by its two statement ids."""
+    if doc.get("claim_id"):
+        href = "/claims/" + quote(str(doc["claim_id"]), safe="")
+    else:
+        ids = [s.get("id") for s in (doc.get("a") or {}, doc.get("b") or {}) if s.get("id")]
+        href = "/claims/of?" + urlencode([("statement", i) for i in ids])
+    return f'<a class="claim-link" href="{_e(href)}">the claim: who says what</a>'
+
+
 def _pair(doc: Mapping[str, Any]) -> str:
     kind = doc.get("kind", "")
     score = doc.get("score")
@@ -95,6 +105,7 @@ def _pair(doc: Mapping[str, Any]) -> str:
         f'<span class="score">score {score_text}</span><span class="scope">{_e(scope)}</span></div>'
         f'<div class="sides">{_statement("a", doc.get("a") or {})}{_statement("b", doc.get("b") or {})}</div>'
         f'<div class="explanation">{_e(doc.get("explanation"))}</div>'
+        f'<div class="meta">{_claim_link(doc)}</div>'
         "</article>"
     )
 
@@ -177,7 +188,8 @@ def render_page(
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>"
         "<header><h1>contraflow</h1><p>Contradicting statements in the news: who said what, where, when, "
-        "and why the two clash.</p></header><main>"
+        'and why the two clash. <a href="/claims" style="color:#b8c2cc">Claims</a> · '
+        '<a href="/sources" style="color:#b8c2cc">Sources</a></p></header><main>'
         f"{_form(form)}{errors_html}{summary}{'' if error else _facets(form, aggs or {})}"
         f'<section id="results">{body}</section>'
         f'<nav class="pages">{"".join(pages)}</nav>'
