@@ -103,15 +103,17 @@ class LocalStack:
 
     Parameters:
     - ``cfg``: the ``stack`` section of the settings (home, ports, heaps, ES user, Java home).
+    - ``es_node_settings``: extra ``elasticsearch.yml`` settings of the node (optional; static node settings that
+      a test needs, such as ``thread_pool.write.queue_size``), written at each start.
     """
 
-    def __init__(self, cfg: StackSettings) -> None:
+    def __init__(self, cfg: StackSettings, es_node_settings: dict[str, object] | None = None) -> None:
         self.cfg = cfg
         home = cfg.home.expanduser()
         self.home = (home if home.is_absolute() else relative_base() / home).resolve()
         self.versions = load_versions()
         self.kafka = KafkaService(cfg, self.home, self.versions)
-        self.elasticsearch = ElasticsearchService(cfg, self.home, self.versions)
+        self.elasticsearch = ElasticsearchService(cfg, self.home, self.versions, es_node_settings)
 
     # -- addresses -----------------------------------------------------------------------------------
     @property

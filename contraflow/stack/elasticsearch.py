@@ -45,8 +45,12 @@ class ElasticsearchService:
 
     name = "elasticsearch"
 
-    def __init__(self, cfg: StackSettings, home: Path, versions: StackVersions) -> None:
+    def __init__(
+        self, cfg: StackSettings, home: Path, versions: StackVersions, node_settings: dict[str, object] | None = None
+    ) -> None:
         self.cfg = cfg
+        # Extra elasticsearch.yml settings (static node settings, e.g. a tiny write queue for a 429 test).
+        self.node_settings = dict(node_settings or {})
         self.home = home
         self.version = versions.elasticsearch
         self.port = cfg.es_port
@@ -171,6 +175,7 @@ class ElasticsearchService:
             "cluster.routing.allocation.disk.threshold_enabled": False,
             # Tests clean up their own indices with wildcards.
             "action.destructive_requires_name": False,
+            **self.node_settings,
         }
         text = "".join(f"{k}: {json.dumps(v)}\n" for k, v in settings.items())
         (self.config_dir / "elasticsearch.yml").write_text(text)
