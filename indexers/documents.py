@@ -72,8 +72,11 @@ def later_events(s: ClaimStatement, claim: Claim) -> list[str]:
 def claim_document(c: Claim) -> dict[str, Any]:
     """The ``contraflow-claims`` document of a claim: the claim, each statement's ``later`` events, flat copies."""
     doc = c.model_dump(mode="json")
+    questioned = []
     for statement, out in zip(c.statements, doc["statements"], strict=True):
         out["later"] = later_events(statement, c)
+        if out["later"]:
+            questioned.append(statement)
     stances = [s.stance for s in c.statements]
     doc["statement_ids"] = sorted({s.statement_id for s in c.statements})
     doc["speakers"] = sorted({s.speaker for s in c.statements if s.speaker})
@@ -83,6 +86,8 @@ def claim_document(c: Claim) -> dict[str, Any]:
     doc["source_count"] = len(doc["sources"])
     doc["opposing_count"] = sum(1 for stance in stances if stance in OPPOSING_STANCES)
     doc["stance_counts"] = {stance: stances.count(stance) for stance in STANCES}
+    doc["questioned_sources"] = sorted({s.source for s in questioned})
+    doc["questioned_speakers"] = sorted({s.speaker for s in questioned if s.speaker})
     doc["indexed_at"] = _now()
     return doc
 

@@ -155,6 +155,10 @@ def mappings(kind: str) -> dict[str, Any]:
             "source_count": {"type": "integer"},
             "opposing_count": {"type": "integer"},
             "stance_counts": {"properties": {stance: {"type": "integer"} for stance in STANCES}},
+            # Who asserted something later denied, not confirmed or retracted: the track record for Kibana, which
+            # cannot aggregate statements.later (contraflow sources and /sources count per statement, nested).
+            "questioned_sources": _KW,
+            "questioned_speakers": _KW,
         }
     else:
         raise ValueError(f"unknown index kind {kind!r}; choose one of {', '.join(INDEX_KINDS)}")

@@ -104,7 +104,16 @@ def _terms(agg_id: str, field: str, size: int, schema: str, label: str) -> dict[
     }
 
 
-def _visualization(vis_id: str, title: str, vis_type: str, params: dict, aggs: list[dict]) -> dict[str, Any]:
+def _visualization(
+    vis_id: str,
+    title: str,
+    vis_type: str,
+    params: dict,
+    aggs: list[dict],
+    kind: str = "contradictions",
+    query: str = "",
+    description: str = "",
+) -> dict[str, Any]:
     vis_state = {"title": title, "type": vis_type, "params": params, "aggs": aggs}
     return {
         "id": vis_id,
@@ -112,17 +121,17 @@ def _visualization(vis_id: str, title: str, vis_type: str, params: dict, aggs: l
         "migrationVersion": {"visualization": "7.14.0"},
         "attributes": {
             "title": title,
-            "description": "",
+            "description": description,
             "version": 1,
             "uiStateJSON": "{}",
             "visState": json.dumps(vis_state),
-            "kibanaSavedObjectMeta": {"searchSourceJSON": _search_source()},
+            "kibanaSavedObjectMeta": {"searchSourceJSON": _search_source(query)},
         },
-        "references": _index_ref(),
+        "references": _index_ref(kind),
     }
 
 
-def _over_time() -> dict[str, Any]:
+def _histogram_params(axis_title: str) -> dict[str, Any]:
     params = {
         "type": "histogram",
         "grid": {"categoryLines": False},
@@ -148,7 +157,7 @@ def _over_time() -> dict[str, Any]:
                 "style": {},
                 "scale": {"type": "linear", "mode": "normal"},
                 "labels": {"show": True, "rotate": 0, "filter": False, "truncate": 100},
-                "title": {"text": "Contradictions"},
+                "title": {"text": axis_title},
             }
         ],
         "seriesParams": [
@@ -156,7 +165,7 @@ def _over_time() -> dict[str, Any]:
                 "show": True,
                 "type": "histogram",
                 "mode": "stacked",
-                "data": {"label": "Contradictions", "id": "1"},
+                "data": {"label": axis_title, "id": "1"},
                 "valueAxis": "ValueAxis-1",
                 "drawLinesBetweenPoints": True,
                 "lineWidth": 2,
@@ -171,23 +180,32 @@ def _over_time() -> dict[str, Any]:
         "labels": {"show": False},
         "thresholdLine": {"show": False, "value": 10, "width": 1, "style": "full", "color": "#E7664C"},
     }
+    return params
+
+
+def _date_histogram(field: str, label: str) -> dict[str, Any]:
+    return {
+        "id": "2",
+        "enabled": True,
+        "type": "date_histogram",
+        "schema": "segment",
+        "params": {
+            "field": field,
+            "useNormalizedEsInterval": True,
+            "interval": "auto",
+            "drop_partials": False,
+            "min_doc_count": 1,
+            "extended_bounds": {},
+            "customLabel": label,
+        },
+    }
+
+
+def _over_time() -> dict[str, Any]:
+    params = _histogram_params("Contradictions")
     aggs = [
         _count_agg(),
-        {
-            "id": "2",
-            "enabled": True,
-            "type": "date_histogram",
-            "schema": "segment",
-            "params": {
-                "field": "published_at",
-                "useNormalizedEsInterval": True,
-                "interval": "auto",
-                "drop_partials": False,
-                "min_doc_count": 1,
-                "extended_bounds": {},
-                "customLabel": "Published",
-            },
-        },
+        _date_histogram("published_at", "Published"),
         _terms("3", "kind", 7, "group", "Kind"),
     ]
     return _visualization(
@@ -220,6 +238,81 @@ def _sources() -> dict[str, Any]:
     aggs = [_count_agg(), _terms("2", "sources", 20, "bucket", "Source")]
     return _visualization(
         f"{PREFIX}-vis-sources", "contraflow: sources of contradicting statements", "table", _TABLE_PARAMS, aggs
+    )
+
+
+def _claims_by_status() -> dict[str, Any]:
+    aggs = [_count_agg(), _date_histogram("first_seen", "First seen"), _terms("3", "status", 5, "group", "Status")]
+    return _visualization(
+        f"{PREFIX}-vis-claims-by-status",
+        "contraflow: claims by status over time",
+        "histogram",
+        _histogram_params("Claims"),
+        aggs,
+        kind="claims",
+        description="New claims per interval (by first seen), stacked by their current status.",
+    )
+
+
+def _most_contested() -> dict[str, Any]:
+    opposing = {
+        "id": "1",
+        "enabled": True,
+        "type": "sum",
+        "schema": "metric",
+        "params": {"field": "opposing_count", "customLabel": "Denials, non-confirmations, retractions"},
+    }
+    statements = {
+        "id": "3",
+        "enabled": True,
+        "type": "sum",
+        "schema": "metric",
+        "params": {"field": "statement_count", "customLabel": "Statements"},
+    }
+    aggs = [opposing, statements, _terms("2", "summary.keyword", 20, "bucket", "Claim")]
+    return _visualization(
+        f"{PREFIX}-vis-most-contested-claims",
+        "contraflow: most contested claims",
+        "table",
+        _TABLE_PARAMS,
+        aggs,
+        kind="claims",
+        query="opposing_count > 0",
+        description="Claims with the most statements against them (denied, not confirmed, retracted).",
+    )
+
+
+def _questioned_sources() -> dict[str, Any]:
+    aggs = [_count_agg(), _terms("2", "questioned_sources", 20, "bucket", "Source")]
+    return _visualization(
+        f"{PREFIX}-vis-track-record-claims",
+        "contraflow: track record, sources whose assertions were later denied, not confirmed or retracted",
+        "table",
+        _TABLE_PARAMS,
+        aggs,
+        kind="claims",
+        description="Claims per source that asserted them before someone denied, did not confirm or retracted "
+        "them. Per statement, own retractions apart: `contraflow sources` or the /sources page.",
+    )
+
+
+def _contradicted_sources() -> dict[str, Any]:
+    statements = {
+        "id": "1",
+        "enabled": True,
+        "type": "cardinality",
+        "schema": "metric",
+        "params": {"field": "a.id", "customLabel": "Statements later contradicted"},
+    }
+    aggs = [statements, _terms("2", "a.source", 20, "bucket", "Source")]
+    return _visualization(
+        f"{PREFIX}-vis-track-record-contradicted",
+        "contraflow: track record, sources whose statements were later contradicted",
+        "table",
+        _TABLE_PARAMS,
+        aggs,
+        query="b_later:true",
+        description="Per source, its statements that a statement published later contradicted.",
     )
 
 
@@ -264,15 +357,32 @@ def _dashboard(panels: list[tuple[dict[str, Any], dict[str, int]]]) -> dict[str,
 def build() -> list[dict[str, Any]]:
     """Every saved object, dependencies first (Kibana resolves references within one import)."""
     over_time, speakers, sources, search = _over_time(), _speakers(), _sources(), _saved_search()
+    by_status, contested = _claims_by_status(), _most_contested()
+    questioned, contradicted = _questioned_sources(), _contradicted_sources()
     dashboard = _dashboard(
         [
             (over_time, {"x": 0, "y": 0, "w": 48, "h": 14}),
             (speakers, {"x": 0, "y": 14, "w": 24, "h": 15}),
             (sources, {"x": 24, "y": 14, "w": 24, "h": 15}),
             (search, {"x": 0, "y": 29, "w": 48, "h": 30}),
+            (by_status, {"x": 0, "y": 59, "w": 48, "h": 14}),
+            (contested, {"x": 0, "y": 73, "w": 48, "h": 15}),
+            (questioned, {"x": 0, "y": 88, "w": 24, "h": 15}),
+            (contradicted, {"x": 24, "y": 88, "w": 24, "h": 15}),
         ]
     )
-    return [*(_data_view(k) for k in DATA_VIEWS), search, over_time, speakers, sources, dashboard]
+    return [
+        *(_data_view(k) for k in DATA_VIEWS),
+        search,
+        over_time,
+        speakers,
+        sources,
+        by_status,
+        contested,
+        questioned,
+        contradicted,
+        dashboard,
+    ]
 
 
 def render() -> str:

@@ -149,3 +149,37 @@ def test_cli_search_claims_and_sources(indexed) -> None:
     assert bad.returncode == 2 and "planet" in bad.stderr
     missing = _cli("sources", es_url=es_url, prefix=f"{prefix}-none")
     assert missing.returncode == 1 and "no index" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_the_kibana_track_record_panels_read_the_same_sources(indexed) -> None:
+    """The aggregations behind the Kibana panels (flat fields, as Kibana cannot aggregate nested ones)."""
+    client, prefix, _ = indexed
+    claims_side = client.search(
+        index=alias_name(prefix, "claims"), size=0, aggs={"s": {"terms": {"field": "questioned_sources"}}}
+    )
+    questioned = {b["key"] for b in claims_side["aggregations"]["s"]["buckets"]}
+    rows = _track_record(client, prefix, "source")
+    expected = {n for n, r in rows.items() if r["denied"] + r["not_confirmed"] + r["retracted"] + r["retracted_own"]}
+    assert questioned == expected == {
+        "censor.net", "washingtonpost.com", "kyivpost.com", "odessa.example", "evil.example"
+    }  # fmt: skip
+    contradicted = client.search(
+        index=alias_name(prefix, "contradictions"),
+        size=0,
+        query={"query_string": {"query": "b_later:true"}},
+        aggs={"s": {"terms": {"field": "a.source"}, "aggs": {"n": {"cardinality": {"field": "a.id"}}}}},
+    )
+    assert {b["key"]: b["n"]["value"] for b in contradicted["aggregations"]["s"]["buckets"]} == {
+        n: r["contradicted"] for n, r in rows.items() if r["contradicted"]
+    }
+    contested = client.search(
+        index=alias_name(prefix, "claims"),
+        size=0,
+        aggs={
+            "c": {
+                "terms": {"field": "summary.keyword", "order": {"o": "desc"}},
+                "aggs": {"o": {"sum": {"field": "opposing_count"}}},
+            }
+        },
+    )
+    assert contested["aggregations"]["c"]["buckets"][0]["key"] == claims()[0].summary

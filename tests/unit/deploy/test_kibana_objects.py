@@ -151,3 +151,28 @@ def test_load_objects_renames_data_views_for_another_prefix() -> None:
     objects = load_objects(NDJSON, index_prefix="news2")
     titles = {o["attributes"]["title"] for o in objects if o["type"] == "index-pattern"}
     assert titles == {alias_name("news2", kind) for kind in INDEX_KINDS}
+
+
+def test_dashboard_shows_claims_and_the_track_record() -> None:
+    objects = {o["id"]: o for o in _objects()}
+    dashboard = next(o for o in objects.values() if o["type"] == "dashboard")
+    panels = [objects[r["id"]] for r in dashboard["references"] if r["type"] == "visualization"]
+
+    def kind_of(panel: dict[str, Any]) -> str:
+        return _data_view_kind(list(objects.values()), panel)
+
+    def fields(panel: dict[str, Any]) -> dict[str, str]:
+        return {a["type"]: a["params"].get("field") for a in json.loads(panel["attributes"]["visState"])["aggs"]}
+
+    claims = [fields(p) for p in panels if kind_of(p) == "claims"]
+    assert {"count": None, "date_histogram": "first_seen", "terms": "status"} in claims, "no claims-by-status panel"
+    contested = [p for p in panels if fields(p).get("terms") == "summary.keyword"]
+    assert contested, "no most-contested-claims panel"
+    aggs = json.loads(contested[0]["attributes"]["visState"])["aggs"]
+    assert aggs[0]["params"]["field"] == "opposing_count" and aggs[0]["type"] == "sum"
+    assert next(a for a in aggs if a["type"] == "terms")["params"]["orderBy"] == aggs[0]["id"]
+    assert any(f.get("terms") == "questioned_sources" for f in claims), "no track record panel over claims"
+    contradicted = [p for p in panels if kind_of(p) == "contradictions" and fields(p).get("cardinality") == "a.id"]
+    assert contradicted, "no track record panel over contradictions"
+    query = json.loads(contradicted[0]["attributes"]["kibanaSavedObjectMeta"]["searchSourceJSON"])["query"]
+    assert query["query"] == "b_later:true"

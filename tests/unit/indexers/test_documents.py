@@ -106,6 +106,8 @@ def test_claim_document_marks_what_happened_later_to_each_assertion():
     assert doc["opposing_count"] == 3 and doc["statement_count"] == 7
     assert doc["stance_counts"]["asserts"] == 4 and doc["stance_counts"]["reports"] == 0
     assert doc["sources"] == ["censor.net", "kyivpost.com", "washingtonpost.com", "x.org"]
+    assert doc["questioned_sources"] == ["censor.net", "washingtonpost.com"]
+    assert doc["questioned_speakers"] == ["Volodymyr Zelenskyy"]
     assert "s4" in doc["statement_ids"] and doc["stances"] == ["asserts", "denies", "not_confirmed", "retracts"]
     json.loads(document_json(claim)[1])
 
