@@ -81,6 +81,8 @@ _STATEMENT_PROPERTIES: dict[str, Any] = {
         }
     },
     "blocking_keys": _KW,
+    # The claim the statement belongs to (contraflow-claims), once the claims agent sets it.
+    "claim_id": _KW,
 }
 
 # One statement of a claim (schemas.ClaimStatement), plus ``later``: what happened to it afterwards in its claim
@@ -136,6 +138,8 @@ def mappings(kind: str) -> dict[str, Any]:
             # True when b was published strictly after a: "a was later contradicted" (sources track record;
             # Elasticsearch aggregations cannot compare two fields without scripts).
             "b_later": {"type": "boolean"},
+            # The claim both statements belong to, once the claims agent sets it (the page links to it).
+            "claim_id": _KW,
         }
     elif kind == "claims":
         props = {

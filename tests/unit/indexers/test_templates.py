@@ -64,5 +64,8 @@ def test_claim_mapping_is_fit_for_search_and_per_statement_aggregations():
     assert "claims" in INDEX_KINDS and alias_name("t1", "claims") == "t1-claims"
 
 
-def test_contradictions_say_whether_b_came_later():
-    assert mappings("contradictions")["properties"]["b_later"]["type"] == "boolean"
+def test_contradictions_say_whether_b_came_later_and_link_their_claim():
+    c = mappings("contradictions")["properties"]
+    assert c["b_later"]["type"] == "boolean"
+    assert c["claim_id"]["type"] == "keyword" and c["a"]["properties"]["claim_id"]["type"] == "keyword"
+    assert mappings("statements")["properties"]["claim_id"]["type"] == "keyword"
