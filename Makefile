@@ -26,7 +26,7 @@ help:
 	@echo "make demo        .venv + install, start Kafka + Elasticsearch, run the demo"
 	@echo "make test        .venv + install, start Kafka + Elasticsearch, run the whole test suite and ruff"
 	@echo "make venv        create .venv (Python >= 3.11) and install contraflow with its dev extras"
-	@echo "make lint        ruff check, ruff format --check, the import contracts (lint-imports)"
+	@echo "make lint        ruff check, ruff format --check, types (mypy), the import contracts (lint-imports)"
 	@echo "make stack-up    start the local stack (contraflow stack up)"
 	@echo "make stack-down  stop it (contraflow stack down)"
 
@@ -70,6 +70,7 @@ test-unit: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 format: $(VENV)/.installed

@@ -18,6 +18,8 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs  # what AttributeRuler itself calls
 
+from .errors import AnalysisError
+
 __all__ = ["FastAttributeRuler"]
 
 
@@ -64,8 +66,8 @@ class FastAttributeRuler:
                     self.by_both[(lower, tag)].append(rule)
                 elif tag is not None:
                     self.by_tag[tag].append(rule)
-                else:
-                    self.by_lower[lower].append(rule)  # type: ignore[index]
+                elif lower is not None:
+                    self.by_lower[lower].append(rule)
         return True
 
     def __call__(self, doc: Doc) -> Doc:
@@ -93,4 +95,7 @@ class FastAttributeRuler:
 @Language.factory("contraflow_attrs")
 def make_fast_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
     """Build from the pipeline's ``attribute_ruler`` (add this before removing that one)."""
-    return FastAttributeRuler(nlp.get_pipe("attribute_ruler"))
+    ruler = nlp.get_pipe("attribute_ruler")
+    if not isinstance(ruler, AttributeRuler):
+        raise AnalysisError(f"the pipeline's attribute_ruler is a {type(ruler).__name__}, not spaCy's AttributeRuler")
+    return FastAttributeRuler(ruler)

@@ -148,31 +148,32 @@ def find_dates(text: str, published_at: datetime | None) -> list[DateMention]:
         found.append(DateMention(text=m.group(0).strip(), start_date=d, end_date=d, granularity="day"))
     for m in _RELATIVE.finditer(text):
         w = m.group("w").lower()
-        s = e = None
+        since: date | None = None
+        until: date | None = None
         if ref:
             if w in ("today", "tonight"):
-                s = e = ref
+                since = until = ref
             elif w == "yesterday":
-                s = e = ref - timedelta(days=1)
+                since = until = ref - timedelta(days=1)
             elif w == "tomorrow":
-                s = e = ref + timedelta(days=1)
+                since = until = ref + timedelta(days=1)
             elif w.endswith("year"):
                 y = ref.year + {"last": -1, "this": 0, "next": 1}[w.split()[0]]
-                s, e = date(y, 1, 1), date(y, 12, 31)
+                since, until = date(y, 1, 1), date(y, 12, 31)
             elif w.endswith("month"):
                 first = ref.replace(day=1)
                 if w.startswith("last"):
-                    e = first - timedelta(days=1)
-                    s = e.replace(day=1)
+                    until = first - timedelta(days=1)
+                    since = until.replace(day=1)
                 elif w.startswith("this"):
-                    s, e = first, ref.replace(day=calendar.monthrange(ref.year, ref.month)[1])
+                    since, until = first, ref.replace(day=calendar.monthrange(ref.year, ref.month)[1])
             elif w.endswith("week"):
                 monday = ref - timedelta(days=ref.weekday())
                 if w.startswith("last"):
-                    s, e = monday - timedelta(days=7), monday - timedelta(days=1)
+                    since, until = monday - timedelta(days=7), monday - timedelta(days=1)
                 elif w.startswith("this"):
-                    s, e = monday, monday + timedelta(days=6)
-        found.append(DateMention(text=m.group(0), start_date=s, end_date=e, granularity="relative"))
+                    since, until = monday, monday + timedelta(days=6)
+        found.append(DateMention(text=m.group(0), start_date=since, end_date=until, granularity="relative"))
     for m in _TIME.finditer(text):
         found.append(DateMention(text=m.group(0).strip(), granularity="time"))
     return found

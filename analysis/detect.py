@@ -172,7 +172,12 @@ def _owned(key: str, new: Profile, mine: frozenset[str]) -> Callable[[Profile], 
     """Whether a stored entry of ``key``'s block forms with ``new`` a pair that ``key`` owns (:func:`emits`)."""
     smaller = frozenset(k for k in mine if k < key)  # emits(key, mine, e.blocking) in one set operation
     me = new.id
-    return lambda e: e.id != me and key in e.blocking and smaller.isdisjoint(e.blocking)
+
+    def keep(e: Profile) -> bool:
+        theirs = e.blocking  # a stored profile always has its keys
+        return e.id != me and theirs is not None and key in theirs and smaller.isdisjoint(theirs)
+
+    return keep
 
 
 def place_all(
@@ -226,12 +231,14 @@ def candidates(
     mine = profile(new, with_blocking=True)
     if max_candidates is None:
         max_candidates = getattr(index, "max_candidates", MAX_CANDIDATES)
-    keys = sorted(mine.blocking)
+    keys = sorted(_keys_of(mine))
     block: Callable[[str], ProfileBlock | None] | None = getattr(index, "block", None)
     if block is None:  # any other CandidateIndex: its candidates, sorted into blocks here
         pool = [profile(o, with_blocking=True) for o in index.candidates(new)]
         size = max(1, len(pool))
-        blocks = [(key, ProfileBlock(size, reversed([p for p in pool if key in p.blocking]))) for key in keys]
+        blocks: list[tuple[str, ProfileBlock | None]] = [
+            (key, ProfileBlock(size, reversed([p for p in pool if key in _keys_of(p)]))) for key in keys
+        ]
     else:
         blocks = [(key, block(key)) for key in keys]
     return [

@@ -91,8 +91,9 @@ def statements_from_doc(article: Article, doc: Doc) -> list[Statement]:
     memory = SpeakerMemory(source=article.source)
     for k, sent in enumerate(sents):
         memory.learn(sent)
-        if attrs[k].speaker_span is not None:
-            speaker = memory.resolve(attrs[k].speaker_span)
+        span = attrs[k].speaker_span
+        if span is not None:
+            speaker = memory.resolve(span)
             memory.last_speaker = speaker
             if speaker.type == "person":
                 memory.last_person = speaker.name
@@ -168,10 +169,10 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         end=end,
         claim_text=claim_text,
         speaker=speaker,
-        cue=cue,  # type: ignore[arg-type]
+        cue=cue,
         cue_word=cue_word,
-        polarity=polarity,  # type: ignore[arg-type]
-        modality=modality,  # type: ignore[arg-type]
+        polarity=polarity,
+        modality=modality,
         quantities=quantities,
         dates=dates,
         entities=entities,
@@ -270,7 +271,7 @@ def _in_dateline(t) -> bool:
     if t.idx > 80:
         return False
     m = _DATELINE.match(_doc_text(t.doc)[:120])
-    return bool(m) and t.idx < m.end()
+    return m is not None and t.idx < m.end()
 
 
 def _content_of_cue(tokens: list, cue_word: str | None, cue: str) -> list:

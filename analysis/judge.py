@@ -150,7 +150,7 @@ _DATE_WORDS = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July
 def _scoped(s: Statement) -> bool:
     """The claim opens with a scope that is not a time: 'In the Kaldera region, ...', 'Among men, ...'."""
     m = _SCOPE.match((s.claim_text or s.text).strip())
-    return bool(m) and not _DATE_WORDS.search(m.group("scope"))
+    return m is not None and not _DATE_WORDS.search(m.group("scope"))
 
 
 def _periods(s: Statement) -> list[tuple]:
@@ -472,7 +472,7 @@ def _make(a: Statement, b: Statement, kind: str, score: float, explanation: str)
     first, second = (a, b) if order(a) <= order(b) else (b, a)
     return Contradiction(
         id=pair_id(a.id, b.id),
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         score=round(max(0.0, min(1.0, score)), 3),
         explanation=explanation,
         scope="within_article" if a.article_id == b.article_id else "cross_article",
@@ -615,7 +615,7 @@ def _same_proposition(d: Statement, o: Statement, sim: float) -> bool:
         # The other claim is about its own subject ("the girls were released" against a denial that fighters
         # were released): another proposition, however many words the two share.
         theirs = set((o.claim.subject or "").split())
-        if theirs and not theirs <= _ANAPHORIC and not theirs & set(d.claim.subject.split()):
+        if theirs and not theirs <= _ANAPHORIC and not theirs & set((d.claim.subject or "").split()):
             return False
         return sim >= 0.7 and (not d.claim.predicate or _same_predicate(d, o))
     # a shared number does not make the same proposition by itself ("21 girls are back" / "21 girls were exchanged")

@@ -112,7 +112,7 @@ def _label(tokens: list, doc: Doc) -> str:
             "NORP"
             if _DEMONYM.match(tokens[-1].text) and low not in ("russia",) and low.endswith(("an", "ans", "ese", "ish"))
             else "GPE"
-        )  # noqa: E501
+        )
     nxt = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
     prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     place = low.removeprefix("the ")

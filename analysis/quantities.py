@@ -311,7 +311,7 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
         if approx == "exact":
             low, high = value - 100.0 / den / 2, value + 100.0 / den / 2  # "four in five" is a rounded share
         found.append(Quantity(text=m.group(0).strip(), value=round(value, 6), low=round(low, 6),
-                              high=round(min(high, 100.0), 6), approx=approx, unit="%",  # type: ignore[arg-type]
+                              high=round(min(high, 100.0), 6), approx=approx, unit="%",
                               start=offset + m.start(), end=offset + m.end()))  # fmt: skip
         ratio_spans.append(m.span())
     for m in _NUMBER_RE.finditer(text):
@@ -368,9 +368,10 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
             low, high = _VAGUE[rl]
             value, approx = (low + high) / 2, "several"
         else:
-            value = parse_number(rl)
-            if value is None:
+            parsed = parse_number(rl)
+            if parsed is None:
                 continue
+            value = parsed
             if rl in ("one", "a") and not m.group("hedge"):
                 continue  # "one of the", pronoun-like uses carry no count
             low, high = _interval(value, approx, raw)
@@ -402,7 +403,7 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
                 value=round(value, 6),
                 low=round(low, 6),
                 high=round(high, 6) if high != float("inf") else 1e18,
-                approx=approx,  # type: ignore[arg-type]
+                approx=approx,
                 unit=unit,
                 start=offset + q_start,
                 end=offset + end,

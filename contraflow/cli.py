@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "schema",
     "stack",
     "analyze",
+    "claims",
     "judge",
     "evaluate",
     "publish",

@@ -101,7 +101,7 @@ def end_offsets(settings: Settings, topics: Iterable[str]) -> dict[TopicPartitio
         **client_options(settings.kafka),
     )
     try:
-        tps = []
+        tps: list[TopicPartition] = []
         for topic in topics:
             parts = consumer.partitions_for_topic(topic)
             tps.extend(TopicPartition(topic, p) for p in sorted(parts or ()))

@@ -88,7 +88,7 @@ def wait_processed(
         try:
             counts = index_counts(settings)
             lag = group_lag(settings)
-        except Exception as exc:  # noqa: BLE001 - a node may be restarting; keep polling until the deadline
+        except Exception as exc:  # a node may be restarting; keep polling until the deadline
             log.info("wait_poll_failed error=%s", type(exc).__name__)
             streak = 0
             time.sleep(poll_s)
@@ -130,7 +130,7 @@ class WorkerProcess:
             cmd += ["--session-timeout", str(self.session_timeout_s)]
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log_file = self.log_path.open("ab")
-        self.proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        self.proc = subprocess.Popen(  # our own interpreter and module
             cmd, env=dict(self.env), stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True
         )
         log_file.close()

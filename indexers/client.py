@@ -199,7 +199,7 @@ async def ensure_indices_async(client: AsyncElasticsearch, prefix: str) -> dict[
     for kind in INDEX_KINDS:
         alias, index = alias_name(prefix, kind), index_name(prefix, kind)
         try:
-            exists = await client.indices.exists(index=index)
+            exists = bool(await client.indices.exists(index=index))
         except NotFoundError:
             exists = False
         if not exists:

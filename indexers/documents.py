@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
 
@@ -85,7 +86,8 @@ def claim_document(c: Claim) -> dict[str, Any]:
     doc["statement_count"] = len(stances)
     doc["source_count"] = len(doc["sources"])
     doc["opposing_count"] = sum(1 for stance in stances if stance in OPPOSING_STANCES)
-    doc["stance_counts"] = {stance: stances.count(stance) for stance in STANCES}
+    counts: Counter[str] = Counter(stances)
+    doc["stance_counts"] = {stance: counts[stance] for stance in STANCES}
     doc["questioned_sources"] = sorted({s.source for s in questioned})
     doc["questioned_speakers"] = sorted({s.speaker for s in questioned if s.speaker})
     doc["indexed_at"] = _now()

@@ -1,5 +1,7 @@
 """Records of contraflow's topics: the one place a record's shape is defined."""
 
+from pydantic import BaseModel
+
 from .article import DEFAULT_MAX_TEXT_CHARS, Article, ArticleIn, to_utc
 from .claim import CLAIM_STATUSES, STANCES, Claim, ClaimStatement, ClaimStatus, Stance
 from .contradiction import KINDS, Contradiction, ContradictionKind
@@ -36,7 +38,7 @@ __all__ = [
     "to_utc",
 ]
 
-SCHEMAS = {
+SCHEMAS: dict[str, type[BaseModel]] = {
     "ArticleIn": ArticleIn,
     "Article": Article,
     "Statement": Statement,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import faust
 
 from .consumer import RewindingConsumer
@@ -23,7 +25,7 @@ def build_app(
             to the survivors sooner; it must stay well above the heartbeat interval.
     """
     brokers = [f"kafka://{host.strip()}" for host in settings.kafka.bootstrap.split(",") if host.strip()]
-    extra: dict[str, object] = {}
+    extra: dict[str, Any] = {}  # faust.App's keyword arguments
     if session_timeout_s is not None:
         extra["broker_session_timeout"] = session_timeout_s
         extra["broker_heartbeat_interval"] = max(1.0, session_timeout_s / 5)

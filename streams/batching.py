@@ -75,7 +75,7 @@ async def run_batched(
     max_failures: int = 3,
 ) -> None:
     """Feed ``handler`` with batches of at most ``size`` events from ``stream`` (see module docstring)."""
-    manual = stream.noack()
+    manual = stream.noack()  # type: ignore[attr-defined]  # faust's StreamT lacks noack(); Stream has it
     buffer: list[faust.EventT] = []
     oldest = 0.0
     lock = asyncio.Lock()
@@ -94,7 +94,7 @@ async def run_batched(
             await on_idle()
         except asyncio.CancelledError:
             raise
-        except Exception:  # noqa: BLE001 - an optimisation: never let it fail or hold back a batch
+        except Exception:  # an optimisation: never let it fail or hold back a batch
             log.warning("batch_on_idle_failed name=%s", name, exc_info=True)
 
     def poisoned(failures: int, exc: BaseException) -> int:
@@ -119,7 +119,7 @@ async def run_batched(
                     break
                 except asyncio.CancelledError:
                     raise
-                except Exception as exc:  # noqa: BLE001 - counted; poison once it failed max_failures times
+                except Exception as exc:  # counted; poison once it failed max_failures times
                     failures = poisoned(failures, exc)
                     if failures >= max_failures:
                         try:
@@ -128,7 +128,7 @@ async def run_batched(
                             break
                         except asyncio.CancelledError:
                             raise
-                        except Exception:  # noqa: BLE001 - could not dead-letter (Kafka down?): try again later
+                        except Exception:  # could not dead-letter (Kafka down?): try again later
                             log.exception("batch_poison_failed name=%s (will retry)", name)
                     else:
                         log.warning(
@@ -147,7 +147,7 @@ async def run_batched(
                 break
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - retried until it succeeds; never ack unprocessed events
+            except Exception as exc:  # retried until it succeeds; never ack unprocessed events
                 failures = poisoned(failures, exc)
                 if on_poison is not None and failures >= max_failures:
                     await one_by_one(list(batch))
@@ -170,7 +170,7 @@ async def run_batched(
                 except asyncio.CancelledError:
                     buffer = batch + buffer
                     raise
-                except Exception as exc:  # noqa: BLE001 - keep the batch and try again; never ack unprocessed events
+                except Exception as exc:  # keep the batch and try again; never ack unprocessed events
                     failures = poisoned(failures, exc)
                     if on_poison is not None and failures >= max_failures:
                         failures = 0
@@ -215,7 +215,7 @@ async def run_batched(
                     if task is not None and task.cancelling():
                         raise
                     log.warning("batch_cancelled name=%s size=%d (kept, will retry)", name, len(buffer))
-                except Exception:  # noqa: BLE001 - never let the ticker die: the buffered events would never ack
+                except Exception:  # never let the ticker die: the buffered events would never ack
                     log.exception("batch_flush_failed name=%s (will retry)", name)
 
     tick = asyncio.ensure_future(ticker())

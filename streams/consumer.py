@@ -95,7 +95,7 @@ class RewindingConsumer(_AIOKafkaConsumer):
     async def _watch_stalls(self) -> None:
         try:
             await self._reseek_stalled()
-        except Exception as exc:  # noqa: BLE001 - a watch must never take the consumer down
+        except Exception as exc:  # a watch must never take the consumer down
             self.log.warning("stall_watch_failed error=%r", exc)
 
     async def _reseek_stalled(self) -> None:

@@ -62,7 +62,7 @@ async def guarded(
             return True
         except asyncio.CancelledError:
             raise
-        except Exception as exc:  # noqa: BLE001 - whatever one event raises, the agent goes on
+        except Exception as exc:  # whatever one event raises, the agent goes on
             tries += 1
             if on_error is not None:
                 on_error()
@@ -106,7 +106,7 @@ async def _dead_letter(
             return
         except asyncio.CancelledError:
             raise
-        except Exception as failed:  # noqa: BLE001
+        except Exception as failed:
             topic, partition, offset = _where(event)
             if not is_transient(failed):
                 log.exception(

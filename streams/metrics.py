@@ -106,7 +106,7 @@ class _GcCollector:
     def __init__(self, timer: GcTimer) -> None:
         self.timer = timer
 
-    def collect(self):  # noqa: ANN201 - prometheus_client's collector protocol
+    def collect(self):  # prometheus_client's collector protocol
         family = CounterMetricFamily(
             "contraflow_gc_seconds",
             "Seconds in Python's cyclic garbage collector, by generation (2: full collections).",

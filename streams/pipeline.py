@@ -66,7 +66,7 @@ def _register_metrics(p: Pipeline) -> None:
     consumed = set(p.topics.names()) - {p.topics.deadletter.get_topic_name()}
 
     @app.page("/metrics")
-    async def metrics_page(web, request):  # noqa: ANN001 - faust view signature
+    async def metrics_page(web, request):  # faust view signature
         return web.bytes(
             generate_latest(metrics.registry),
             # aiohttp refuses a charset inside content_type; Prometheus reads plain text format 0.0.4.
@@ -81,11 +81,11 @@ def _register_metrics(p: Pipeline) -> None:
             await _measure_lag(app, metrics, consumed)
         except asyncio.CancelledError:
             raise
-        except Exception as exc:  # noqa: BLE001 - the next tick measures again
+        except Exception as exc:  # the next tick measures again
             log.warning("consumer_lag_failed error=%r", exc)
 
 
-async def _measure_lag(app, metrics: Metrics, consumed: set[str]) -> None:  # noqa: ANN001 - a faust.App
+async def _measure_lag(app, metrics: Metrics, consumed: set[str]) -> None:  # a faust.App
     """Set the consumer-lag gauge: per consumed topic, highwater less the committed offset."""
     consumer = app.consumer
     lag: dict[str, int] = {}
@@ -94,7 +94,7 @@ async def _measure_lag(app, metrics: Metrics, consumed: set[str]) -> None:  # no
             continue  # table changelogs are read for recovery only; their "lag" means nothing
         try:
             high = consumer.highwater(tp)
-        except Exception:  # noqa: BLE001 - not fetched yet after a rebalance
+        except Exception:  # not fetched yet after a rebalance
             continue
         committed = consumer._committed_offset.get(tp)  # faust keeps no public accessor for this
         position = committed if committed is not None else await consumer.position(tp)

@@ -10,16 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import faust
+from faust.types import TableT
 
 __all__ = ["PipelineTables", "build_tables"]
 
 
 @dataclass(frozen=True)
 class PipelineTables:
-    seen: faust.Table  # content hash -> {"id": article that first had this content, "t": when} (streams.dedupe)
+    seen: TableT  # content hash -> {"id": article that first had this content, "t": when} (streams.dedupe)
     # "\x1e<partition>:<offset>" -> one message's ring placements and statements as text (streams.agents.detect
     # .batch_text); "<key>\x1f<slot>" -> one placement, the format before batches (read, no longer written)
-    candidates: faust.Table
+    candidates: TableT
 
 
 def build_tables(

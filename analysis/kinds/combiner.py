@@ -126,7 +126,7 @@ def judge_pair(a: Statement, b: Statement, min_score: float = 0.5, model: Model 
     first, second = (a, b) if _order(a) <= _order(b) else (b, a)
     return Contradiction(
         id=pair_id(a.id, b.id),
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         score=round(score, 4),
         explanation=f"{kind}: {reason}; signals: {signals}" if signals else f"{kind}: {reason}",
         a=first,

@@ -97,8 +97,10 @@ def build_examples(cases: list[dict[str, Any]], nlp: Any, weight: float = 1.0) -
     # expected pairs the candidate selection misses still teach the combiner what their kind looks like
     for pair, kind in gold.items():
         if pair not in seen:
-            a, b = sorted(pair)
-            examples.append(_example(case_of[by_id[b].article_id], kind, by_id[a], by_id[b], weight, reached=False))
+            first, second = sorted(pair)
+            examples.append(
+                _example(case_of[by_id[second].article_id], kind, by_id[first], by_id[second], weight, reached=False)
+            )
     return examples
 
 

@@ -192,7 +192,7 @@ def _view(s: Statement) -> StatementView:
         claim_weights=claim_weights,
         negated_stems=frozenset(negated),
         bigrams=frozenset(zip([stem(w) for w in claim_words[:-1]], [stem(w) for w in claim_words[1:]], strict=True)),
-    )  # fmt: skip
+    )
 
 
 # A word this rare (Zipf frequency under ~4.3) can block: seldom in two unrelated statements.

@@ -772,7 +772,7 @@ def _role_support(hw: Token, head: Token, pt: Token, other: Side) -> float:
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
         if not subj:
             return 0.0
-        held = 0
+        held = 0.0
         linked = _copula_subjects(pt)
         for s in subj:
             cands = _aligned(s, other)
@@ -786,14 +786,14 @@ def _role_support(hw: Token, head: Token, pt: Token, other: Side) -> float:
         return 0.0
     held = 0.0
     for r, a in core:
-        cands = {x.i for x in _aligned(a, other)}
-        if not cands:
+        aligned = {x.i for x in _aligned(a, other)}
+        if not aligned:
             continue
-        same = any(cands & _phrase(x) for x in p_roles.get(r, ()))
+        same = any(aligned & _phrase(x) for x in p_roles.get(r, ()))
         if same:
             held += 1.0
         elif r.startswith("P:") and any(
-            cands & _phrase(x) for key, xs in p_roles.items() if key.startswith("P:") or key == "A1" for x in xs
+            aligned & _phrase(x) for key, xs in p_roles.items() if key.startswith("P:") or key == "A1" for x in xs
         ):
             held += 0.75
     return held / len(core)

@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     y = np.concatenate(ys)
     set_id = np.concatenate([np.full(len(yy), k) for k, yy in enumerate(ys)])
     trig_idx = [i for i, f in enumerate(FEATURES) if f in TRIGGER_KINDS]
-    has_trigger = (x[:, trig_idx] > 0).any(axis=1)
+    has_trigger = np.asarray((x[:, trig_idx] > 0).any(axis=1))
     raw = x
     # Fixed rules (analysis.pairs.rules) fire regardless of the combiner; count them in every score.
     rule_fired = [rule_verdict([Signal(f, float(v)) for f, v in zip(FEATURES, row, strict=True)]) for row in raw]
@@ -222,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
         regime_bounds = [("short", args.short_max, None), ("long", None, None)]
         regime_of = np.where(n_tokens <= args.short_max, 0, 1)
 
-    def per_set(scores: np.ndarray, hits: np.ndarray, mask: np.ndarray | None = None) -> dict[str, dict[str, float]]:
+    def per_set(
+        scores: np.ndarray | None, hits: np.ndarray, mask: np.ndarray | None = None
+    ) -> dict[str, dict[str, float]]:
         out = {}
         for k, n in enumerate(names):
             sel = set_id == k if mask is None else (set_id == k) & mask
@@ -235,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     regimes, fit_hits = [], np.zeros(len(y), dtype=bool)
     nf = len(FEATURES)
     for r, (rname, bound, negation) in enumerate(regime_bounds):
-        in_r = regime_of == r
+        in_r = np.asarray(regime_of == r)
         if rname in args.unbalanced_regimes:
             weight[in_r] = 1.0
         for spec in args.mask:
@@ -243,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
             if m_regime == rname:
                 for feat in m_feats.split(","):
                     j = FEATURES.index(feat)
-                    x[np.ix_(in_r, [j] + ([nf + 4 * j + b for b in range(4)] if args.bins else []))] = 0.0
+                    x[np.ix_(in_r, np.array([j] + ([nf + 4 * j + b for b in range(4)] if args.bins else [])))] = 0.0
         cv_score = np.zeros(len(y))
         for f in range(args.folds):
             tr = (fold != f) & fit_mask & in_r

@@ -58,7 +58,10 @@ class AnalysisResult:
 
 def _child(chunk: list[str], model: str, keep: bool, barrier: Any, out: Any, bounds: AnalysisSettings | None) -> None:
     """One analysis process: load, warm up, meet the others, run ``chunk``, send back the timings."""
-    from analysis import InMemoryCandidateIndex, detect, extract_many, load_nlp
+    from analysis import InMemoryCandidateIndex, extract_many, load_nlp
+
+    # `detect` from its module: once analysis.detect is loaded, `from analysis import detect` may give the module
+    from analysis.detect import detect
     from analysis.normalize import normalize_article
 
     t_load = time.perf_counter()
@@ -108,7 +111,7 @@ def run_analysis(
     processes: int = 1,
     keep_statements: bool = False,
     timeout_s: float = 600.0,
-    bounds: AnalysisSettings | None = AnalysisSettings(),  # noqa: B008 - frozen
+    bounds: AnalysisSettings | None = AnalysisSettings(),  # frozen
 ) -> AnalysisResult:
     """Analyse ``articles`` split round-robin over ``processes`` child processes; time the slowest.
 

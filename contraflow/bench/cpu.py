@@ -69,7 +69,8 @@ class CpuMeter:
         out: dict[str, float | None] = {}
         for name, pids in self.groups.items():
             times = [process_cpu_s(pid) for pid in pids]
-            out[name] = sum(times) if pids and all(t is not None for t in times) else None  # type: ignore[misc]
+            known = [t for t in times if t is not None]
+            out[name] = sum(known) if pids and len(known) == len(times) else None
         return out
 
     def start(self) -> CpuMeter:
@@ -78,7 +79,8 @@ class CpuMeter:
 
     def stop(self) -> dict[str, float | None]:
         after = self._read()
-        return {
-            name: (after[name] - before) if before is not None and after[name] is not None else None  # type: ignore[operator]
-            for name, before in self._before.items()
-        }
+        spent: dict[str, float | None] = {}
+        for name, before in self._before.items():
+            now = after[name]
+            spent[name] = now - before if before is not None and now is not None else None
+        return spent

@@ -63,8 +63,9 @@ def run_raw_es(client: Elasticsearch, records: Sequence[BaseModel], prefix: str,
         ok, errors = bulk(client, _actions(docs), chunk_size=chunk_size, raise_on_error=False, max_retries=3)
         client.indices.refresh(index=list(indices.values()))
         seconds = time.perf_counter() - t0
-        if errors:
-            raise IndexingError(f"raw Elasticsearch bulk: {len(errors)} of {len(docs)} documents rejected")
+        rejected = errors if isinstance(errors, int) else len(errors)  # a count only with stats_only=True
+        if rejected:
+            raise IndexingError(f"raw Elasticsearch bulk: {rejected} of {len(docs)} documents rejected")
         counted = client.count(index=list(indices.values()))["count"]
         if counted != len(docs):
             raise IndexingError(f"raw Elasticsearch bulk: {counted} of {len(docs)} documents searchable")

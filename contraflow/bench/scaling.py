@@ -62,8 +62,10 @@ def run_scaling(
     ``judge_budget``: most candidates judged per probe (``analysis.detect.JUDGE_BUDGET`` by default).
     Probes are detected against a store and not added to it, so every round sees the same stores.
     """
-    from analysis import InMemoryCandidateIndex, blocking_keys, detect
-    from analysis.detect import JUDGE_BUDGET
+    from analysis import InMemoryCandidateIndex, blocking_keys
+
+    # `detect` from its module: once analysis.detect is loaded, `from analysis import detect` may give the module
+    from analysis.detect import JUDGE_BUDGET, detect
 
     factory = index_factory or InMemoryCandidateIndex
     budget = JUDGE_BUDGET if judge_budget is None else judge_budget
@@ -125,9 +127,10 @@ def _looked_at(p: Any, index: Any, budget: int) -> tuple[int, int]:
     from analysis.detect import place, window
 
     mine = profile(p, with_blocking=True)
-    size = window(index.max_candidates, len(mine.blocking))
+    keys = mine.blocking or frozenset()
+    size = window(index.max_candidates, len(keys))
     looked = judged = 0
-    for key in sorted(mine.blocking):
+    for key in sorted(keys):
         block = list(islice(index.newest(key), size))
         looked += len(block)
         judged += len(place(key, mine, block, budget=budget, max_candidates=index.max_candidates))

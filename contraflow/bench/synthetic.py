@@ -55,7 +55,9 @@ def variant(seed: Statement, v: int, keys_fn: KeysFn | None = None, minutes: int
         }
     )
     if keys_fn is None:
-        from analysis import blocking_keys as keys_fn
+        from analysis import blocking_keys
+
+        keys_fn = blocking_keys
     return changed.model_copy(update={"blocking_keys": list(keys_fn(changed))})
 
 

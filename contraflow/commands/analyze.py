@@ -11,7 +11,7 @@ from typing import Any, BinaryIO
 
 import typer
 
-__all__ = ["analyze_lines", "contradiction_json", "register"]
+__all__ = ["analyze_lines", "contradiction_json", "read_articles", "register"]
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +62,8 @@ def contradiction_json(c: Any) -> dict[str, Any]:
     }
 
 
-def _read_articles(stream: BinaryIO, max_text_chars: int) -> tuple[list[Any], list[str]]:
-    """Validated, normalised articles, and one error message per bad line."""
+def read_articles(stream: BinaryIO, max_text_chars: int) -> tuple[list[Any], list[str]]:
+    """Validated, normalised articles, and one error message per bad line (``contraflow claims`` reads alike)."""
     from pydantic import ValidationError
 
     from analysis.normalize import UnsupportedLanguageError, normalize_article
@@ -112,10 +112,12 @@ def analyze_lines(
     max_candidates: int | None = None,
 ) -> tuple[int, int, list[str]]:
     """Run the whole offline pipeline; returns (articles, contradictions, errors)."""
-    from analysis import InMemoryCandidateIndex, detect, extract_many, load_nlp
-    from analysis.detect import JUDGE_BUDGET, MAX_CANDIDATES
+    from analysis import InMemoryCandidateIndex, extract_many, load_nlp
 
-    articles, errors = _read_articles(stream, max_text_chars)
+    # `detect` from its module: once analysis.detect is loaded, `from analysis import detect` may give the module
+    from analysis.detect import JUDGE_BUDGET, MAX_CANDIDATES, detect
+
+    articles, errors = read_articles(stream, max_text_chars)
     for msg in errors:
         typer.echo(msg, err=True)
     if not articles:

@@ -91,7 +91,7 @@ def evaluate_pairs(data: Path, tools: Path, workdir: Path) -> list[PairResult]:
                 for r, v in zip(rows, verdicts, strict=True):
                     fh.write(json.dumps({"id": r["id"], "contradiction": v.contradiction, "score": v.score,
                                          "kind": v.kind}) + "\n")  # fmt: skip
-            res.kinds = dict(Counter(v.kind for v in verdicts if v.contradiction))
+            res.kinds = dict(Counter(v.kind for v in verdicts if v.contradiction and v.kind is not None))
             correct = sum(
                 (r["label"] == "contradiction") == v.contradiction for r, v in zip(rows, verdicts, strict=True)
             )
@@ -141,7 +141,8 @@ def _run_cases(data: Path, tools: Path, timeout: int, name: str = "news-cases-de
 
 def _top_examples(found: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
     """Highest-scoring detections, one per distinct pair of sentences, a mix of kinds first."""
-    seen, picked = set(), []
+    seen: set[tuple[Any, Any]] = set()
+    picked: list[dict[str, Any]] = []
     ranked = sorted(found, key=lambda c: -float(c.get("score") or 0))
     for pass_kinds in (True, False):
         for c in ranked:

@@ -199,7 +199,7 @@ class LocalStack:
             running = pid is not None
             healthy = svc.healthy(probe_timeout_s) if port_in_use(svc.port) else False
             detail: dict = {}
-            if name == "kafka":
+            if isinstance(svc, KafkaService):
                 address = self.kafka_bootstrap
                 location = str(svc.root)
             else:

@@ -220,7 +220,7 @@ class ElasticsearchService:
 
 def _get_json(url: str, timeout_s: float) -> dict | None:
     try:
-        with urllib.request.urlopen(url, timeout=timeout_s) as response:  # noqa: S310 - local http URL
+        with urllib.request.urlopen(url, timeout=timeout_s) as response:  # local http URL
             return json.loads(response.read().decode())
     except urllib.error.HTTPError as exc:
         # 408 = health did not reach yellow in time; the body still says how it is.

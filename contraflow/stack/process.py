@@ -108,7 +108,7 @@ def spawn(
     """Start ``args`` in its own session, output appended to ``log_path``; write and return its pid."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as out:
-        proc = subprocess.Popen(  # noqa: S603 - fixed argv built by the stack
+        proc = subprocess.Popen(  # fixed argv built by the stack
             list(args),
             stdin=subprocess.DEVNULL,
             stdout=out,
@@ -159,7 +159,7 @@ def run_step(args: Sequence[str], *, what: str, log_path: Path, hint: str, timeo
     started = time.monotonic()
     try:
         with open(log_path, "ab") as out:
-            result = subprocess.run(  # noqa: S603 - fixed argv built by the stack
+            result = subprocess.run(  # fixed argv built by the stack
                 list(args), stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, timeout=timeout_s
             )
     except FileNotFoundError as exc:

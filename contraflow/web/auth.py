@@ -14,6 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 
 from contraflow.settings import WebSettings
 
@@ -58,7 +59,7 @@ def _challenge(cfg: WebSettings) -> str:
     return 'Basic realm="contraflow", charset="UTF-8"' if cfg.username is not None else 'Bearer realm="contraflow"'
 
 
-def auth_middleware(cfg: WebSettings) -> Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]:
+def auth_middleware(cfg: WebSettings) -> Middleware:
     """An aiohttp middleware that answers 401 to a request without the configured credentials."""
 
     @web.middleware

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from aiohttp import web
@@ -154,9 +155,8 @@ def add_claim_routes(
         for kind, body in (("claims", claims_body), ("contradictions", contradictions_body)):
             index = alias_name(cfg.index_prefix, kind)
             try:
-                aggs[kind] = (
-                    await _call("sources", index, lambda index=index, body=body: client.search(index=index, **body))
-                ).get("aggregations")
+                found = await _call("sources", index, partial(client.search, index=index, **body))
+                aggs[kind] = found.get("aggregations")
             except _Failed as exc:
                 if exc.status != 404:
                     return _html(render_sources(by, [], error=str(exc)), exc.status)

@@ -112,12 +112,12 @@ def _extract_batch(articles: list[Article], nlp) -> list[list[Statement] | Excep
 
     try:
         return list(extract_many(articles, nlp))
-    except Exception:  # noqa: BLE001 - one bad article must not sink the batch; retried one by one below
+    except Exception:  # one bad article must not sink the batch; retried one by one below
         out: list[list[Statement] | Exception] = []
         for article in articles:
             try:
                 out.append(extract_statements(article, nlp))
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 out.append(exc)
         return out
 
@@ -205,9 +205,10 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
         """Index a batch's articles and statements, then send its statements on to ``detect`` (idempotent: a
         retry writes the same documents and sends the same messages; ``detect`` skips statements it holds)."""
         written = time.monotonic()
-        updates: list[Extracted] = []
-        if isinstance(p.sink, VersionedSink):
-            extracted, updates = await _latest_only(p.sink, extracted)
+        updates: list[Extracted] = []  # only a VersionedSink reports updates
+        versioned = p.sink if isinstance(p.sink, VersionedSink) else None
+        if versioned is not None:
+            extracted, updates = await _latest_only(versioned, extracted)
         if p.sink is not None:
             # Index first: a statement is searchable (and an article counted as done) before detect sees it.
             records: list[BaseModel] = []
@@ -218,7 +219,8 @@ def register_extract(p: Pipeline) -> faust.types.AgentT:
                 origin.update(dict.fromkeys([article.id, *(st.id for st in statements)], event))
             await index_records(p, records, origin)
             for _, article, statements in updates:
-                await p.sink.remove_stale(article.id, statements)  # type: ignore[union-attr]
+                if versioned is not None:
+                    await versioned.remove_stale(article.id, statements)
             now = time.time()
             for event, _, _ in extracted:
                 # Kafka timestamps are carried from articles.raw through every stage: publish -> indexed.

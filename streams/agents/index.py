@@ -17,6 +17,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from operator import attrgetter
 
 import faust
 from pydantic import BaseModel, ValidationError
@@ -32,6 +33,8 @@ __all__ = ["idle_refresher", "index_records", "register_index", "stage_of"]
 
 log = logging.getLogger(__name__)
 
+_id_of = attrgetter("id")  # every indexed record (Article, Statement, Contradiction) has an id
+
 _STAGES: dict[type[BaseModel], str] = {
     Article: "index-articles",
     Statement: "index-statements",
@@ -46,10 +49,12 @@ def stage_of(record: BaseModel) -> str:
 
 async def _write_until_done(p: Pipeline, records: Sequence[BaseModel]):
     """Write one batch, waiting out an unavailable backend for as long as it takes."""
+    if p.sink is None:
+        raise RuntimeError("the index agents need a DocumentSink: the worker gives the pipeline one")
     waits = 0
     while True:
         try:
-            return await p.sink.write(records)  # type: ignore[union-attr]
+            return await p.sink.write(records)
         except BackendUnavailableError as exc:
             waits += 1
             p.metrics.es_bulk_errors.labels("unavailable").inc()
@@ -77,7 +82,7 @@ async def index_records(p: Pipeline, records: Sequence[BaseModel], origin: Mappi
     metrics.es_bulk_seconds.observe(result.elapsed_s)
     for alias, n in result.indexed.items():
         metrics.es_documents.labels(alias, "indexed").inc(n)
-    by_id = {record.id: record for record in records}  # type: ignore[attr-defined]
+    by_id = {_id_of(record): record for record in records}
     rejected: Counter[str] = Counter()
     for doc_id, reason in result.rejected.items():
         record = by_id.get(doc_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Iterable
 
 import faust
 from pydantic import ValidationError
@@ -60,6 +61,7 @@ def json_depth(data: object, limit: int = MAX_JSON_DEPTH) -> int:
     stack: list[tuple[object, int]] = [(data, 0)]
     while stack:
         value, depth = stack.pop()
+        children: Iterable[object]
         if isinstance(value, dict):
             children = value.values()
         elif isinstance(value, list):
@@ -178,7 +180,7 @@ def register_normalize(p: Pipeline) -> tuple[faust.types.AgentT, faust.types.Age
             gone = expired(list(store.items()), time.time(), window_s)
             for key in gone:
                 store.pop(key, None)
-        except Exception:  # noqa: BLE001 - the next run tries again
+        except Exception:  # the next run tries again
             log.warning("dedupe_purge_failed", exc_info=True)
             return
         if gone:

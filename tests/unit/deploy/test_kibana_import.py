@@ -27,7 +27,7 @@ class _Recorder(BaseHTTPRequestHandler):
     requests: list[dict] = []
     answer: tuple[int, dict] = (200, {})
 
-    def do_POST(self) -> None:  # noqa: N802 (http.server API)
+    def do_POST(self) -> None:  # the http.server API
         body = self.rfile.read(int(self.headers["Content-Length"]))
         msg = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
             f"Content-Type: {self.headers['Content-Type']}\r\n\r\n".encode() + body
