@@ -29,6 +29,7 @@ from pathlib import Path
 from ..assets import copy_asset
 from ..errors import StackError
 from ..settings import StackSettings
+from .checksums import verify_downloads
 from .process import progress, run_step
 from .versions import StackVersions
 
@@ -117,6 +118,8 @@ class ElasticsearchService:
                 )
                 if not zip_path.exists():
                     raise StackError(f"Maven finished but {zip_path} is missing; see {mvn_log}")
+            # Also a zip fetched by an earlier run: nothing is unpacked before it matches its pin.
+            verify_downloads("elasticsearch", self.version, [zip_path])
             progress(f"unpacking Elasticsearch {self.version} into {self.root} ...")
             self._prepare_root()
             if self.install_dir.exists():

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..assets import copy_asset
 from ..errors import StackError
 from ..settings import StackSettings
+from .checksums import verify_downloads
 from .process import progress, run_step
 from .versions import StackVersions
 
@@ -90,6 +91,8 @@ class KafkaService:
         )
         if not any(self.libs.glob(f"kafka_{self.scala}-{self.version}*.jar")):
             raise StackError(f"Maven finished but no Kafka jar is in {self.libs}; see {mvn_log}")
+        checked = verify_downloads("kafka", self.version, (p for p in self.libs.iterdir() if p.is_file()))
+        progress(f"Kafka {self.version}: {checked} files match their pinned sha512")
         done.write_text(self.version + "\n")
 
     def configure(self) -> Path:
