@@ -6,16 +6,18 @@ FROM python:3.11-slim-bookworm AS build
 
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
-# Dependencies first (cached while only the code changes).
+# Dependencies first (cached while only the code changes): exactly the versions of requirements.lock, each file
+# checked against its sha256 there; then contraflow itself, resolving and fetching nothing (`make lock`).
+COPY requirements.lock ./
+RUN python -m venv /opt/contraflow \
+ && /opt/contraflow/bin/pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY contraflow ./contraflow
 COPY schemas ./schemas
 COPY analysis ./analysis
 COPY streams ./streams
 COPY indexers ./indexers
-RUN python -m venv /opt/contraflow \
- && /opt/contraflow/bin/pip install --upgrade pip \
- && /opt/contraflow/bin/pip install .
+RUN /opt/contraflow/bin/pip install --no-deps --no-build-isolation .
 
 FROM python:3.11-slim-bookworm
 
