@@ -192,6 +192,57 @@ def _side_text(side: dict[str, Any]) -> str:
     return f"{side.get('speaker') or '?'}: \u201c{text}\u201d".replace("|", "\\|")
 
 
+# The case files whose claims are scored (two aggregate figures each; validate is scored, never read).
+CLAIM_CASE_FILES = ("news-cases-train.jsonl", "news-cases-real-train.jsonl", "news-cases-validate.jsonl")
+
+
+def _run_claims(data: Path, tools: Path) -> list[dict[str, Any]]:
+    """``contraflow claims`` on each of :data:`CLAIM_CASE_FILES`: the share of expected pairs in one claim and of
+    different-thing traps in one claim (``contraflow.commands.claims.same_claim_shares``), nothing per case."""
+    from analysis import load_nlp
+
+    from ..settings import load_settings
+    from .claims import same_claim_shares
+
+    settings = load_settings()
+    nlp = load_nlp(settings.analysis.spacy_model)
+    out: list[dict[str, Any]] = []
+    for name in CLAIM_CASE_FILES:
+        t0 = time.perf_counter()
+        try:
+            res = same_claim_shares(data / name, tools, nlp, settings)
+        except Exception as exc:  # one broken file must not stop the report
+            res = {"file": name, "error": f"{type(exc).__name__}: {exc}"}
+        res["seconds"] = time.perf_counter() - t0
+        out.append(res)
+    return out
+
+
+def _claims_lines(claims: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "",
+        "## Claims (`contraflow claims`)",
+        "",
+        "All the articles of a file through one ledger; a pair is in one claim when a statement matching each",
+        "quote (`score_cases.side_matches`) lies in the same claim. Targets (validate): expected pairs >= 80 %,",
+        "traps about another entity, event, place or time <= 10 %.",
+        "",
+        "| file | expected pairs in one claim | different-thing traps in one claim | claims | statements | seconds |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in claims:
+        if "error" in r:
+            lines.append(f"| {r['file']} | error: {r['error']} | | | | |")
+            continue
+        e, t = r["expected"], r["traps"]
+        lines.append(
+            f"| {r['file']} | {r['expected_same']}/{e} ({r['expected_same'] / max(1, e):.0%}) | "
+            f"{r['traps_same']}/{t} ({r['traps_same'] / max(1, t):.0%}) | {r['claims']} | {r['statements']} | "
+            f"{r['seconds']:.0f} |"
+        )
+    return lines
+
+
 def kept_notes(path: Path) -> str:
     """The hand-written part of an existing report (from :data:`NOTES_MARKER` on), or ''."""
     if not path.exists():
@@ -209,6 +260,7 @@ def render_markdown(
     analyses: list[dict[str, Any]],
     notes: str = "",
     engine_cv: dict[str, Any] | None = None,
+    claims: list[dict[str, Any]] | None = None,
 ) -> str:
     """The docs/quality.md page; ``notes`` (starting with :data:`NOTES_MARKER`) is appended unchanged."""
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -259,6 +311,8 @@ def render_markdown(
         lines += ["```", run["summary"], *run.get("by_kind", []), "```", ""]
         if run.get("stderr_tail"):
             lines += ["Scorer detail (last lines of its stderr):", "", "```", *run["stderr_tail"], "```", ""]
+    if claims:
+        lines += _claims_lines(claims)
     lines += ["", "## What `analyze` finds", ""]
     if not analyses:
         lines.append("Skipped (`--skip-analyze`).")
@@ -315,23 +369,33 @@ def register(app: typer.Typer) -> None:
         cv = load_model().meta.get("cv", {})
         cases: list[dict[str, Any]] | None = None
         analyses: list[dict[str, Any]] = []
+        claims: list[dict[str, Any]] = []
         if not skip_analyze:
             cases = [_run_cases(data, tools, timeout, name) for name in CASE_FILES]
             for path in [*sorted((data / "seed").glob("*.jsonl")), *sorted((data / "news").glob("*.jsonl"))]:
                 analyses.append(_run_analyze(path, timeout))
+            claims = _run_claims(data, tools)
         out.parent.mkdir(parents=True, exist_ok=True)
         notes = kept_notes(out)
         from analysis.kinds.combiner import engine_cv
 
-        text = render_markdown(command, pairs, cv, cases, analyses, notes, engine_cv=engine_cv())
+        text = render_markdown(command, pairs, cv, cases, analyses, notes, engine_cv=engine_cv(), claims=claims)
         out.write_text(text, encoding="utf-8")
         for res in pairs:
             typer.echo(f"{res.name}: {res.error or res.summary} acc={res.accuracy:.3f}", err=True)
         for run in cases or []:
             typer.echo(f"{run.get('file')}: {run.get('error') or run.get('summary')}", err=True)
+        for r in claims:
+            got = (
+                r.get("error") or f"expected {r['expected_same']}/{r['expected']} traps {r['traps_same']}/{r['traps']}"
+            )
+            typer.echo(f"claims {r['file']}: {got}", err=True)
         typer.echo(f"wrote {out}", err=True)
         failed = (
-            any(r.error for r in pairs) or any("error" in c for c in cases or []) or any("error" in a for a in analyses)
+            any(r.error for r in pairs)
+            or any("error" in c for c in cases or [])
+            or any("error" in a for a in analyses)
+            or any("error" in r for r in claims)
         )
         if failed:
             raise typer.Exit(1)
