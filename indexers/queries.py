@@ -207,9 +207,11 @@ def track_record_bodies(by: str = "source") -> tuple[dict[str, Any], dict[str, A
         "aggs": {
             "by": {
                 "terms": {"field": contradictions_field, "size": _TRACK_RECORD_BUCKETS},
-                # Statements, not pairs: one statement contradicted by three later ones counts once.
-                # Exact below the precision threshold (40,000 distinct statements per name).
-                "aggs": {"statements": {"cardinality": {"field": "a.id", "precision_threshold": 40_000}}},
+                # Statements, not pairs: one statement contradicted by three later ones counts once. Exact (but
+                # for hash collisions) up to the threshold of distinct statements per name, then an estimate within
+                # a few per cent. Each bucket's memory grows with the threshold: at 40,000, 3,000 speakers tripped
+                # a 512 MiB node's request breaker (docs/performance.md, claims and the track record).
+                "aggs": {"statements": {"cardinality": {"field": "a.id", "precision_threshold": 1_000}}},
             }
         },
     }
