@@ -34,7 +34,9 @@ def register(app: typer.Typer) -> None:
 
         Query box and filters (kind, speaker, source, published dates); each contradiction is shown as
         the two statements side by side with speakers, sources, links and the explanation.
-        JSON of the same search: /api/contradictions?q=...; health: /healthz.
+        JSON of the same search: /api/contradictions?q=...; health: /healthz. Each contradiction links to its
+        claim (/claims/ID: who asserted, denied, did not confirm or retracted it, when); claims search:
+        /claims?q=...; track record per source or speaker: /sources.
         Without a proxy in front, require credentials with CONTRAFLOW_WEB__TOKEN (clients send
         "Authorization: Bearer ...") and/or CONTRAFLOW_WEB__USERNAME + CONTRAFLOW_WEB__PASSWORD (basic auth;
         a browser asks for them); each secret may come from a file: CONTRAFLOW_WEB__TOKEN_FILE, ..._PASSWORD_FILE.
