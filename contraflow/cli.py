@@ -74,6 +74,18 @@ def setup_logging(level: str) -> None:
     for noisy in ("elastic_transport", "kafka", "aiokafka", "urllib3", "faust", "mode"):
         if level.upper() != "DEBUG":
             logging.getLogger(noisy).setLevel(logging.WARNING)
+    if level.upper() != "DEBUG":
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_client_tracebacks_off)
+
+
+def _client_tracebacks_off(record: logging.LogRecord) -> bool:
+    """The clients' retry warnings keep their one line, not their traceback (an untrusted certificate would print
+    three); our own error says what to fix, and --debug shows everything."""
+    if record.exc_info and record.name.startswith(("elastic_transport", "kafka", "aiokafka", "urllib3")):
+        record.exc_info = None
+        record.exc_text = None
+    return True
 
 
 def _register() -> None:

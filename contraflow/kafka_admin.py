@@ -10,7 +10,7 @@ from kafka import KafkaConsumer, TopicPartition
 from kafka.admin import KafkaAdminClient
 from kafka.errors import KafkaError, TopicAlreadyExistsError
 
-from streams.security import client_options
+from streams.security import check_access, client_options
 from streams.settings import KafkaSettings
 
 from .errors import ContraflowError, KafkaSecurityError, StackError
@@ -59,6 +59,7 @@ def kafka_error(exc: Exception, kafka: KafkaSettings) -> ContraflowError:
 
 
 def _admin(settings: Settings) -> KafkaAdminClient:
+    check_access(settings.kafka)  # a refused password or an untrusted CA: fail now, naming the setting
     try:
         return KafkaAdminClient(
             bootstrap_servers=settings.kafka.bootstrap,

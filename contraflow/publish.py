@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from analysis.normalize import UnsupportedLanguageError, normalize_article
 from schemas import ArticleIn, short_hash
-from streams.security import client_options
+from streams.security import check_access, client_options
 
 from .errors import InputError
 from .kafka_admin import kafka_error
@@ -107,6 +107,7 @@ class Publisher:
     def __init__(self, settings: Settings, *, topic: str | None = None) -> None:
         self.settings = settings
         self.topic = topic or settings.topics.raw
+        check_access(settings.kafka)  # a refused password or an untrusted CA: fail now, naming the setting
         try:
             self._producer = KafkaProducer(
                 bootstrap_servers=settings.kafka.bootstrap,

@@ -46,6 +46,12 @@ def _client_kwargs(cfg: ElasticsearchSettings) -> dict[str, Any]:
         # Checked here: the client would only fail at the first request, with a less helpful message.
         if path is not None and not path.is_file():
             raise ElasticsearchSecurityError(f"no such file {path}: fix CONTRAFLOW_ES__{setting}")
+    tls_options = cfg.ca_file is not None or cfg.ssl_fingerprint or cfg.client_cert is not None
+    if tls_options and not cfg.cloud_id and not cfg.url.lower().startswith("https://"):
+        raise ElasticsearchSecurityError(
+            f"TLS settings (CA file, fingerprint or client certificate) need an https:// URL, not {cfg.safe_url}: "
+            "fix CONTRAFLOW_ES__URL"
+        )
     if cfg.ca_file is not None:
         kwargs["ca_certs"] = str(cfg.ca_file)
     if cfg.ssl_fingerprint:

@@ -29,6 +29,12 @@ def _print_status(status, as_json: bool) -> None:
         typer.echo(json.dumps(status.to_dict(), indent=2))
         return
     typer.echo(f"stack home: {status.home}")
+    mode = (
+        "secure (Kafka SASL_SSL + SCRAM-SHA-512, Elasticsearch HTTPS + users)" if status.mode == "secure" else "plain"
+    )
+    typer.echo(f"mode: {mode}")
+    if status.client_env:
+        typer.echo(f"client settings: set -a; . {status.client_env}; set +a")
     for svc in status.services:
         health = "healthy" if svc.healthy else ("starting/unhealthy" if svc.running else "stopped")
         pid = svc.pid if svc.pid is not None else "-"
@@ -56,13 +62,22 @@ def register(app: typer.Typer) -> None:
         ),
         timeout: float = typer.Option(240.0, "--timeout", help="Seconds to wait until both services are healthy."),
         as_json: bool = typer.Option(False, "--json", help="Print the final status as JSON."),
+        secure: bool = typer.Option(
+            False,
+            "--secure",
+            help=(
+                "Security on: Kafka SASL_SSL (SCRAM-SHA-512), Elasticsearch HTTPS with API keys, a local CA; "
+                "client settings in <home>/secure.env."
+            ),
+        ),
     ) -> None:
         """Fetch (first time), start and wait until Kafka and Elasticsearch are healthy; reuses a healthy stack.
 
         Example:  contraflow stack up && contraflow stack status
+        Secured:  contraflow stack up --secure && set -a && . .stack/secure.env && set +a
         """
         stack = _stack(home, kafka_port, es_port, es_heap=es_heap)
-        _print_status(stack.up(timeout_s=timeout), as_json)
+        _print_status(stack.up(timeout_s=timeout, secure=secure), as_json)
 
     @stack_app.command("down")
     def down(

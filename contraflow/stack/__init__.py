@@ -34,6 +34,7 @@ from ..settings import StackSettings
 from .elasticsearch import ElasticsearchService
 from .kafka import KafkaService
 from .process import find_java, is_alive, ours, pids_with, port_in_use, progress, read_pid, spawn, stop_pids
+from .secure import SecureMaterial
 from .versions import StackVersions, load_versions
 
 __all__ = [
@@ -87,6 +88,8 @@ class StackStatus:
 
     home: str
     services: list[ServiceStatus]
+    mode: str = "plain"  # or "secure": SASL_SSL Kafka, HTTPS Elasticsearch with security on
+    client_env: str | None = None  # secure mode: the file of client settings to source
 
     @property
     def healthy(self) -> bool:
@@ -95,7 +98,13 @@ class StackStatus:
 
     def to_dict(self) -> dict:
         """Plain data for ``--json``."""
-        return {"home": self.home, "healthy": self.healthy, "services": [asdict(s) for s in self.services]}
+        return {
+            "home": self.home,
+            "healthy": self.healthy,
+            "mode": self.mode,
+            "client_env": self.client_env,
+            "services": [asdict(s) for s in self.services],
+        }
 
 
 class LocalStack:
@@ -114,6 +123,33 @@ class LocalStack:
         self.versions = load_versions()
         self.kafka = KafkaService(cfg, self.home, self.versions)
         self.elasticsearch = ElasticsearchService(cfg, self.home, self.versions, es_node_settings)
+        self.material = SecureMaterial(self.home / "secure")
+        if self._mode_path.exists() and self._mode_path.read_text().strip() == "secure":
+            self._use_secure()
+
+    # -- mode ----------------------------------------------------------------------------------------
+    @property
+    def _mode_path(self) -> Path:
+        return self.home / "run" / "mode"
+
+    @property
+    def secure(self) -> bool:
+        """Whether this stack runs (or last ran) secured: ``stack up --secure``."""
+        return self.kafka.secure is not None
+
+    @property
+    def secure_env(self) -> Path:
+        """The client settings of the secured stack (worker: Kafka user, writer API key)."""
+        return self.home / "secure.env"
+
+    @property
+    def secure_readonly_env(self) -> Path:
+        """The client settings of the secured stack for search and the web page (read-only API key)."""
+        return self.home / "secure-readonly.env"
+
+    def _use_secure(self) -> None:
+        self.kafka.use_secure(self.material)
+        self.elasticsearch.use_secure(self.material)
 
     # -- addresses -----------------------------------------------------------------------------------
     @property
@@ -131,14 +167,36 @@ class LocalStack:
         return self._service(name).log_path
 
     # -- lifecycle -----------------------------------------------------------------------------------
-    def up(self, timeout_s: float = 240.0) -> StackStatus:
+    def up(self, timeout_s: float = 240.0, secure: bool = False) -> StackStatus:
         """Fetch what is missing, start what is not running, wait until both services are healthy.
 
         Idempotent: a healthy stack is reused as it is. Raises :class:`StackError` on a taken port,
         missing Java, a failed download, or when a service is not healthy within ``timeout_s``.
+
+        ``secure``: Kafka with one SASL_SSL listener (SCRAM-SHA-512 users ``admin`` and ``contraflow``) and
+        Elasticsearch with security on and HTTPS (users ``contraflow-worker`` and ``contraflow-reader``),
+        certificates from a local CA; the client settings go to :attr:`secure_env` and :attr:`secure_readonly_env`.
+        Plain and secured runs keep separate data; switching needs a ``down`` first.
         """
         started = time.monotonic()
         with self._lock():
+            running = [name for name in SERVICES if self._pid(name) is not None]
+            if running and secure != self.secure:
+                raise StackError(
+                    f"the stack in {self.home} runs {'secured' if self.secure else 'plain'} "
+                    f"({', '.join(running)}); stop it first (`contraflow stack down`), then "
+                    f"`contraflow stack up{' --secure' if secure else ''}`"
+                )
+            if secure:
+                self.material.ensure()
+                self._use_secure()
+            else:
+                self.kafka = KafkaService(self.cfg, self.home, self.versions)
+                self.elasticsearch = ElasticsearchService(
+                    self.cfg, self.home, self.versions, self.elasticsearch.node_settings
+                )
+            self._mode_path.parent.mkdir(parents=True, exist_ok=True)
+            self._mode_path.write_text("secure\n" if secure else "plain\n")
             # Fail fast, before any download: a taken port or a missing Java.
             for name in SERVICES:
                 if self._pid(name) is None:
@@ -149,6 +207,9 @@ class LocalStack:
             for name in SERVICES:
                 self._start(name, java_home)
             self._wait_healthy(SERVICES, deadline=started + timeout_s)
+            if secure:
+                self.material.write_env(self.home, self.kafka_bootstrap, self.es_url)
+                progress(f"secured: client settings in {self.secure_env} (search/web: {self.secure_readonly_env})")
         status = self.status()
         progress(f"up in {time.monotonic() - started:.0f}s: kafka {self.kafka_bootstrap}, elasticsearch {self.es_url}")
         return status
@@ -170,9 +231,13 @@ class LocalStack:
                     names = ", ".join(running)
                     raise StackError(f"cannot purge: {names} still running after the stop; stop it by hand first")
                 for svc in (self.kafka, self.elasticsearch):
-                    if svc.data_dir.exists():
-                        shutil.rmtree(svc.data_dir)
-                        progress(f"purged {svc.name} data: {svc.data_dir}")
+                    for data_dir in (svc.root / "data", svc.root / "data-secure"):
+                        if data_dir.exists():
+                            shutil.rmtree(data_dir)
+                            progress(f"purged {svc.name} data: {data_dir}")
+                # The CA and passwords are kept (the users are in files, re-made at each secured start).
+                for path in (self.secure_env, self.secure_readonly_env):
+                    path.unlink(missing_ok=True)
         return stopped
 
     def start_service(self, name: str, timeout_s: float = 180.0) -> None:
@@ -226,7 +291,12 @@ class LocalStack:
                     detail=detail,
                 )
             )
-        return StackStatus(home=str(self.home), services=services)
+        return StackStatus(
+            home=str(self.home),
+            services=services,
+            mode="secure" if self.secure else "plain",
+            client_env=str(self.secure_env) if self.secure and self.secure_env.exists() else None,
+        )
 
     # -- internals -----------------------------------------------------------------------------------
     def _service(self, name: str) -> KafkaService | ElasticsearchService:
@@ -267,6 +337,8 @@ class LocalStack:
             )
         else:
             svc.configure()
+            if svc.secure is not None:
+                svc.prepare_security(java_home)
             spawn(
                 svc.command(),
                 log_path=svc.log_path,

@@ -19,6 +19,7 @@ import logging
 import os
 import pwd
 import shutil
+import ssl
 import stat
 import subprocess
 import urllib.error
@@ -31,6 +32,7 @@ from ..errors import StackError
 from ..settings import StackSettings
 from .checksums import verify_downloads
 from .process import progress, run_step
+from .secure import ES_USERS, SecureMaterial
 from .versions import StackVersions
 
 __all__ = ["ElasticsearchService", "SHARED_ROOT"]
@@ -65,6 +67,12 @@ class ElasticsearchService:
         self.data_dir = self.root / "data"
         self.logs_dir = self.root / "logs"
         self.tmp_dir = self.root / "tmp"
+        self.secure: SecureMaterial | None = None
+
+    def use_secure(self, material: SecureMaterial) -> None:
+        """Run with security on and HTTPS; its own data folder (users and API keys live in its indices)."""
+        self.secure = material
+        self.data_dir = self.root / "data-secure"
 
     # -- where ---------------------------------------------------------------------------------------
     def _choose_root(self) -> Path:
@@ -86,8 +94,8 @@ class ElasticsearchService:
 
     @property
     def url(self) -> str:
-        """The node's HTTP URL."""
-        return f"http://localhost:{self.port}"
+        """The node's HTTP URL (https when secured)."""
+        return f"{'https' if self.secure is not None else 'http'}://localhost:{self.port}"
 
     # -- install -------------------------------------------------------------------------------------
     def install(self, java_home: Path, mvn_log: Path) -> None:
@@ -180,10 +188,66 @@ class ElasticsearchService:
             "action.destructive_requires_name": False,
             **self.node_settings,
         }
+        if self.secure is not None:
+            certs = self.config_dir / "certs"
+            certs.mkdir(exist_ok=True)
+            # Elasticsearch reads TLS files from its config folder only.
+            copies = ((self.secure.ca, "ca.pem"), (self.secure.cert, "node.pem"), (self.secure.key, "node.key"))
+            for source, name in copies:
+                shutil.copyfile(source, certs / name)
+            (certs / "node.key").chmod(0o600)
+            settings.update(
+                {
+                    "xpack.security.enabled": True,
+                    "xpack.security.http.ssl.enabled": True,
+                    "xpack.security.http.ssl.certificate": "certs/node.pem",
+                    "xpack.security.http.ssl.key": "certs/node.key",
+                    "xpack.security.http.ssl.certificate_authorities": "certs/ca.pem",
+                    # One node bound to loopback: no transport traffic leaves the host.
+                    "xpack.security.transport.ssl.enabled": False,
+                }
+            )
         text = "".join(f"{k}: {json.dumps(v)}\n" for k, v in settings.items())
         (self.config_dir / "elasticsearch.yml").write_text(text)
         if self.user is not None:
             _chown_tree(self.config_dir, self.user)
+
+    def prepare_security(self, java_home: Path) -> None:
+        """Secured mode, each start: the ``elastic`` bootstrap password in the keystore, the roles, and the
+        ``contraflow-worker`` / ``contraflow-reader`` users of the file realm (see ``secure.py``)."""
+        assert self.secure is not None
+        creds = self.secure.credentials()
+        (self.config_dir / "roles.yml").write_text(_roles_yaml())
+        # The password goes through stdin, never argv; the tool runs as the node's user so the node can read it.
+        self._tool(
+            "elasticsearch-keystore", ["add", "-x", "-f", "bootstrap.password"], java_home, creds["elastic_password"]
+        )
+        known = self._tool("elasticsearch-users", ["list"], java_home)
+        for user, (role, _, password_key) in ES_USERS.items():
+            if f"{user} " in known or known.startswith(f"{user}:") or f"\n{user}" in known:
+                self._tool("elasticsearch-users", ["userdel", user], java_home)
+            # elasticsearch-users takes the password only as an argument (or from a terminal): a local, short-lived
+            # process; it is never logged.
+            self._tool("elasticsearch-users", ["useradd", user, "-p", creds[password_key], "-r", role], java_home)
+        if self.user is not None:
+            _chown_tree(self.config_dir, self.user)
+
+    def _tool(self, name: str, args: list[str], java_home: Path, stdin: str | None = None) -> str:
+        result = subprocess.run(
+            [str(self.install_dir / "bin" / name), *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=self.environment(java_home),
+            user=self.user,
+            group=self.user,
+            extra_groups=[] if self.user else None,
+            timeout=120,
+        )
+        if result.returncode != 0:
+            # The tools' output names files and users, never the passwords they were given.
+            raise StackError(f"{name} {args[0]} failed (exit {result.returncode}): {result.stderr.strip()[-300:]}")
+        return result.stdout
 
     def command(self) -> list[str]:
         """The argv of the node (run in the foreground; the stack keeps it in the background)."""
@@ -210,20 +274,43 @@ class ElasticsearchService:
     def health(self, timeout_s: float = 5.0) -> dict | None:
         """``/_cluster/health`` waiting up to ``timeout_s`` for yellow, or ``None`` when it does not answer."""
         wait = max(1, int(timeout_s) - 1)
-        return _get_json(f"{self.url}/_cluster/health?wait_for_status=yellow&timeout={wait}s", timeout_s + 2)
+        return _get_json(
+            f"{self.url}/_cluster/health?wait_for_status=yellow&timeout={wait}s", timeout_s + 2, self.secure
+        )
 
     def running_version(self) -> str | None:
         """The version the node reports, or ``None``."""
-        data = _get_json(f"{self.url}/_nodes/_local?filter_path=nodes.*.version", 5)
+        data = _get_json(f"{self.url}/_nodes/_local?filter_path=nodes.*.version", 5, self.secure)
         if not data:
             return None
         versions = [node.get("version") for node in data.get("nodes", {}).values()]
         return versions[0] if versions else None
 
 
-def _get_json(url: str, timeout_s: float) -> dict | None:
+def _roles_yaml() -> str:
+    """roles.yml in block style: Elasticsearch splits the file into one block per role (JSON is refused)."""
+    lines = []
+    for role, body, _ in ES_USERS.values():
+        lines += [f"{role}:", f"  cluster: {json.dumps(body['cluster'])}", "  indices:"]
+        for entry in body["indices"]:
+            lines += [
+                f"    - names: {json.dumps(entry['names'])}",
+                f"      privileges: {json.dumps(entry['privileges'])}",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def _get_json(url: str, timeout_s: float, secure: SecureMaterial | None = None) -> dict | None:
+    request = urllib.request.Request(url)
+    context = None
     try:
-        with urllib.request.urlopen(url, timeout=timeout_s) as response:  # local http URL
+        if secure is not None:  # as the elastic user, trusting only the stack's CA
+            request.add_header("Authorization", secure.elastic_auth())
+            context = secure.context()
+    except (StackError, OSError, ssl.SSLError):
+        return None
+    try:
+        with urllib.request.urlopen(request, timeout=timeout_s, context=context) as response:  # local http URL
             return json.loads(response.read().decode())
     except urllib.error.HTTPError as exc:
         # 408 = health did not reach yellow in time; the body still says how it is.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import logging
+import os
 import uuid
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from ..errors import StackError
 from ..settings import StackSettings
 from .checksums import verify_downloads
 from .process import progress, run_step
+from .secure import SecureMaterial
 from .versions import StackVersions
 
 __all__ = ["KafkaService"]
@@ -53,6 +55,12 @@ class KafkaService:
         self.log_path = home / "logs" / "kafka.log"
         self.pid_path = home / "run" / "kafka.pid"
         self.port = cfg.kafka_port
+        self.secure: SecureMaterial | None = None
+
+    def use_secure(self, material: SecureMaterial) -> None:
+        """Run with a SASL_SSL listener; its own log dir, formatted with the SCRAM users."""
+        self.secure = material
+        self.data_dir = self.root / "data-secure"
 
     @property
     def marker(self) -> str:
@@ -123,10 +131,65 @@ class KafkaService:
             "log.retention.hours": "168",
             "log.segment.bytes": str(64 * 1024 * 1024),
         }
+        if self.secure is not None:
+            props.update(self._secure_properties(self.secure))
         path = self.config_dir / "server.properties"
-        path.write_text("".join(f"{k}={v}\n" for k, v in props.items()))
+        text = "".join(f"{k}={v}\n" for k, v in props.items())
+        # It holds the inter-broker password when secured: readable by its owner only.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(text)
+        path.chmod(0o600)
         (self.config_dir / "log4j.properties").write_text(_LOG4J)
         return path
+
+    def _secure_properties(self, material: SecureMaterial) -> dict[str, str]:
+        """One SASL_SSL listener for clients and the broker itself (SCRAM-SHA-512), and a controller listener
+        that takes only TLS connections presenting this host's certificate (mutual TLS): no port speaks plaintext."""
+        admin_password = material.credentials()["kafka_admin_password"]
+        jaas = (
+            "org.apache.kafka.common.security.scram.ScramLoginModule required "
+            f'username="admin" password="{admin_password}";'
+        )
+        port, controller = self.port, self.cfg.kafka_controller_port
+        return {
+            "listeners": f"SASL_SSL://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller}",
+            "advertised.listeners": f"SASL_SSL://localhost:{port}",
+            "inter.broker.listener.name": "SASL_SSL",
+            "listener.security.protocol.map": "SASL_SSL:SASL_SSL,CONTROLLER:SSL",
+            "sasl.enabled.mechanisms": "SCRAM-SHA-512",
+            "sasl.mechanism.inter.broker.protocol": "SCRAM-SHA-512",
+            "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config": jaas,
+            "listener.name.controller.ssl.client.auth": "required",
+            "ssl.keystore.type": "PEM",
+            "ssl.keystore.location": str(material.keystore),
+            "ssl.truststore.type": "PEM",
+            "ssl.truststore.location": str(material.ca),
+            "super.users": "User:admin",
+        }
+
+    def scram_arguments(self) -> list[str]:
+        """``--add-scram`` arguments of ``kafka-storage format``: the admin and the worker users."""
+        if self.secure is None:
+            return []
+        creds = self.secure.credentials()
+        users = (("admin", creds["kafka_admin_password"]), ("contraflow", creds["kafka_worker_password"]))
+        out: list[str] = []
+        for name, password in users:
+            out += ["--add-scram", f"SCRAM-SHA-512=[name={name},password={password}]"]
+        return out
+
+    def client_options(self) -> dict[str, object]:
+        """kafka-python options for the stack's own probe: the admin user over SASL_SSL when secured."""
+        if self.secure is None:
+            return {}
+        return {
+            "security_protocol": "SASL_SSL",
+            "sasl_mechanism": "SCRAM-SHA-512",
+            "sasl_plain_username": "admin",
+            "sasl_plain_password": self.secure.credentials()["kafka_admin_password"],
+            "ssl_context": self.secure.context(),
+        }
 
     def _java_args(self, java_home: Path) -> list[str]:
         return [
@@ -148,7 +211,16 @@ class KafkaService:
         progress(f"formatting Kafka storage in {self.data_dir} ...")
         cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
         run_step(
-            [*self._java_args(java_home), "kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(properties)],
+            [
+                *self._java_args(java_home),
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                cluster_id,
+                "-c",
+                str(properties),
+                *self.scram_arguments(),
+            ],
             what="formatting Kafka storage",
             log_path=self.log_path,
             hint=f"see {self.log_path}; delete {self.data_dir} to start from scratch",
@@ -169,6 +241,7 @@ class KafkaService:
                 bootstrap_servers=self.bootstrap,
                 client_id="contraflow-stack-probe",
                 request_timeout_ms=int(timeout_s * 1000),
+                **self.client_options(),
             )
             cluster = client.describe_cluster()
             return bool(cluster.get("brokers"))
