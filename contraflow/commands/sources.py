@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import urlsplit
 
 import typer
 
 # Column headers of the table, in the order of indexers.TRACK_RECORD_COLUMNS.
 _HEADERS = ("asserted", "denied", "not_confirmed", "retracted", "retracted_own", "contradicted")
 _NAME_WIDTH = 40
-
-
-def _without_credentials(url: str) -> str:
-    parts = urlsplit(url)
-    return parts._replace(netloc=parts.hostname or "").geturl() if parts.username or parts.password else url
 
 
 def track_record(client: Any, prefix: str, by: str, size: int) -> list[dict[str, Any]]:
@@ -89,7 +83,7 @@ def register(app: typer.Typer) -> None:
             rows = track_record(client, settings.es.index_prefix, by, size)
         except (TransportError, ApiError) as exc:
             raise IndexingError(
-                f"track record on {_without_credentials(settings.es.url)} failed ({type(exc).__name__}); "
+                f"track record on {settings.es.safe_url} failed ({type(exc).__name__}); "
                 "is Elasticsearch up? run `contraflow stack status`"
             ) from exc
         finally:

@@ -58,7 +58,7 @@ def register(app: typer.Typer) -> None:
             "web_start host=%s port=%d es_url=%s prefix=%s auth=%s",
             host,
             port,
-            settings.es.url,
+            settings.es.safe_url,  # a password in the URL is masked
             settings.es.index_prefix,
             auth,
         )
