@@ -8,27 +8,34 @@
   for one test (for code that calls ``load_settings()``); ``stack.env()`` gives them for a subprocess.
 - ``unique_name(prefix)``: a lowercase name unique to this run, for topics, indices and consumer groups.
 - ``kafka_topic(prefix, partitions=...)`` and ``es_index(prefix)``: per-test names, deleted afterwards.
+- ``free_port()`` (session): a local TCP port nobody listens on, never the same twice in one run.
+- ``run_cli("schema", "Nope")``: ``contraflow ARGS`` in this process through its entry point, as a user runs it
+  (an error prints ``Type: message`` and exits with its code): a :class:`CliResult` (code, stdout, stderr).
+- Shared by the unit tests of several packages: ``statement_factory`` / ``article_factory`` (records with
+  defaults; name only what a test is about) and ``nlp`` (the spaCy pipeline, loaded once per run).
 - Every test starts with no ``CONTRAFLOW_*`` variables (the session fixtures read them before).
 - Tests under ``tests/integration/`` are marked ``integration`` automatically.
+
+Test folders mirror the packages (``tests/unit/analysis/`` tests ``analysis``) without shadowing them: every
+``tests/unit/<package>/`` has an ``__init__.py``, so pytest imports it as ``unit.<package>``, never as a
+top-level ``<package>`` (``tests/unit/structure/test_test_layout.py`` checks both).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import socket
 import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-# The checkout first on sys.path: test folders that mirror package names (tests/unit/analysis/) must not
-# shadow the real packages as namespace packages under pytest's rootdir-based imports.
-_ROOT = Path(__file__).resolve().parents[1]
-if str(_ROOT) not in sys.path[:1]:
-    sys.path.insert(0, str(_ROOT))
+from schemas import Article, Statement, statement_id
 
 # Captured at import, before any per-test clearing, so the session fixtures see what the caller set.
 _SESSION_ENV = {key: value for key, value in os.environ.items() if key.startswith("CONTRAFLOW_")}
@@ -154,6 +161,110 @@ def stack_env(stack: StackInfo, monkeypatch: pytest.MonkeyPatch) -> StackInfo:
     monkeypatch.setenv("CONTRAFLOW_KAFKA__BOOTSTRAP", stack.kafka_bootstrap)
     monkeypatch.setenv("CONTRAFLOW_ES__URL", stack.es_url)
     return stack
+
+
+@dataclass
+class CliResult:
+    """What one ``contraflow`` command did: its exit code and what it wrote."""
+
+    code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Factory: ``run_cli(*args)`` runs ``contraflow.cli.main`` with those arguments (see module docstring)."""
+    from contraflow.cli import main
+
+    def run(*args: str) -> CliResult:
+        monkeypatch.setattr(sys, "argv", ["contraflow", *args])
+        capsys.readouterr()
+        try:
+            main()
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+        out = capsys.readouterr()
+        return CliResult(code, out.out, out.err)
+
+    return run
+
+
+_PORTS_GIVEN: set[int] = set()
+
+
+def _free_port() -> int:
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = int(sock.getsockname()[1])
+        if port not in _PORTS_GIVEN:  # a closed port may come back from the kernel: hand each out once
+            _PORTS_GIVEN.add(port)
+            return port
+
+
+@pytest.fixture(scope="session")
+def free_port() -> Callable[[], int]:
+    """Factory: ``free_port()`` -> a local TCP port nobody listens on now, distinct from every other it gave."""
+    return _free_port
+
+
+def _make_statement(
+    start: int = 0,
+    keys: Iterable[str] = (),
+    article: str = "a",
+    *,
+    text: str | None = None,
+    length: int = 1,
+    source: str = "s",
+    **fields: Any,
+) -> Statement:
+    """A statement of ``article`` at ``start``..``start + length`` (its id follows from them); ``keys``: its
+    blocking keys; any other :class:`~schemas.Statement` field by name."""
+    return Statement(
+        id=statement_id(article, start, start + length),
+        article_id=article,
+        source=source,
+        text=f"s{start}" if text is None else text,
+        start=start,
+        end=start + length,
+        blocking_keys=list(keys),
+        **fields,
+    )
+
+
+@pytest.fixture(scope="session")
+def make_statement() -> Callable[..., Statement]:
+    """Factory: ``make_statement(3, ["k"])`` -> statement ``a#3-4``, blocking key ``k`` (``_make_statement``)."""
+    return _make_statement
+
+
+def _make_article(article_id: str = "a", **fields: Any) -> Article:
+    base: dict[str, Any] = {"source": "s", "text": f"Text of {article_id}.", "content_hash": article_id}
+    return Article(id=article_id, **{**base, **fields})
+
+
+@pytest.fixture(scope="session")
+def make_article() -> Callable[..., Article]:
+    """Factory: ``make_article("a1", version="v2")`` -> a normalised :class:`~schemas.Article` with defaults."""
+    return _make_article
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The statement pipeline (``analysis.load_nlp``), loaded once per run."""
+    from analysis import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def pair_nlp() -> Any:
+    """The sentence-pair judge's pipeline (``analysis.pairs.judge.load_pair_nlp``), loaded once per run."""
+    from analysis.pairs.judge import load_pair_nlp
+
+    return load_pair_nlp()
 
 
 @pytest.fixture(name="unique_name")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import socket
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,12 +25,6 @@ SEED = DATA / "seed" / "censor-net-2024-10-21.jsonl"
 NEWS = DATA / "news" / "giveme5w1h-news-cluster.jsonl"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass
 class PipelineNs:
     """One isolated pipeline: settings, environment for workers, and helpers."""
@@ -40,6 +33,7 @@ class PipelineNs:
     settings: Settings
     env: dict[str, str]
     tmp: Path
+    free_port: Callable[[], int]
     workers: list[WorkerProcess] = field(default_factory=list)
 
     def worker(self, *, session_timeout_s: float | None = None, **extra_env: str) -> WorkerProcess:
@@ -47,7 +41,7 @@ class PipelineNs:
         w = WorkerProcess(
             env=env,
             log_path=self.tmp / f"worker-{len(self.workers)}.log",
-            web_port=_free_port(),
+            web_port=self.free_port(),
             session_timeout_s=session_timeout_s,
         ).start()
         self.workers.append(w)
@@ -156,7 +150,7 @@ def _cleanup(ns: PipelineNs) -> None:
 
 
 @pytest.fixture
-def pipeline_factory(stack, unique_name, tmp_path) -> Iterator[Callable[..., PipelineNs]]:
+def pipeline_factory(stack, unique_name, tmp_path, free_port) -> Iterator[Callable[..., PipelineNs]]:
     """``pipeline_factory(partitions=6)`` -> an isolated :class:`PipelineNs` (workers stopped, topics deleted).
 
     ``es_url`` / ``kafka_bootstrap``: a private node or broker instead of the shared stack's (fault tests)."""
@@ -215,7 +209,7 @@ def pipeline_factory(stack, unique_name, tmp_path) -> Iterator[Callable[..., Pip
             }
         )
         ensure_topics(settings, pipeline_topic_names(settings))
-        ns = PipelineNs(name=name, settings=settings, env=env, tmp=tmp_path / name)
+        ns = PipelineNs(name=name, settings=settings, env=env, tmp=tmp_path / name, free_port=free_port)
         made.append(ns)
         return ns
 

@@ -9,7 +9,6 @@ full and come back ``429 es_rejected_execution_exception``. Kafka is the shared 
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 import urllib.request
@@ -28,18 +27,12 @@ STORM_S = 45.0
 HAMMERS = 4
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
-def tiny_queue_es():
+def tiny_queue_es(free_port):
     from contraflow.stack import LocalStack
 
     local = LocalStack(
-        StackSettings(home=_HOME, es_port=_free_port(), kafka_port=_free_port(), kafka_controller_port=_free_port()),
+        StackSettings(home=_HOME, es_port=free_port(), kafka_port=free_port(), kafka_controller_port=free_port()),
         es_node_settings={"thread_pool.write.size": 1, "thread_pool.write.queue_size": 1},
     )
     local.start_service("elasticsearch")

@@ -6,7 +6,6 @@ that stopping it does not disturb anyone else using the shared stack. Kafka is t
 
 from __future__ import annotations
 
-import socket
 import time
 import urllib.request
 from pathlib import Path
@@ -22,18 +21,12 @@ pytestmark = pytest.mark.slow
 _HOME = Path(__file__).resolve().parents[3] / ".contraflow" / "fault-stack"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
-def private_es():
+def private_es(free_port):
     from contraflow.stack import LocalStack
 
     local = LocalStack(
-        StackSettings(home=_HOME, es_port=_free_port(), kafka_port=_free_port(), kafka_controller_port=_free_port())
+        StackSettings(home=_HOME, es_port=free_port(), kafka_port=free_port(), kafka_controller_port=free_port())
     )
     local.start_service("elasticsearch")
     try:

@@ -10,7 +10,6 @@ node. The broker is stopped the way ``contraflow stack down`` stops it (SIGTERM,
 from __future__ import annotations
 
 import shutil
-import socket
 import time
 from pathlib import Path
 
@@ -26,18 +25,12 @@ _HOME = Path(__file__).resolve().parents[3] / ".contraflow" / "kafka-fault-stack
 OUTAGE_S = 30.0
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
-def private_kafka():
+def private_kafka(free_port):
     from contraflow.stack import LocalStack
 
     local = LocalStack(
-        StackSettings(home=_HOME, kafka_port=_free_port(), kafka_controller_port=_free_port(), es_port=_free_port())
+        StackSettings(home=_HOME, kafka_port=free_port(), kafka_controller_port=free_port(), es_port=free_port())
     )
     local.stop_service("kafka")  # (left running by an interrupted run)
     if local.kafka.data_dir.exists():

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from claim_docs import HOSTILE, drop_all, index_all
-from web_e2e_helpers import BROWSER_FLAGS, free_port
+from web_e2e_helpers import BROWSER_FLAGS
 
 from contraflow.settings import ElasticsearchSettings
 from indexers import make_client
@@ -74,7 +74,7 @@ def _dom(chromium: str, url: str, profile: Path) -> Dom:
 
 
 @pytest.fixture(scope="module")
-def site(stack_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+def site(free_port, stack_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     tmp = tmp_path_factory.mktemp("claims-web")
     prefix = f"cfclweb{uuid.uuid4().hex[:8]}"
     client = make_client(ElasticsearchSettings(url=stack_urls["es"], index_prefix=prefix))

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from pydantic import SecretStr
-from web_e2e_helpers import BROWSER_FLAGS, free_port
+from web_e2e_helpers import BROWSER_FLAGS
 
 from contraflow.settings import ElasticsearchSettings, WebSettings
 from contraflow.web import create_app
@@ -116,7 +116,9 @@ def _dump_dom(chromium: str, url: str, profile: Path) -> str:
     return result.stdout
 
 
-def test_the_page_behind_basic_auth_in_a_browser(es_cfg: ElasticsearchSettings, chromium: str, tmp_path: Path) -> None:
+def test_the_page_behind_basic_auth_in_a_browser(
+    free_port, es_cfg: ElasticsearchSettings, chromium: str, tmp_path: Path
+) -> None:
     secret = tmp_path / "web-password"
     secret.write_text(PASSWORD + "\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith("CONTRAFLOW_")}

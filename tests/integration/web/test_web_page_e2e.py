@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from web_e2e_helpers import BROWSER_FLAGS, free_port
+from web_e2e_helpers import BROWSER_FLAGS
 
 from contraflow.settings import ElasticsearchSettings
 from indexers import INDEX_KINDS, alias_name, index_name, make_client, search_body
@@ -129,7 +129,7 @@ def _pairs(chromium: str, url: str, profile: Path) -> PairParser:
 
 
 @pytest.fixture(scope="module")
-def pipeline(stack_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+def pipeline(free_port, stack_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     """The seed published and processed by a real worker, into run-private topics and indices."""
     tmp_path = tmp_path_factory.mktemp("web-e2e")
     if not SEED.is_file():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-
 BROWSER_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -15,9 +13,3 @@ BROWSER_FLAGS = (
     "--no-first-run",
     "--hide-scrollbars",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]

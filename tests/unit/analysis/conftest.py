@@ -1,4 +1,4 @@
-"""Shared fixtures for the engine's unit tests: the trimmed spaCy pipeline and a pair finder."""
+"""Shared fixtures for the engine's unit tests: statements of texts and a pair finder (``nlp``: tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from analysis import InMemoryCandidateIndex, detect, extract_many, load_nlp
+from analysis import InMemoryCandidateIndex, detect, extract_many
 from analysis.normalize import normalize_article
 from schemas import ArticleIn, Contradiction, Statement
 
 DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp()
 
 
 @pytest.fixture(scope="session")

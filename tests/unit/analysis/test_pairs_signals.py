@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.pairs import FEATURES, TRIGGER_KINDS, judge_pairs, load_pair_nlp, signals
+from analysis.pairs import FEATURES, TRIGGER_KINDS, judge_pairs, signals
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pair_nlp()
-
-
-def _signal(nlp, premise: str, hypothesis: str, name: str) -> float:
-    sigs = signals(nlp(premise), nlp(hypothesis))
+def _signal(pair_nlp, premise: str, hypothesis: str, name: str) -> float:
+    sigs = signals(pair_nlp(premise), pair_nlp(hypothesis))
     assert [s.name for s in sigs] == list(FEATURES)
     return next(s.value for s in sigs if s.name == name)
 
 
-def _verdict(nlp, premise: str, hypothesis: str):
-    return judge_pairs([(premise, hypothesis)], nlp)[0]
+def _verdict(pair_nlp, premise: str, hypothesis: str):
+    return judge_pairs([(premise, hypothesis)], pair_nlp)[0]
 
 
 POSITIVES = [
@@ -61,8 +56,8 @@ TRAPS = [
 
 
 @pytest.mark.parametrize(("premise", "hypothesis", "kind"), POSITIVES)
-def test_contradiction_found_with_kind_and_explanation(nlp, premise, hypothesis, kind):
-    v = _verdict(nlp, premise, hypothesis)
+def test_contradiction_found_with_kind_and_explanation(pair_nlp, premise, hypothesis, kind):
+    v = _verdict(pair_nlp, premise, hypothesis)
     assert v.contradiction, (premise, hypothesis, v)
     assert v.kind == kind
     assert v.score >= 0.5
@@ -70,65 +65,67 @@ def test_contradiction_found_with_kind_and_explanation(nlp, premise, hypothesis,
 
 
 @pytest.mark.parametrize(("premise", "hypothesis"), TRAPS)
-def test_traps_are_not_contradictions(nlp, premise, hypothesis):
-    v = _verdict(nlp, premise, hypothesis)
+def test_traps_are_not_contradictions(pair_nlp, premise, hypothesis):
+    v = _verdict(pair_nlp, premise, hypothesis)
     assert not v.contradiction, (premise, hypothesis, v)
     assert v.kind is None and v.explanation is None
     assert v.score < 0.5
 
 
-def test_order_of_the_pair_does_not_matter_for_negation(nlp):
-    a = _verdict(nlp, "The ferry left the port.", "The ferry did not leave the port.")
-    b = _verdict(nlp, "The ferry did not leave the port.", "The ferry left the port.")
+def test_order_of_the_pair_does_not_matter_for_negation(pair_nlp):
+    a = _verdict(pair_nlp, "The ferry left the port.", "The ferry did not leave the port.")
+    b = _verdict(pair_nlp, "The ferry did not leave the port.", "The ferry left the port.")
     assert a.contradiction and b.contradiction and a.kind == b.kind == "negation"
 
 
-def test_negation_alignment_needs_shared_content(nlp):
-    aligned = _signal(nlp, "The guard is not opening the gate.", "The guard is opening the gate.", "neg_aligned")
-    unrelated = _signal(nlp, "The guard is not opening the gate.", "A chef is baking bread.", "neg_aligned")
+def test_negation_alignment_needs_shared_content(pair_nlp):
+    aligned = _signal(pair_nlp, "The guard is not opening the gate.", "The guard is opening the gate.", "neg_aligned")
+    unrelated = _signal(pair_nlp, "The guard is not opening the gate.", "A chef is baking bread.", "neg_aligned")
     assert aligned == pytest.approx(1.0)
     assert unrelated < 0.5
 
 
-def test_antonym_signal_and_its_negation_guard(nlp):
-    assert _signal(nlp, "The river level rose overnight.", "The river level fell overnight.", "antonym") > 0.8
-    assert _signal(nlp, "The river level did not rise overnight.", "The river level fell overnight.", "antonym") == 0
+def test_antonym_signal_and_its_negation_guard(pair_nlp):
+    assert _signal(pair_nlp, "The river level rose overnight.", "The river level fell overnight.", "antonym") > 0.8
+    assert (
+        _signal(pair_nlp, "The river level did not rise overnight.", "The river level fell overnight.", "antonym") == 0
+    )
 
 
-def test_activity_opposites_are_weaker_than_antonyms(nlp):
+def test_activity_opposites_are_weaker_than_antonyms(pair_nlp):
     sit_run = ("A boy is sitting in the garden.", "A boy is running in the garden.")
-    assert _signal(nlp, *sit_run, "antonym") == 0
-    assert _signal(nlp, *sit_run, "antonym_weak") > 0.8
+    assert _signal(pair_nlp, *sit_run, "antonym") == 0
+    assert _signal(pair_nlp, *sit_run, "antonym_weak") > 0.8
 
 
-def test_quantity_needs_the_same_measured_thing(nlp):
-    same = _signal(nlp, "The firm employs 300 workers.", "The firm employs 900 workers.", "quantity")
-    other = _signal(nlp, "The firm employs 300 workers.", "The firm owns 900 trucks.", "quantity")
+def test_quantity_needs_the_same_measured_thing(pair_nlp):
+    same = _signal(pair_nlp, "The firm employs 300 workers.", "The firm employs 900 workers.", "quantity")
+    other = _signal(pair_nlp, "The firm employs 300 workers.", "The firm owns 900 trucks.", "quantity")
     assert same > 0 and other == 0
 
 
-def test_approximation_widens_the_tolerance(nlp):
-    exact = _signal(nlp, "The fire destroyed 100 homes.", "The fire destroyed 92 homes.", "quantity")
-    approx = _signal(nlp, "The fire destroyed nearly 100 homes.", "The fire destroyed 92 homes.", "quantity")
+def test_approximation_widens_the_tolerance(pair_nlp):
+    exact = _signal(pair_nlp, "The fire destroyed 100 homes.", "The fire destroyed 92 homes.", "quantity")
+    approx = _signal(pair_nlp, "The fire destroyed nearly 100 homes.", "The fire destroyed 92 homes.", "quantity")
     assert exact > 0 and approx == 0
 
 
-def test_weekday_mismatch_is_date_time(nlp):
-    assert _signal(nlp, "The talks ended on Tuesday.", "The talks ended on Friday.", "date_time") > 0.5
+def test_weekday_mismatch_is_date_time(pair_nlp):
+    assert _signal(pair_nlp, "The talks ended on Tuesday.", "The talks ended on Friday.", "date_time") > 0.5
 
 
-def test_exclusive_roles_are_signalled(nlp):
-    assert _signal(nlp, "A woman is painting a fence.", "A man is painting a fence.", "exclusive_person") > 0.8
+def test_exclusive_roles_are_signalled(pair_nlp):
+    assert _signal(pair_nlp, "A woman is painting a fence.", "A man is painting a fence.", "exclusive_person") > 0.8
 
 
-def test_cue_signals_fire_on_one_side_only(nlp):
-    both = _signal(nlp, "The club denied the report.", "The player denied the report.", "denial")
-    one = _signal(nlp, "The club denied the transfer.", "The club agreed the transfer.", "denial")
+def test_cue_signals_fire_on_one_side_only(pair_nlp):
+    both = _signal(pair_nlp, "The club denied the report.", "The player denied the report.", "denial")
+    one = _signal(pair_nlp, "The club denied the transfer.", "The club agreed the transfer.", "denial")
     assert both == 0 and one > 0
 
 
-def test_adjective_fake_is_not_a_denial(nlp):
-    assert _signal(nlp, "The actor wore a fake beard.", "The actor wore a beard.", "denial") == 0
+def test_adjective_fake_is_not_a_denial(pair_nlp):
+    assert _signal(pair_nlp, "The actor wore a fake beard.", "The actor wore a beard.", "denial") == 0
 
 
 def test_every_trigger_has_a_kind_of_the_engine():
@@ -137,8 +134,8 @@ def test_every_trigger_has_a_kind_of_the_engine():
     assert set(TRIGGER_KINDS) <= set(FEATURES)
 
 
-def test_batch_equals_one_by_one(nlp):
+def test_batch_equals_one_by_one(pair_nlp):
     pairs = [(p, h) for p, h, _ in POSITIVES[:4]] + TRAPS[:3]
-    batch = judge_pairs(pairs, nlp)
-    single = [judge_pairs([pair], nlp)[0] for pair in pairs]
+    batch = judge_pairs(pairs, pair_nlp)
+    single = [judge_pairs([pair], pair_nlp)[0] for pair in pairs]
     assert [(v.contradiction, v.kind, v.score) for v in batch] == [(v.contradiction, v.kind, v.score) for v in single]

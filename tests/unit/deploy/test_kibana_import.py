@@ -9,7 +9,6 @@ from __future__ import annotations
 import email.parser
 import email.policy
 import json
-import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -96,39 +95,37 @@ def test_import_into_space_with_prefix_and_credentials(kibana_like, monkeypatch:
     assert "s3cret" not in result.output
 
 
-def test_rejected_objects_are_reported(kibana_like) -> None:
+def test_rejected_objects_are_reported(kibana_like, run_cli) -> None:
     url, handler = kibana_like
     handler.answer = (
         200,
         {"success": False, "errors": [{"type": "visualization", "id": "x", "error": {"type": "missing_references"}}]},
     )
-    result = CliRunner().invoke(app, ["kibana", "import", "--url", url])
-    assert result.exit_code != 0
-    assert "visualization/x: missing_references" in str(result.exception)
+    result = run_cli("kibana", "import", "--url", url)
+    assert result.code == 1
+    assert result.stderr.startswith("KibanaError: ") and "visualization/x: missing_references" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def test_unreachable_kibana_says_what_to_do(free_port, run_cli) -> None:
+    url = f"http://127.0.0.1:{free_port()}"
+    result = run_cli("kibana", "import", "--url", url)
+    assert result.code == 1
+    assert result.stderr.startswith("KibanaError: ") and url in result.stderr and "--url" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
-def test_unreachable_kibana_says_what_to_do() -> None:
-    url = f"http://127.0.0.1:{_free_port()}"
-    result = CliRunner().invoke(app, ["kibana", "import", "--url", url])
-    assert result.exit_code != 0
-    message = str(result.exception)
-    assert type(result.exception).__name__ == "KibanaError"
-    assert url in message and "--url" in message
+def test_wait_gives_up_with_a_clear_error(free_port, run_cli) -> None:
+    url = f"http://127.0.0.1:{free_port()}"
+    result = run_cli("kibana", "import", "--url", url, "--wait", "0.2")
+    assert result.code == 1
+    error = result.stderr.splitlines()[-1]  # after the progress lines of the wait
+    assert error.startswith("KibanaError: ") and "not reachable or not ready" in error
+    assert "Traceback" not in result.stderr
 
 
-def test_wait_gives_up_with_a_clear_error() -> None:
-    url = f"http://127.0.0.1:{_free_port()}"
-    result = CliRunner().invoke(app, ["kibana", "import", "--url", url, "--wait", "0.2"])
-    assert result.exit_code != 0
-    assert "not reachable or not ready" in str(result.exception)
-
-
-def test_bad_url_is_a_config_error() -> None:
-    result = CliRunner().invoke(app, ["kibana", "import", "--url", "localhost:5601"])
-    assert type(result.exception).__name__ == "ConfigError"
+def test_bad_url_is_a_config_error(run_cli) -> None:
+    result = run_cli("kibana", "import", "--url", "localhost:5601")
+    assert result.code == 2
+    assert result.stderr.startswith("ConfigError: ") and "localhost:5601" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, MutableMapping
 
-from schemas import Statement, statement_id
 from streams.agents.detect import CandidateRing, batch_key, batch_text
 
 WINDOW = 100.0
@@ -36,12 +35,6 @@ class Table(MutableMapping):
         return len(self.data)
 
 
-def _st(n: int, keys: list[str]) -> Statement:
-    return Statement(
-        id=statement_id("a", n, n + 1), article_id="a", source="s", text=f"s{n}", start=n, end=n + 1, blocking_keys=keys
-    )
-
-
 def _message(ring: CandidateRing, partition: int, offset: int, at: float, placements: list) -> None:
     ring.begin(partition, offset, None, at)
     for key, s in placements:
@@ -58,11 +51,11 @@ def _keys_in(table) -> set[str]:
     return keys
 
 
-def test_an_idle_key_is_gone_after_its_window_a_busy_one_keeps_its_recent_entries():
+def test_an_idle_key_is_gone_after_its_window_a_busy_one_keeps_its_recent_entries(make_statement):
     table = Table()
     ring = CandidateRing(table, size=10, window_s=WINDOW)
-    _message(ring, 0, 0, 1_000.0, [("idle", _st(1, ["idle"])), ("busy", _st(2, ["busy"]))])
-    _message(ring, 1, 0, 1_050.0, [("busy", _st(3, ["busy"]))])
+    _message(ring, 0, 0, 1_000.0, [("idle", make_statement(1, ["idle"])), ("busy", make_statement(2, ["busy"]))])
+    _message(ring, 1, 0, 1_050.0, [("busy", make_statement(3, ["busy"]))])
     assert [s.start for s in ring.candidates("idle")] == [1]
 
     assert ring.expire(now=1_099.0) == 0  # within the window: nothing goes
@@ -73,18 +66,18 @@ def test_an_idle_key_is_gone_after_its_window_a_busy_one_keeps_its_recent_entrie
     # a ring rebuilt from what is left agrees
     assert CandidateRing(dict(table.data), size=10, window_s=WINDOW).candidates("idle") == []
     # the key starts afresh: nothing of its old sequence is left
-    _message(ring, 0, 1, 1_102.0, [("idle", _st(4, ["idle"]))])
+    _message(ring, 0, 1, 1_102.0, [("idle", make_statement(4, ["idle"]))])
     assert json.loads(table[batch_key(0, 1)].split("\n", 1)[0])["p"] == [["idle", 0, 0]]
 
 
-def test_expiry_deletes_through_the_table_on_the_partition_being_written_else_in_the_local_store():
+def test_expiry_deletes_through_the_table_on_the_partition_being_written_else_in_the_local_store(make_statement):
     table = Table()
     ring = CandidateRing(table, size=10, window_s=WINDOW)
-    _message(ring, 0, 0, 1_000.0, [("a", _st(1, ["a"]))])
-    _message(ring, 1, 0, 1_000.0, [("b", _st(2, ["b"]))])
+    _message(ring, 0, 0, 1_000.0, [("a", make_statement(1, ["a"]))])
+    _message(ring, 1, 0, 1_000.0, [("b", make_statement(2, ["b"]))])
     table.changelog.clear()
     ring._expire_due = 0.0  # the next begin() expires (it runs at most every purge_interval)
-    _message(ring, 0, 1, 1_000.0 + WINDOW + 1, [("c", _st(3, ["c"]))])
+    _message(ring, 0, 1, 1_000.0 + WINDOW + 1, [("c", make_statement(3, ["c"]))])
     # partition 0's old batch: a tombstone in its changelog; partition 1's: gone from the local store only
     # (no event of partition 1: its changelog's retention drops it)
     assert (batch_key(0, 0), None) in table.changelog
@@ -93,25 +86,29 @@ def test_expiry_deletes_through_the_table_on_the_partition_being_written_else_in
     assert ring.candidates("a") == [] and ring.candidates("b") == []
 
 
-def test_a_restarted_ring_skips_expired_batches_and_deletes_them_on_their_partition():
-    old = batch_text([("k", 0, 0)], json.dumps({"statements": [json.loads(_st(1, ["k"]).model_dump_json())]}), 10.0)
-    new = batch_text([("k", 1, 0)], json.dumps({"statements": [json.loads(_st(2, ["k"]).model_dump_json())]}), 500.0)
+def test_a_restarted_ring_skips_expired_batches_and_deletes_them_on_their_partition(make_statement):
+    old = batch_text(
+        [("k", 0, 0)], json.dumps({"statements": [json.loads(make_statement(1, ["k"]).model_dump_json())]}), 10.0
+    )
+    new = batch_text(
+        [("k", 1, 0)], json.dumps({"statements": [json.loads(make_statement(2, ["k"]).model_dump_json())]}), 500.0
+    )
     table = Table()
     table.data.update({batch_key(2, 0): old, batch_key(2, 1): new})
     ring = CandidateRing(table, size=10, window_s=WINDOW)
-    _message(ring, 2, 2, 550.0, [("j", _st(3, ["j"]))])
+    _message(ring, 2, 2, 550.0, [("j", make_statement(3, ["j"]))])
     assert [s.start for s in ring.candidates("k")] == [2]
     assert batch_key(2, 0) not in table and (batch_key(2, 0), None) in table.changelog
 
 
-def test_a_backlog_ages_by_its_own_timestamps():
+def test_a_backlog_ages_by_its_own_timestamps(make_statement):
     # Articles published 40 days ago and processed now: with a 30-day window they are still each other's
     # candidates (the ring's clock follows the messages), and an idle ring's clock runs on from there.
     day = 86_400.0
     ring = CandidateRing(Table(), size=10, window_s=30 * day)
     start = 1_700_000_000.0
     for n in range(5):
-        _message(ring, 0, n, start + n * day, [("k", _st(n, ["k"]))])
+        _message(ring, 0, n, start + n * day, [("k", make_statement(n, ["k"]))])
     assert ring.expire() == 0
     assert [s.start for s in ring.candidates("k")] == [0, 1, 2, 3, 4]
     assert abs(ring.clock() - (start + 4 * day)) < 60
@@ -119,10 +116,10 @@ def test_a_backlog_ages_by_its_own_timestamps():
     assert [s.start for s in ring.candidates("k")] == [3, 4]
 
 
-def test_without_a_window_or_a_time_nothing_expires():
+def test_without_a_window_or_a_time_nothing_expires(make_statement):
     table = Table()
     ring = CandidateRing(table, size=10)
-    _message(ring, 0, 0, 1_000.0, [("k", _st(1, ["k"]))])
+    _message(ring, 0, 0, 1_000.0, [("k", make_statement(1, ["k"]))])
     assert json.loads(table[batch_key(0, 0)].split("\n", 1)[0]) == [["k", 0, 0]]  # the format without a time
     assert ring.expire(now=1e12) == 0
     windowed = CandidateRing(table, size=10, window_s=WINDOW)
@@ -130,21 +127,21 @@ def test_without_a_window_or_a_time_nothing_expires():
     assert [s.start for s in windowed.candidates("k")] == [1]
 
 
-def test_a_record_without_timestamp_takes_the_rings_clock():
+def test_a_record_without_timestamp_takes_the_rings_clock(make_statement):
     table = Table()
     ring = CandidateRing(table, size=10, window_s=WINDOW)
-    _message(ring, 0, 0, 5_000.0, [("k", _st(1, ["k"]))])
-    _message(ring, 0, 1, 0.0, [("k", _st(2, ["k"]))])  # Kafka timestamp 0: not "1970", the ring's now
+    _message(ring, 0, 0, 5_000.0, [("k", make_statement(1, ["k"]))])
+    _message(ring, 0, 1, 0.0, [("k", make_statement(2, ["k"]))])  # Kafka timestamp 0: not "1970", the ring's now
     t = json.loads(table[batch_key(0, 1)].split("\n", 1)[0])["t"]
     assert 5_000.0 <= t < 5_060.0
     assert [s.start for s in ring.candidates("k")] == [1, 2]
 
 
-def test_expire_waits_for_the_open_message():
+def test_expire_waits_for_the_open_message(make_statement):
     ring = CandidateRing(Table(), size=10, window_s=WINDOW)
-    _message(ring, 0, 0, 1_000.0, [("k", _st(1, ["k"]))])
+    _message(ring, 0, 0, 1_000.0, [("k", make_statement(1, ["k"]))])
     ring.begin(0, 1, None, 1_001.0)
-    ring.add("k", _st(2, ["k"]))
+    ring.add("k", make_statement(2, ["k"]))
     assert ring.expire(now=1e9) == 0
     ring.write()
     assert ring.expire(now=1e9) == 2

@@ -4,18 +4,6 @@ from schemas import BlockedStatements, Statement, statement_id
 from streams.agents.extract import detect_records, partition_for
 
 
-def _st(n: int, keys: list[str], article: str = "a") -> Statement:
-    return Statement(
-        id=statement_id(article, n, n + 1),
-        article_id=article,
-        source="s",
-        text=f"s{n}",
-        start=n,
-        end=n + 1,
-        blocking_keys=keys,
-    )
-
-
 def test_partition_of_a_key_is_stable_and_in_range():
     keys = [f"e:k{i}" for i in range(200)]
     parts = [partition_for(k, 6) for k in keys]
@@ -34,9 +22,13 @@ def _placed(records, partitions: int) -> list[tuple[str, str]]:
     return placed
 
 
-def test_every_key_of_every_statement_of_a_batch_is_placed_once_on_its_partition():
-    a = [_st(1, ["e:a", "n:b", "e:a"], "a"), _st(2, ["n:b", "e:c"], "a"), _st(3, [], "a")]
-    b = [_st(4, ["e:d"], "b"), _st(5, ["e:a", "n:z"], "b")]
+def test_every_key_of_every_statement_of_a_batch_is_placed_once_on_its_partition(make_statement):
+    a = [
+        make_statement(1, ["e:a", "n:b", "e:a"], "a"),
+        make_statement(2, ["n:b", "e:c"], "a"),
+        make_statement(3, [], "a"),
+    ]
+    b = [make_statement(4, ["e:d"], "b"), make_statement(5, ["e:a", "n:z"], "b")]
     records = detect_records([("a", a), ("b", b)], 4)
     expected = [(k, s.id) for s in a + b for k in sorted(set(s.blocking_keys))]
     assert sorted(_placed(records, 4)) == sorted(expected)
@@ -48,8 +40,8 @@ def test_every_key_of_every_statement_of_a_batch_is_placed_once_on_its_partition
         assert [s.start for s in msg.statements] == sorted(s.start for s in msg.statements)
 
 
-def test_a_message_is_split_before_it_passes_the_byte_budget():
-    statements = [_st(n, ["e:same", f"n:k{n}"]) for n in range(10)]
+def test_a_message_is_split_before_it_passes_the_byte_budget(make_statement):
+    statements = [make_statement(n, ["e:same", f"n:k{n}"]) for n in range(10)]
     one = detect_records([("a", statements)], 2, max_bytes=10**6)
     size = max(len(s.model_dump_json(exclude_defaults=True)) for s in statements)
     split = detect_records([("a", statements)], 2, max_bytes=3 * size)
@@ -62,8 +54,8 @@ def test_a_message_is_split_before_it_passes_the_byte_budget():
     assert parts == sorted(parts)
 
 
-def test_statements_without_blocking_keys_are_not_sent():
-    assert detect_records([("a", [_st(3, [])])], 6) == []
+def test_statements_without_blocking_keys_are_not_sent(make_statement):
+    assert detect_records([("a", [make_statement(3, [])])], 6) == []
 
 
 def test_statements_come_back_whole_though_sent_without_default_fields():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from schemas import Article, Contradiction, Statement, pair_id, statement_id
+from schemas import Contradiction, Statement, pair_id
 from streams.agents.extract import _latest_only
 from streams.versions import (
     VersionedSink,
@@ -13,17 +13,6 @@ from streams.versions import (
     latest_per_id,
     superseded,
 )
-
-
-def _st(article: str, n: int, text: str = "") -> Statement:
-    return Statement(
-        id=statement_id(article, n, n + 5),
-        article_id=article,
-        source="s",
-        text=text or f"{article}{n}",
-        start=n,
-        end=n + 5,
-    )
 
 
 def _pair(a: Statement, b: Statement) -> Contradiction:
@@ -54,8 +43,12 @@ def test_latest_per_id_keeps_one_version_per_article():
     assert latest_per_id(batch) == {1, 3}  # x's latest (its last copy at equal versions) and y
 
 
-def test_a_contradiction_is_current_only_while_both_statements_are_stored_as_judged():
-    a, b, c = _st("x", 1), _st("y", 1), _st("z", 1)
+def test_a_contradiction_is_current_only_while_both_statements_are_stored_as_judged(make_statement):
+    a, b, c = (
+        make_statement(1, article="x", text="x1", length=5),
+        make_statement(1, article="y", text="y1", length=5),
+        make_statement(1, article="z", text="z1", length=5),
+    )
     ab, bc, ca = _pair(a, b), _pair(b, c), _pair(c, a)
     changed = a.model_copy(update={"text": "the new version says otherwise"})
     stored = {a.id: changed, b.id: b, c.id: None}
@@ -79,21 +72,18 @@ class _Sink:
         return {}
 
 
-def _article(article_id: str, version: str) -> Article:
-    return Article(id=article_id, source="s", text="t", content_hash=version[-4:], version=version)
-
-
-async def test_extract_writes_the_latest_version_and_marks_updates():
+async def test_extract_writes_the_latest_version_and_marks_updates(make_article):
     sink = _Sink({"old": "000000000000005:aaaa", "newer-stored": "000000000000009:bbbb"})
     assert isinstance(sink, VersionedSink)
     ev = SimpleNamespace()
-    items = [
-        (ev, _article("fresh", "000000000000001:cccc"), []),
-        (ev, _article("old", "000000000000007:dddd"), []),  # an update of a stored article
-        (ev, _article("newer-stored", "000000000000008:eeee"), []),  # older than what is stored: skipped
-        (ev, _article("twice", "000000000000003:ffff"), []),
-        (ev, _article("twice", "000000000000002:abcd"), []),  # an older copy later in the same batch: skipped
+    versions = [
+        ("fresh", "000000000000001:cccc"),
+        ("old", "000000000000007:dddd"),  # an update of a stored article
+        ("newer-stored", "000000000000008:eeee"),  # older than what is stored: skipped
+        ("twice", "000000000000003:ffff"),
+        ("twice", "000000000000002:abcd"),  # an older copy later in the same batch: skipped
     ]
+    items = [(ev, make_article(i, text="t", content_hash=v[-4:], version=v), []) for i, v in versions]
     fresh, updates = await _latest_only(sink, items)
     assert [(a.id, a.version) for _, a, _ in fresh] == [
         ("fresh", "000000000000001:cccc"),

@@ -11,7 +11,7 @@ import pytest
 from analysis.normalize import UnsupportedLanguageError, canonical_url, clean_text, normalize_article
 from schemas import ArticleIn
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "data" / "seed" / "censor-net-2024-10-21.jsonl"
+SEED = Path(__file__).resolve().parents[4] / "shared" / "data" / "seed" / "censor-net-2024-10-21.jsonl"
 
 
 def _article(**fields) -> ArticleIn:

@@ -76,9 +76,10 @@ def test_cli_exit_code_and_stderr(tmp_path):
     assert CliRunner().invoke(app, ["judge", str(clean)]).exit_code == 0
 
 
-def test_cli_missing_file_is_an_input_error(tmp_path):
-    result = CliRunner().invoke(app, ["judge", str(tmp_path / "absent.jsonl")])
-    assert result.exit_code != 0
+def test_cli_missing_file_is_an_input_error(tmp_path, run_cli):
+    result = run_cli("judge", str(tmp_path / "absent.jsonl"))
+    assert result.code != 0 and "absent.jsonl" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.skipif(not (SHARED_TOOLS / "score_pairs.py").exists(), reason="shared scorer not available")
@@ -152,6 +153,7 @@ def test_evaluate_command_writes_the_report(tmp_path):
     assert "--skip-analyze" in text
 
 
-def test_evaluate_command_needs_the_data_dir(tmp_path):
-    result = CliRunner().invoke(app, ["evaluate", "--data", str(tmp_path / "absent"), "--skip-analyze"])
-    assert result.exit_code != 0
+def test_evaluate_command_needs_the_data_dir(tmp_path, run_cli):
+    result = run_cli("evaluate", "--data", str(tmp_path / "absent"), "--skip-analyze")
+    assert result.code != 0 and "absent" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -18,7 +18,7 @@ from contraflow.bench import REQUIRED_KEYS
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
 
 HEADLINE = [k for k in REQUIRED_KEYS if k != "machine"]
 

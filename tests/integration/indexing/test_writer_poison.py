@@ -7,21 +7,16 @@ import time
 
 from contraflow.settings import ElasticsearchSettings
 from indexers import EsWriter, alias_name
-from schemas import Article
 
 
-def _article(article_id: str) -> Article:
-    return Article(id=article_id, source="example.com", text=f"Text of {article_id}.", content_hash=article_id)
-
-
-async def test_poison_id_is_rejected_and_the_rest_indexed(es_url, es_index):
+async def test_poison_id_is_rejected_and_the_rest_indexed(make_article, es_url, es_index):
     prefix = es_index("cfw")
     cfg = ElasticsearchSettings(url=es_url, index_prefix=prefix, max_backoff_s=1)
     errors: list[str] = []
     writer = EsWriter(cfg, give_up_after_s=20, on_error=errors.append)
     poison = "é" * 300  # 300 characters, 600 bytes: over Elasticsearch's 512-byte _id
     good = [f"good-{i}" for i in range(9)]
-    records = [_article(i) for i in good[:4]] + [_article(poison)] + [_article(i) for i in good[4:]]
+    records = [make_article(i, source="example.com") for i in [*good[:4], poison, *good[4:]]]
     try:
         started = time.monotonic()
         result = await writer.write(records)

@@ -18,25 +18,19 @@ from contraflow.stack.elasticsearch import _traversable_by
 from contraflow.stack.process import find_java, ours, run_step, stop_pids
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_versions_come_from_deploy_local():
     versions = load_versions()
     assert versions.kafka.startswith("3.")  # 3.x: the broker every Python client here speaks to
     assert versions.elasticsearch.startswith("8.")  # same major as the elasticsearch client
 
 
-def test_taken_port_is_one_clear_error_before_any_download(tmp_path):
+def test_taken_port_is_one_clear_error_before_any_download(free_port, tmp_path):
     with socket.socket() as blocker:
         blocker.bind(("127.0.0.1", 0))
         blocker.listen()
         port = blocker.getsockname()[1]
         stack = LocalStack(
-            StackSettings(home=tmp_path, kafka_port=port, kafka_controller_port=_free_port(), es_port=_free_port())
+            StackSettings(home=tmp_path, kafka_port=port, kafka_controller_port=free_port(), es_port=free_port())
         )
         with pytest.raises(StackError) as info:
             stack.up(timeout_s=5)
@@ -46,9 +40,9 @@ def test_taken_port_is_one_clear_error_before_any_download(tmp_path):
     assert not (tmp_path / "downloads").exists() and not (tmp_path / "kafka").exists()
 
 
-def test_status_of_a_stack_that_never_ran(tmp_path):
+def test_status_of_a_stack_that_never_ran(free_port, tmp_path):
     stack = LocalStack(
-        StackSettings(home=tmp_path, kafka_port=_free_port(), kafka_controller_port=_free_port(), es_port=_free_port())
+        StackSettings(home=tmp_path, kafka_port=free_port(), kafka_controller_port=free_port(), es_port=free_port())
     )
     status = stack.status(probe_timeout_s=1)
     assert not status.healthy
@@ -60,7 +54,7 @@ def test_status_of_a_stack_that_never_ran(tmp_path):
 
 def test_relative_home_is_taken_from_the_checkout():
     stack = LocalStack(StackSettings(home=Path(".stack-relative-test")))
-    assert stack.home == Path(__file__).resolve().parents[2] / ".stack-relative-test"
+    assert stack.home == Path(__file__).resolve().parents[3] / ".stack-relative-test"
 
 
 def test_missing_java_is_one_clear_error(tmp_path):
@@ -149,9 +143,9 @@ def test_folder_an_unprivileged_user_cannot_enter_is_detected(tmp_path):
     )
 
 
-def test_down_purge_deletes_the_data_and_keeps_the_downloads(tmp_path):
+def test_down_purge_deletes_the_data_and_keeps_the_downloads(free_port, tmp_path):
     stack = LocalStack(
-        StackSettings(home=tmp_path, kafka_port=_free_port(), kafka_controller_port=_free_port(), es_port=_free_port())
+        StackSettings(home=tmp_path, kafka_port=free_port(), kafka_controller_port=free_port(), es_port=free_port())
     )
     for folder in (stack.kafka.data_dir, stack.elasticsearch.data_dir, tmp_path / "downloads"):
         folder.mkdir(parents=True)

@@ -114,19 +114,8 @@ def test_pair_id_is_order_free_and_distinct():
     assert len({pair_id(a, b), pair_id(a, c), pair_id(b, c)}) == 3
 
 
-def _statement(start: int) -> Statement:
-    return Statement(
-        id=statement_id("art", start, start + 10),
-        article_id="art",
-        source="example.org",
-        text="X said Y.",
-        start=start,
-        end=start + 10,
-    )
-
-
-def test_output_records_are_frozen_and_strict():
-    statement = _statement(0)
+def test_output_records_are_frozen_and_strict(make_statement):
+    statement = make_statement(0, article="art", text="X said Y.", length=10, source="example.org")
     with pytest.raises(ValidationError):
         statement.text = "changed"  # type: ignore[misc]
     with pytest.raises(ValidationError) as info:
@@ -137,8 +126,11 @@ def test_output_records_are_frozen_and_strict():
     assert "start" in _error_fields(info.value)
 
 
-def test_contradiction_score_is_bounded_and_kind_checked():
-    a, b = _statement(0), _statement(20)
+def test_contradiction_score_is_bounded_and_kind_checked(make_statement):
+    a, b = (
+        make_statement(0, article="art", text="X said Y.", length=10, source="example.org"),
+        make_statement(20, article="art", text="X said Y.", length=10, source="example.org"),
+    )
     fields = {"id": pair_id(a.id, b.id), "explanation": "x", "scope": "within_article", "a": a, "b": b}
     assert Contradiction(kind="denial", score=0.9, **fields).score == 0.9
     with pytest.raises(ValidationError):
@@ -177,6 +169,8 @@ def test_schema_command_article_in_requires_source_and_text():
     assert set(schema["required"]) == {"source", "text"}
 
 
-def test_schema_command_rejects_unknown_record():
-    result = CliRunner().invoke(app, ["schema", "Nope"])
-    assert result.exit_code != 0
+def test_schema_command_rejects_unknown_record(run_cli):
+    result = run_cli("schema", "Nope")
+    assert result.code == 2
+    assert result.stderr.startswith("ConfigError: unknown record 'Nope'; choose one of ArticleIn")
+    assert "Traceback" not in result.stderr

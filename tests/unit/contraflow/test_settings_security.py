@@ -76,3 +76,13 @@ def test_a_missing_elasticsearch_ca_file_names_the_setting(tmp_path):
     cfg = ElasticsearchSettings(url="https://localhost:9200", ca_file=tmp_path / "ca.pem")
     with pytest.raises(ElasticsearchSecurityError, match="CONTRAFLOW_ES__CA_FILE"):
         make_client(cfg)
+
+
+def test_any_section_secret_may_come_from_a_file(monkeypatch, tmp_path):
+    (tmp_path / "token").write_text("page-token\n")
+    monkeypatch.setenv("CONTRAFLOW_WEB__TOKEN_FILE", str(tmp_path / "token"))
+    settings = load_settings()
+    assert settings.web.token is not None and settings.web.token.get_secret_value() == "page-token"
+    monkeypatch.setenv("CONTRAFLOW_WEB__TOKEN_FILE", str(tmp_path / "nope"))
+    with pytest.raises(ConfigError, match="CONTRAFLOW_WEB__TOKEN_FILE"):
+        load_settings()

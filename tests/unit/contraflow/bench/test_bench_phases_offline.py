@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from analysis import InMemoryCandidateIndex, extract_many, load_nlp
+from analysis import InMemoryCandidateIndex, extract_many
 from analysis.normalize import normalize_article
 from contraflow.bench.analysis_only import run_analysis
 from contraflow.bench.scaling import run_scaling
@@ -29,8 +29,7 @@ ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def statements():
-    nlp = load_nlp()
+def statements(nlp):
     return [s for per in extract_many([normalize_article(a) for a in ARTICLES], nlp) for s in per]
 
 

@@ -6,7 +6,6 @@ Slow (starts its own Kafka and Elasticsearch, ~1 minute); it never touches the s
 from __future__ import annotations
 
 import shutil
-import socket
 import time
 
 import pytest
@@ -19,20 +18,9 @@ from contraflow.stack.process import pids_with, port_in_use
 pytestmark = pytest.mark.slow
 
 
-def _free_ports(count: int) -> list[int]:
-    socks = [socket.socket() for _ in range(count)]
-    try:
-        for sock in socks:
-            sock.bind(("127.0.0.1", 0))
-        return [sock.getsockname()[1] for sock in socks]
-    finally:
-        for sock in socks:
-            sock.close()
-
-
 @pytest.fixture(scope="module")
-def private_stack(tmp_path_factory):
-    kafka_port, controller_port, es_port = _free_ports(3)
+def private_stack(free_port, tmp_path_factory):
+    kafka_port, controller_port, es_port = free_port(), free_port(), free_port()
     cfg = StackSettings(
         home=tmp_path_factory.mktemp("private-stack"),
         kafka_port=kafka_port,
