@@ -1,10 +1,10 @@
 """How a long-running contraflow process tunes Python's garbage collector: fewer, cheaper full collections.
 
 A worker keeps hundreds of thousands of long-lived objects (the spaCy pipeline, and the statements and profiles of
-every candidate ring), and CPython's cyclic collector walks all of them in each full collection. With the default
-thresholds (700, 10, 10) a worker ran a full collection every few seconds under load, ~0.3 s each: ~20 % of its CPU
-in the bench's end-to-end phase (docs/performance.md, measured with ``gc.callbacks``). Almost none of that memory is
-cyclic garbage: statements and profiles are freed by reference counting when they leave a ring.
+every candidate ring), and CPython's cyclic collector walks all of them in each full collection: with the default
+thresholds (700, 10, 10) that was a large share of a worker's CPU under load (docs/performance.md, "Figures behind
+the defaults"). Almost none of that memory is cyclic garbage: statements and profiles are freed by reference
+counting when they leave a ring.
 
 - :func:`tune` raises the thresholds: a young collection every 50,000 allocations instead of 700, and older
   generations after 20 of the younger (CPython still runs a full one only once the long-lived objects have grown

@@ -25,8 +25,8 @@ class _Section(BaseModel):
 class KafkaSettings(_Section):
     bootstrap: str = Field("localhost:9092", description="Kafka bootstrap servers, comma-separated.")
     client_id: str = Field("contraflow", description="Client id sent to the broker.")
-    # Measured on the 2-core dev VM (docs/performance.md): no compression saves the workers ~6% CPU at equal
-    # throughput; a linger halves the broker's CPU for a little latency (5 ms: Kafka's own default since 4.0).
+    # No compression and a short linger: the cheapest for the workers' and the broker's CPU at equal throughput
+    # (docs/performance.md, "Figures behind the defaults").
     compression: Literal["none", "gzip", "snappy", "lz4"] = Field(
         "none",
         description=(

@@ -165,10 +165,10 @@ class CandidateRing:
 
     Each message's placements are stored as **one** table record, its batch (key :func:`batch_key`, value
     :func:`batch_text`): each statement's JSON once, and for each placement its ring key and its sequence number
-    ``n`` in that ring. One record per message instead of one per placement: under one changelog record per
-    article (a message holds an extract batch) instead of ~160, each statement once per partition instead of
-    once per key, and a message's ring updates land together or not at all. A batch is deleted (a tombstone)
-    once no ring holds any of its placements any more.
+    ``n`` in that ring. One record per message instead of one per placement: a few changelog records per article
+    instead of one per placement (docs/performance.md, "Figures behind the defaults"), each statement once per
+    partition instead of once per key, and a message's ring updates land together or not at all. A batch is
+    deleted (a tombstone) once no ring holds any of its placements any more.
 
     The table is the truth: after a restart or a rebalance (call :meth:`forget`), the first lookup reads the first
     line of every batch in the table and keeps, per key, the ``size`` placements with the highest ``n``; a

@@ -85,8 +85,8 @@ def detect_records(
             keys = sorted(set(statement.blocking_keys))
             if not keys:
                 continue
-            # A statement goes to ~4 partitions: serialised once, without default fields (~11 % smaller; a
-            # reader fills them in again), and spliced into each message.
+            # A statement goes to several partitions: serialised once, without default fields (smaller; a reader
+            # fills them in again), and spliced into each message.
             text = statement.model_dump_json(exclude_defaults=True)
             if len(text) > max_bytes:
                 # A "sentence" of hundreds of KB (a hostile text without full stops): a message of its own could
