@@ -209,8 +209,8 @@ def track_record_bodies(by: str = "source") -> tuple[dict[str, Any], dict[str, A
                 "terms": {"field": contradictions_field, "size": _TRACK_RECORD_BUCKETS},
                 # Statements, not pairs: one statement contradicted by three later ones counts once. Exact (but
                 # for hash collisions) up to the threshold of distinct statements per name, then an estimate within
-                # a few per cent. Each bucket's memory grows with the threshold: at 40,000, 3,000 speakers tripped
-                # a 512 MiB node's request breaker (docs/performance.md, claims and the track record).
+                # a few per cent. Each bucket's memory grows with the threshold, so it is kept low (docs/performance.md,
+                # claims and the track record, says what a higher one cost).
                 "aggs": {"statements": {"cardinality": {"field": "a.id", "precision_threshold": 1_000}}},
             }
         },

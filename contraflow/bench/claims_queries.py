@@ -62,7 +62,7 @@ def synthetic(n_claims: int, seed: int = 7) -> tuple[list[Claim], list[Contradic
                     text=f"Claim {i}: {words}.",
                 )
             )
-        members.sort(key=lambda m: m.published_at)
+        members.sort(key=lambda m: (m.published_at or start, m.statement_id))
         claims.append(
             Claim(
                 id=f"c{i}",
