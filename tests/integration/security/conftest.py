@@ -8,6 +8,7 @@ A secured stack already running there is reused and left running; one started he
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -60,7 +61,10 @@ def secure_stack() -> Iterator[SecureStack]:
     cached, wanted = plain.home / "downloads" / zip_name, home / "downloads" / zip_name
     if cached.exists() and not wanted.exists():  # a link, not a second 100 MB download
         wanted.parent.mkdir(parents=True, exist_ok=True)
-        os.link(cached, wanted)
+        try:
+            os.link(cached, wanted)
+        except OSError:  # another file system
+            shutil.copyfile(cached, wanted)
     ports_file = home / "run" / "test-ports"
     if _PORTS:
         ports = [int(p) for p in _PORTS.split(",")]

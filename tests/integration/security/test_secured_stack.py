@@ -203,3 +203,21 @@ def test_plaintext_connections_to_the_secured_ports_are_refused(secure_stack):
     with pytest.raises(urllib.error.HTTPError) as denied:
         urllib.request.urlopen(f"{local.es_url}/_cluster/health", timeout=5, context=context)
     assert denied.value.code == 401
+
+
+def test_stack_status_says_the_stack_runs_secured(secure_stack):
+    local = secure_stack.local
+    env = {
+        "CONTRAFLOW_STACK__HOME": str(local.home),
+        "CONTRAFLOW_STACK__KAFKA_PORT": str(local.cfg.kafka_port),
+        "CONTRAFLOW_STACK__KAFKA_CONTROLLER_PORT": str(local.cfg.kafka_controller_port),
+        "CONTRAFLOW_STACK__ES_PORT": str(local.cfg.es_port),
+    }
+    result = _cli(["stack", "status", "--json"], env, timeout_s=60)
+    assert result.returncode == 0, result.stderr
+    status = json.loads(result.stdout)
+    assert status["mode"] == "secure" and status["healthy"], status
+    assert status["client_env"] == str(local.secure_env)
+    assert status["services"][1]["address"].startswith("https://")
+    for secret in secure_stack.secrets:
+        assert secret not in result.stdout + result.stderr
