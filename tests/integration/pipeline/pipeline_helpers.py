@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 
 @dataclass
@@ -50,3 +52,42 @@ def largest_block(statements: Iterable) -> int:
 
     sizes = Counter(k for s in statements for k in set(s.blocking_keys))
     return max(sizes.values(), default=0)
+
+
+def split_seed(seed_line: bytes) -> list[bytes]:
+    """The seed article as one article per paragraph (different outlets and days)."""
+    seed = json.loads(seed_line)
+    paragraphs = [p for p in seed["text"].split("\n\n") if p.strip()]
+    out = []
+    for i, text in enumerate(paragraphs):
+        out.append(
+            json.dumps(
+                {
+                    "id": f"seed-part-{i:02d}",
+                    "url": None,
+                    "source": f"outlet{i}.example",
+                    "title": f"{seed['title']} ({i + 1}/{len(paragraphs)})",
+                    "text": text,
+                    "published_at": (datetime(2024, 10, 10) + timedelta(days=i, hours=i)).isoformat(),
+                    "language": "en",
+                    "authors": [],
+                }
+            ).encode()
+        )
+    return out
+
+
+def offline_contradictions(lines: list[bytes], min_score: float) -> list:
+    """What the engine finds in these articles offline, one after the other (no Kafka, no Elasticsearch)."""
+    from analysis import InMemoryCandidateIndex, detect, extract_many, load_nlp
+    from analysis.normalize import normalize_article
+    from schemas import ArticleIn
+
+    articles = [normalize_article(ArticleIn.model_validate_json(line)) for line in lines]
+    index = InMemoryCandidateIndex()
+    found = []
+    for statements in extract_many(articles, load_nlp()):
+        for s in statements:
+            found += detect(s, index, min_score=min_score)
+            index.add(s)
+    return found
