@@ -80,6 +80,19 @@ def test_seed_through_publish_worker_elasticsearch_and_search_over_sasl_ssl_and_
         hits = [json.loads(line) for line in found.stdout.splitlines() if line.strip()]
         assert hits and all(h["kind"] == "denial" for h in hits), found.stdout[:500]
 
+        # The web page, as the read-only user too.
+        web_port, web_log = _free_port(), tmp_path / "web.log"
+        with web_log.open("wb") as out:
+            page = subprocess.Popen(
+                [*CLI, "web", "--port", str(web_port)], env=worker_env(reader), stdout=out, stderr=subprocess.STDOUT
+            )
+        try:
+            api = _get_json_when_up(f"http://127.0.0.1:{web_port}/api/contradictions?kind=denial&speaker=Kovalenko")
+        finally:
+            page.terminate()
+            page.wait(30)
+        assert api["total"] >= 1, api
+
         # The reader may not write, even its own indices.
         from elasticsearch import AuthorizationException
 
@@ -97,12 +110,24 @@ def test_seed_through_publish_worker_elasticsearch_and_search_over_sasl_ssl_and_
         assert "contraflow" in metrics
     finally:
         worker.stop(grace_s=20)
-    log = (tmp_path / "worker.log").read_text(errors="replace")
+    log = (tmp_path / "worker.log").read_text(errors="replace") + web_log.read_text(errors="replace")
     assert "SASL_SSL" in log  # the settings line is there, with its secrets masked
     for secret in secure_stack.secrets:
-        assert secret not in log, "a password is in the worker's log"
+        assert secret not in log, "a password is in the worker's or the web page's log"
         assert secret not in metrics, "a password is in /metrics"
         assert secret not in published.stderr + found.stderr
+
+
+def _get_json_when_up(url: str, timeout_s: float = 60) -> dict:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return json.loads(response.read().decode())
+        except (urllib.error.URLError, ConnectionError) as exc:
+            if isinstance(exc, urllib.error.HTTPError) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
 
 
 def _settings_of(env: dict[str, str]) -> dict:
