@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from schemas import ClaimFrame
 
-from .entities import norm_entity
+from .entity_norm import norm_entity
 from .lexicon import (
     ATTRIBUTION_VERBS,
     DENY_PHRASES,

@@ -15,7 +15,7 @@ from .attribution import Attribution, SpeakerMemory, ents_in, find_attribution, 
 from .blocking import blocking_keys
 from .claims import claim_frame, detect_cue, modality_of, polarity_of
 from .dates import find_dates
-from .entities import norm_entity
+from .entity_norm import norm_entity
 from .quantities import find_quantities
 
 __all__ = ["extract_many", "extract_statements", "statements_from_doc"]

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 def expected_article_ids(lines: Iterable[bytes], *, max_text_chars: int) -> set[str]:
     """Ids of the articles the pipeline will index from these lines (valid, de-duplicated by content)."""
-    from streams.agents.normalize import RawRecordError, classify_raw
+    from streams.agents.normalise import RawRecordError, classify_raw
 
     by_hash: dict[str, str] = {}
     for line in lines:

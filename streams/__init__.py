@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .app import build_app
-    from .context import DocumentSink, Pipeline
+    from .context import DocumentSink, PipelineContext
     from .metrics import METRIC_NAMES, Metrics
     from .pipeline import build_pipeline
     from .tables import PipelineTables, build_tables
@@ -17,7 +17,7 @@ __all__ = [
     "METRIC_NAMES",
     "DocumentSink",
     "Metrics",
-    "Pipeline",
+    "PipelineContext",
     "PipelineTables",
     "PipelineTopics",
     "build_app",
@@ -33,7 +33,7 @@ _WHERE = {
     "DocumentSink": "context",
     "METRIC_NAMES": "metrics",
     "Metrics": "metrics",
-    "Pipeline": "context",
+    "PipelineContext": "context",
     "PipelineTables": "tables",
     "PipelineTopics": "topics",
     "build_app": "app",

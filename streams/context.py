@@ -18,13 +18,13 @@ from pydantic import BaseModel
 from schemas import DeadLetter
 from schemas.deadletter import DEADLETTER_KEY_MAX_BYTES
 
-from . import memory
+from . import gc_tuning
 from .metrics import Metrics
 from .settings import PipelineSettings
 from .tables import PipelineTables
 from .topics import PipelineTopics
 
-__all__ = ["DocumentSink", "Pipeline", "SinkResult"]
+__all__ = ["DocumentSink", "PipelineContext", "SinkResult"]
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class DocumentSink(Protocol):
 
 
 @dataclass
-class Pipeline:
+class PipelineContext:
     """Everything the agents share inside one worker."""
 
     app: faust.App
@@ -79,7 +79,7 @@ class Pipeline:
                     started = time.monotonic()
                     self._nlp = await self.run_blocking(load_nlp, model)
                     log.info("nlp_loaded model=%s elapsed_s=%.2f", model, time.monotonic() - started)
-                    memory.freeze()  # the model lives as long as the worker: no collection need walk it again
+                    gc_tuning.freeze()  # the model lives as long as the worker: no collection need walk it again
         return self._nlp
 
     async def run_blocking(self, fn: Any, *args: Any) -> Any:

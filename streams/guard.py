@@ -23,7 +23,7 @@ from collections.abc import Awaitable, Callable
 import faust
 
 from .batching import is_transient
-from .context import Pipeline
+from .context import PipelineContext
 
 __all__ = ["RETRY_MAX_S", "guarded"]
 
@@ -40,7 +40,7 @@ def _where(event: faust.EventT) -> tuple[object, object, object]:
 
 
 async def guarded(
-    p: Pipeline,
+    p: PipelineContext,
     stage: str,
     event: faust.EventT,
     handle: Callable[[faust.EventT], Awaitable[None]],
@@ -90,7 +90,7 @@ async def guarded(
 
 
 async def _dead_letter(
-    p: Pipeline, stage: str, event: faust.EventT, exc: Exception, retry_first_s: float, retry_max_s: float
+    p: PipelineContext, stage: str, event: faust.EventT, exc: Exception, retry_first_s: float, retry_max_s: float
 ) -> None:
     value = getattr(event, "value", None)
     wait = retry_first_s

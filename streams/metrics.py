@@ -10,7 +10,7 @@ from __future__ import annotations
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.core import CounterMetricFamily
 
-from .memory import GcTimer
+from .gc_tuning import GcTimer
 
 __all__ = ["METRIC_NAMES", "Metrics"]
 
@@ -101,7 +101,7 @@ class Metrics:
 
 
 class _GcCollector:
-    """``contraflow_gc_seconds_total{generation}`` from a :class:`~streams.memory.GcTimer`."""
+    """``contraflow_gc_seconds_total{generation}`` from a :class:`~streams.gc_tuning.GcTimer`."""
 
     def __init__(self, timer: GcTimer) -> None:
         self.timer = timer

@@ -7,9 +7,9 @@ import logging
 
 from prometheus_client import generate_latest
 
-from .agents import register_detect, register_extract, register_index, register_normalize
+from .agents import register_detect, register_extract, register_index, register_normalise
 from .app import build_app
-from .context import DocumentSink, Pipeline
+from .context import DocumentSink, PipelineContext
 from .metrics import Metrics
 from .settings import PipelineSettings
 from .tables import build_tables
@@ -29,7 +29,7 @@ def build_pipeline(
     metrics: Metrics | None = None,
     web_port: int | None = None,
     session_timeout_s: float | None = None,
-) -> Pipeline:
+) -> PipelineContext:
     """Build the Faust app with every agent of the pipeline.
 
     Parameters:
@@ -42,7 +42,7 @@ def build_pipeline(
     Run it with ``faust.Worker(pipeline.app, ...)`` (what ``contraflow worker`` does).
     """
     app = build_app(settings, web_port=web_port, session_timeout_s=session_timeout_s)
-    p = Pipeline(
+    p = PipelineContext(
         app=app,
         settings=settings,
         topics=build_topics(app, settings),
@@ -52,7 +52,7 @@ def build_pipeline(
         metrics=metrics or Metrics(),
         sink=sink,
     )
-    register_normalize(p)
+    register_normalise(p)
     register_extract(p)
     register_detect(p)
     if sink is not None:
@@ -61,7 +61,7 @@ def build_pipeline(
     return p
 
 
-def _register_metrics(p: Pipeline) -> None:
+def _register_metrics(p: PipelineContext) -> None:
     app, metrics = p.app, p.metrics
     consumed = set(p.topics.names()) - {p.topics.deadletter.get_topic_name()}
 

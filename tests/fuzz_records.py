@@ -1,5 +1,5 @@
 """Hypothesis strategies for raw records (what producers could put on ``articles.raw``), shared by the unit fuzz
-test of ``normalise`` (``tests/unit/streams/test_normalize_fuzz.py``) and the fuzz run through a real worker
+test of ``normalise`` (``tests/unit/streams/test_normalise_fuzz.py``) and the fuzz run through a real worker
 (``tests/integration/pipeline/test_fuzz_worker.py``)."""
 
 from __future__ import annotations

@@ -24,7 +24,6 @@ __all__ = [
     "RETRACTION_PHRASES",
     "SYNONYMS",
     "UNCONFIRMED_PHRASES",
-    "antonym_of",
     "exclusive_group",
     "weak_opposites",
 ]
@@ -267,11 +266,6 @@ _PROPER_OPPOSITES: frozenset[frozenset[str]] = frozenset(
 
 # Every word of some exclusive group (a quick filter before the pairwise check).
 GROUPED: frozenset[str] = frozenset(w for members in EXCLUSIVE_GROUPS.values() for w in members)
-
-
-def antonym_of(a: str, b: str) -> bool:
-    """True when lemmas ``a`` and ``b`` are listed as opposites."""
-    return b in ANTONYMS.get(a, ())
 
 
 def weak_opposites(a: str, b: str) -> bool:

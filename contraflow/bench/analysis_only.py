@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from schemas import ArticleIn, Statement
-from streams import memory
+from streams import gc_tuning
 
 from ..errors import AnalysisError
 from ..settings import AnalysisSettings
@@ -67,8 +67,8 @@ def _child(chunk: list[str], model: str, keep: bool, barrier: Any, out: Any, bou
     t_load = time.perf_counter()
     raws = [ArticleIn.model_validate_json(c) for c in chunk]
     nlp = load_nlp(model)
-    memory.tune()  # the garbage-collector settings of the workers (and contraflow analyze): a fair comparison
-    memory.freeze()
+    gc_tuning.tune()  # the garbage-collector settings of the workers (and contraflow analyze): a fair comparison
+    gc_tuning.freeze()
     if raws:
         extract_many([normalize_article(raws[0])], nlp)  # first-call costs are not throughput
     load_s = time.perf_counter() - t_load

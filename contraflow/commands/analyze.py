@@ -166,7 +166,7 @@ def register(app: typer.Typer) -> None:
 
         Example:  contraflow analyze ../shared/data/seed/censor-net-2024-10-21.jsonl
         """
-        from streams import memory
+        from streams import gc_tuning
 
         from ..jsonl import open_input
         from ..settings import load_settings
@@ -175,7 +175,7 @@ def register(app: typer.Typer) -> None:
         cfg = settings.analysis
         threshold = cfg.min_score if min_score is None else min_score
         # The index grows with the input, as a worker's rings do: the same garbage-collector settings.
-        memory.tune()
+        gc_tuning.tune()
         with open_input(file, "articles") as stream:
             _, _, errors = analyze_lines(
                 stream, sys.stdout, min_score=threshold, model=cfg.spacy_model,

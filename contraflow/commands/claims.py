@@ -116,14 +116,14 @@ def register(app: typer.Typer) -> None:
         Example:  contraflow claims ../shared/data/seed/censor-net-2024-10-21.jsonl
         """
         from analysis import load_nlp
-        from streams import memory
+        from streams import gc_tuning
 
         from ..jsonl import open_input
         from ..settings import load_settings
         from .analyze import read_articles
 
         cfg = load_settings().analysis
-        memory.tune()
+        gc_tuning.tune()
         with open_input(file, "articles") as stream:
             articles, errors = read_articles(stream, cfg.max_text_chars)
         for msg in errors:

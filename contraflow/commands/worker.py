@@ -88,7 +88,7 @@ def register(app: typer.Typer) -> None:
         """
         from indexers.client import check_access
         from indexers.versions import VersionedEsWriter
-        from streams import Metrics, build_pipeline, memory
+        from streams import Metrics, build_pipeline, gc_tuning
 
         from ..kafka_admin import ensure_topics
         from ..settings import load_settings
@@ -111,7 +111,7 @@ def register(app: typer.Typer) -> None:
             on_retry=metrics.es_bulk_retries.inc,
         )
         pipeline = build_pipeline(settings, writer, metrics=metrics, session_timeout_s=session_timeout_s)
-        memory.tune()
+        gc_tuning.tune()
         metrics.gc.install()
 
         bounded_worker_class(settings.worker.shutdown_timeout_s)(

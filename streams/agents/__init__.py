@@ -3,6 +3,6 @@
 from .detect import register_detect
 from .extract import register_extract
 from .index import register_index
-from .normalize import classify_raw, register_normalize
+from .normalise import classify_raw, register_normalise
 
-__all__ = ["classify_raw", "register_detect", "register_extract", "register_index", "register_normalize"]
+__all__ = ["classify_raw", "register_detect", "register_extract", "register_index", "register_normalise"]

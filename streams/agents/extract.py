@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 from schemas import Article, Statement
 
 from ..batching import Stage, run_batched
-from ..context import Pipeline
+from ..context import PipelineContext
 from ..versions import VersionedSink, article_version, latest_per_id, superseded
 from .index import idle_refresher, index_records
 
@@ -146,7 +146,7 @@ async def _latest_only(sink: VersionedSink, extracted: list[Extracted]) -> tuple
     return fresh, updates
 
 
-def register_extract(p: Pipeline) -> faust.types.AgentT:
+def register_extract(p: PipelineContext) -> faust.types.AgentT:
     """Declare the ``extract`` agent on the pipeline's app."""
     app, metrics, w = p.app, p.metrics, p.settings.worker
     partitions = p.settings.topics.partitions

@@ -26,7 +26,7 @@ from schemas import Article, Contradiction, Statement
 from schemas.errors import BackendUnavailableError
 
 from ..batching import OnIdle, run_batched
-from ..context import Pipeline
+from ..context import PipelineContext
 from ..versions import VersionedSink, current_contradictions
 
 __all__ = ["idle_refresher", "index_records", "register_index", "stage_of"]
@@ -47,7 +47,7 @@ def stage_of(record: BaseModel) -> str:
     return _STAGES[type(record)]
 
 
-async def _write_until_done(p: Pipeline, records: Sequence[BaseModel]):
+async def _write_until_done(p: PipelineContext, records: Sequence[BaseModel]):
     """Write one batch, waiting out an unavailable backend for as long as it takes."""
     if p.sink is None:
         raise RuntimeError("the index agents need a DocumentSink: the worker gives the pipeline one")
@@ -63,7 +63,7 @@ async def _write_until_done(p: Pipeline, records: Sequence[BaseModel]):
             await asyncio.sleep(delay)
 
 
-async def index_records(p: Pipeline, records: Sequence[BaseModel], origin: Mapping[str, faust.EventT]) -> None:
+async def index_records(p: PipelineContext, records: Sequence[BaseModel], origin: Mapping[str, faust.EventT]) -> None:
     """Write ``records`` to the sink (retrying until it is up); dead-letter each document it refuses for good.
 
     ``origin`` maps a record id to the event it came from. A refused article or contradiction is dead-lettered
@@ -108,7 +108,7 @@ async def index_records(p: Pipeline, records: Sequence[BaseModel], origin: Mappi
     )
 
 
-def idle_refresher(p: Pipeline, stage: str, kinds: tuple[str, ...]) -> OnIdle | None:
+def idle_refresher(p: PipelineContext, stage: str, kinds: tuple[str, ...]) -> OnIdle | None:
     """The ``on_idle`` of an agent that writes ``kinds`` (``articles``, ...): refresh them, at most once per
     ``es.idle_refresh_min_s``. None when ``es.idle_refresh`` is off or there is no sink.
 
@@ -133,7 +133,7 @@ def idle_refresher(p: Pipeline, stage: str, kinds: tuple[str, ...]) -> OnIdle | 
     return refresh
 
 
-def register_index(p: Pipeline) -> faust.types.AgentT:
+def register_index(p: PipelineContext) -> faust.types.AgentT:
     """Declare the ``index-contradictions`` agent (articles and statements are indexed by ``extract``)."""
     if p.sink is None:
         raise ValueError("the index agent needs a document sink (the worker passes indexers.EsWriter)")

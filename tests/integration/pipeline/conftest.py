@@ -247,7 +247,7 @@ def news_subset(news_lines) -> list[bytes]:
 def news_statements(news_subset) -> dict[str, list]:
     """Article id -> statements the engine extracts for the subset (computed once per session)."""
     from analysis import extract_many, load_nlp
-    from streams.agents.normalize import classify_raw
+    from streams.agents.normalise import classify_raw
 
     articles = [classify_raw(line, max_text_chars=200_000) for line in news_subset]
     return {a.id: s for a, s in zip(articles, extract_many(articles, load_nlp()), strict=True)}

@@ -11,7 +11,7 @@ import time
 from kafka import KafkaProducer
 from pipeline_helpers import reference_for
 
-from streams.agents.normalize import classify_raw
+from streams.agents.normalise import classify_raw
 
 
 def _version(seed: dict, drop: str) -> bytes:

@@ -19,7 +19,7 @@ from fuzz_records import FUZZ, article_variants, json_values, mutated_articles, 
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
-from streams.agents.normalize import RawRecordError, normalise_record
+from streams.agents.normalise import RawRecordError, normalise_record
 
 COUNTS = {"bytes": 300, "json": 300, "mutated": 500, "variants": 200}
 
@@ -61,7 +61,7 @@ def _expected(records: list[bytes], max_text_chars: int) -> tuple[Counter, int, 
             continue
         first = first_id.setdefault(article.content_hash, article.id)
         if first != article.id:
-            duplicates += 1  # same words under another id (streams/agents/normalize.py, dedupe)
+            duplicates += 1  # same words under another id (streams/agents/normalise.py, dedupe)
         else:
             indexed.add(article.id)
     return dead, duplicates, indexed

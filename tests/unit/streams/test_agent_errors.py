@@ -11,7 +11,7 @@ import pytest
 
 from contraflow.settings import Settings
 from schemas import BlockedStatements, DeadLetter, Statement, statement_id
-from streams import Metrics, Pipeline
+from streams import Metrics, PipelineContext
 from streams.agents import detect as detect_module
 from streams.agents.detect import CandidateRing, batch_key, register_detect
 from streams.guard import guarded
@@ -60,8 +60,8 @@ def _event(value: bytes, offset: int, partition: int = 2):
     return SimpleNamespace(value=value, message=message)
 
 
-def _pipeline(**topics) -> Pipeline:
-    return Pipeline(
+def _pipeline(**topics) -> PipelineContext:
+    return PipelineContext(
         app=_App(),  # type: ignore[arg-type]
         settings=Settings(),
         topics=SimpleNamespace(deadletter=_Topic(), contradictions=_Topic(), statements=None, **topics),  # type: ignore[arg-type]
@@ -70,7 +70,7 @@ def _pipeline(**topics) -> Pipeline:
     )
 
 
-def _letters(p: Pipeline) -> list[DeadLetter]:
+def _letters(p: PipelineContext) -> list[DeadLetter]:
     return [DeadLetter.model_validate_json(v) for _, v in p.topics.deadletter.sent]
 
 

@@ -12,8 +12,8 @@ import pytest
 from contraflow.settings import Settings
 from schemas import ArticleIn, DeadLetter, statement_id, to_utc
 from schemas.ids import ARTICLE_ID_MAX_BYTES, ES_ID_MAX_BYTES
-from streams.agents.normalize import MAX_JSON_DEPTH, RawRecordError, classify_raw, json_depth, normalise_record
-from streams.context import Pipeline
+from streams.agents.normalise import MAX_JSON_DEPTH, RawRecordError, classify_raw, json_depth, normalise_record
+from streams.context import PipelineContext
 
 KAFKA_RECORD_LIMIT = 1_048_576  # the producer's max.request.size and (about) the broker's message.max.bytes
 GOOD = {"source": "example.com", "text": "The minister said the bridge was closed."}
@@ -136,7 +136,7 @@ class _Counter:
 
 async def test_pipeline_dead_letter_caps_payload_key_and_error():
     topic = _Topic()
-    p = Pipeline(
+    p = PipelineContext(
         app=None,  # type: ignore[arg-type]
         settings=Settings(),
         topics=SimpleNamespace(deadletter=topic),  # type: ignore[arg-type]

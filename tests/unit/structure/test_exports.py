@@ -14,7 +14,7 @@ PACKAGES = [
     "analysis.settings",
     "streams",
     "streams.settings",
-    "streams.memory",
+    "streams.gc_tuning",
     "indexers",
     "indexers.errors",
     "indexers.settings",

@@ -1,19 +1,19 @@
-"""The worker's garbage-collector settings (streams.memory)."""
+"""The worker's garbage-collector settings (streams.gc_tuning)."""
 
 from __future__ import annotations
 
 import gc
 
-from streams import memory
+from streams import gc_tuning
 
 
 def test_tune_sets_the_thresholds_and_freeze_moves_live_objects_out_of_collections():
     before = gc.get_threshold()
     try:
-        memory.tune()
-        assert gc.get_threshold() == memory.THRESHOLDS
+        gc_tuning.tune()
+        assert gc.get_threshold() == gc_tuning.THRESHOLDS
         kept = [[i] for i in range(1000)]  # long-lived containers, as a loaded model has
-        memory.freeze()
+        gc_tuning.freeze()
         assert gc.get_freeze_count() >= len(kept)
     finally:
         gc.unfreeze()

@@ -14,7 +14,7 @@ from fuzz_records import FUZZ, GOOD, json_values, mutated_articles, random_bytes
 from hypothesis import given, settings
 
 from schemas import Article, DeadLetterReason
-from streams.agents.normalize import RawRecordError, normalise_record
+from streams.agents.normalise import RawRecordError, normalise_record
 
 REASONS = set(get_args(DeadLetterReason))
 MAX_TEXT_CHARS = 2_000  # small, so generated texts cross it

@@ -17,11 +17,11 @@ from pydantic import ValidationError
 from analysis.normalize import UnsupportedLanguageError, normalize_article
 from schemas import Article, ArticleIn
 
-from ..context import Pipeline
+from ..context import PipelineContext
 from ..dedupe import entry, expired, first_seen, purge_interval
 from ..guard import guarded
 
-__all__ = ["MAX_JSON_DEPTH", "RawRecordError", "classify_raw", "json_depth", "normalise_record", "register_normalize"]
+__all__ = ["MAX_JSON_DEPTH", "RawRecordError", "classify_raw", "json_depth", "normalise_record", "register_normalise"]
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +124,7 @@ def classify_raw(payload: bytes | None, *, max_text_chars: int) -> Article:
     return normalise_record(payload, max_text_chars=max_text_chars)[0]
 
 
-def register_normalize(p: Pipeline) -> tuple[faust.types.AgentT, faust.types.AgentT]:
+def register_normalise(p: PipelineContext) -> tuple[faust.types.AgentT, faust.types.AgentT]:
     """Declare the ``normalise`` and ``dedupe`` agents on the pipeline's app."""
     app, metrics = p.app, p.metrics
     max_chars = p.settings.analysis.max_text_chars

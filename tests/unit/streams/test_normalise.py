@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from streams.agents.normalize import RawRecordError, classify_raw
+from streams.agents.normalise import RawRecordError, classify_raw
 
 GOOD = {"id": "n1", "source": "www.Example.com", "title": " A  title ", "text": "Someone said something.\n\n\n\nMore."}
 

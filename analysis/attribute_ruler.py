@@ -5,7 +5,7 @@ one-token patterns: about a sixth of the whole pipeline's time. Almost all of th
 and/or lower-case form, so they become dictionary lookups here. The rest (regexes, several tokens, spaces,
 dependency labels) still go through a ``Matcher``: 22 patterns, or 9 for a doc without a parse. Rules apply
 in the ruler's order (a later rule wins), as ``AttributeRuler.set_annotations`` does;
-``tests/unit/analysis/test_attrs.py`` checks that both give the same tokens.
+``tests/unit/analysis/test_attribute_ruler.py`` checks that both give the same tokens.
 """
 
 from __future__ import annotations

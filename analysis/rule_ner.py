@@ -22,7 +22,7 @@ from importlib.resources import files
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .entities import ALIASES
+from .entity_norm import ALIASES
 from .lexicon import ATTRIBUTION_VERBS
 
 __all__ = ["rule_names"]
