@@ -1,9 +1,9 @@
 """A faster stand-in for the packaged ``attribute_ruler`` (``contraflow_attrs``), with the same result.
 
 The packaged pipeline maps fine tags to POS and morphology, and fixes a few words, with a ``Matcher`` of 179
-one-token patterns: about a sixth of the whole pipeline's time. Almost all of them test only a token's tag
-and/or lower-case form, so they become dictionary lookups here. The rest (regexes, several tokens, spaces,
-dependency labels) still go through a ``Matcher``: 22 patterns, or 9 for a doc without a parse. Rules apply
+one-token patterns: a large share of the whole pipeline's time (docs/performance.md). Almost all of them test only a
+token's tag and/or lower-case form, so they become dictionary lookups here. The rest (regexes, several tokens,
+spaces, dependency labels) still go through a ``Matcher``: 22 patterns, or 9 for a doc without a parse. Rules apply
 in the ruler's order (a later rule wins), as ``AttributeRuler.set_annotations`` does;
 ``tests/unit/analysis/test_attribute_ruler.py`` checks that both give the same tokens.
 """

@@ -1,7 +1,7 @@
 """A fast rule-based entity step (``contraflow_names``): names from proper-noun runs, typed by their words.
 
-The packaged NER model costs about half of the pipeline's time. News names are easy to find from the
-tagger's proper nouns, and what the engine needs from them is coarse: who (PERSON), which organisation
+The packaged NER model is a large share of the pipeline's time (docs/performance.md). News names are easy to find
+from the tagger's proper nouns, and what the engine needs from them is coarse: who (PERSON), which organisation
 (ORG), where (GPE/LOC/FAC), which people (NORP), and dates to skip. Typing rules:
 
 - title words in front are not part of a name: "Health Minister Odile Fernsby" -> PERSON "Odile Fernsby";
