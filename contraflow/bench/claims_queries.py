@@ -71,7 +71,7 @@ def synthetic(n_claims: int, seed: int = 7) -> tuple[list[Claim], list[Contradic
                 first_seen=members[0].published_at,
                 last_seen=members[-1].published_at,
                 statements=members,
-            )  # fmt: skip
+            )
         )
         first = next((m for m in members if m.stance == "asserts"), None)
         for m in members:
