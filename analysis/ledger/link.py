@@ -24,16 +24,17 @@ import numpy as np
 from schemas import Statement
 
 from ..blocking import Profile, ProfileBlock
-from ..detect import emits, window
+from ..detect import window
 from ..judge import MAX_DAYS_APART
 from ..kinds.features import FEATURE_NAMES, pair_features, shared_weight
 from .stance import stance_of
 
 __all__ = ["LINK_BUDGET", "MIN_SHARED", "LinkModel", "link_candidates", "link_score", "linkable", "load_link_model"]
 
-# Most stored statements one new statement is scored against, per blocking key: the linker costs what one
-# judgement costs, and the detect agent already judges up to ``analysis.judge_budget`` pairs per statement.
-LINK_BUDGET = 4
+# Most stored statements one new statement is scored against, split over its blocking keys (at least one per
+# key): the linker costs what one judgement costs, and the detect agent already judges up to
+# ``analysis.judge_budget`` pairs per statement.
+LINK_BUDGET = 6
 # Content lemmas (or exact numbers) two statements must share to be scored at all.
 MIN_SHARED = 2
 
@@ -41,7 +42,7 @@ MIN_SHARED = 2
 class LinkModel:
     """A fitted linker: standardisation, one row of weights, and the probability from which two statements link."""
 
-    __slots__ = ("features", "threshold", "_w", "_b", "_mean", "_scale", "meta")
+    __slots__ = ("features", "threshold", "_w", "_b", "_mean", "_scale", "_at", "meta")
 
     def __init__(self, data: dict) -> None:
         self.features: tuple[str, ...] = tuple(data["features"])
@@ -50,24 +51,28 @@ class LinkModel:
         self._mean = np.array(data["mean"], dtype=float)
         self._scale = np.array(data["scale"], dtype=float)
         self.threshold = float(data["threshold"])
+        missing = [n for n in self.features if n not in FEATURE_NAMES]
+        if missing:
+            raise RuntimeError(
+                f"analysis/ledger/model.json reads features the kind modules no longer produce ({', '.join(missing)});"
+                " refit it with `python -m analysis.ledger.train`"
+            )
+        # read by name: the engine may add features (the combiner's own) without invalidating the linker
+        self._at = np.array([FEATURE_NAMES.index(n) for n in self.features], dtype=int)
         self.meta = {k: v for k, v in data.items() if k in ("cv", "C", "other_weight", "threshold")}
 
     def probability(self, row: Sequence[float]) -> float:
-        z = float(self._w @ ((np.asarray(row, dtype=float) - self._mean) / self._scale)) + self._b
+        """P(same proposition) of a ``pair_features`` row (``FEATURE_NAMES`` order; the model reads its own)."""
+        x = np.asarray(row, dtype=float)[self._at]
+        z = float(self._w @ ((x - self._mean) / self._scale)) + self._b
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 @lru_cache(maxsize=1)
 def load_link_model() -> LinkModel:
-    """The linker shipped in the package; refuses one fitted on other features than the engine produces."""
+    """The linker shipped in the package; refuses one that reads features the engine no longer produces."""
     data = json.loads(resources.files(__package__).joinpath("model.json").read_text(encoding="utf-8"))
-    model = LinkModel(data)
-    if model.features != FEATURE_NAMES:
-        raise RuntimeError(
-            "analysis/ledger/model.json was fitted on other features than the kind modules produce; "
-            "refit it with `python -m analysis.ledger.train`"
-        )
-    return model
+    return LinkModel(data)
 
 
 def linkable(a: Profile, b: Profile) -> bool:
@@ -104,19 +109,29 @@ def link_candidates(
     ``blocks``: (key, that key's block, None when empty), blocks oldest first as stored. Of each block the newest
     :func:`analysis.detect.window` statements are read; a pair is kept only by the smallest key the two share
     (``analysis.detect.emits``: offline and in the stream each pair is scored once), only when :func:`linkable`;
-    the ``budget`` sharing most weighted content are kept per key.
+    of each key, the ``budget / len(keys)`` (at least one) sharing most weighted content are kept.
     """
     mine = new.blocking if new.blocking is not None else frozenset(new.statement.blocking_keys)
     size = window(max_candidates, len(mine))
+    share = max(1, -(-budget // max(1, len(mine))))
+    content = new.content
     out: list[Profile] = []
     for key, block in blocks:
         if not block:
             continue
-        ranked: list[tuple[float, int, Profile]] = []
+        smaller = frozenset(k for k in mine if k < key)  # emits(key, mine, other) in one set operation
+        ranked: list[tuple[int, float, int, Profile]] = []
         for n, other in enumerate(block.newest(size)):
-            if other.blocking is None or not emits(key, mine, other.blocking) or not linkable(new, other):
+            theirs = other.blocking
+            if theirs is None or key not in theirs or not smaller.isdisjoint(theirs):
                 continue
-            ranked.append((shared_weight(new.statement, other.statement), n, other))
-        ranked.sort(key=lambda t: (-t[0], -t[1]))  # most in common first; ties: the newest
-        out.extend(p for _, _, p in ranked[:budget])
+            shared = len(content & other.content)
+            if shared >= MIN_SHARED and linkable(new, other):
+                ranked.append((shared, 0.0, n, other))
+        if len(ranked) > share:  # the weighted overlap (rare words count more) only for the ones in question
+            ranked = [(x, shared_weight(new.statement, o.statement), n, o) for x, _, n, o in ranked]
+            ranked.sort(key=lambda t: (-t[1], -t[2]))  # most weighted content in common first; ties: the newest
+        else:
+            ranked.sort(key=lambda t: -t[2])
+        out.extend(p for *_, p in ranked[:share])
     return out
