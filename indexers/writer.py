@@ -188,6 +188,17 @@ class EsWriter:
             return False
         return True
 
+    async def delete(self, kind: str, ids: Sequence[str]) -> int:
+        """Delete the documents ``ids`` of ``kind`` (a claim merged into another); one already gone is no error.
+        Retried while Elasticsearch is down, as :meth:`write`; returns how many were deleted."""
+        if not ids:
+            return 0
+        await self.setup()
+        index = alias_name(self.cfg.index_prefix, kind)
+        ops = [{"delete": {"_index": index, "_id": doc_id}} for doc_id in ids]
+        resp = await self._retrying("delete", lambda: self.client.bulk(operations=ops), WriteResult())
+        return sum(1 for item in resp.get("items", []) if item.get("delete", {}).get("result") == "deleted")
+
     def _count(self, result: WriteResult, reason: str) -> None:
         result.errors[reason] = result.errors.get(reason, 0) + 1
         self._on_error(reason)

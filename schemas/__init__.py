@@ -4,6 +4,7 @@ from pydantic import BaseModel
 
 from .article import DEFAULT_MAX_TEXT_CHARS, Article, ArticleIn, to_utc
 from .claim import CLAIM_STATUSES, STANCES, Claim, ClaimStatement, ClaimStatus, Stance
+from .claim_link import ClaimLink
 from .contradiction import KINDS, Contradiction, ContradictionKind
 from .deadletter import DeadLetter, DeadLetterReason
 from .ids import content_hash, pair_id, short_hash, statement_id
@@ -13,6 +14,7 @@ __all__ = [
     "CLAIM_STATUSES",
     "STANCES",
     "Claim",
+    "ClaimLink",
     "ClaimStatement",
     "ClaimStatus",
     "Stance",

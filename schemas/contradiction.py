@@ -26,3 +26,4 @@ class Contradiction(BaseModel):
     scope: Literal["within_article", "cross_article"] = Field(..., description="Same article or two.")
     a: Statement = Field(..., description="One statement (the earlier one when known).")
     b: Statement = Field(..., description="The other statement.")
+    claim_id: str | None = Field(None, description="The claim both statements belong to, once the ledger has it.")

@@ -97,6 +97,7 @@ class Statement(_Frozen):
     entities: list[Entity] = Field(default_factory=list, description="Named entities, normalised.")
     claim: ClaimFrame = Field(default_factory=ClaimFrame, description="Claim frame for comparison.")
     blocking_keys: list[str] = Field(default_factory=list, description="Keys of candidate blocks.")
+    claim_id: str | None = Field(None, description="The claim it belongs to (contraflow-claims), once linked.")
 
 
 class BlockedStatements(_Frozen):

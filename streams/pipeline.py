@@ -7,7 +7,7 @@ import logging
 
 from prometheus_client import generate_latest
 
-from .agents import register_detect, register_extract, register_index, register_normalise
+from .agents import register_claims, register_detect, register_extract, register_index, register_normalise
 from .app import build_app
 from .context import DocumentSink, PipelineContext
 from .metrics import Metrics
@@ -55,6 +55,7 @@ def build_pipeline(
     register_normalise(p)
     register_extract(p)
     register_detect(p)
+    register_claims(p)
     if sink is not None:
         register_index(p)
     _register_metrics(p)

@@ -21,6 +21,9 @@ class PipelineTables:
     # "\x1e<partition>:<offset>" -> one message's ring placements and statements as text (streams.agents.detect
     # .batch_text); "<key>\x1f<slot>" -> one placement, the format before batches (read, no longer written)
     candidates: TableT
+    # "s\x1f<statement id>" -> the smallest statement id of its claim; "c\x1f<that id>" -> the claim's statements
+    # and contradictions (streams.agents.claims); one partition, as its topic of claim links
+    claims: TableT
 
 
 def build_tables(
@@ -51,5 +54,12 @@ def build_tables(
             partitions=partitions,
             help="Recent statements per blocking key (ring).",
             extra_topic_configs={"cleanup.policy": "compact,delete", "retention.ms": candidates_retention_ms},
+        ),
+        claims=app.Table(
+            "claims",
+            default=None,
+            partitions=1,
+            help="Claims: statement -> claim, claim -> its statements and contradictions.",
+            extra_topic_configs={"cleanup.policy": "compact"},
         ),
     )

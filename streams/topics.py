@@ -8,7 +8,7 @@ import faust
 
 from .settings import PipelineSettings
 
-__all__ = ["PipelineTopics", "build_topics", "by_hash_topic_name"]
+__all__ = ["PipelineTopics", "build_topics", "by_hash_topic_name", "claim_links_topic_name"]
 
 
 @dataclass(frozen=True)
@@ -19,12 +19,16 @@ class PipelineTopics:
     statements: faust.TopicT
     contradictions: faust.TopicT
     deadletter: faust.TopicT
+    # internal: links between statements of one claim (detect -> claims), one partition: a claim may span keys
+    # of every partition, so its components are kept in one place
+    claim_links: faust.TopicT
 
     def names(self) -> list[str]:
         return [
             t.get_topic_name()
-            for t in (self.raw, self.by_hash, self.normalized, self.statements, self.contradictions, self.deadletter)
-        ]
+            for t in (self.raw, self.by_hash, self.normalized, self.statements, self.contradictions, self.deadletter,
+                      self.claim_links)
+        ]  # fmt: skip
 
 
 def by_hash_topic_name(settings: PipelineSettings) -> str:
@@ -32,18 +36,23 @@ def by_hash_topic_name(settings: PipelineSettings) -> str:
     return f"{settings.worker.app_id}-articles-by-hash"
 
 
+def claim_links_topic_name(settings: PipelineSettings) -> str:
+    """Name of the internal topic of claim links (one per consumer group)."""
+    return f"{settings.worker.app_id}-claim-links"
+
+
 def build_topics(app: faust.App, settings: PipelineSettings) -> PipelineTopics:
     """Declare the topics on ``app`` (created on worker start if missing)."""
     t = settings.topics
 
-    def topic(name: str, *, internal: bool = False) -> faust.TopicT:
+    def topic(name: str, *, internal: bool = False, partitions: int | None = None) -> faust.TopicT:
         return app.topic(
             name,
             key_type=bytes,
             value_type=bytes,
             key_serializer="raw",
             value_serializer="raw",
-            partitions=t.partitions,
+            partitions=partitions or t.partitions,
             replicas=t.replication,
             internal=internal,
         )
@@ -55,4 +64,5 @@ def build_topics(app: faust.App, settings: PipelineSettings) -> PipelineTopics:
         statements=topic(t.statements),
         contradictions=topic(t.contradictions),
         deadletter=topic(t.deadletter),
+        claim_links=topic(claim_links_topic_name(settings), internal=True, partitions=1),
     )

@@ -73,9 +73,16 @@ def current_contradictions(
     current: list[Contradiction] = []
     stale: list[Contradiction] = []
     for c in contradictions:
-        ok = all(stored.get(s.id) == s for s in (c.a, c.b))
+        ok = all(_same(stored.get(s.id), s) for s in (c.a, c.b))
         (current if ok else stale).append(c)
     return current, stale
+
+
+def _same(stored: Statement | None, s: Statement) -> bool:
+    """The stored statement is ``s`` as judged; the claim id the claims agent sets later is not what was judged."""
+    if stored is None:
+        return False
+    return stored == s or stored.model_copy(update={"claim_id": None}) == s.model_copy(update={"claim_id": None})
 
 
 @runtime_checkable

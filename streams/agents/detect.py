@@ -31,11 +31,12 @@ from typing import TYPE_CHECKING, Any
 import faust
 from pydantic import BaseModel, ValidationError
 
-from schemas import BlockedStatements, Contradiction, Statement
+from schemas import BlockedStatements, ClaimLink, Contradiction, Statement
 
 from ..context import PipelineContext
 from ..dedupe import purge_interval
 from ..guard import guarded
+from .claims import find_links, send_links
 
 if TYPE_CHECKING:  # the engine (and spaCy with it) is imported only when a ring is used
     from analysis.blocking import Profile, ProfileBlock
@@ -611,6 +612,7 @@ def register_detect(p: PipelineContext) -> faust.types.AgentT:
             return
         metrics.records_in.labels("detect").inc(len(placements))
         found: list[Contradiction] = []
+        links: list[ClaimLink] = []
         yielded = started
         raw = _text(event.value)
         # the batch stores the message as received: no statement is serialised again
@@ -634,6 +636,12 @@ def register_detect(p: PipelineContext) -> faust.types.AgentT:
                         continue
                     if result is not None and result.score >= min_score:
                         found.append(result)
+            # the claim ledger: links to what this statement states again, before it joins the rings (as the
+            # offline ledger links before adding to its index)
+            try:
+                links.extend(find_links(mine, rings, max_candidates))
+            except Exception as exc:  # an engine bug on one statement must not stop the stream
+                log.exception("link_failed b=%s error=%s", new.id, exc)
             for key, entries in rings:
                 # redelivered after a crash: compare again (idempotent), do not store twice; a statement of an
                 # updated article under the same id with other words is stored (the old one ages out of the ring)
@@ -646,10 +654,9 @@ def register_detect(p: PipelineContext) -> faust.types.AgentT:
                 await asyncio.sleep(0)
                 yielded = time.monotonic()
         ring.write()  # the message's ring updates as one table record (and what no ring holds any more deleted)
+        # contradictions go to the claims agent with the links; it forwards them, with their claim id
+        await send_links(p, links, found, event.message.timestamp)
         for c in found:
-            await p.topics.contradictions.send(
-                key=c.id.encode(), value=c.model_dump_json().encode(), timestamp=event.message.timestamp
-            )
             metrics.contradictions.labels(c.kind).inc()
         metrics.records_out.labels("detect").inc(len(found))
         metrics.stage_seconds.labels("detect").observe(time.monotonic() - started)

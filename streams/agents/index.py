@@ -22,7 +22,7 @@ from operator import attrgetter
 import faust
 from pydantic import BaseModel, ValidationError
 
-from schemas import Article, Contradiction, Statement
+from schemas import Article, Claim, Contradiction, Statement
 from schemas.errors import BackendUnavailableError
 
 from ..batching import OnIdle, run_batched
@@ -39,6 +39,7 @@ _STAGES: dict[type[BaseModel], str] = {
     Article: "index-articles",
     Statement: "index-statements",
     Contradiction: "index-contradictions",
+    Claim: "index-claims",
 }
 
 

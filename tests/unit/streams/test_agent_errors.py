@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from contraflow.settings import Settings
-from schemas import BlockedStatements, DeadLetter, Statement, statement_id
+from schemas import BlockedStatements, ClaimLink, Contradiction, DeadLetter, Statement, statement_id
 from streams import Metrics, PipelineContext
 from streams.agents import detect as detect_module
 from streams.agents.detect import CandidateRing, batch_key, register_detect
@@ -64,7 +64,9 @@ def _pipeline(**topics) -> PipelineContext:
     return PipelineContext(
         app=_App(),  # type: ignore[arg-type]
         settings=Settings(),
-        topics=SimpleNamespace(deadletter=_Topic(), contradictions=_Topic(), statements=None, **topics),  # type: ignore[arg-type]
+        topics=SimpleNamespace(  # type: ignore[arg-type]
+            deadletter=_Topic(), contradictions=_Topic(), claim_links=_Topic(), statements=None, **topics
+        ),
         tables=SimpleNamespace(candidates={}),  # type: ignore[arg-type]
         metrics=Metrics(),
     )
@@ -205,11 +207,15 @@ async def test_detect_goes_on_after_an_error_in_its_ring_handling(monkeypatch, c
 
 async def test_detect_waits_out_kafka_when_sending_a_contradiction(monkeypatch):
     p = _pipeline()
-    p.topics.contradictions.fail = [ConnectionError("broker restarting")]
-    found = SimpleNamespace(
-        id="pair", kind="denial", score=1.0, model_dump_json=lambda: '{"id": "pair"}', statement=None
-    )
-    monkeypatch.setattr("analysis.judge_statements", lambda old, new, min_score: None if old.id == new.id else found)
+    # a contradiction travels to the claims agent with the claim links (it forwards it with its claim id)
+    p.topics.claim_links.fail = [ConnectionError("broker restarting")]
+
+    def found(old, new, min_score):
+        if old.id == new.id:
+            return None
+        return Contradiction(id="pair", kind="denial", score=1.0, explanation="x", scope="cross_article", a=old, b=new)
+
+    monkeypatch.setattr("analysis.judge_statements", found)
     detect = register_detect(p)
     a, b = _st("a", 1, ["k"]), _st("b", 1, ["k"])
     monkeypatch.setattr(
@@ -217,7 +223,8 @@ async def test_detect_waits_out_kafka_when_sending_a_contradiction(monkeypatch):
     )
     await detect(_Stream([_event(_message(a), 1), _event(_message(b), 2)]))
     assert p.topics.deadletter.sent == []
-    assert [key for key, _ in p.topics.contradictions.sent] == [b"pair"]  # sent once the broker was back
+    sent = [ClaimLink.model_validate_json(v).contradiction for _, v in p.topics.claim_links.sent]
+    assert [c.id for c in sent if c is not None] == ["pair"]  # sent once the broker was back
     ring = CandidateRing(p.tables.candidates, 10)
     assert [s.id for s in ring.candidates("k")] == [a.id, b.id]  # the retried message not stored twice
 

@@ -19,6 +19,7 @@ def test_pipeline_declares_every_agent_and_topic_from_settings():
         "dedupe",
         "extract",
         "detect",
+        "claims",
         "index-contradictions",
     }
     assert p.topics.names()[:2] == ["r", "g1-articles-by-hash"]
@@ -27,6 +28,9 @@ def test_pipeline_declares_every_agent_and_topic_from_settings():
     assert p.app.conf.topic_partitions == 3
     assert p.app.conf.store.scheme == "memory"
     assert p.tables.candidates.partitions == 3
+    # claims span keys of every partition: their links and components live on one partition
+    assert p.topics.claim_links.get_topic_name() == "g1-claim-links" and p.topics.claim_links.partitions == 1
+    assert p.tables.claims.partitions == 1
 
 
 def test_every_topic_has_exactly_one_consuming_agent():

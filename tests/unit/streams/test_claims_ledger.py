@@ -1,0 +1,68 @@
+"""The claims agent's state (streams.agents.claims.apply_link): order-free, replay-safe, merges delete."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime
+
+from analysis.ledger import claim_id
+from schemas import ClaimLink, Contradiction, Statement, pair_id
+from streams.agents.claims import apply_link
+
+
+def _st(sid: str, day: int, cue: str = "assert", modality: str = "fact") -> Statement:
+    return Statement(id=sid, article_id=sid.split("#")[0], source="x.example", text=f"Text of {sid}.", start=0,
+                     end=5, cue=cue, modality=modality, published_at=datetime(2024, 10, day, tzinfo=UTC))  # fmt: skip
+
+
+A, B, C, D = _st("a#0-5", 1), _st("b#0-5", 2), _st("c#0-5", 3, cue="deny"), _st("d#0-5", 4)
+DENIAL = Contradiction(id=pair_id(A.id, C.id), kind="denial", score=0.9, explanation="x", scope="cross_article",
+                       a=A, b=C)  # fmt: skip
+LINKS = [ClaimLink(a=A, b=B), ClaimLink(a=C, b=D), ClaimLink(a=A, b=C, contradiction=DENIAL)]
+
+
+def _final(order) -> tuple[tuple[str, ...], str]:
+    table: dict = {}
+    update = None
+    for link in order:
+        update = apply_link(table, link)
+    claim_keys = tuple(sorted(k for k in table if k.startswith("c\x1f")))
+    return claim_keys, update.claim.model_dump_json() if update and update.claim else ""
+
+
+def test_same_claim_whatever_the_order_of_links():
+    results = {_final(order) for order in itertools.permutations(LINKS)}
+    assert len(results) == 1
+    (keys, claim), *_ = results
+    assert keys == ("c\x1fa#0-5",)  # one claim, rooted at its smallest statement id
+    assert '"status":"contested"' in claim and DENIAL.id in claim
+
+
+def test_a_replayed_link_changes_nothing_and_rewrites_the_same_documents():
+    table: dict = {}
+    for link in LINKS:
+        first = apply_link(table, link)
+    before = dict(table)
+    again = apply_link(table, LINKS[-1])
+    assert table == before
+    assert again.claim == first.claim and again.removed == []
+    assert {s.claim_id for s in again.statements} == {claim_id(["a#0-5"])}
+    assert [c.claim_id for c in again.contradictions] == [claim_id(["a#0-5"])]
+
+
+def test_a_merge_deletes_the_claim_merged_away():
+    table: dict = {}
+    apply_link(table, LINKS[1])  # c, d: claim rooted at c
+    update = apply_link(table, LINKS[2])  # a joins: the root becomes a
+    assert update.removed == [claim_id(["c#0-5"])]
+    assert update.claim is not None and update.claim.id == claim_id(["a#0-5"])
+    assert {s.id for s in update.statements} == {"a#0-5", "c#0-5", "d#0-5"}  # every statement whose claim changed
+
+
+def test_a_modal_statement_joins_no_claim_but_its_contradiction_is_forwarded():
+    could = _st("e#0-5", 5, modality="possible")
+    c = Contradiction(id=pair_id(A.id, could.id), kind="negation", score=0.6, explanation="x",
+                      scope="cross_article", a=A, b=could)  # fmt: skip
+    table: dict = {}
+    update = apply_link(table, ClaimLink(a=A, b=could, contradiction=c))
+    assert update.claim is None and table == {} and [x.id for x in update.contradictions] == [c.id]
