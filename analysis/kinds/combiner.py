@@ -31,7 +31,7 @@ class Model:
     """A fitted combiner: standardisation, one row of weights per class, and the threshold shift."""
 
     __slots__ = ("classes", "features", "_w", "_b", "_mean", "_scale", "shift", "novel_shift", "_rules", "_none",
-                 "_kinds")  # fmt: skip
+                 "_kinds", "_w_raw", "_b_raw")  # fmt: skip
 
     def __init__(self, data: dict) -> None:
         self.classes: tuple[str, ...] = tuple(data["classes"])
@@ -46,22 +46,26 @@ class Model:
         self._rules = [i for i, name in enumerate(self.features) if name.startswith("rule.")]
         self._none = self.classes.index("none")
         self._kinds = [i for i in range(len(self.classes)) if i != self._none]
+        # the standardisation folded into the weights: one product per pair (standardised features are needed
+        # only to explain a pair that is reported)
+        self._w_raw = self._w / self._scale
+        self._b_raw = self._b - self._w_raw @ self._mean
 
-    def score(self, row: tuple[float, ...]) -> tuple[float, str, np.ndarray]:
-        """(score, kind, standardised features) of one feature row."""
-        x = (np.asarray(row, dtype=float) - self._mean) / self._scale
-        logits = self._w @ x + self._b
+    def score(self, row: tuple[float, ...]) -> tuple[float, str]:
+        """(score, kind) of one feature row."""
+        logits = self._w_raw @ np.asarray(row, dtype=float) + self._b_raw
         logits -= logits.max()
         e = np.exp(logits)
         p_any = float(min(1 - 1e-12, max(1e-12, 1.0 - e[self._none] / e.sum())))
         shift = self.shift if any(row[i] > 0 for i in self._rules) else self.novel_shift
         score = 1.0 / (1.0 + math.exp(-(math.log(p_any / (1 - p_any)) + shift)))
         best = max(self._kinds, key=lambda i: logits[i])
-        return score, self.classes[best], x
+        return score, self.classes[best]
 
-    def signals(self, kind: str, x: np.ndarray, row: tuple[float, ...], n: int = 3) -> list[str]:
+    def signals(self, kind: str, row: tuple[float, ...], n: int = 3) -> list[str]:
         """The ``n`` features present in the pair (non-zero) that pushed ``kind`` above ``none`` the most: an
         absent feature (a same-day pair's ``days_apart``) explains nothing to a reader, whatever its weight."""
+        x = (np.asarray(row, dtype=float) - self._mean) / self._scale
         k = self.classes.index(kind)
         contrib = (self._w[k] - self._w[self._none]) * x
         order = [j for j in np.argsort(-contrib) if row[j] != 0 and contrib[j] > 0]
@@ -117,12 +121,12 @@ def judge_pair(a: Statement, b: Statement, min_score: float = 0.5, model: Model 
         return None
     m = model or load_model()
     row, va, vb, al = pair_features(a, b)
-    score, kind, x = m.score(row)
+    score, kind = m.score(row)
     score = min(score, UNCONFIRMED_MAX if kind == "unconfirmed" else SCORE_MAX)
     if score < min_score:
         return None
     reason = _BY_NAME[kind].explain(va, vb, al) or "signals of its kind"
-    signals = ", ".join(m.signals(kind, x, row))
+    signals = ", ".join(m.signals(kind, row))
     first, second = (a, b) if _order(a) <= _order(b) else (b, a)
     return Contradiction(
         id=pair_id(a.id, b.id),

@@ -207,10 +207,25 @@ def rare_stems(s: Statement, n: int) -> list[str]:
 
 
 _views: OrderedDict[tuple, StatementView] = OrderedDict()
+# The same statement object comes back for every pair it is in: found by identity first, before the content key
+# (whose tuples cost more to build than most views take to look up). The entry holds the statement, so its id()
+# is not reused while it is cached.
+_by_object: dict[int, tuple[Statement, StatementView]] = {}
 
 
 def view_of(s: Statement) -> StatementView:
     """The view of ``s``, from a small LRU cache (a stored statement is judged against many new ones)."""
+    hit = _by_object.get(id(s))
+    if hit is not None and hit[0] is s:
+        return hit[1]
+    v = _view_by_content(s)
+    if len(_by_object) >= _CACHE_SIZE:
+        del _by_object[next(iter(_by_object))]
+    _by_object[id(s)] = (s, v)
+    return v
+
+
+def _view_by_content(s: Statement) -> StatementView:
     # the id and sentence fix what extraction finds, but a caller may build two statements with one id
     key = (s.id, s.text, s.cue, s.polarity, s.modality, s.speaker.name,
            tuple((q.value, q.unit) for q in s.quantities), tuple(d.start_date for d in s.dates))  # fmt: skip
