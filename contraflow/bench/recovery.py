@@ -23,6 +23,7 @@ import argparse
 import asyncio
 import json
 import logging
+import shutil
 import socket
 import sys
 import tempfile
@@ -274,6 +275,7 @@ def measure_recovery(
             log.warning("bench_group_cleanup_failed group=%s error=%s", name, exc)
         admin.close()
         _delete_indices(settings, name)
+        shutil.rmtree(work, ignore_errors=True)  # the workers' logs and stores (GBs at 10^6)
 
 
 def _delete_indices(settings: Settings, prefix: str) -> None:
