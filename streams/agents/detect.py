@@ -59,6 +59,8 @@ _BATCH = "\x1e"  # batch records: "\x1e<partition>:<offset>" (never a blocking k
 _first = itemgetter(0)
 # Longest stretch the detect agent runs without letting the event loop serve the other agents.
 _YIELD_EVERY_S = 0.005
+# Farthest a message's timestamp may set the rings' clock ahead of this machine's.
+MAX_AHEAD_S = 60.0
 
 
 def should_emit(key: str, a: Statement, b: Statement) -> bool:
@@ -357,6 +359,9 @@ class CandidateRing:
             self._clear_batch()
             self.forget()
         at = at or None  # a record without a timestamp (0): the ring's clock
+        if at is not None:
+            # a producer's clock far ahead must not age (and drop) every statement stored before it
+            at = min(at, time.time() + MAX_AHEAD_S)
         if at is not None and (self._clock is None or at > self.clock()):
             self._clock = (at, time.monotonic())
         if self.window_s is not None and time.monotonic() >= self._expire_due:

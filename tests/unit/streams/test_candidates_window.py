@@ -145,3 +145,17 @@ def test_expire_waits_for_the_open_message(make_statement):
     assert ring.expire(now=1e9) == 0
     ring.write()
     assert ring.expire(now=1e9) == 2
+
+
+def test_a_timestamp_far_in_the_future_does_not_age_the_rings(make_statement):
+    import time
+
+    table = Table()
+    ring = CandidateRing(table, size=10, window_s=WINDOW)
+    now = time.time()
+    _message(ring, 0, 0, now, [("k", make_statement(1, ["k"]))])
+    # a producer's clock years ahead
+    _message(ring, 0, 1, now + 10 * 365 * 86_400, [("k", make_statement(2, ["k"]))])
+    assert ring.clock() < now + 120
+    assert ring.expire() == 0
+    assert [s.start for s in ring.candidates("k")] == [1, 2]
