@@ -100,7 +100,7 @@ def apply_link(table: MutableMapping[str, Any], link: ClaimLink) -> ClaimUpdate:
     cid = claim_id([root])
     statements = [Statement.model_validate_json(v) for v in members.values()]
     contradictions = [Contradiction.model_validate_json(v) for v in pairs.values()]
-    claim = build_claim([m for s in statements if (m := claim_statement(s)) is not None], pairs)
+    claim = build_claim([cs for s in statements if (cs := claim_statement(s)) is not None], pairs)
     for sid in members:
         if table.get(_S + sid) != root:
             table[_S + sid] = root
