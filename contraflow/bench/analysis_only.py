@@ -1,7 +1,8 @@
 """Phase 3: analysis only: ``analysis/`` alone, on one core and on N cores.
 
-The same work the pipeline does per article, and ``contraflow analyze`` does: normalise, extract statements,
-and detect each statement against the earlier ones (an ``InMemoryCandidateIndex`` with the pipeline's bounds),
+The same work the pipeline does per article: normalise, extract statements, link each statement to the earlier
+ones that state the same thing (the claim ledger, ``contraflow claims``) and detect each statement against them
+(an ``InMemoryCandidateIndex`` with the pipeline's bounds),
 without Kafka, Elasticsearch or Faust around it. Each measurement runs in fresh child processes (one per core)
 so that the timed work is the engine alone: the children load the spaCy pipeline and warm it up on one
 article, wait for each other at a barrier, then the clock runs from the first child's start to the last
@@ -77,11 +78,18 @@ def _child(chunk: list[str], model: str, keep: bool, barrier: Any, out: Any, bou
     results = extract_many([normalize_article(r) for r in raws], nlp)
     found = 0
     if bounds is not None:
+        from analysis.blocking import profile
+        from analysis.ledger import Ledger
+
         index = InMemoryCandidateIndex(per_key=bounds.candidates_per_key, max_candidates=bounds.max_candidates)
+        # the claim ledger's links too: the detect agent scores them on the same rings (contraflow claims)
+        ledger = Ledger(max_candidates=bounds.max_candidates)
         for statements in results:
             for s in statements:
+                mine = profile(s, with_blocking=True)
+                ledger.add(s, index, mine)
                 found += len(detect(s, index, min_score=bounds.min_score, budget=bounds.judge_budget))
-                index.add(s)
+                index.add(s, mine)
     t1 = time.perf_counter()
     per_article = [[s.model_dump_json() for s in stmts] for stmts in results] if keep else []
     out.put((t0, t1, load_s, len(raws), sum(len(r) for r in results), per_article, found))
