@@ -229,7 +229,7 @@ def measure_recovery(
         started = time.monotonic()
         records, size = fill_changelog(settings, stored_messages(corpus, statements, partitions), time.time())
         took = time.monotonic() - started
-        progress(f"{statements} statements: {records} changelog records, {size / 1e6:.0f} MB written in {took:.0f}s")
+        progress(f"{name}: {statements} statements, {records} changelog records, {size / 1e6:.0f} MB in {took:.0f}s")
         probe = next(s for _, found in corpus for s in found)
         n_probe = 0
         for store in stores:
