@@ -60,3 +60,23 @@ def test_stream_claims_equal_offline_claims_on_the_seed(pipeline_factory, seed_l
     assert contradictions == pairs
     # statements no claim holds ("could send", "would mean") carry none
     assert all(cid is None for sid, cid in statements.items() if sid not in members)
+
+
+def test_stream_claims_equal_offline_claims_across_articles_in_any_order(pipeline_factory, seed_lines):
+    from pipeline_helpers import split_seed
+
+    ns = pipeline_factory()
+    parts = split_seed(seed_lines[0])  # one article per paragraph: other outlets and days
+    ns.worker()
+    ns.publish(list(reversed(parts)))  # the later statement of each link arrives first
+    ns.wait(articles=len(expected_article_ids(parts, max_text_chars=ns.settings.analysis.max_text_chars)))
+    want = {cid: _shape(c) for cid, c in _offline_claims(parts, ns.settings).items()}
+    assert want
+    deadline = time.monotonic() + 120
+    got: dict[str, tuple] = {}
+    while time.monotonic() < deadline:
+        got = {c["id"]: _shape(c) for c in ns.docs("claims")}
+        if got == want:
+            break
+        time.sleep(1)
+    assert got == want
