@@ -91,7 +91,11 @@ def test_kafka_down_mid_stream_resumes_exact(pipeline_factory, news_subset, news
             f"topic: {len(missing - topic)}; {len(statements_msgs)} statements messages; "
             f"log: {worker.log_path}"
         )
-    assert counts == {"articles": len(articles), "statements": len(statements), "contradictions": len(contradictions)}
+    assert (counts["articles"], counts["statements"], counts["contradictions"]) == (
+        len(articles),
+        len(statements),
+        len(contradictions),
+    )
     assert ns.dead_letters() == []
     log = worker.log_path.read_text(errors="replace")
     assert "crashed" not in log.lower(), worker.log_tail()
