@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,6 +198,24 @@ class EsWriter:
         ops = [{"delete": {"_index": index, "_id": doc_id}} for doc_id in ids]
         resp = await self._retrying("delete", lambda: self.client.bulk(operations=ops), WriteResult())
         return sum(1 for item in resp.get("items", []) if item.get("delete", {}).get("result") == "deleted")
+
+    async def update_fields(self, kind: str, fields: Mapping[str, Mapping[str, Any]]) -> int:
+        """Set ``fields[id]`` on the stored documents of ``kind`` (the claims agent's ``claim_id``); a document
+        not stored (an article update removed it) stays absent: never created by this. Retried while
+        Elasticsearch is down, as :meth:`write`; returns how many were updated."""
+        if not fields:
+            return 0
+        await self.setup()
+        index = alias_name(self.cfg.index_prefix, kind)
+        ops: list[dict[str, Any]] = []
+        for doc_id, doc in fields.items():
+            ops += [{"update": {"_index": index, "_id": doc_id}}, {"doc": dict(doc)}]
+        resp = await self._retrying("update", lambda: self.client.bulk(operations=ops), WriteResult())
+        items = [item.get("update", {}) for item in resp.get("items", [])]
+        failed = [i for i in items if i.get("status", 200) >= 300 and i.get("status") != 404]
+        if failed:
+            log.warning("es_update_failed index=%s count=%d first=%s", index, len(failed), _reason(failed[0]))
+        return sum(1 for i in items if i.get("status", 200) < 300)
 
     def _count(self, result: WriteResult, reason: str) -> None:
         result.errors[reason] = result.errors.get(reason, 0) + 1

@@ -6,8 +6,9 @@ The detect agent links each new statement to the stored statements of its rings 
 claim links (one partition: a claim may span keys of every partition). This agent keeps the components in a
 table: ``s\\x1f<statement id>`` -> the smallest statement id of its claim (the root), ``c\\x1f<root>`` -> the
 claim's statements and contradictions. Each link merges two claims (or starts one); the claim record is then a
-pure function of its statements (``analysis.ledger.build_claim``), written with its statements and
-contradictions, which now carry its ``claim_id``; a claim merged into another is deleted. The contradictions
+pure function of its statements (``analysis.ledger.build_claim``), written, and the stored statements whose claim
+changed get its ``claim_id`` in place (never re-created: an article update may have removed one); a claim
+merged into another is deleted. The contradictions
 are forwarded to the ``contradictions`` topic from here, with their claim id, so the one agent that indexes them
 writes them once. A replayed link changes no state and rewrites the same documents.
 """
@@ -141,10 +142,13 @@ def register_claims(p: PipelineContext) -> faust.types.AgentT:
         metrics.records_in.labels("claims").inc()
         update = apply_link(table, link)
         if p.sink is not None:
-            records: list[Any] = [*update.statements]
             if update.claim is not None:
-                records.append(update.claim)
-            await index_records(p, records, {})
+                await index_records(p, [update.claim], {})
+            # the statements get their claim id in place: a statement an article update removed meanwhile must
+            # not come back (its claim still lists it until the claim changes)
+            set_fields = getattr(p.sink, "update_fields", None)
+            if update.statements and set_fields is not None:
+                await set_fields("statements", {s.id: {"claim_id": s.claim_id} for s in update.statements})
             delete = getattr(p.sink, "delete", None)
             if update.removed and delete is not None:
                 await delete("claims", update.removed)
