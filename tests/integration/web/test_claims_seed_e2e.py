@@ -16,12 +16,12 @@ import time
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from claim_docs import drop_all, index_all
-from web_e2e_helpers import BROWSER_FLAGS, free_port
+from web_e2e_helpers import BROWSER_FLAGS
 
 from contraflow.settings import ElasticsearchSettings
 from indexers import alias_name, make_client, track_record_bodies, track_record_rows
@@ -61,7 +61,9 @@ def _dom(chromium: str, url: str, profile: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def seed_site(stack_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+def seed_site(
+    free_port: Callable[[], int], stack_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict]:
     if not SEED.is_file():
         pytest.fail(f"seed article missing: {SEED} (shared/ must lie beside the checkout)")
     tmp = tmp_path_factory.mktemp("claims-seed")
