@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .blocking import CandidateIndex, InMemoryCandidateIndex, blocking_keys
-    from .detect import detect
+    from .detection import detect
     from .extract import extract_many, extract_statements
     from .kinds.combiner import judge_pair as judge_statements
     from .nlp import load_nlp
@@ -40,7 +40,7 @@ _LAZY = {
     "CandidateIndex": (".blocking", "CandidateIndex"),
     "InMemoryCandidateIndex": (".blocking", "InMemoryCandidateIndex"),
     "blocking_keys": (".blocking", "blocking_keys"),
-    "detect": (".detect", "detect"),
+    "detect": (".detection", "detect"),
     "extract_many": (".extract", "extract_many"),
     "extract_statements": (".extract", "extract_statements"),
     "judge_statements": (".kinds.combiner", "judge_pair"),

@@ -6,7 +6,7 @@ statement costs O(number of its keys x per_key), whatever the store size. The st
 ring per key in a Faust table instead (``streams.agents.detect.CandidateRing``).
 
 Both store each statement with its :class:`Profile`: the sets the candidate selection
-(``analysis.detect.select_candidates``) compares, computed once when the statement is stored, not
+(``analysis.detection.select_candidates``) compares, computed once when the statement is stored, not
 once per comparison.
 """
 
@@ -161,7 +161,7 @@ class ProfileBlock:
 
     A sequence of :class:`Profile` (``len``, ``[i]``, iteration oldest first, ``reversed`` newest first) that
     also keeps each profile's :attr:`Profile.row` in an ``analysis.prefilter.Rows``: what
-    ``analysis.detect.place_all`` filters in one numpy pass. The offline index and the stream agent's ring
+    ``analysis.detection.place_all`` filters in one numpy pass. The offline index and the stream agent's ring
     mirror both keep their blocks in one.
     """
 
@@ -224,8 +224,8 @@ class InMemoryCandidateIndex:
     """A bounded in-memory ``CandidateIndex``: ``per_key`` most recent statements per key.
 
     ``max_candidates`` bounds how many stored statements a new one is compared with, split evenly over its
-    keys: ``analysis.detect.detect`` reads each key's block newest first (:meth:`newest`) and judges only the
-    best few of each (``analysis.detect.place``, as the stream agent does with its rings); :meth:`candidates`
+    keys: ``analysis.detection.detect`` reads each key's block newest first (:meth:`newest`) and judges only the
+    best few of each (``analysis.detection.place``, as the stream agent does with its rings); :meth:`candidates`
     gives the same bound over the de-duplicated union of the blocks.
 
     Example::
@@ -274,12 +274,12 @@ class InMemoryCandidateIndex:
         return list(dict.fromkeys(chain.from_iterable(islice(reversed(block), share) for block in blocks)))
 
     def newest(self, key: str) -> Iterable[Profile]:
-        """The profiles stored under ``key``, newest first (what ``analysis.detect.place`` reads)."""
+        """The profiles stored under ``key``, newest first (what ``analysis.detection.place`` reads)."""
         block = self._blocks.get(key)
         return reversed(block) if block is not None else ()
 
     def block(self, key: str) -> ProfileBlock | None:
-        """The block of ``key`` (what ``analysis.detect.place_all`` reads), or None for a key never stored."""
+        """The block of ``key`` (what ``analysis.detection.place_all`` reads), or None for a key never stored."""
         return self._blocks.get(key)
 
     def candidates(self, s: Statement) -> list[Statement]:

@@ -1,6 +1,6 @@
 """A vectorised first pass over a placement's candidates: one numpy expression instead of a Python loop.
 
-``analysis.detect.select_candidates`` checks each stored statement of a window in Python, and once
+``analysis.detection.select_candidates`` checks each stored statement of a window in Python, and once
 the blocks of a statement's keys are full that pass is most of what placing it costs (hundreds of candidates,
 of which a handful are worth judging). Here every stored :class:`~analysis.blocking.Profile` also has a row of
 integers (:func:`features`): a hash of its words, its cue, its time bounds and the kinds' pre-check bits; a block

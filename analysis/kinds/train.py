@@ -64,7 +64,7 @@ def _find(article: Article, statements: list[Statement], quote: str) -> Statemen
 def build_examples(cases: list[dict[str, Any]], nlp: Any, weight: float = 1.0) -> list[Example]:
     """The labelled pairs of every case (see the module docstring), each weighing ``weight`` in the fit."""
     from ..blocking import InMemoryCandidateIndex
-    from ..detect import candidates
+    from ..detection import candidates
     from ..extract import extract_many
 
     articles = [normalize_article(ArticleIn.model_validate(a)) for c in cases for a in c["articles"]]

@@ -8,7 +8,7 @@ from datetime import datetime
 from schemas import Claim, ClaimStatement, Statement, short_hash
 
 from ..blocking import CandidateIndex, Profile, profile
-from ..detect import MAX_CANDIDATES
+from ..detection import MAX_CANDIDATES
 from ..kinds.view import STOP, WORD, rarity, stem
 from .link import LINK_BUDGET, LinkModel, link_candidates, link_score, load_link_model
 from .stance import claim_status, stance_of

@@ -6,7 +6,7 @@ contradiction and a pair that agrees in other words are both "about the same thi
 (``python -m analysis.ledger.train``, shipped as ``model.json`` beside this module) turns them into a
 probability; inference is one dot product.
 
-Candidates come from the blocking keys, key by key as the contradiction placement does (``analysis.detect``): of
+Candidates come from the blocking keys, key by key as the contradiction placement does (``analysis.detection``): of
 each key's block, only the newest ``window`` statements, only pairs whose smallest shared key is this key
 (``emits``), so the offline ledger and the stream's detect agent ask about the same pairs.
 """
@@ -24,7 +24,7 @@ import numpy as np
 from schemas import Statement
 
 from ..blocking import Profile, ProfileBlock
-from ..detect import window
+from ..detection import window
 from ..judge import MAX_DAYS_APART
 from ..kinds.features import FEATURE_NAMES, pair_features, shared_weight
 from .stance import stance_of
@@ -107,8 +107,8 @@ def link_candidates(
     one partition), best first within each key.
 
     ``blocks``: (key, that key's block, None when empty), blocks oldest first as stored. Of each block the newest
-    :func:`analysis.detect.window` statements are read; a pair is kept only by the smallest key the two share
-    (``analysis.detect.emits``: offline and in the stream each pair is scored once), only when :func:`linkable`;
+    :func:`analysis.detection.window` statements are read; a pair is kept only by the smallest key the two share
+    (``analysis.detection.emits``: offline and in the stream each pair is scored once), only when :func:`linkable`;
     of each key, the ``budget / len(keys)`` (at least one) sharing most weighted content are kept.
     """
     mine = new.blocking if new.blocking is not None else frozenset(new.statement.blocking_keys)

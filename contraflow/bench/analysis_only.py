@@ -60,9 +60,7 @@ class AnalysisResult:
 def _child(chunk: list[str], model: str, keep: bool, barrier: Any, out: Any, bounds: AnalysisSettings | None) -> None:
     """One analysis process: load, warm up, meet the others, run ``chunk``, send back the timings."""
     from analysis import InMemoryCandidateIndex, extract_many, load_nlp
-
-    # `detect` from its module: once analysis.detect is loaded, `from analysis import detect` may give the module
-    from analysis.detect import detect
+    from analysis.detection import detect
     from analysis.normalize import normalize_article
 
     t_load = time.perf_counter()

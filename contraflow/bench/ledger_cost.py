@@ -18,7 +18,7 @@ __all__ = ["main"]
 def main(argv: list[str] | None = None) -> int:
     from analysis import InMemoryCandidateIndex, extract_many, load_nlp
     from analysis.blocking import profile
-    from analysis.detect import detect
+    from analysis.detection import detect
     from analysis.ledger import link_candidates, link_score, load_link_model
     from schemas import ClaimLink
     from streams.agents.claims import apply_link

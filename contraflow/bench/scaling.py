@@ -2,7 +2,7 @@
 
 Stores are filled with deterministic synthetic statements (:mod:`.synthetic`); the same probes (new statements
 sharing the stores' popular keys) are then detected against each store, judging at most ``judge_budget`` candidates
-each (``analysis.detect.select_candidates``). Sizes are measured in interleaved
+each (``analysis.detection.select_candidates``). Sizes are measured in interleaved
 rounds (1e3, 1e4, 1e5, 1e3, ...) and each size's cost is the median over rounds, so a burst of load from
 elsewhere on the machine hits every size alike instead of skewing one of them.
 """
@@ -59,13 +59,11 @@ def run_scaling(
     """Build one candidate index per size from ``seeds``' synthetic variants and time ``detect`` on probes.
 
     ``index_factory`` makes an empty candidate index (``analysis.InMemoryCandidateIndex`` by default).
-    ``judge_budget``: most candidates judged per probe (``analysis.detect.JUDGE_BUDGET`` by default).
+    ``judge_budget``: most candidates judged per probe (``analysis.detection.JUDGE_BUDGET`` by default).
     Probes are detected against a store and not added to it, so every round sees the same stores.
     """
     from analysis import InMemoryCandidateIndex, blocking_keys
-
-    # `detect` from its module: once analysis.detect is loaded, `from analysis import detect` may give the module
-    from analysis.detect import JUDGE_BUDGET, detect
+    from analysis.detection import JUDGE_BUDGET, detect
 
     factory = index_factory or InMemoryCandidateIndex
     budget = JUDGE_BUDGET if judge_budget is None else judge_budget
@@ -122,9 +120,9 @@ def run_scaling(
 
 
 def _looked_at(p: Any, index: Any, budget: int) -> tuple[int, int]:
-    """(stored statements compared with probe ``p``, candidates judged) as ``analysis.detect.detect`` places it."""
+    """(stored statements compared with probe ``p``, candidates judged) as ``analysis.detection.detect`` places it."""
     from analysis.blocking import profile
-    from analysis.detect import place, window
+    from analysis.detection import place, window
 
     mine = profile(p, with_blocking=True)
     keys = mine.blocking or frozenset()

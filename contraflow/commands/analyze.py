@@ -113,9 +113,7 @@ def analyze_lines(
 ) -> tuple[int, int, list[str]]:
     """Run the whole offline pipeline; returns (articles, contradictions, errors)."""
     from analysis import InMemoryCandidateIndex, extract_many, load_nlp
-
-    # `detect` from its module: once analysis.detect is loaded, `from analysis import detect` may give the module
-    from analysis.detect import JUDGE_BUDGET, MAX_CANDIDATES, detect
+    from analysis.detection import JUDGE_BUDGET, MAX_CANDIDATES, detect
 
     articles, errors = read_articles(stream, max_text_chars)
     for msg in errors:

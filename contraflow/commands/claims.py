@@ -26,10 +26,9 @@ def ledger_of(articles: list[Any], nlp: Any, *, min_score: float, per_key: int, 
               max_candidates: int) -> tuple[list[Any], Any]:  # fmt: skip
     """(every statement, the ledger) of ``articles``, read in order as ``contraflow analyze`` reads them: each
     statement linked to its candidates, and to the statements it contradicts."""
-    # `detect` from its module: once analysis.detect is loaded, `from analysis import detect` gives the module
     from analysis import InMemoryCandidateIndex, extract_many
     from analysis.blocking import profile
-    from analysis.detect import detect
+    from analysis.detection import detect
     from analysis.ledger import Ledger
 
     index = InMemoryCandidateIndex(per_key=per_key, max_candidates=max_candidates)

@@ -5,7 +5,7 @@ a list of (blocking key, statement) placements whose keys this partition owns.
 
 The table keeps a ring of the last ``analysis.candidates_per_key`` statements per key (:class:`CandidateRing`: one
 table record per message, its batch). A new statement is judged
-only against the best of them, chosen by ``analysis.detect.place_all`` (all of the statement's keys in the message
+only against the best of them, chosen by ``analysis.detection.place_all`` (all of the statement's keys in the message
 at once), the very function the offline ``analyze`` uses, so the stream and ``analyze`` judge the same pairs: of
 each ring's newest statements (its share of ``analysis.max_candidates``), the ones the judge could find nothing
 with are dropped (a numpy pass over all the windows once they are large, ``analysis.prefilter``), the rest ranked,
@@ -65,7 +65,7 @@ MAX_AHEAD_S = 60.0
 
 def should_emit(key: str, a: Statement, b: Statement) -> bool:
     """True when ``key`` is the smallest blocking key the two statements share (one emission per pair)."""
-    from analysis.detect import emits
+    from analysis.detection import emits
 
     return emits(key, frozenset(a.blocking_keys), frozenset(b.blocking_keys))
 
@@ -101,8 +101,8 @@ class RecentProfiles:
 def to_judge_all(
     new: Profile, rings: list[tuple[str, ProfileBlock]], budget: int, max_candidates: int
 ) -> list[tuple[str, list[Profile]]]:
-    """(key, the ring entries to judge ``new`` against) for each of ``rings``: ``analysis.detect.place_all``."""
-    from analysis.detect import place_all
+    """(key, the ring entries to judge ``new`` against) for each of ``rings``: ``analysis.detection.place_all``."""
+    from analysis.detection import place_all
 
     return place_all(new, rings, budget=budget, max_candidates=max_candidates)
 

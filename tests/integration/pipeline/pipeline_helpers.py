@@ -80,7 +80,7 @@ def split_seed(seed_line: bytes) -> list[bytes]:
 def offline_contradictions(lines: list[bytes], min_score: float) -> list:
     """What the engine finds in these articles offline, one after the other (no Kafka, no Elasticsearch)."""
     from analysis import InMemoryCandidateIndex, extract_many, load_nlp
-    from analysis.detect import detect  # once analysis.detect is loaded, `from analysis import detect` is the module
+    from analysis.detection import detect
     from analysis.normalize import normalize_article
     from schemas import ArticleIn
 

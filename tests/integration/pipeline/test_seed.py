@@ -12,7 +12,7 @@ from schemas import ArticleIn
 def _offline_pairs(lines: list[bytes], min_score: float) -> set[str]:
     """What the engine finds on the same articles without Kafka (the reference for the streaming result)."""
     from analysis import InMemoryCandidateIndex, extract_many, load_nlp
-    from analysis.detect import detect  # once analysis.detect is loaded, `from analysis import detect` is the module
+    from analysis.detection import detect
     from analysis.normalize import normalize_article
 
     articles = [normalize_article(ArticleIn.model_validate_json(line)) for line in lines]

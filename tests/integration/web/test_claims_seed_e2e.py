@@ -36,7 +36,7 @@ CONTRAFLOW = str(Path(sys.executable).with_name("contraflow"))
 
 def _seed_contradictions() -> list:
     from analysis import InMemoryCandidateIndex, extract_many, load_nlp
-    from analysis.detect import detect
+    from analysis.detection import detect
     from analysis.normalize import normalize_article
 
     articles = [normalize_article(ArticleIn.model_validate_json(line)) for line in SEED.read_text().splitlines()]

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from analysis import CandidateIndex, InMemoryCandidateIndex, blocking_keys, detect, judge_statements
 from analysis.blocking import ProfileBlock, profile
-from analysis.detect import JUDGE_BUDGET, key_share, select_candidates
+from analysis.detection import JUDGE_BUDGET, key_share, select_candidates
 from analysis.prefilter import survivors
 from contraflow.settings import AnalysisSettings
 from schemas import ClaimFrame, Entity, Quantity, Statement
@@ -125,7 +125,7 @@ def test_selection_drops_what_no_kind_could_read_as_a_contradiction():
 
 
 def test_detect_judges_at_most_the_budget(monkeypatch):
-    module = sys.modules["analysis.detect"]
+    module = sys.modules["analysis.detection"]
     calls: list[str] = []
     real = module.judge_pair
 

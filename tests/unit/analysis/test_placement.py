@@ -1,6 +1,6 @@
 """The stream's detect agent and the offline ``detect`` judge the same pairs, budgets and windows included.
 
-Both place a statement key by key with ``analysis.detect.place``; this runs the two side by side on real
+Both place a statement key by key with ``analysis.detection.place``; this runs the two side by side on real
 articles (the seed and the first articles of the shared news corpus) with bounds small enough that every one
 of them bites: short rings, a small comparison window and a judge budget of a few candidates per key.
 """
@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from analysis import InMemoryCandidateIndex, detect, judge_statements
-from analysis.detect import MIN_KEY_SHARE, emits, key_share, window
+from analysis.detection import MIN_KEY_SHARE, emits, key_share, window
 from streams.agents.detect import CandidateRing, _by_statement, _profile, to_judge_all
 
 
@@ -55,8 +55,8 @@ def _stream(statements, per_key, max_candidates, budget) -> set[str]:
     ("per_key", "max_candidates", "budget"), [(200, 800, 32), (12, 800, 32), (200, 24, 32), (200, 800, 3), (6, 16, 2)]
 )
 def test_stream_and_offline_find_the_same_pairs(statements, per_key, max_candidates, budget, vector_min, monkeypatch):
-    # vector_min 0: every placement through the numpy prefilter; 10**9: none (analysis.detect.VECTOR_MIN)
-    monkeypatch.setattr(sys.modules["analysis.detect"], "VECTOR_MIN", vector_min)
+    # vector_min 0: every placement through the numpy prefilter; 10**9: none (analysis.detection.VECTOR_MIN)
+    monkeypatch.setattr(sys.modules["analysis.detection"], "VECTOR_MIN", vector_min)
     offline = _offline(statements, per_key, max_candidates, budget)
     assert offline == _stream(statements, per_key, max_candidates, budget)
     if (per_key, max_candidates, budget) == (200, 800, 32):

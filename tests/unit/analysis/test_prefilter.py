@@ -1,6 +1,6 @@
 """The numpy prefilter changes what placing a statement costs, never what it finds.
 
-``analysis.detect.place_all`` runs ``analysis.prefilter.survivors`` over the rows of every window once they are
+``analysis.detection.place_all`` runs ``analysis.prefilter.survivors`` over the rows of every window once they are
 large enough (``VECTOR_MIN``), and the plain Python pass of ``place`` otherwise; both must give the same
 candidates in the same order. Checked on real statements (the seed and corpus articles) and on crowded blocks of
 their synthetic variants (the bench's generator), where most rows share a key and words but little else.
@@ -15,12 +15,12 @@ import pytest
 
 from analysis import InMemoryCandidateIndex, blocking_keys
 from analysis.blocking import ProfileBlock, profile
-from analysis.detect import place, place_all, select_candidates, window
+from analysis.detection import place, place_all, select_candidates, window
 from analysis.prefilter import _WIDTH as WIDTH
 from analysis.prefilter import Rows, survivors
 from contraflow.bench.synthetic import synthesize
 
-_detect = sys.modules["analysis.detect"]  # the module (``analysis.detect`` the attribute is the function)
+_detect = sys.modules["analysis.detection"]  # the module (``analysis.detection`` the attribute is the function)
 
 
 @pytest.fixture(scope="module")

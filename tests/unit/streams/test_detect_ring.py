@@ -6,7 +6,7 @@ import random
 import pytest
 
 from analysis.blocking import Profile
-from analysis.detect import key_share
+from analysis.detection import key_share
 from schemas import BlockedStatements, ClaimFrame, Quantity, Statement, statement_id
 from streams.agents.detect import (
     CandidateRing,
