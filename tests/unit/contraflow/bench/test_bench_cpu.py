@@ -33,7 +33,13 @@ def test_meter_counts_each_group_and_finds_processes_by_marker():
     busy = "import time\nend = time.process_time() + 0.6\nwhile time.process_time() < end: pass\ntime.sleep(30)"
     child = subprocess.Popen([sys.executable, "-c", busy, marker])
     try:
-        found = find_pids({"spinner": marker.encode(), "nothing": b"no-such-marker-\x01"})
+        # until the child has exec'd, its command line is still ours (no marker): look until it shows up
+        deadline = time.monotonic() + 20
+        while True:
+            found = find_pids({"spinner": marker.encode(), "nothing": b"no-such-marker-\x01"})
+            if found["spinner"] or time.monotonic() > deadline:
+                break
+            time.sleep(0.02)
         assert found == {"spinner": [child.pid], "nothing": []}
         meter = CpuMeter({**found, "me": [os.getpid()]}).start()
         _spin(0.2)
