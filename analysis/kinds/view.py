@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -211,6 +212,9 @@ _views: OrderedDict[tuple, StatementView] = OrderedDict()
 # (whose tuples cost more to build than most views take to look up). The entry holds the statement, so its id()
 # is not reused while it is cached.
 _by_object: dict[int, tuple[Statement, StatementView]] = {}
+# A worker's NLP thread (extraction reads rare words) and its event loop (detection) share both caches: every
+# change is made under this lock (a lookup is one dict read, safe without it; a view is built outside it).
+_lock = threading.Lock()
 
 
 def view_of(s: Statement) -> StatementView:
@@ -219,9 +223,10 @@ def view_of(s: Statement) -> StatementView:
     if hit is not None and hit[0] is s:
         return hit[1]
     v = _view_by_content(s)
-    if len(_by_object) >= _CACHE_SIZE:
-        del _by_object[next(iter(_by_object))]
-    _by_object[id(s)] = (s, v)
+    with _lock:
+        while len(_by_object) >= _CACHE_SIZE:
+            del _by_object[next(iter(_by_object))]
+        _by_object[id(s)] = (s, v)
     return v
 
 
@@ -232,9 +237,12 @@ def _view_by_content(s: Statement) -> StatementView:
     v = _views.get(key)
     if v is None:
         v = _build(s)
-        _views[key] = v
-        if len(_views) > _CACHE_SIZE:
-            _views.popitem(last=False)
+        with _lock:
+            _views[key] = v
+            while len(_views) > _CACHE_SIZE:
+                _views.popitem(last=False)
     else:
-        _views.move_to_end(key)
+        with _lock:
+            if key in _views:
+                _views.move_to_end(key)
     return v

@@ -1,0 +1,49 @@
+"""The statement-view cache is shared by the worker's NLP thread (extraction reads rare words) and its event loop
+(detection): lookups, inserts and evictions from both at once must never raise."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+import pytest
+
+from analysis.kinds import view
+
+
+@pytest.fixture
+def tiny_cache(monkeypatch: pytest.MonkeyPatch):
+    # a cache of a few entries evicts on nearly every insert: the race, if any, shows at once
+    monkeypatch.setattr(view, "_CACHE_SIZE", 3)
+    view._by_object.clear()
+    view._views.clear()
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch between any two bytecodes, not every 5 ms
+    yield
+    sys.setswitchinterval(interval)
+    view._by_object.clear()
+    view._views.clear()
+
+
+def test_views_from_several_threads_never_raise(tiny_cache, make_statement):
+    errors: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def work(offset: int) -> None:
+        start.wait()
+        try:
+            for n in range(3000):
+                s = make_statement(
+                    offset + n % 50, ["k"], text=f"Minister {n % 7} said the bridge at Ystad {n} was shut"
+                )
+                assert view.view_of(s).s is s
+        except BaseException as exc:  # reported below: a thread's exception would otherwise be lost
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i * 1000,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(view._by_object) <= 3 and len(view._views) <= 3
