@@ -13,7 +13,7 @@ from schemas import Article, Entity, Speaker, Statement, statement_id
 
 from .attribution import Attribution, SpeakerMemory, ents_in, find_attribution, main_clause_end
 from .blocking import blocking_keys
-from .claims import claim_frame, detect_cue, modality_of, polarity_of
+from .claim_frame import claim_frame, detect_cue, modality_of, polarity_of
 from .dates import find_dates
 from .entity_norm import norm_entity
 from .quantities import find_quantities
