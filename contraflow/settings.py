@@ -20,6 +20,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from analysis.settings import AnalysisSettings
 from indexers.settings import ElasticsearchSettings
+from schemas.secrets import secret_from_file
 from streams.settings import KafkaSettings, TopicSettings, WorkerSettings
 
 __all__ = [
@@ -71,22 +72,7 @@ class WebSettings(_Section):
     @model_validator(mode="before")
     @classmethod
     def _secrets_from_files(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        for field in ("token", "password"):
-            path = data.get(f"{field}_file")
-            if not path:
-                continue
-            env = f"CONTRAFLOW_WEB__{field.upper()}"
-            if data.get(field) is not None:
-                raise ValueError(f"web: both {env} and {env}_FILE are set: keep one")
-            try:
-                text = Path(path).read_text(encoding="utf-8").rstrip("\r\n")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise ValueError(f"web: cannot read {env}_FILE {path} ({type(exc).__name__}): fix the path") from None
-            # Read once: a copy of the settings (flags on top) validates the value alone.
-            data = {**data, field: text, f"{field}_file": None}
-        return data
+        return secret_from_file(secret_from_file(data, "web", "token"), "web", "password")
 
     @model_validator(mode="after")
     def _consistent(self) -> WebSettings:
@@ -142,19 +128,11 @@ class Settings(BaseSettings):
                 continue
             fields = type(field.default).model_fields
             for name, sub in fields.items():
-                file = values.get(f"{name}_file")
-                if file is None or f"{name}_file" in fields or SecretStr not in getattr(sub.annotation, "__args__", ()):
+                if f"{name}_file" in fields or SecretStr not in getattr(sub.annotation, "__args__", ()):
                     continue
-                env = f"CONTRAFLOW_{section}__{name}".upper()
-                if values.get(name) is not None:
-                    raise ValueError(f"{section}: both {env} and {env}_FILE are set: keep one")
-                try:
-                    text = Path(file).read_text(encoding="utf-8").rstrip("\r\n")
-                except (OSError, UnicodeDecodeError) as exc:
-                    raise ValueError(f"{section}: cannot read {env}_FILE {file} ({type(exc).__name__})") from None
-                if not text:
-                    raise ValueError(f"{section}: {env}_FILE {file} is empty")
-                values = {**{k: v for k, v in values.items() if k != f"{name}_file"}, name: text}
+                filled = secret_from_file(values, section, name)
+                if filled is not values:  # the section has no <name>_file setting: the key goes
+                    values = {k: v for k, v in filled.items() if k != f"{name}_file"}
             data = {**data, section: values}
         return data
 

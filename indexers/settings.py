@@ -11,6 +11,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
+from schemas.secrets import secret_from_file
+
 __all__ = ["ElasticsearchSettings", "masked_url"]
 
 
@@ -57,7 +59,7 @@ class ElasticsearchSettings(_Section):
     @model_validator(mode="before")
     @classmethod
     def _secrets_from_files(cls, data: Any) -> Any:
-        return _secret_from_file(_secret_from_file(data, "es", "password"), "es", "api_key")
+        return secret_from_file(secret_from_file(data, "es", "password"), "es", "api_key")
 
     @model_validator(mode="after")
     def _consistent(self) -> ElasticsearchSettings:
@@ -76,24 +78,6 @@ class ElasticsearchSettings(_Section):
     def safe_url(self) -> str:
         """The URL fit for a log line or an error message: a ``user:password@`` in it is masked."""
         return masked_url(self.url) if self.cloud_id is None else f"cloud:{self.cloud_id.split(':', 1)[0]}"
-
-
-def _secret_from_file(data: Any, section: str, field: str) -> Any:
-    """Fill ``field`` from the file named by ``<field>_file`` (the Docker-secrets convention), before validation."""
-    if not isinstance(data, dict) or not data.get(f"{field}_file"):
-        return data
-    env = f"CONTRAFLOW_{section}__{field}".upper()
-    if data.get(field) is not None:
-        raise ValueError(f"{section}: both {env} and {env}_FILE are set: keep one")
-    path = Path(data[f"{field}_file"])
-    try:
-        text = path.read_text(encoding="utf-8").rstrip("\r\n")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{section}: cannot read {env}_FILE {path} ({type(exc).__name__}): fix the path") from None
-    if not text:
-        raise ValueError(f"{section}: {env}_FILE {path} is empty")
-    # The file is read once: a copy of the settings (flags on top) validates the value alone.
-    return {**data, field: text, f"{field}_file": None}
 
 
 def masked_url(url: str) -> str:

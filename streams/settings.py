@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
+from schemas.secrets import secret_from_file
+
 if TYPE_CHECKING:  # only annotated: importing analysis loads spaCy
     from analysis.settings import AnalysisSettings
 
@@ -61,7 +63,7 @@ class KafkaSettings(_Section):
     @model_validator(mode="before")
     @classmethod
     def _password_from_file(cls, data: Any) -> Any:
-        return _secret_from_file(data, "kafka", "password")
+        return secret_from_file(data, "kafka", "password")
 
     @model_validator(mode="after")
     def _consistent(self) -> KafkaSettings:
@@ -90,24 +92,6 @@ class KafkaSettings(_Section):
         if (self.cert_file is None) != (self.key_file is None):
             raise ValueError("kafka: a client certificate needs its key: set both cert_file and key_file")
         return self
-
-
-def _secret_from_file(data: Any, section: str, field: str) -> Any:
-    """Fill ``field`` from the file named by ``<field>_file`` (the Docker-secrets convention), before validation."""
-    if not isinstance(data, dict) or not data.get(f"{field}_file"):
-        return data
-    env = f"CONTRAFLOW_{section}__{field}".upper()
-    if data.get(field) is not None:
-        raise ValueError(f"{section}: both {env} and {env}_FILE are set: keep one")
-    path = Path(data[f"{field}_file"])
-    try:
-        text = path.read_text(encoding="utf-8").rstrip("\r\n")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{section}: cannot read {env}_FILE {path} ({type(exc).__name__}): fix the path") from None
-    if not text:
-        raise ValueError(f"{section}: {env}_FILE {path} is empty")
-    # The file is read once: a copy of the settings (flags on top) validates the value alone.
-    return {**data, field: text, f"{field}_file": None}
 
 
 class TopicSettings(_Section):

@@ -86,3 +86,25 @@ def test_any_section_secret_may_come_from_a_file(monkeypatch, tmp_path):
     monkeypatch.setenv("CONTRAFLOW_WEB__TOKEN_FILE", str(tmp_path / "nope"))
     with pytest.raises(ConfigError, match="CONTRAFLOW_WEB__TOKEN_FILE"):
         load_settings()
+
+
+def test_a_section_without_its_own_file_setting_reads_it_through_settings(monkeypatch, tmp_path):
+    """``Settings`` reads ``<FIELD>_FILE`` for a secret of a section that declares no ``<field>_file`` itself."""
+    from pydantic import BaseModel, ConfigDict, SecretStr
+
+    from contraflow.settings import Settings
+
+    class Vault(BaseModel):
+        model_config = ConfigDict(frozen=True, extra="forbid")
+        secret: SecretStr | None = None
+
+    class WithVault(Settings):
+        vault: Vault = Vault()
+
+    (tmp_path / "v").write_text("from-file\n")
+    monkeypatch.setenv("CONTRAFLOW_VAULT__SECRET_FILE", str(tmp_path / "v"))
+    settings = WithVault()
+    assert settings.vault.secret is not None and settings.vault.secret.get_secret_value() == "from-file"
+    monkeypatch.setenv("CONTRAFLOW_VAULT__SECRET", "also")
+    with pytest.raises(ValueError, match="both CONTRAFLOW_VAULT__SECRET and CONTRAFLOW_VAULT__SECRET_FILE"):
+        WithVault()
