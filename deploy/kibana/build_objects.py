@@ -201,19 +201,36 @@ def _date_histogram(field: str, label: str) -> dict[str, Any]:
     }
 
 
-def _over_time() -> dict[str, Any]:
-    params = _histogram_params("Contradictions")
-    aggs = [
-        _count_agg(),
-        _date_histogram("published_at", "Published"),
-        _terms("3", "kind", 7, "group", "Kind"),
-    ]
+def _metric(agg_id: str, agg_type: str, field: str, label: str) -> dict[str, Any]:
+    return {
+        "id": agg_id,
+        "enabled": True,
+        "type": agg_type,
+        "schema": "metric",
+        "params": {"field": field, "customLabel": label},
+    }
+
+
+def _stacked_over_time(
+    name: str,
+    title: str,
+    axis_title: str,
+    time: tuple[str, str],
+    group: tuple[str, int, str],
+    kind: str = "contradictions",
+    description: str = "",
+) -> dict[str, Any]:
+    """A histogram of counts over ``time`` (field, label), stacked by the terms of ``group`` (field, size, label)."""
+    group_field, group_size, group_label = group
+    aggs = [_count_agg(), _date_histogram(*time), _terms("3", group_field, group_size, "group", group_label)]
     return _visualization(
-        f"{PREFIX}-vis-contradictions-over-time",
-        "contraflow: contradictions over time by kind",
+        f"{PREFIX}-vis-{name}",
+        title,
         "histogram",
-        params,
+        _histogram_params(axis_title),
         aggs,
+        kind=kind,
+        description=description,
     )
 
 
@@ -227,93 +244,83 @@ _TABLE_PARAMS = {
 }
 
 
-def _speakers() -> dict[str, Any]:
-    aggs = [_count_agg(), _terms("2", "speakers.keyword", 20, "bucket", "Speaker")]
+def _top_table(
+    name: str,
+    title: str,
+    field: str,
+    label: str,
+    metrics: list[dict[str, Any]] | None = None,
+    kind: str = "contradictions",
+    query: str = "",
+    description: str = "",
+) -> dict[str, Any]:
+    """A table of the 20 top terms of ``field``, each with ``metrics`` (default: its count)."""
+    aggs = [*(metrics or [_count_agg()]), _terms("2", field, 20, "bucket", label)]
     return _visualization(
-        f"{PREFIX}-vis-speakers-in-conflict", "contraflow: speakers most in conflict", "table", _TABLE_PARAMS, aggs
-    )
-
-
-def _sources() -> dict[str, Any]:
-    aggs = [_count_agg(), _terms("2", "sources", 20, "bucket", "Source")]
-    return _visualization(
-        f"{PREFIX}-vis-sources", "contraflow: sources of contradicting statements", "table", _TABLE_PARAMS, aggs
-    )
-
-
-def _claims_by_status() -> dict[str, Any]:
-    aggs = [_count_agg(), _date_histogram("first_seen", "First seen"), _terms("3", "status", 5, "group", "Status")]
-    return _visualization(
-        f"{PREFIX}-vis-claims-by-status",
-        "contraflow: claims by status over time",
-        "histogram",
-        _histogram_params("Claims"),
-        aggs,
-        kind="claims",
-        description="New claims per interval (by first seen), stacked by their current status.",
-    )
-
-
-def _most_contested() -> dict[str, Any]:
-    opposing = {
-        "id": "1",
-        "enabled": True,
-        "type": "sum",
-        "schema": "metric",
-        "params": {"field": "opposing_count", "customLabel": "Denials, non-confirmations, retractions"},
-    }
-    statements = {
-        "id": "3",
-        "enabled": True,
-        "type": "sum",
-        "schema": "metric",
-        "params": {"field": "statement_count", "customLabel": "Statements"},
-    }
-    aggs = [opposing, statements, _terms("2", "summary.keyword", 20, "bucket", "Claim")]
-    return _visualization(
-        f"{PREFIX}-vis-most-contested-claims",
-        "contraflow: most contested claims",
+        f"{PREFIX}-vis-{name}",
+        title,
         "table",
         _TABLE_PARAMS,
         aggs,
-        kind="claims",
-        query="opposing_count > 0",
-        description="Claims with the most statements against them (denied, not confirmed, retracted).",
+        kind=kind,
+        query=query,
+        description=description,
     )
 
 
-def _questioned_sources() -> dict[str, Any]:
-    aggs = [_count_agg(), _terms("2", "questioned_sources", 20, "bucket", "Source")]
-    return _visualization(
-        f"{PREFIX}-vis-track-record-claims",
-        "contraflow: track record, sources whose assertions were later denied, not confirmed or retracted",
-        "table",
-        _TABLE_PARAMS,
-        aggs,
-        kind="claims",
-        description="Claims per source that asserted them before someone denied, did not confirm or retracted "
-        "them. Per statement, own retractions apart: `contraflow sources` or the /sources page.",
-    )
-
-
-def _contradicted_sources() -> dict[str, Any]:
-    statements = {
-        "id": "1",
-        "enabled": True,
-        "type": "cardinality",
-        "schema": "metric",
-        "params": {"field": "a.id", "customLabel": "Statements later contradicted"},
-    }
-    aggs = [statements, _terms("2", "a.source", 20, "bucket", "Source")]
-    return _visualization(
-        f"{PREFIX}-vis-track-record-contradicted",
-        "contraflow: track record, sources whose statements were later contradicted",
-        "table",
-        _TABLE_PARAMS,
-        aggs,
-        query="b_later:true",
-        description="Per source, its statements that a statement published later contradicted.",
-    )
+def _visualizations() -> list[dict[str, Any]]:
+    """Every visualization, in the order they are written (the dashboard's grid is in :func:`build`)."""
+    return [
+        _stacked_over_time(
+            "contradictions-over-time",
+            "contraflow: contradictions over time by kind",
+            "Contradictions",
+            time=("published_at", "Published"),
+            group=("kind", 7, "Kind"),
+        ),
+        _top_table("speakers-in-conflict", "contraflow: speakers most in conflict", "speakers.keyword", "Speaker"),
+        _top_table("sources", "contraflow: sources of contradicting statements", "sources", "Source"),
+        _stacked_over_time(
+            "claims-by-status",
+            "contraflow: claims by status over time",
+            "Claims",
+            time=("first_seen", "First seen"),
+            group=("status", 5, "Status"),
+            kind="claims",
+            description="New claims per interval (by first seen), stacked by their current status.",
+        ),
+        _top_table(
+            "most-contested-claims",
+            "contraflow: most contested claims",
+            "summary.keyword",
+            "Claim",
+            metrics=[
+                _metric("1", "sum", "opposing_count", "Denials, non-confirmations, retractions"),
+                _metric("3", "sum", "statement_count", "Statements"),
+            ],
+            kind="claims",
+            query="opposing_count > 0",
+            description="Claims with the most statements against them (denied, not confirmed, retracted).",
+        ),
+        _top_table(
+            "track-record-claims",
+            "contraflow: track record, sources whose assertions were later denied, not confirmed or retracted",
+            "questioned_sources",
+            "Source",
+            kind="claims",
+            description="Claims per source that asserted them before someone denied, did not confirm or retracted "
+            "them. Per statement, own retractions apart: `contraflow sources` or the /sources page.",
+        ),
+        _top_table(
+            "track-record-contradicted",
+            "contraflow: track record, sources whose statements were later contradicted",
+            "a.source",
+            "Source",
+            metrics=[_metric("1", "cardinality", "a.id", "Statements later contradicted")],
+            query="b_later:true",
+            description="Per source, its statements that a statement published later contradicted.",
+        ),
+    ]
 
 
 def _dashboard(panels: list[tuple[dict[str, Any], dict[str, int]]]) -> dict[str, Any]:
@@ -354,35 +361,25 @@ def _dashboard(panels: list[tuple[dict[str, Any], dict[str, int]]]) -> dict[str,
     }
 
 
+# The dashboard, top to bottom: (saved object id, grid position) on Kibana's 48-column grid.
+DASHBOARD_GRID = [
+    ("vis-contradictions-over-time", {"x": 0, "y": 0, "w": 48, "h": 14}),
+    ("vis-speakers-in-conflict", {"x": 0, "y": 14, "w": 24, "h": 15}),
+    ("vis-sources", {"x": 24, "y": 14, "w": 24, "h": 15}),
+    ("contradictions-side-by-side", {"x": 0, "y": 29, "w": 48, "h": 30}),
+    ("vis-claims-by-status", {"x": 0, "y": 59, "w": 48, "h": 14}),
+    ("vis-most-contested-claims", {"x": 0, "y": 73, "w": 48, "h": 15}),
+    ("vis-track-record-claims", {"x": 0, "y": 88, "w": 24, "h": 15}),
+    ("vis-track-record-contradicted", {"x": 24, "y": 88, "w": 24, "h": 15}),
+]
+
+
 def build() -> list[dict[str, Any]]:
     """Every saved object, dependencies first (Kibana resolves references within one import)."""
-    over_time, speakers, sources, search = _over_time(), _speakers(), _sources(), _saved_search()
-    by_status, contested = _claims_by_status(), _most_contested()
-    questioned, contradicted = _questioned_sources(), _contradicted_sources()
-    dashboard = _dashboard(
-        [
-            (over_time, {"x": 0, "y": 0, "w": 48, "h": 14}),
-            (speakers, {"x": 0, "y": 14, "w": 24, "h": 15}),
-            (sources, {"x": 24, "y": 14, "w": 24, "h": 15}),
-            (search, {"x": 0, "y": 29, "w": 48, "h": 30}),
-            (by_status, {"x": 0, "y": 59, "w": 48, "h": 14}),
-            (contested, {"x": 0, "y": 73, "w": 48, "h": 15}),
-            (questioned, {"x": 0, "y": 88, "w": 24, "h": 15}),
-            (contradicted, {"x": 24, "y": 88, "w": 24, "h": 15}),
-        ]
-    )
-    return [
-        *(_data_view(k) for k in DATA_VIEWS),
-        search,
-        over_time,
-        speakers,
-        sources,
-        by_status,
-        contested,
-        questioned,
-        contradicted,
-        dashboard,
-    ]
+    objects = [_saved_search(), *_visualizations()]
+    by_id = {obj["id"]: obj for obj in objects}
+    dashboard = _dashboard([(by_id[f"{PREFIX}-{name}"], grid) for name, grid in DASHBOARD_GRID])
+    return [*(_data_view(k) for k in DATA_VIEWS), *objects, dashboard]
 
 
 def render() -> str:
