@@ -14,8 +14,9 @@ No Kafka, no Elasticsearch, no global state (the spaCy pipeline is cached per mo
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from schemas.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .blocking import CandidateIndex, InMemoryCandidateIndex, blocking_keys
@@ -37,22 +38,14 @@ __all__ = [
 
 # Loaded on first use (PEP 562): importing ``analysis.settings`` or ``analysis.errors`` must not load spaCy.
 _LAZY = {
-    "CandidateIndex": (".blocking", "CandidateIndex"),
-    "InMemoryCandidateIndex": (".blocking", "InMemoryCandidateIndex"),
-    "blocking_keys": (".blocking", "blocking_keys"),
-    "detect": (".detection", "detect"),
-    "extract_many": (".extract", "extract_many"),
-    "extract_statements": (".extract", "extract_statements"),
-    "judge_statements": (".kinds.combiner", "judge_pair"),
-    "load_nlp": (".nlp", "load_nlp"),
+    "CandidateIndex": "blocking",
+    "InMemoryCandidateIndex": "blocking",
+    "blocking_keys": "blocking",
+    "detect": "detection",
+    "extract_many": "extract",
+    "extract_statements": "extract",
+    "judge_statements": "kinds.combiner:judge_pair",
+    "load_nlp": "nlp",
 }
 
-
-def __getattr__(name: str) -> Any:
-    try:
-        module, attr = _LAZY[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(import_module(module, __name__), attr)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY)
