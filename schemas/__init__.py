@@ -4,13 +4,14 @@ from pydantic import BaseModel
 
 from .article import DEFAULT_MAX_TEXT_CHARS, Article, ArticleIn, to_utc
 from .claim import CLAIM_STATUSES, STANCES, Claim, ClaimStatement, ClaimStatus, Stance
-from .claim_link import ClaimLink
+from .claim_link import ArticleRevision, ClaimLink
 from .contradiction import KINDS, Contradiction, ContradictionKind
 from .deadletter import DeadLetter, DeadLetterReason
 from .ids import content_hash, pair_id, short_hash, statement_id
 from .statement import BlockedStatements, ClaimFrame, DateMention, Entity, Quantity, Speaker, Statement
 
 __all__ = [
+    "ArticleRevision",
     "CLAIM_STATUSES",
     "STANCES",
     "Claim",

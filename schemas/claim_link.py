@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .contradiction import Contradiction
 from .statement import Statement
 
-__all__ = ["ClaimLink"]
+__all__ = ["ArticleRevision", "ClaimLink"]
 
 
 class ClaimLink(BaseModel):
@@ -19,4 +19,18 @@ class ClaimLink(BaseModel):
     b: Statement = Field(..., description="The new statement.")
     contradiction: Contradiction | None = Field(
         None, description="The contradiction between them, when the engine found one (it then shares their claim)."
+    )
+
+
+class ArticleRevision(BaseModel):
+    """An article written again (a new version, or a replay after a crash): its statements now, for the claims
+    agent, which drops the ones the article no longer has word for word from their claims and sets the claim id
+    again on the ones it kept (the extract agent's write cleared it)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    article_id: str = Field(..., description="The article written again.")
+    statements: dict[str, str] = Field(
+        ...,
+        description="Its statements now: statement id -> digest of its content (streams.claims_table.content_digest).",
     )

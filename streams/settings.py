@@ -128,6 +128,15 @@ class WorkerSettings(_Section):
             "idle for this long holds no state."
         ),
     )
+    claims_window_s: float = Field(
+        30 * 86_400,
+        gt=0,
+        description=(
+            "How long a claim nobody links a statement to stays in the claims table (seconds, default 30 days); "
+            "then it leaves the table and its changelog, not Elasticsearch. Keep it at least candidates_window_s: "
+            "no link can reach a statement the detect rings have forgotten."
+        ),
+    )
     data_dir: Path = Field(Path(".contraflow/worker"), description="Worker state directory.")
     standby_replicas: int = Field(
         0,

@@ -22,7 +22,8 @@ class PipelineTables:
     # .batch_text); "<key>\x1f<slot>" -> one placement, the format before batches (read, no longer written)
     candidates: TableT
     # "s\x1f<statement id>" -> the smallest statement id of its claim; "c\x1f<that id>" -> the claim's statements
-    # and contradictions (streams.agents.claims); one partition, as its topic of claim links
+    # and contradictions; "a\x1f<article id>" -> its statements in claims (streams.claims_table); one partition,
+    # as its topic of claim links; claims expire after worker.claims_window_s (tombstones: compaction drops them)
     claims: TableT
 
 

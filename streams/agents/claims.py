@@ -11,11 +11,17 @@ changed get its ``claim_id`` in place (never re-created: an article update may h
 merged into another is deleted. The contradictions
 are forwarded to the ``contradictions`` topic from here, with their claim id, so the one agent that indexes them
 writes them once. A replayed link changes no state and rewrites the same documents.
+
+An article written again (a new version, or a replayed extract batch) sends an ``ArticleRevision`` to the same
+topic once its statements are written (:func:`send_revisions`): its statements that claims hold and that it no
+longer says leave them, the ones it still says get their ``claim_id`` again (the write cleared it), so a replay
+changes nothing (:func:`streams.claims_table.revise_article`). Claims nobody touched for
+``worker.claims_window_s`` leave the table, not Elasticsearch (:func:`streams.claims_table.expire_claims`). The
+table's layout is described in :mod:`streams.claims_table`.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import MutableMapping, Sequence
@@ -23,22 +29,31 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import faust
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from schemas import Claim, ClaimLink, Contradiction, Statement
+from schemas import ArticleRevision, Claim, ClaimLink, Contradiction, Statement
 
+from ..claims_table import (
+    C,
+    S,
+    content_digest,
+    expire_claims,
+    is_stale,
+    load_claim,
+    note_members,
+    revise_article,
+    save_claim,
+)
 from ..context import PipelineContext
+from ..dedupe import purge_interval
 from ..guard import guarded
 
 if TYPE_CHECKING:
     from analysis.blocking import Profile, ProfileBlock
 
-__all__ = ["ClaimUpdate", "apply_link", "find_links", "register_claims"]
+__all__ = ["ClaimUpdate", "apply_link", "find_links", "register_claims", "send_links", "send_revisions"]
 
 log = logging.getLogger(__name__)
-
-_S = "s\x1f"
-_C = "c\x1f"
 
 
 def find_links(new: Profile, rings: Sequence[tuple[str, ProfileBlock]], max_candidates: int) -> list[ClaimLink]:
@@ -64,31 +79,28 @@ class ClaimUpdate:
     removed: list[str] = field(default_factory=list)
 
 
-def _load(table: MutableMapping[str, Any], root: str) -> tuple[dict[str, str], dict[str, str]]:
-    value = table.get(_C + root)
-    if value is None:
-        return {}, {}
-    data = json.loads(value.decode() if isinstance(value, bytes) else value)
-    return dict(data.get("m", {})), dict(data.get("p", {}))
-
-
-def apply_link(table: MutableMapping[str, Any], link: ClaimLink) -> ClaimUpdate:
+def apply_link(table: MutableMapping[str, Any], link: ClaimLink, now: float | None = None) -> ClaimUpdate:
     """Merge the claims of ``link``'s two statements in ``table`` and return what to write.
 
     Order-free: whatever order the links of a component come in, it ends with the same root (its smallest
-    statement id), members and contradictions, so the same claim record.
+    statement id), members and contradictions, so the same claim record. ``now``: when the claim was last seen
+    (epoch seconds, default the clock), for :func:`streams.claims_table.expire_claims`.
     """
     from analysis.ledger import build_claim, claim_id, claim_statement
 
     a, b, c = link.a, link.b, link.contradiction
     if a.id == b.id or claim_statement(a) is None or claim_statement(b) is None:
         return ClaimUpdate(None, contradictions=[c] if c is not None else [])
-    roots = {table.get(_S + s.id) or s.id for s in (a, b)}
+    if is_stale(table, a) or is_stale(table, b):
+        # a statement its article, written again since, no longer says (the detect rings may still hold it): the
+        # index agent drops such a contradiction too (streams.versions.current_contradictions)
+        return ClaimUpdate(None, contradictions=[c] if c is not None else [])
+    roots = {table.get(S + s.id) or s.id for s in (a, b)}
     members: dict[str, str] = {}
     pairs: dict[str, str] = {}
     before: dict[str, str] = {}  # member -> its root before the link
     for root in sorted(roots):
-        m, p = _load(table, root)
+        m, p = load_claim(table, root)
         for sid in m:
             before[sid] = root
         members.update(m)
@@ -103,13 +115,14 @@ def apply_link(table: MutableMapping[str, Any], link: ClaimLink) -> ClaimUpdate:
     contradictions = [Contradiction.model_validate_json(v) for v in pairs.values()]
     claim = build_claim([cs for s in statements if (cs := claim_statement(s)) is not None], pairs)
     for sid in members:
-        if table.get(_S + sid) != root:
-            table[_S + sid] = root
-    table[_C + root] = json.dumps({"m": members, "p": pairs}, separators=(",", ":"))
+        if table.get(S + sid) != root:
+            table[S + sid] = root
+    save_claim(table, root, members, pairs, time.time() if now is None else now)
+    note_members(table, [a, b])
     removed = []
     for old in roots - {root}:
-        if table.get(_C + old) is not None:
-            del table[_C + old]
+        if table.get(C + old) is not None:
+            del table[C + old]
         removed.append(claim_id([old]))
     # what changed claim: new members and the members of a merged-away claim; always the link's own (a replay
     # after a crash may have written the state and not the documents)
@@ -123,39 +136,69 @@ def apply_link(table: MutableMapping[str, Any], link: ClaimLink) -> ClaimUpdate:
     )  # fmt: skip
 
 
+_MESSAGE: TypeAdapter[ClaimLink | ArticleRevision] = TypeAdapter(ClaimLink | ArticleRevision)
+
+
 def register_claims(p: PipelineContext) -> faust.types.AgentT:
     """Declare the ``claims`` agent on the pipeline's app."""
     from .index import index_records
 
     app, metrics = p.app, p.metrics
     table = p.tables.claims
+    window_s = p.settings.worker.claims_window_s
+    every_s = purge_interval(window_s)
+    last_expiry = time.monotonic()
+
+    async def write(claims: Sequence[Claim], claim_ids: dict[str, str | None], removed: Sequence[str]) -> None:
+        if p.sink is None:
+            return
+        if claims:
+            await index_records(p, claims, {})
+        # the statements get their claim id in place: a statement an article update removed meanwhile must not
+        # come back (its claim still lists it until the claim changes)
+        set_fields = getattr(p.sink, "update_fields", None)
+        if claim_ids and set_fields is not None:
+            await set_fields("statements", {sid: {"claim_id": cid} for sid, cid in claim_ids.items()})
+        delete = getattr(p.sink, "delete", None)
+        if removed and delete is not None:
+            await delete("claims", list(removed))
 
     async def handle(event: faust.EventT) -> None:
+        nonlocal last_expiry
         started = time.monotonic()
         try:
-            link = ClaimLink.model_validate_json(event.value)
+            message = _MESSAGE.validate_json(event.value)
         except ValidationError as exc:
             await p.dead_letter(
                 stage="claims", reason="processing_error", error=str(exc), payload=event.value, event=event
             )
             return
         metrics.records_in.labels("claims").inc()
-        update = apply_link(table, link)
-        if p.sink is not None:
-            if update.claim is not None:
-                await index_records(p, [update.claim], {})
-            # the statements get their claim id in place: a statement an article update removed meanwhile must
-            # not come back (its claim still lists it until the claim changes)
-            set_fields = getattr(p.sink, "update_fields", None)
-            if update.statements and set_fields is not None:
-                await set_fields("statements", {s.id: {"claim_id": s.claim_id} for s in update.statements})
-            delete = getattr(p.sink, "delete", None)
-            if update.removed and delete is not None:
-                await delete("claims", update.removed)
-        for c in update.contradictions:
+        if isinstance(message, ArticleRevision):
+            revision = revise_article(table, message.article_id, message.statements, time.time())
+            await write(revision.claims, revision.claim_ids, revision.removed)
+            forward = revision.contradictions
+            log.info("claims_revised article_id=%s claims=%d removed=%d statements=%d",
+                     message.article_id[:100], len(revision.claims), len(revision.removed),
+                     len(revision.claim_ids))  # fmt: skip
+        else:
+            update = apply_link(table, message)
+            await write(
+                [update.claim] if update.claim is not None else [],
+                {s.id: s.claim_id for s in update.statements},
+                update.removed,
+            )
+            forward = update.contradictions
+        for c in forward:
             await p.topics.contradictions.send(
                 key=c.id.encode(), value=c.model_dump_json().encode(), timestamp=event.message.timestamp
             )
+        if time.monotonic() - last_expiry >= every_s:
+            # inside the event, so each deletion reaches the changelog (a timer has no event to write it with);
+            # an idle table does not grow
+            last_expiry = time.monotonic()
+            dropped = expire_claims(table, time.time(), window_s)
+            log.info("claims_expired claims=%d", len(dropped))
         metrics.records_out.labels("claims").inc()
         metrics.stage_seconds.labels("claims").observe(time.monotonic() - started)
 
@@ -165,6 +208,19 @@ def register_claims(p: PipelineContext) -> faust.types.AgentT:
             await guarded(p, "claims", event, handle)
 
     return claims
+
+
+async def send_revisions(p: PipelineContext, articles: Sequence[tuple[str, Sequence[Statement]]]) -> None:
+    """Tell the claims agent what the articles written again say now (:func:`streams.claims_table.revise_article`),
+    and wait until Kafka has them: a link on their new statements (sent by ``detect`` after this) must come
+    after the revision on the one partition of claim links."""
+    topic = p.topics.claim_links
+    pending = []
+    for article_id, statements in articles:
+        revision = ArticleRevision(article_id=article_id, statements={s.id: content_digest(s) for s in statements})
+        pending.append(await topic.send(key=b"claims", value=revision.model_dump_json().encode()))
+    for sent in pending:
+        await sent
 
 
 async def send_links(

@@ -29,6 +29,7 @@ from schemas import Article, Statement
 from ..batching import Stage, run_batched
 from ..context import PipelineContext
 from ..versions import VersionedSink, article_version, latest_per_id, superseded
+from .claims import send_revisions
 from .index import idle_refresher, index_records
 
 __all__ = ["detect_records", "partition_for", "register_extract"]
@@ -221,6 +222,10 @@ def register_extract(p: PipelineContext) -> faust.types.AgentT:
             for _, article, statements in updates:
                 if versioned is not None:
                     await versioned.remove_stale(article.id, statements)
+            if updates:
+                # their statements were written without a claim id, and some may have gone: the claims agent
+                # sets it again, and drops what went from the claims, before detect links the new ones
+                await send_revisions(p, [(article.id, statements) for _, article, statements in updates])
             now = time.time()
             for event, _, _ in extracted:
                 # Kafka timestamps are carried from articles.raw through every stage: publish -> indexed.

@@ -41,9 +41,9 @@ def test_same_claim_whatever_the_order_of_links():
 def test_a_replayed_link_changes_nothing_and_rewrites_the_same_documents():
     table: dict = {}
     for link in LINKS:
-        first = apply_link(table, link)
+        first = apply_link(table, link, now=1000.0)
     before = dict(table)
-    again = apply_link(table, LINKS[-1])
+    again = apply_link(table, LINKS[-1], now=1000.0)
     assert table == before
     assert again.claim == first.claim and again.removed == []
     assert {s.claim_id for s in again.statements} == {claim_id(["a#0-5"])}

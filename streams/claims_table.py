@@ -1,0 +1,218 @@
+"""The claims agent's table: claim components, the statements of each article they hold, expiry and revisions.
+
+Keys (one partition, as the topic of claim links):
+
+- ``s\\x1f<statement id>`` -> the smallest statement id of its claim (the root);
+- ``c\\x1f<root>`` -> ``{"m": {statement id: statement JSON}, "p": {pair id: contradiction JSON}, "t": seen}``,
+  ``t`` the last time (epoch seconds) a link or a revision touched the claim;
+- ``a\\x1f<article id>`` -> ``{"m": [its statement ids in claims], "v": {statement id: digest}, "t": seen}``: the
+  statements of an article that claims hold, so that its next version finds them (:func:`revise_article`), and,
+  once it was written again, the digests of its statements now (``v``), so that a link on an older version's
+  statement (the detect rings may still hold it) is not taken (:func:`is_stale`).
+
+A claim nobody touched for ``worker.claims_window_s`` leaves the table (:func:`expire_claims`); its documents stay
+in Elasticsearch. The detect rings forget statements after ``worker.candidates_window_s``, so with a window at
+least as long, no link can reach an expired claim's statements any more.
+
+Every function here is pure over a mutable mapping (the Faust table in the worker, a dict in the tests), and is
+called inside the agent's event, so each write and deletion goes to the changelog.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from schemas import Claim, Contradiction, Statement
+
+__all__ = [
+    "Revision",
+    "content_digest",
+    "expire_claims",
+    "is_stale",
+    "load_claim",
+    "note_members",
+    "revise_article",
+    "save_claim",
+]
+
+S = "s\x1f"
+C = "c\x1f"
+A = "a\x1f"
+
+Table = MutableMapping[str, Any]
+
+
+def content_digest(statement: Statement) -> str:
+    """A digest of what ``statement`` says (its claim id, set later, left out): equal digests, same statement."""
+    text = statement.model_copy(update={"claim_id": None}).model_dump_json()
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def _json(value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    data = json.loads(value.decode() if isinstance(value, bytes) else value)
+    return data if isinstance(data, dict) else {}
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, separators=(",", ":"))
+
+
+def load_claim(table: Table, root: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(members: statement id -> JSON, pairs: pair id -> JSON) of the claim rooted at ``root`` (empty: none)."""
+    data = _json(table.get(C + root))
+    return dict(data.get("m", {})), dict(data.get("p", {}))
+
+
+def save_claim(table: Table, root: str, members: dict[str, str], pairs: dict[str, str], now: float) -> None:
+    """Store the claim rooted at ``root``, seen at ``now``."""
+    table[C + root] = _dump({"m": members, "p": pairs, "t": now})
+
+
+def note_members(table: Table, statements: list[Statement]) -> None:
+    """Record that claims hold ``statements`` under their articles (written only when one is new there)."""
+    for s in statements:
+        data = _json(table.get(A + s.article_id))
+        held = list(data.get("m", []))
+        if s.id not in held:
+            table[A + s.article_id] = _dump({**data, "m": sorted([*held, s.id])})
+
+
+def is_stale(table: Table, statement: Statement) -> bool:
+    """Whether ``statement`` is not what its article says now (the article was written again without it, or
+    with other words under its id): a link on it is not taken."""
+    current = _json(table.get(A + statement.article_id)).get("v")
+    if not isinstance(current, dict):
+        return False  # never written again: every statement of it is current
+    return current.get(statement.id) != content_digest(statement)
+
+
+@dataclass
+class Revision:
+    """What an article written again changes: claims to write, claims to delete, the claim id of each statement to
+    set (None: no claim holds it any more) and the contradictions to send again with their (new) claim id."""
+
+    claims: list[Claim] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    claim_ids: dict[str, str | None] = field(default_factory=dict)
+    contradictions: list[Contradiction] = field(default_factory=list)
+
+
+def revise_article(table: Table, article_id: str, current: dict[str, str], now: float) -> Revision:
+    """The article ``article_id`` now has the statements ``current`` (id -> :func:`content_digest`).
+
+    Its statements that claims hold and that it no longer says word for word leave their claims (with their
+    contradictions); a claim left with one statement is dissolved, one whose smallest statement went gets the next
+    one's id (the old claim is deleted). The statements it still says keep their claim: their claim id is set
+    again (a replay's write cleared it). Links are not stored, so a claim held together only by a statement that
+    went stays one claim. Idempotent: the same revision again changes nothing and returns the same writes.
+    """
+    from analysis.ledger import build_claim, claim_id, claim_statement
+
+    record = _json(table.get(A + article_id))
+    held = [sid for sid in record.get("m", []) if isinstance(sid, str)]
+    out = Revision()
+    roots: dict[str, list[str]] = {}
+    for sid in held:
+        root = table.get(S + sid)
+        if root is not None:
+            roots.setdefault(root.decode() if isinstance(root, bytes) else root, []).append(sid)
+    kept_here: list[str] = []
+    for root, sids in sorted(roots.items()):
+        members, pairs = load_claim(table, root)
+        gone = {
+            sid
+            for sid in sids
+            if sid in members
+            and (sid not in current or current[sid] != content_digest(Statement.model_validate_json(members[sid])))
+        }
+        for sid in gone:
+            del members[sid]
+            if table.get(S + sid) is not None:
+                del table[S + sid]
+            out.claim_ids[sid] = None
+        pairs = {
+            pid: text
+            for pid, text in pairs.items()
+            if not gone & {(c := Contradiction.model_validate_json(text)).a.id, c.b.id}
+        }
+        statements = [Statement.model_validate_json(v) for v in members.values()]
+        stances = [cs for s in statements if (cs := claim_statement(s)) is not None]
+        if len(members) < 2 or not stances:
+            # one statement is no claim: dissolved (its statement keeps no claim id)
+            if table.get(C + root) is not None:
+                del table[C + root]
+            out.removed.append(claim_id([root]))
+            for sid in members:
+                if table.get(S + sid) is not None:
+                    del table[S + sid]
+                out.claim_ids[sid] = None
+            continue
+        new_root = min(members)
+        cid = claim_id([new_root])
+        if new_root != root:
+            if table.get(C + root) is not None:
+                del table[C + root]
+            out.removed.append(claim_id([root]))
+            for sid in members:
+                table[S + sid] = new_root
+            out.claim_ids.update(dict.fromkeys(members, cid))
+            out.contradictions += [Contradiction.model_validate_json(t).model_copy(update={"claim_id": cid})
+                                   for t in pairs.values()]  # fmt: skip
+        else:
+            out.claim_ids.update({sid: cid for sid in sids if sid not in gone})
+        save_claim(table, new_root, members, pairs, now)
+        out.claims.append(build_claim(stances, pairs))
+        kept_here += [sid for sid in sids if sid in members]
+    table[A + article_id] = _dump({"m": sorted(kept_here), "v": current, "t": now})
+    return out
+
+
+def expire_claims(table: Table, now: float, window_s: float) -> list[str]:
+    """Drop from ``table`` every claim not touched since ``now - window_s`` (its statements' entries, and them
+    from their articles' records); returns the ids of the claims dropped (their documents stay in Elasticsearch).
+
+    A claim stored before claims had a time is given ``now`` (it expires a window later). An article record that
+    holds no claimed statement any more and was last written before the cutoff goes too.
+    """
+    from analysis.ledger import claim_id
+
+    cutoff = now - window_s
+    store = getattr(table, "data", table)  # a Faust table's local store (iterable), or the mapping itself
+    keys = [k.decode() if isinstance(k, bytes) else k for k in list(store.keys())]
+    dropped: list[str] = []
+    articles: dict[str, set[str]] = {}
+    for key in keys:
+        if not key.startswith(C):
+            continue
+        data = _json(table.get(key))
+        at = data.get("t")
+        if not isinstance(at, int | float):
+            table[key] = _dump({**data, "t": now})
+            continue
+        if at >= cutoff:
+            continue
+        root = key[len(C) :]
+        del table[key]
+        for sid in data.get("m", {}):
+            if table.get(S + sid) is not None:
+                del table[S + sid]
+            articles.setdefault(sid.rpartition("#")[0], set()).add(sid)
+        dropped.append(claim_id([root]))
+    for key in keys:
+        if not key.startswith(A):
+            continue
+        data = _json(table.get(key))
+        gone = articles.get(key[len(A) :], set())
+        held = [sid for sid in data.get("m", []) if sid not in gone]
+        at = data.get("t")
+        if not held and (not isinstance(at, int | float) or at < cutoff):
+            del table[key]
+        elif gone:
+            table[key] = _dump({**data, "m": held})
+    return dropped
