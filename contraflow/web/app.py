@@ -4,6 +4,7 @@ Routes:
     GET /                     the search page (query box, filters, contradictions side by side)
     GET /api/contradictions   the same search as JSON: ``{"total", "hits": [...], "aggs"}``
     GET /claims, /claims/{id}, /claims/of, /sources   claims and the sources track record (contraflow/web/claims.py)
+    GET /api/claims, /api/claims/{id}, /api/claims/of  the same claims as JSON (contraflow/web/claims.py)
     GET /healthz              200 when Elasticsearch answers, 503 otherwise (open even when auth is on)
 
 A client sees generic errors only (what it can do, and a reference); the details (Elasticsearch's own message,

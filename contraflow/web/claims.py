@@ -5,6 +5,12 @@ Routes (added to the app by :func:`add_claim_routes`):
     GET /claims/of?statement=…  the claim holding these statements (a contradiction's two): redirects to it
     GET /claims/{id}            one claim: status, and who asserted, denied, did not confirm or retracted it
     GET /sources                the track record per source, or per speaker (``by=speaker``)
+    GET /api/claims             the claims search as JSON: ``{"total", "page", "page_size", "hits": [claims]}``
+    GET /api/claims/of?statement=…  the claim holding these statements, as JSON
+    GET /api/claims/{id}        one claim document as JSON (404 ``{"error"}`` when there is none)
+
+The JSON routes read the same parameters and the same documents as the pages, behind the same authentication
+(``contraflow/web/auth.py``); an error is ``{"error": message}`` with the page's status.
 
 A client sees generic errors only; the details go to the log under a reference.
 """
@@ -42,6 +48,7 @@ _MAX_PAGE = 50
 _MAX_STATEMENTS = 10  # statement ids one /claims/of request may name
 _SOURCES_ROWS = 200
 
+_NOT_HELD = "No claim holds these statements yet: claims are built as statements arrive."
 _NO_INDEX = "No claims have been indexed yet: a worker indexes them as articles arrive."
 _UNAVAILABLE = "The search service is unavailable (reference {ref}); try again later."
 _FAILED = "The search failed (reference {ref}); the server's log has the details."
@@ -87,8 +94,7 @@ def add_claim_routes(
     def ctx(request: web.Request) -> tuple[AsyncElasticsearch, ElasticsearchSettings]:
         return request.app[client_key], request.app[cfg_key]
 
-    async def claims_page(request: web.Request) -> web.Response:
-        client, cfg = ctx(request)
+    def search_params(request: web.Request) -> tuple[str, str, int]:
         q = _text(request.query, "q", 500)
         status = _text(request.query, "status")
         if status and status not in CLAIM_STATUSES:
@@ -97,53 +103,100 @@ def add_claim_routes(
             page = min(max(int(request.query.get("page", "1") or 1), 1), _MAX_PAGE)
         except ValueError:
             page = 1
+        return q, status, page
+
+    async def find_claims(request: web.Request, q: str, status: str, page: int) -> tuple[list[dict], int]:
+        """(claim documents of ``page``, total) of the claims search; raises :class:`_Failed`."""
+        client, cfg = ctx(request)
         index = alias_name(cfg.index_prefix, "claims")
         body = search_body(q or None, index="claims", status=status or None, size=CLAIMS_PAGE_SIZE)
-        try:
-            response = await _call(
-                "claims", index, lambda: client.search(index=index, from_=(page - 1) * CLAIMS_PAGE_SIZE, **body)
-            )
-        except _Failed as exc:
-            return _html(render_claims(q, status, page, [], 0, CLAIMS_PAGE_SIZE, error=str(exc)), exc.status)
-        hits = response["hits"]
-        return _html(
-            render_claims(
-                q, status, page, [h["_source"] for h in hits["hits"]], hits["total"]["value"], CLAIMS_PAGE_SIZE
-            )
+        response = await _call(
+            "claims", index, lambda: client.search(index=index, from_=(page - 1) * CLAIMS_PAGE_SIZE, **body)
         )
+        hits = response["hits"]
+        return [h["_source"] for h in hits["hits"]], hits["total"]["value"]
 
-    async def claim_of(request: web.Request) -> web.Response:
+    async def find_claim_of(request: web.Request, ids: list[str]) -> dict | None:
+        """The claim holding the statements ``ids`` (its document), or None; raises :class:`_Failed`."""
         client, cfg = ctx(request)
-        ids = [i for i in request.query.getall("statement", []) if i][:_MAX_STATEMENTS]
-        if not ids:
-            return _html(render_message("claim · contraflow", "Name a statement: /claims/of?statement=ID"), 400)
         index = alias_name(cfg.index_prefix, "claims")
-        try:
-            response = await _call(
-                "claim_of", index, lambda: client.search(index=index, **claims_of_statements_body(ids, size=1))
-            )
-        except _Failed as exc:
-            return _html(render_message("claim · contraflow", str(exc)), exc.status)
+        response = await _call(
+            "claim_of", index, lambda: client.search(index=index, **claims_of_statements_body(ids, size=1))
+        )
         hits = response["hits"]["hits"]
-        if not hits:
-            message = "No claim holds these statements yet: claims are built as statements arrive."
-            return _html(render_message("claim · contraflow", message), 404)
-        raise web.HTTPFound(claim_href(hits[0]["_id"]))
+        return {"id": hits[0]["_id"], **hits[0]["_source"]} if hits else None
 
-    async def claim_page(request: web.Request) -> web.Response:
+    async def find_claim(request: web.Request) -> dict | None:
+        """The claim document named by the route's ``claim_id``, or None; raises :class:`_Failed`."""
         client, cfg = ctx(request)
         claim_id = request.match_info["claim_id"]
         index = alias_name(cfg.index_prefix, "claims")
+        response = await _call(
+            "claim", index, lambda: client.search(index=index, query={"ids": {"values": [claim_id]}}, size=1)
+        )
+        hits = response["hits"]["hits"]
+        return hits[0]["_source"] if hits else None
+
+    def statement_ids(request: web.Request) -> list[str]:
+        return [i for i in request.query.getall("statement", []) if i][:_MAX_STATEMENTS]
+
+    async def claims_page(request: web.Request) -> web.Response:
+        q, status, page = search_params(request)
         try:
-            response = await _call(
-                "claim", index, lambda: client.search(index=index, query={"ids": {"values": [claim_id]}}, size=1)
-            )
+            found, total = await find_claims(request, q, status, page)
+        except _Failed as exc:
+            return _html(render_claims(q, status, page, [], 0, CLAIMS_PAGE_SIZE, error=str(exc)), exc.status)
+        return _html(render_claims(q, status, page, found, total, CLAIMS_PAGE_SIZE))
+
+    async def claim_of(request: web.Request) -> web.Response:
+        ids = statement_ids(request)
+        if not ids:
+            return _html(render_message("claim · contraflow", "Name a statement: /claims/of?statement=ID"), 400)
+        try:
+            claim = await find_claim_of(request, ids)
         except _Failed as exc:
             return _html(render_message("claim · contraflow", str(exc)), exc.status)
-        hits = response["hits"]["hits"]
-        if not hits:
+        if claim is None:
+            return _html(render_message("claim · contraflow", _NOT_HELD), 404)
+        raise web.HTTPFound(claim_href(claim["id"]))
+
+    async def claim_page(request: web.Request) -> web.Response:
+        try:
+            claim = await find_claim(request)
+        except _Failed as exc:
+            return _html(render_message("claim · contraflow", str(exc)), exc.status)
+        if claim is None:
             return _html(render_message("claim · contraflow", "No such claim."), 404)
-        return _html(render_claim(hits[0]["_source"]))
+        return _html(render_claim(claim))
+
+    async def claims_api(request: web.Request) -> web.Response:
+        q, status, page = search_params(request)
+        try:
+            found, total = await find_claims(request, q, status, page)
+        except _Failed as exc:
+            return web.json_response({"error": str(exc)}, status=exc.status)
+        return web.json_response({"total": total, "page": page, "page_size": CLAIMS_PAGE_SIZE, "hits": found})
+
+    async def claim_of_api(request: web.Request) -> web.Response:
+        ids = statement_ids(request)
+        if not ids:
+            return web.json_response({"error": "Name a statement: /api/claims/of?statement=ID"}, status=400)
+        try:
+            claim = await find_claim_of(request, ids)
+        except _Failed as exc:
+            return web.json_response({"error": str(exc)}, status=exc.status)
+        if claim is None:
+            return web.json_response({"error": _NOT_HELD}, status=404)
+        return web.json_response(claim)
+
+    async def claim_api(request: web.Request) -> web.Response:
+        try:
+            claim = await find_claim(request)
+        except _Failed as exc:
+            return web.json_response({"error": str(exc)}, status=exc.status)
+        if claim is None:
+            return web.json_response({"error": "No such claim."}, status=404)
+        return web.json_response(claim)
 
     async def sources_page(request: web.Request) -> web.Response:
         client, cfg = ctx(request)
@@ -167,3 +220,6 @@ def add_claim_routes(
     app.router.add_get("/claims/of", claim_of)
     app.router.add_get("/claims/{claim_id}", claim_page)
     app.router.add_get("/sources", sources_page)
+    app.router.add_get("/api/claims", claims_api)
+    app.router.add_get("/api/claims/of", claim_of_api)
+    app.router.add_get("/api/claims/{claim_id}", claim_api)
