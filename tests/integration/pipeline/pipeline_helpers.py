@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable
+import urllib.request
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from contraflow.stack import LocalStack
+
+# The fault tests' private nodes: each its own stack home, .contraflow/<name> in the checkout.
+PRIVATE_STACKS = Path(__file__).resolve().parents[3] / ".contraflow"
 
 
 @dataclass
@@ -92,3 +102,35 @@ def offline_contradictions(lines: list[bytes], min_score: float) -> list:
             found += detect(s, index, min_score=min_score)
             index.add(s)
     return found
+
+
+@contextlib.contextmanager
+def private_elasticsearch(
+    name: str, free_port: Callable[[], int], node_settings: dict[str, object] | None = None
+) -> Iterator[LocalStack]:
+    """An Elasticsearch node of the test's own (stack home ``.contraflow/<name>``, free ports), started through the
+    same ``LocalStack`` code as ``contraflow stack up``, so a test may stop it or starve it without disturbing
+    anyone using the shared stack; stopped afterwards. ``node_settings`` are static node settings
+    (``{"thread_pool.write.size": 1}``); Kafka stays the shared broker.
+    """
+    from contraflow.settings import StackSettings
+    from contraflow.stack import LocalStack
+
+    local = LocalStack(
+        StackSettings(
+            home=PRIVATE_STACKS / name, es_port=free_port(), kafka_port=free_port(), kafka_controller_port=free_port()
+        ),
+        es_node_settings=node_settings,
+    )
+    local.start_service("elasticsearch")
+    try:
+        yield local
+    finally:
+        local.stop_service("elasticsearch")
+
+
+def metric(port: int, name: str) -> float:
+    """The sum of every series of a worker's ``/metrics`` whose line starts with ``name`` (labels included)."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as resp:
+        text = resp.read().decode()
+    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(name))

@@ -11,41 +11,23 @@ from __future__ import annotations
 
 import threading
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
-from pipeline_helpers import reference_for
+from pipeline_helpers import metric, private_elasticsearch, reference_for
 
 from contraflow.runner import expected_article_ids
-from contraflow.settings import StackSettings
 
 pytestmark = pytest.mark.slow
 
-_HOME = Path(__file__).resolve().parents[3] / ".contraflow" / "es429-stack"
 STORM_S = 45.0
 HAMMERS = 4
 
 
 @pytest.fixture
 def tiny_queue_es(free_port):
-    from contraflow.stack import LocalStack
-
-    local = LocalStack(
-        StackSettings(home=_HOME, es_port=free_port(), kafka_port=free_port(), kafka_controller_port=free_port()),
-        es_node_settings={"thread_pool.write.size": 1, "thread_pool.write.queue_size": 1},
-    )
-    local.start_service("elasticsearch")
-    try:
+    node = {"thread_pool.write.size": 1, "thread_pool.write.queue_size": 1}  # static: set before the node starts
+    with private_elasticsearch("es429-stack", free_port, node) as local:
         yield local
-    finally:
-        local.stop_service("elasticsearch")
-
-
-def _metric(port: int, name: str) -> float:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as resp:
-        text = resp.read().decode()
-    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(name))
 
 
 class Storm:
@@ -102,8 +84,8 @@ def test_es_429_storm_backs_off_and_loses_nothing(pipeline_factory, news_subset,
         while time.monotonic() - started < STORM_S:
             assert worker.alive, worker.log_tail()
             time.sleep(2)
-        refused_429 = _metric(worker.web_port, 'contraflow_es_bulk_errors_total{reason="http_429"}')
-        retries = _metric(worker.web_port, "contraflow_es_bulk_retries_total")
+        refused_429 = metric(worker.web_port, 'contraflow_es_bulk_errors_total{reason="http_429"}')
+        retries = metric(worker.web_port, "contraflow_es_bulk_retries_total")
         indexed_in_storm = ns.counts()["articles"]
     print(
         f"\nstorm {STORM_S:.0f}s: hammer sent {storm.sent} docs, {storm.rejected} refused (429); worker: "

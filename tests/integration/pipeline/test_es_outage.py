@@ -8,40 +8,21 @@ that stopping it does not disturb anyone else using the shared stack. Kafka is t
 from __future__ import annotations
 
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
-from pipeline_helpers import reference_for
+from pipeline_helpers import metric, private_elasticsearch, reference_for
 
 from contraflow.runner import expected_article_ids
-from contraflow.settings import StackSettings
 
 pytestmark = pytest.mark.slow
 
 DOWN_S = 60.0
 
-_HOME = Path(__file__).resolve().parents[3] / ".contraflow" / "fault-stack"
-
 
 @pytest.fixture
 def private_es(free_port):
-    from contraflow.stack import LocalStack
-
-    local = LocalStack(
-        StackSettings(home=_HOME, es_port=free_port(), kafka_port=free_port(), kafka_controller_port=free_port())
-    )
-    local.start_service("elasticsearch")
-    try:
+    with private_elasticsearch("fault-stack", free_port) as local:
         yield local
-    finally:
-        local.stop_service("elasticsearch")
-
-
-def _metric(port: int, name: str) -> float:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as resp:
-        text = resp.read().decode()
-    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(name))
 
 
 def test_es_down_60s_backs_off_resumes_exact(pipeline_factory, news_subset, news_statements, private_es):
@@ -64,7 +45,7 @@ def test_es_down_60s_backs_off_resumes_exact(pipeline_factory, news_subset, news
     while time.monotonic() - down_at < DOWN_S:
         assert worker.alive, worker.log_tail()
         time.sleep(2)
-    errors_while_down = _metric(worker.web_port, "contraflow_es_bulk_errors_total")
+    errors_while_down = metric(worker.web_port, "contraflow_es_bulk_errors_total")
     private_es.start_service("elasticsearch")
     up_at = time.monotonic()
     print(f"\nElasticsearch away {up_at - down_at:.1f}s (stopped, {DOWN_S:.0f}s, started again until healthy)")

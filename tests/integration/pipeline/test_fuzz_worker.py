@@ -12,12 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-import urllib.request
 from collections import Counter
 
 from fuzz_records import FUZZ, article_variants, json_values, mutated_articles, random_bytes
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
+from pipeline_helpers import metric
 
 from streams.agents.normalise import RawRecordError, normalise_record
 
@@ -67,12 +67,6 @@ def _expected(records: list[bytes], max_text_chars: int) -> tuple[Counter, int, 
     return dead, duplicates, indexed
 
 
-def _metric(port: int, name: str) -> float:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as resp:
-        text = resp.read().decode()
-    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(name))
-
-
 def _publish_raw(ns, records: list[bytes]) -> None:
     """Each record as one Kafka message, byte for byte (no key)."""
     from kafka import KafkaProducer
@@ -115,16 +109,16 @@ def test_generated_records_through_a_worker_are_all_accounted_for(pipeline_facto
 
     assert Counter(d["payload_sha256"] for d in letters) == dead
     assert {d["stage"] for d in letters} == {"normalise"}
-    assert _metric(worker.web_port, "contraflow_duplicate_articles_total") == duplicates
+    assert metric(worker.web_port, "contraflow_duplicate_articles_total") == duplicates
     ids = ns.ids("articles")
     assert sorted(ids) == sorted(indexed)
     # what the worker counted: passed on to be indexed (a later version of an id replaces the earlier one in
     # Elasticsearch) + dead letters + duplicates = published
-    consumed = _metric(worker.web_port, 'contraflow_records_consumed_total{stage="normalise"}')
-    passed_on = _metric(worker.web_port, 'contraflow_records_produced_total{stage="normalise"}')
+    consumed = metric(worker.web_port, 'contraflow_records_consumed_total{stage="normalise"}')
+    passed_on = metric(worker.web_port, 'contraflow_records_produced_total{stage="normalise"}')
     assert consumed == published
     assert passed_on == passed
-    assert passed_on + len(letters) + _metric(worker.web_port, "contraflow_duplicate_articles_total") == published
+    assert passed_on + len(letters) + metric(worker.web_port, "contraflow_duplicate_articles_total") == published
 
     assert worker.alive
     log = worker.log_path.read_text(errors="replace")
