@@ -4,13 +4,6 @@ timeline, the claims search, the sources track record, and hostile statement tex
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-import subprocess
-import sys
-import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -18,15 +11,12 @@ from pathlib import Path
 
 import pytest
 from claim_docs import HOSTILE, drop_all, index_all
-from web_e2e_helpers import BROWSER_FLAGS
+from web_e2e_helpers import cli_env, dump_dom, web_server
 
 from contraflow.settings import ElasticsearchSettings
 from indexers import make_client
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
-
-REPO = Path(__file__).resolve().parents[3]
-CONTRAFLOW = str(Path(sys.executable).with_name("contraflow"))
 
 
 class Dom(HTMLParser):
@@ -63,14 +53,7 @@ class Dom(HTMLParser):
 
 
 def _dom(chromium: str, url: str, profile: Path) -> Dom:
-    result = subprocess.run(
-        [chromium, *BROWSER_FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=5000", "--dump-dom", url],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return Dom(result.stdout)
+    return Dom(dump_dom(chromium, url, profile))
 
 
 @pytest.fixture(scope="module")
@@ -78,32 +61,11 @@ def site(free_port, stack_urls: dict[str, str], tmp_path_factory: pytest.TempPat
     tmp = tmp_path_factory.mktemp("claims-web")
     prefix = f"cfclweb{uuid.uuid4().hex[:8]}"
     client = make_client(ElasticsearchSettings(url=stack_urls["es"], index_prefix=prefix))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CONTRAFLOW_")}
-    env.update(CONTRAFLOW_ES__URL=stack_urls["es"], CONTRAFLOW_ES__INDEX_PREFIX=prefix)
-    port = free_port()
-    log = tmp / "web.log"
+    env = cli_env(CONTRAFLOW_ES__URL=stack_urls["es"], CONTRAFLOW_ES__INDEX_PREFIX=prefix)
     try:
         index_all(client, prefix)
-        with log.open("wb") as out:
-            proc = subprocess.Popen(
-                [CONTRAFLOW, "web", "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT, cwd=REPO
-            )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            for _ in range(60):
-                assert proc.poll() is None, log.read_text()
-                with contextlib.suppress(OSError):
-                    urllib.request.urlopen(f"{base}/healthz", timeout=2).close()
-                    break
-                time.sleep(0.5)
+        with web_server(env, free_port(), tmp / "web.log") as base:
             yield {"base": base, "tmp": tmp}
-        finally:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
     finally:
         drop_all(client, prefix)
         client.close()

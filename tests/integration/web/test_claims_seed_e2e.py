@@ -4,24 +4,17 @@ headless Chromium every contradiction on the page leads to the claim holding bot
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
-import os
 import re
-import signal
 import subprocess
-import sys
-import time
 import urllib.parse
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from claim_docs import drop_all, index_all
-from web_e2e_helpers import BROWSER_FLAGS
+from web_e2e_helpers import CONTRAFLOW, REPO, cli_env, dump_dom, web_server
 
 from contraflow.settings import ElasticsearchSettings
 from indexers import alias_name, make_client, track_record_bodies, track_record_rows
@@ -29,9 +22,7 @@ from schemas import ArticleIn, Claim
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
-REPO = Path(__file__).resolve().parents[3]
 SEED = REPO.parent / "shared" / "data" / "seed" / "censor-net-2024-10-21.jsonl"
-CONTRAFLOW = str(Path(sys.executable).with_name("contraflow"))
 
 
 def _seed_contradictions() -> list:
@@ -49,17 +40,6 @@ def _seed_contradictions() -> list:
     return found
 
 
-def _dom(chromium: str, url: str, profile: Path) -> str:
-    result = subprocess.run(
-        [chromium, *BROWSER_FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=5000", "--dump-dom", url],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
 @pytest.fixture(scope="module")
 def seed_site(
     free_port: Callable[[], int], stack_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory
@@ -68,45 +48,24 @@ def seed_site(
         pytest.fail(f"seed article missing: {SEED} (shared/ must lie beside the checkout)")
     tmp = tmp_path_factory.mktemp("claims-seed")
     prefix = f"cfclseed{uuid.uuid4().hex[:8]}"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CONTRAFLOW_")}
-    env.update(CONTRAFLOW_ES__URL=stack_urls["es"], CONTRAFLOW_ES__INDEX_PREFIX=prefix)
+    env = cli_env(CONTRAFLOW_ES__URL=stack_urls["es"], CONTRAFLOW_ES__INDEX_PREFIX=prefix)
     made = subprocess.run([CONTRAFLOW, "claims", str(SEED)], env=env, capture_output=True, text=True, timeout=300)
     assert made.returncode == 0, made.stderr[-3000:]
     claims = [Claim.model_validate(json.loads(line)) for line in made.stdout.splitlines() if line.strip()]
     pairs = _seed_contradictions()
     assert claims and pairs
     client = make_client(ElasticsearchSettings(url=stack_urls["es"], index_prefix=prefix))
-    port = free_port()
-    log = tmp / "web.log"
     try:
         index_all(client, prefix, [*claims, *pairs])
-        with log.open("wb") as out:
-            proc = subprocess.Popen(
-                [CONTRAFLOW, "web", "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT, cwd=REPO
-            )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            for _ in range(60):
-                assert proc.poll() is None, log.read_text()
-                with contextlib.suppress(OSError):
-                    urllib.request.urlopen(f"{base}/healthz", timeout=2).close()
-                    break
-                time.sleep(0.5)
+        with web_server(env, free_port(), tmp / "web.log") as base:
             yield {"base": base, "tmp": tmp, "claims": claims, "pairs": pairs, "client": client, "prefix": prefix}
-        finally:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
     finally:
         drop_all(client, prefix)
         client.close()
 
 
 def test_every_seed_contradiction_leads_to_the_claim_holding_both_statements(seed_site: dict, chromium: str) -> None:
-    page = _dom(chromium, f"{seed_site['base']}/", seed_site["tmp"] / "s1")
+    page = dump_dom(chromium, f"{seed_site['base']}/", seed_site["tmp"] / "s1")
     links = re.findall(r'<a class="claim-link" href="([^"]+)"', page)
     assert len(links) == len(seed_site["pairs"])
     by_statement = {s.statement_id: c for c in seed_site["claims"] for s in c.statements}
@@ -114,7 +73,7 @@ def test_every_seed_contradiction_leads_to_the_claim_holding_both_statements(see
     for link in (html.unescape(x) for x in links):
         ids = [urllib.parse.unquote(i) for i in re.findall(r"statement=([^&]+)", link)]
         linked.append(frozenset(ids))
-        claim = _dom(chromium, seed_site["base"] + link, seed_site["tmp"] / "s1")
+        claim = dump_dom(chromium, seed_site["base"] + link, seed_site["tmp"] / "s1")
         shown = re.search(r'class="claim-view" data-id="([^"]+)"', claim)
         assert shown, claim[-2000:]
         assert shown.group(1) == by_statement[ids[0]].id == by_statement[ids[1]].id
@@ -125,9 +84,9 @@ def test_every_seed_contradiction_leads_to_the_claim_holding_both_statements(see
 
 def test_the_seed_claim_timeline_and_a_track_record_with_nothing_later(seed_site: dict, chromium: str) -> None:
     [claim] = [c for c in seed_site["claims"] if any(s.stance == "denies" for s in c.statements)]
-    page = _dom(chromium, f"{seed_site['base']}/claims?q=North+Korean+soldiers", seed_site["tmp"] / "s2")
+    page = dump_dom(chromium, f"{seed_site['base']}/claims?q=North+Korean+soldiers", seed_site["tmp"] / "s2")
     assert re.search(r'<article class="claim" data-id="([^"]+)"', page).group(1) == claim.id
-    view = _dom(chromium, f"{seed_site['base']}/claims/{claim.id}", seed_site["tmp"] / "s2")
+    view = dump_dom(chromium, f"{seed_site['base']}/claims/{claim.id}", seed_site["tmp"] / "s2")
     stances = re.findall(r'data-stance="([a-z_]+)"', view)
     assert sorted(stances) == sorted(s.stance for s in claim.statements)
     assert {"asserts", "denies", "not_confirmed"} <= set(stances)

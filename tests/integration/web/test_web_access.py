@@ -6,13 +6,8 @@ The page behind basic auth is also opened in headless Chromium through a real ``
 from __future__ import annotations
 
 import base64
-import contextlib
 import logging
-import os
 import re
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -22,7 +17,7 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from pydantic import SecretStr
-from web_e2e_helpers import BROWSER_FLAGS
+from web_e2e_helpers import cli_env, dump_dom, web_server
 
 from contraflow.settings import ElasticsearchSettings, WebSettings
 from contraflow.web import create_app
@@ -30,7 +25,6 @@ from indexers import INDEX_KINDS, ensure_indices, index_name, make_client
 
 pytestmark = pytest.mark.integration
 
-CONTRAFLOW = str(Path(sys.executable).with_name("contraflow"))
 TOKEN = "tok-" + uuid.uuid4().hex
 PASSWORD = "pw-" + uuid.uuid4().hex
 
@@ -105,24 +99,12 @@ async def test_a_search_elasticsearch_refuses_shows_no_elasticsearch_error(
     assert logged and "closed" in logged[0], [r.getMessage() for r in caplog.records]
 
 
-def _dump_dom(chromium: str, url: str, profile: Path) -> str:
-    result = subprocess.run(
-        [chromium, *BROWSER_FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=3000", "--dump-dom", url],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
 def test_the_page_behind_basic_auth_in_a_browser(
     free_port, es_cfg: ElasticsearchSettings, chromium: str, tmp_path: Path
 ) -> None:
     secret = tmp_path / "web-password"
     secret.write_text(PASSWORD + "\n")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CONTRAFLOW_")}
-    env.update(
+    env = cli_env(
         CONTRAFLOW_ES__URL=es_cfg.url,
         CONTRAFLOW_ES__INDEX_PREFIX=es_cfg.index_prefix,
         CONTRAFLOW_WEB__USERNAME="analyst",
@@ -130,29 +112,18 @@ def test_the_page_behind_basic_auth_in_a_browser(
     )
     port = free_port()
     log_path = tmp_path / "web.log"
-    with log_path.open("wb") as out:
-        proc = subprocess.Popen([CONTRAFLOW, "web", "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(60):
-            assert proc.poll() is None, log_path.read_text()
-            with contextlib.suppress(OSError):
-                urllib.request.urlopen(f"{base}/healthz", timeout=2).close()
-                break
-            time.sleep(0.5)
+    with web_server(env, port, log_path) as base:
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(f"{base}/?q=Kovalenko", timeout=10)
         assert refused.value.code == 401
 
         # Without credentials the browser gets no page (headless, it cannot answer the login prompt).
-        dom = _dump_dom(chromium, f"{base}/?q=Kovalenko", tmp_path / "chrome-anon")
+        dom = dump_dom(chromium, f"{base}/?q=Kovalenko", tmp_path / "chrome-anon", budget_ms=3000)
         assert 'name="q"' not in dom and "Kovalenko" not in dom
         # With them (in the URL: headless Chromium sends them as basic auth) it gets the search page.
-        dom = _dump_dom(chromium, f"http://analyst:{PASSWORD}@127.0.0.1:{port}/?q=Kovalenko", tmp_path / "chrome")
+        url = f"http://analyst:{PASSWORD}@127.0.0.1:{port}/?q=Kovalenko"
+        dom = dump_dom(chromium, url, tmp_path / "chrome", budget_ms=3000)
         assert 'name="q"' in dom and 'value="Kovalenko"' in dom
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
     logged = log_path.read_text()
     assert "auth=basic" in logged and "web_auth_refused" in logged
     assert PASSWORD not in logged  # neither the configured secret nor what a client sent

@@ -8,8 +8,6 @@ Real Kafka and Elasticsearch (the local stack), real `contraflow publish`, `cont
 from __future__ import annotations
 
 import contextlib
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -20,16 +18,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from web_e2e_helpers import BROWSER_FLAGS
+from web_e2e_helpers import BROWSER_FLAGS, CONTRAFLOW, REPO, cli_env, dump_dom, running, web_server
 
 from contraflow.settings import ElasticsearchSettings
 from indexers import INDEX_KINDS, alias_name, index_name, make_client, search_body
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
-REPO = Path(__file__).resolve().parents[3]
 SEED = REPO.parent / "shared" / "data" / "seed" / "censor-net-2024-10-21.jsonl"
-CONTRAFLOW = str(Path(sys.executable).with_name("contraflow"))
 
 
 class PairParser(HTMLParser):
@@ -71,28 +67,6 @@ class PairParser(HTMLParser):
                         pair[side][field] = pair[side].get(field, "") + data
 
 
-def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CONTRAFLOW_")}
-    env.update(extra)
-    return env
-
-
-@contextlib.contextmanager
-def _process(args: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
-    with log.open("wb") as out:
-        proc = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True)
-        try:
-            yield proc
-        finally:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGINT)
-                try:
-                    proc.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait(timeout=10)
-
-
 def _cleanup(es_cfg: ElasticsearchSettings, prefix: str, bootstrap: str, topic_prefix: str) -> None:
     client = make_client(es_cfg)
     for kind in INDEX_KINDS:
@@ -111,20 +85,9 @@ def _cleanup(es_cfg: ElasticsearchSettings, prefix: str, bootstrap: str, topic_p
         admin.close()
 
 
-def _dump_dom(chromium: str, url: str, profile: Path) -> str:
-    result = subprocess.run(
-        [chromium, *BROWSER_FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=5000", "--dump-dom", url],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
 def _pairs(chromium: str, url: str, profile: Path) -> PairParser:
     parser = PairParser()
-    parser.feed(_dump_dom(chromium, url, profile))
+    parser.feed(dump_dom(chromium, url, profile))
     return parser
 
 
@@ -135,7 +98,7 @@ def pipeline(free_port, stack_urls: dict[str, str], tmp_path_factory: pytest.Tem
     if not SEED.is_file():
         pytest.fail(f"seed article missing: {SEED} (shared/ must lie beside the checkout)")
     run = f"cfweb{uuid.uuid4().hex[:8]}"
-    env = _env(
+    env = cli_env(
         CONTRAFLOW_KAFKA__BOOTSTRAP=stack_urls["kafka"],
         CONTRAFLOW_ES__URL=stack_urls["es"],
         CONTRAFLOW_ES__INDEX_PREFIX=run,
@@ -155,7 +118,7 @@ def pipeline(free_port, stack_urls: dict[str, str], tmp_path_factory: pytest.Tem
             [CONTRAFLOW, "publish", str(SEED), "--no-progress"], env=env, capture_output=True, text=True, timeout=120
         )
         assert published.returncode == 0, published.stderr
-        with _process([CONTRAFLOW, "worker"], env, tmp_path / "worker.log") as worker:
+        with running([CONTRAFLOW, "worker"], env, tmp_path / "worker.log") as worker:
             client = make_client(es_cfg)
             alias = alias_name(run, "contradictions")
             deadline, total, stable_since = time.monotonic() + 300, -1, 0.0
@@ -175,15 +138,7 @@ def pipeline(free_port, stack_urls: dict[str, str], tmp_path_factory: pytest.Tem
             )
             with urllib.request.urlopen(f"http://127.0.0.1:{worker_port}/metrics", timeout=10) as resp:
                 metrics_text = resp.read().decode()
-            port = free_port()
-            with _process([CONTRAFLOW, "web", "--port", str(port)], env, tmp_path / "web.log") as web:
-                base = f"http://127.0.0.1:{port}"
-                for _ in range(60):
-                    assert web.poll() is None, (tmp_path / "web.log").read_text()
-                    with contextlib.suppress(OSError):
-                        urllib.request.urlopen(f"{base}/healthz", timeout=2).close()
-                        break
-                    time.sleep(0.5)
+            with web_server(env, free_port(), tmp_path / "web.log") as base:
                 yield {"base": base, "es": es_cfg, "total": total, "tmp": tmp_path, "metrics": metrics_text}
     finally:
         _cleanup(es_cfg, run, stack_urls["kafka"], run)
