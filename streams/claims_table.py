@@ -3,9 +3,9 @@
 Keys (one partition, as the topic of claim links):
 
 - ``s\\x1f<statement id>`` -> the smallest statement id of its claim (the root);
-- ``c\\x1f<root>`` -> ``{"m": {statement id: statement JSON}, "p": {pair id: contradiction JSON}, "t": seen}``,
+- ``c\\x1f<root>`` -> ``{"t": seen, "m": {statement id: statement JSON}, "p": {pair id: contradiction JSON}}``,
   ``t`` the last time (epoch seconds) a link or a revision touched the claim;
-- ``a\\x1f<article id>`` -> ``{"m": [its statement ids in claims], "v": {statement id: digest}, "t": seen}``: the
+- ``a\\x1f<article id>`` -> ``{"t": seen, "m": [its statement ids in claims], "v": {statement id: digest}}``: the
   statements of an article that claims hold, so that its next version finds them (:func:`revise_article`), and,
   once it was written again, the digests of its statements now (``v``), so that a link on an older version's
   statement (the detect rings may still hold it) is not taken (:func:`is_stale`).
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -70,8 +71,24 @@ def load_claim(table: Table, root: str) -> tuple[dict[str, str], dict[str, str]]
 
 
 def save_claim(table: Table, root: str, members: dict[str, str], pairs: dict[str, str], now: float) -> None:
-    """Store the claim rooted at ``root``, seen at ``now``."""
-    table[C + root] = _dump({"m": members, "p": pairs, "t": now})
+    """Store the claim rooted at ``root``, seen at ``now`` (first in the record: :func:`_seen` reads it alone)."""
+    table[C + root] = _dump({"t": now, "m": members, "p": pairs})
+
+
+_SEEN = re.compile(r'\{"t":(-?[0-9][0-9.eE+-]*)[,}]')
+
+
+def _seen(value: Any) -> float | None:
+    """The time a claim or article record was last written, read from its first bytes: the expiry scan parses no
+    statement; None when it has none."""
+    text = value.decode() if isinstance(value, bytes) else value
+    if not isinstance(text, str):
+        return None
+    found = _SEEN.match(text)
+    if found is not None:
+        return float(found.group(1))
+    at = _json(text).get("t")  # a record written with "t" elsewhere
+    return float(at) if isinstance(at, int | float) else None
 
 
 def note_members(table: Table, statements: list[Statement]) -> None:
@@ -169,7 +186,7 @@ def revise_article(table: Table, article_id: str, current: dict[str, str], now: 
         save_claim(table, new_root, members, pairs, now)
         out.claims.append(build_claim(stances, pairs))
         kept_here += [sid for sid in sids if sid in members]
-    table[A + article_id] = _dump({"m": sorted(kept_here), "v": current, "t": now})
+    table[A + article_id] = _dump({"t": now, "m": sorted(kept_here), "v": current})
     return out
 
 
@@ -190,13 +207,15 @@ def expire_claims(table: Table, now: float, window_s: float) -> list[str]:
     for key in keys:
         if not key.startswith(C):
             continue
-        data = _json(table.get(key))
-        at = data.get("t")
-        if not isinstance(at, int | float):
-            table[key] = _dump({**data, "t": now})
+        value = table.get(key)
+        at = _seen(value)
+        if at is None:
+            data = _json(value)
+            table[key] = _dump({"t": now, **data})
             continue
         if at >= cutoff:
             continue
+        data = _json(value)
         root = key[len(C) :]
         del table[key]
         for sid in data.get("m", {}):
@@ -207,11 +226,14 @@ def expire_claims(table: Table, now: float, window_s: float) -> list[str]:
     for key in keys:
         if not key.startswith(A):
             continue
-        data = _json(table.get(key))
+        value = table.get(key)
         gone = articles.get(key[len(A) :], set())
+        at = _seen(value)
+        if not gone and at is not None and at >= cutoff:
+            continue  # a recent revision's record (its digests unread)
+        data = _json(value)
         held = [sid for sid in data.get("m", []) if sid not in gone]
-        at = data.get("t")
-        if not held and (not isinstance(at, int | float) or at < cutoff):
+        if not held and (at is None or at < cutoff):
             del table[key]
         elif gone:
             table[key] = _dump({**data, "m": held})

@@ -59,7 +59,8 @@ def test_a_claim_not_seen_for_the_window_leaves_the_table():
 
 def test_a_claim_stored_without_a_time_expires_a_window_after_it_is_first_looked_at():
     table = _claim_of({}, [ClaimLink(a=A, b=B)])
-    table["c\x1fa#0-5"] = table["c\x1fa#0-5"].replace(',"t":0.0', "")  # as an earlier version stored it
+    table["c\x1fa#0-5"] = table["c\x1fa#0-5"].replace('"t":0.0,', "")  # as an earlier version stored it
+    assert '"t"' not in table["c\x1fa#0-5"]
     assert expire_claims(table, now=100 * DAY, window_s=30 * DAY) == []
     assert expire_claims(table, now=131 * DAY, window_s=30 * DAY) == [claim_id(["a#0-5"])]
 
@@ -110,3 +111,12 @@ def test_a_claim_left_with_one_statement_is_dissolved():
     assert revision.removed == [claim_id(["a#0-5"])] and revision.claims == []
     assert revision.claim_ids == {"b#0-5": None, "a#0-5": None}
     assert not [k for k in table if k.startswith(("s\x1f", "c\x1f"))]
+
+
+def test_the_record_of_an_article_written_again_expires_once_no_claim_holds_its_statements():
+    table = _claim_of({}, [ClaimLink(a=A, b=B)], now=0.0)
+    revise_article(table, "z", {"z#0-5": "d"}, now=0.0)  # an article no claim holds: only its digests are kept
+    revise_article(table, "a", _current(A), now=0.0)
+    assert expire_claims(table, now=10 * DAY, window_s=30 * DAY) == [] and "a\x1fz" in table
+    assert expire_claims(table, now=31 * DAY, window_s=30 * DAY) == [claim_id(["a#0-5"])]
+    assert table == {}
