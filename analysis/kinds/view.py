@@ -21,7 +21,7 @@ from schemas import Statement
 
 from .. import lexicon
 
-__all__ = ["STOP", "WORD", "StatementView", "rare_stems", "rarity", "stem", "view_of"]
+__all__ = ["STOP", "WORD", "StatementView", "cache_size", "rare_stems", "rarity", "stem", "view_of"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 _TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b([01]?\d|2[0-3]):([0-5]\d)\b", re.I)
@@ -71,7 +71,7 @@ _OTHER = re.compile(
     r"compared (?:with|to)|by comparison|private|nationwide|worldwide|national)\b",
     re.I,
 )
-_CACHE_SIZE = 8192
+_CACHE_SIZE = _DEFAULT_CACHE_SIZE = 8192
 # What the kind modules read words with: a word, and the words that are never content.
 WORD, STOP = _WORD, _STOP
 
@@ -215,6 +215,24 @@ _by_object: dict[int, tuple[Statement, StatementView]] = {}
 # A worker's NLP thread (extraction reads rare words) and its event loop (detection) share both caches: every
 # change is made under this lock (a lookup is one dict read, safe without it; a view is built outside it).
 _lock = threading.Lock()
+
+
+def cache_size(n: int | None = None) -> int:
+    """The most views each cache keeps (``n``: the new bound, never below the default; None: only ask).
+
+    The default bounds a worker's memory. A run over a file (``contraflow analyze``) raises it to about two entries
+    per statement it holds: with fewer, detection reads the earliest statements' views after extraction evicted
+    them, and every view is built twice (about a tenth of the run's time on the news corpus).
+    """
+    global _CACHE_SIZE
+    if n is not None:
+        with _lock:
+            _CACHE_SIZE = max(_DEFAULT_CACHE_SIZE, n)
+            while len(_by_object) > _CACHE_SIZE:
+                del _by_object[next(iter(_by_object))]
+            while len(_views) > _CACHE_SIZE:
+                _views.popitem(last=False)
+    return _CACHE_SIZE
 
 
 def view_of(s: Statement) -> StatementView:

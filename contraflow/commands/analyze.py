@@ -112,8 +112,8 @@ def analyze_lines(
     max_candidates: int | None = None,
 ) -> tuple[int, int, list[str]]:
     """Run the whole offline pipeline; returns (articles, contradictions, errors)."""
-    from analysis import InMemoryCandidateIndex, extract_many, load_nlp
-    from analysis.detection import JUDGE_BUDGET, MAX_CANDIDATES, detect
+    from analysis import load_nlp
+    from analysis.kinds import view
 
     articles, errors = read_articles(stream, max_text_chars)
     for msg in errors:
@@ -121,6 +121,35 @@ def analyze_lines(
     if not articles:
         return 0, 0, errors
     nlp = load_nlp(model)
+    # Every statement's view stays cached for the whole run (extraction builds it, detection reads it again).
+    views_before = view.cache_size()
+    view.cache_size(_VIEWS_PER_ARTICLE * len(articles))
+    try:
+        return _analyze(articles, errors, nlp, out, min_score=min_score, per_key=per_key,
+                        judge_budget=judge_budget, max_candidates=max_candidates)  # fmt: skip
+    finally:
+        view.cache_size(views_before)
+
+
+# Statement views cached per article during a run: two entries per statement (the one extraction builds its
+# blocking keys from, and the stored copy), ~26 statements per news article; more only costs memory.
+_VIEWS_PER_ARTICLE = 64
+
+
+def _analyze(
+    articles: list[Any],
+    errors: list[str],
+    nlp: Any,
+    out: Any,
+    *,
+    min_score: float,
+    per_key: int,
+    judge_budget: int | None,
+    max_candidates: int | None,
+) -> tuple[int, int, list[str]]:
+    from analysis import InMemoryCandidateIndex, extract_many
+    from analysis.detection import JUDGE_BUDGET, MAX_CANDIDATES, detect
+
     t0 = time.perf_counter()
     c0 = time.process_time()
     index = InMemoryCandidateIndex(
