@@ -140,9 +140,9 @@ def modality_of(tokens: list, reported: bool, hearsay_counts: bool = True) -> st
         return "conditional"
     if hearsay_counts and (_HEARSAY.search(text) or _NO_EVIDENCE.search(text)):
         return "possible"
-    if _PREDICTION.search(" ".join(t.text for t in first_clause(tokens))):
-        return "possible"
     main = first_clause(tokens)
+    if _PREDICTION.search(" ".join(t.text for t in main)):
+        return "possible"
     # "in May" is a month, not the modal verb
     words = [t.lower_ for t in main if not (t.text == "May" and t.i > 0 and not t.is_sent_start)]
     if _CAPABILITY.search(" ".join(words)):

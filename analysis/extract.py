@@ -193,12 +193,14 @@ def _verb_finder(sent: Span):
     from .attribution import _is_cue
     from .lexicon import SYNONYMS
 
-    toks = list(sent)
+    toks: list = []  # the sentence's tokens, read at the first number (most sentences have none)
 
     def ok(t) -> bool:
         return t.pos_ == "VERB" and t.lemma_.lower() not in _GENERIC_VERBS and not _is_cue(t)
 
     def find(start: int, end: int) -> str | None:
+        if not toks:
+            toks.extend(sent)
         idx = [k for k, t in enumerate(toks) if start <= t.idx < end]
         if not idx:
             return None

@@ -34,18 +34,26 @@ _DISABLE = ("parser", "ner")
 @Language.component("contraflow_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a new sentence after every line break; never start one inside a line's leading space."""
-    for i, tok in enumerate(doc[:-1]):
-        if "\n" in tok.text or (tok.whitespace_ == "" and tok.text.endswith("\n")):
+    if not len(doc):
+        return doc
+    # the tokens' words as string ids, read once (a Token object per token cost more than the rest of this step)
+    strings = doc.vocab.strings
+    orths = doc.to_array("ORTH").tolist()
+    newline = {orth: "\n" in strings[orth] for orth in set(orths)}
+    for i in range(len(orths) - 1):
+        if newline[orths[i]]:
             doc[i + 1].is_sent_start = True
-        elif tok.is_space:
-            continue
-    for tok in doc:
+    starts = doc.to_array(["SENT_START", "IS_LOWER", "LIKE_NUM"]).tolist()
+    for i in range(1, len(orths)):
         # "a.m." / "p.m." / "No." are not sentence ends when a lower-case word or digit follows.
-        if tok.i > 0 and tok.is_sent_start and (tok.is_lower or tok.like_num) and "\n" not in doc[tok.i - 1].text:
-            prev = doc[tok.i - 1]
-            if prev.text.lower() in {"a.m.", "p.m.", "no.", "st.", "mr.", "dr.", "ms.", "mrs.", "gen.", "lt."}:
-                tok.is_sent_start = False
+        start, lower, num = starts[i]
+        prev = orths[i - 1]
+        if start == 1 and (lower or num) and not newline[prev] and strings[prev].lower() in _NO_BREAK_AFTER:
+            doc[i].is_sent_start = False
     return doc
+
+
+_NO_BREAK_AFTER = frozenset({"a.m.", "p.m.", "no.", "st.", "mr.", "dr.", "ms.", "mrs.", "gen.", "lt."})
 
 
 @lru_cache(maxsize=4)
