@@ -62,10 +62,11 @@ MIN_SIM_QUANTITY = 0.4
 class _Facts:
     """What the rules read of one statement alone, worked out once per statement instead of once per pair."""
 
-    __slots__ = ("keys", "named", "numbers", "norms", "by_label")
+    __slots__ = ("keys", "named", "compound", "numbers", "norms", "by_label", "periods", "other")
 
     def __init__(self, s: Statement) -> None:
         self.keys = frozenset(s.claim.keys)
+        self.compound = any("_" in k for k in self.keys)  # a multi-word name among the keys
         self.named = len(_one_per_name(self.keys))  # content lemmas, a multi-word name once
         self.numbers = frozenset(f"#{q.value:g}" for q in s.quantities if q.approx != "several")
         self.norms = frozenset(e.norm for e in s.entities)
@@ -73,6 +74,9 @@ class _Facts:
         for e in s.entities:
             by_label.setdefault(e.label, set()).add(e.norm)
         self.by_label = {label: frozenset(norms) for label, norms in by_label.items()}
+        self.periods = _periods_of(s)
+        # another instance of the thing, or a scope that narrows the claim (``_other_referent``)
+        self.other = (_mentions_other(s.claim_text or s.text), _scoped(s))
 
 
 _FACTS_CACHE_SIZE = 1 << 15
@@ -133,8 +137,10 @@ def similarity(a: Statement, b: Statement) -> tuple[float, list[str]]:
     """
     fa, fb = _facts_of(a), _facts_of(b)
     ka, kb = fa.keys, fb.keys
-    common = ka & kb
-    shared = sorted(_one_per_name(common, ka | kb) if common else common) + sorted(fa.numbers & fb.numbers)
+    common: AbstractSet[str] = ka & kb
+    if common and (fa.compound or fb.compound):  # else no name of several words to count once
+        common = _one_per_name(common, ka | kb)
+    shared = sorted(common) + sorted(fa.numbers & fb.numbers)
     denom = max(1, min(fa.named, fb.named))
     return min(1.0, len(shared) / denom), shared
 
@@ -179,9 +185,8 @@ def _is_running(text: str) -> bool:
 
 def _other_referent(a: Statement, b: Statement) -> bool:
     """One side talks about another instance, or narrows the scope ("In mathematics, 64% passed")."""
-    if _mentions_other(a.claim_text or a.text) != _mentions_other(b.claim_text or b.text):
-        return True
-    return _scoped(a) != _scoped(b)
+    (other_a, scoped_a), (other_b, scoped_b) = _facts_of(a).other, _facts_of(b).other
+    return other_a != other_b or scoped_a != scoped_b
 
 
 _SCOPE = re.compile(r"^(?:In|Among|For|Within|Outside)\s+(?P<scope>[^,]{3,60}),")
@@ -195,15 +200,20 @@ def _scoped(s: Statement) -> bool:
     return m is not None and not _DATE_WORDS.search(m.group("scope"))
 
 
-def _periods(s: Statement) -> list[tuple]:
-    return [
+def _periods(s: Statement) -> tuple[tuple, ...]:
+    """The years and months the claim is about (a day's date left out), from the statement's cached facts."""
+    return _facts_of(s).periods
+
+
+def _periods_of(s: Statement) -> tuple[tuple, ...]:
+    return tuple(
         (d.start_date, d.end_date)
         for d in s.dates
         if d.start_date
         and d.end_date
         and d.granularity in ("year", "month", "relative")
         and not _since(s.text, d.text)  # "its lowest level since January" is not a claim about January
-    ]
+    )
 
 
 def _period_clash(a: Statement, b: Statement) -> bool:
