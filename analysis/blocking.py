@@ -20,7 +20,7 @@ from typing import Protocol, runtime_checkable
 
 from schemas import Statement
 
-from .judge import _CUE_BASED, _letters, _one_per_name
+from .judge import _CUE_BASED, _facts_of, _letters
 from .kinds.view import rare_stems, view_of
 from .lexicon import STOP_LEMMAS
 from .prefilter import Rows, features
@@ -131,10 +131,9 @@ class Profile:
         self.cue = s.cue
         self.cue_based = s.cue in _CUE_BASED
         self.modality = s.modality
-        keys = set(s.claim.keys)
-        self.nkeys = len(_one_per_name(keys))
-        keys.update(f"#{q.value:g}" for q in s.quantities if q.approx != "several")
-        self.content = frozenset(keys)
+        facts = _facts_of(s)  # the hand rules' sets of the statement, cached once for all its pairs
+        self.nkeys = facts.named
+        self.content = facts.keys | facts.numbers
         self.words = _letters(s.claim_text or s.text)
         self.signals = view_of(s).signals
         self.blocking = blocking

@@ -112,10 +112,11 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     raw = sent.text
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
-    words = [t for t in sent if not t.is_punct and not t.is_space]
+    toks = list(sent)  # one Token object per token, read several times below
+    words = [t for t in toks if not t.is_punct and not t.is_space]
     if len(words) < _MIN_TOKENS or len(words) > _MAX_TOKENS or text.endswith("?") or _BOILERPLATE.search(text):
         return None
-    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent):
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks):
         return None  # a caption, heading or fragment ("Flight time, 8 hours"), not a claim
     start = sent.start_char + lead
     end = start + len(text)
@@ -123,7 +124,7 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     if attr.claim_start is not None and attr.claim_end is not None and attr.claim_end > attr.claim_start:
         claim_tokens = list(doc[attr.claim_start : attr.claim_end])
     else:
-        claim_tokens = [t for t in sent]
+        claim_tokens = list(toks)
     claim_tokens = [t for t in claim_tokens if not t.is_space and not _in_dateline(t)]
     claim_text = _span_text(claim_tokens) or text
     cue, cue_word = detect_cue(text, claim_text, attr.cue_lemma)
@@ -139,8 +140,8 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         m = _DATELINE.match(article.text[:120])
         if m and m.end() > sent.start_char:
             skip = m.end() - sent.start_char
-    lemma_of = {t.idx - sent.start_char: (t.lemma_.lower(), t.pos_) for t in sent}
-    verb_of = _verb_finder(sent)
+    lemma_of = {t.idx - sent.start_char: (t.lemma_.lower(), t.pos_) for t in toks}
+    verb_of = _verb_finder(toks)
     found = [
         q for q in find_quantities(raw, offset=sent.start_char, lemma_of=lemma_of) if q.start >= sent.start_char + skip
     ]
@@ -188,19 +189,15 @@ _GENERIC_VERB_WORDS = (
 _GENERIC_VERBS = frozenset(_GENERIC_VERB_WORDS.split())
 
 
-def _verb_finder(sent: Span):
+def _verb_finder(toks: list):
     """The content verb a number goes with: 'Four people died' -> die; 'had recovered six vehicles' -> recover."""
     from .attribution import _is_cue
     from .lexicon import SYNONYMS
-
-    toks: list = []  # the sentence's tokens, read at the first number (most sentences have none)
 
     def ok(t) -> bool:
         return t.pos_ == "VERB" and t.lemma_.lower() not in _GENERIC_VERBS and not _is_cue(t)
 
     def find(start: int, end: int) -> str | None:
-        if not toks:
-            toks.extend(sent)
         idx = [k for k, t in enumerate(toks) if start <= t.idx < end]
         if not idx:
             return None
