@@ -56,10 +56,10 @@ class Model:
         logits = self._w_raw @ np.asarray(row, dtype=float) + self._b_raw
         logits -= logits.max()
         e = np.exp(logits)
-        p_any = float(min(1 - 1e-12, max(1e-12, 1.0 - e[self._none] / e.sum())))
+        p_any = min(1 - 1e-12, max(1e-12, 1.0 - float(e[self._none]) / float(e.sum())))
         shift = self.shift if any(row[i] > 0 for i in self._rules) else self.novel_shift
         score = 1.0 / (1.0 + math.exp(-(math.log(p_any / (1 - p_any)) + shift)))
-        best = max(self._kinds, key=lambda i: logits[i])
+        best = max(self._kinds, key=logits.tolist().__getitem__)  # the first of equal ones, as before
         return score, self.classes[best]
 
     def signals(self, kind: str, row: tuple[float, ...], n: int = 3) -> list[str]:
