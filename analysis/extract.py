@@ -108,13 +108,18 @@ def statements_from_doc(article: Article, doc: Doc) -> list[Statement]:
     return out
 
 
+def _is_question(text: str) -> bool:
+    """A question asserts nothing, also inside quotes or brackets ('Want to come?"', 'What are they?]')."""
+    return text.rstrip("\"'\u201d\u2019)]").endswith("?")
+
+
 def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker, quoted: bool) -> Statement | None:
     raw = sent.text
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
     toks = list(sent)  # one Token object per token, read several times below
     words = [t for t in toks if not t.is_punct and not t.is_space]
-    if len(words) < _MIN_TOKENS or len(words) > _MAX_TOKENS or text.endswith("?") or _BOILERPLATE.search(text):
+    if len(words) < _MIN_TOKENS or len(words) > _MAX_TOKENS or _is_question(text) or _BOILERPLATE.search(text):
         return None
     if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks):
         return None  # a caption, heading or fragment ("Flight time, 8 hours"), not a claim

@@ -51,7 +51,7 @@ def align(a: StatementView, b: StatementView) -> Alignment:
     days = 0.0
     if sa.published_at is not None and sb.published_at is not None:
         days = abs((sa.published_at - sb.published_at).total_seconds()) / _DAY_S
-    shared = tuple(sorted(common, key=lambda k: -min(wa[k], wb[k])))
+    shared = tuple(sorted(common, key=lambda k: (-min(wa[k], wb[k]), k)))  # ties by word: the same text every run
     return Alignment(
         overlap=min(1.0, overlap),
         claim_overlap=claim_overlap,

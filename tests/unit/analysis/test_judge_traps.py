@@ -179,3 +179,15 @@ def test_pass_with_a_particle_is_not_approval(statements):
         "The Harlow council passed the stadium plan on Monday.",
     )
     assert "approve" not in gone.claim.keys and "approve" in voted.claim.keys
+
+
+def test_a_question_is_no_statement_even_inside_quotes(statements, pairs):
+    # a question asks, it asserts nothing: not even when a closing quote or bracket follows its question mark
+    texts = (
+        'The mayor asked reporters: "Do you want the bridge to be closed for good?"',
+        "What are the Harlow files?]",
+        "The bridge over the Tarrow will not be closed for good, the mayor said.",
+    )
+    found = statements(*texts)
+    assert [len(s) for s in found] == [0, 0, 1]
+    assert pairs(*texts) == []
