@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from datetime import UTC, datetime
 
 from analysis import CandidateIndex, InMemoryCandidateIndex, blocking_keys, detect, judge_statements
@@ -38,22 +37,24 @@ def test_candidates_share_a_key_and_exclude_self():
 
 
 def test_blocks_are_bounded_and_cost_stays_flat():
-    def place_cost(n: int) -> tuple[float, int]:
+    # The cost of finding a statement's candidates is what it reads: the blocks of its keys. Counted, not timed
+    # (a timed unit test flakes on a busy machine; docs/performance.md has the measured figures).
+    def place_cost(n: int) -> tuple[int, int]:
         index = InMemoryCandidateIndex(per_key=50)
         for i in range(n):
             s = _st(i, ["flood", f"town{i % 97}"])
             index.add(s.model_copy(update={"blocking_keys": blocking_keys(s)}))
         probe = _st(-1, ["flood", "town3"])
         probe = probe.model_copy(update={"blocking_keys": blocking_keys(probe)})
-        t = time.perf_counter()
-        for _ in range(200):
-            found = index.candidates(probe)
-        return time.perf_counter() - t, len(found)
+        blocks = [index.block(k) for k in blocking_keys(probe)]
+        read = sum(len(b) for b in blocks if b is not None)
+        return read, len(index.candidates(probe))
 
     small, n_small = place_cost(1_000)
     large, n_large = place_cost(100_000)
     assert n_small <= 100 and n_large <= 100  # two keys x 50
-    assert large < small * 5 + 0.05
+    # a store 100 times larger reads no more than the keys' full blocks: per_key x keys
+    assert 0 < small <= large <= len(blocking_keys(_st(-1, ["flood", "town3"]))) * 50
 
 
 def test_stored_statements_are_json():
