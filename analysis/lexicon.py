@@ -97,7 +97,9 @@ NOT_CONFIRMED_RE = (
     r"|\b(?:unconfirmed|unverified)\b|\bno\s+(?:confirmation|evidence\s+yet)\b"
 )
 RETRACT_RE = (
-    r"\b(?:was|were|had\s+been|is)\s+(?:wrong|a\s+mistake|an\s+error|incorrect|inaccurate|mistaken|in\s+error)\b"
+    # "something was wrong with the pitcher" says nothing was retracted
+    r"\b(?:was|were|had\s+been|is)\s+(?:wrong(?!\s+with)|a\s+mistake|an\s+error|incorrect|inaccurate|mistaken|"
+    r"in\s+error)\b"
     r"|\b(?:withdrew|withdrawn|retracted|retract|misspoke|misspoken|rectified)\b"
     r"|\bcorrected\s+(?:its|his|her|their|the|an|that)\s+(?:\w+\s+)?(?:statement|figure|report|claim|account|number|toll)\b"
     r"|\bhad\s+(?:wrongly|incorrectly|mistakenly|erroneously)\b|\bcorrection\b"

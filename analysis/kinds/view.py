@@ -36,7 +36,8 @@ _DENY = re.compile(
     r"\b(?:den(?:y|ied|ies|ial|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|"
     r"rebut(?:s|ted|ting)?|disput(?:e|ed|es|ing)|contest(?:ed|s|ing)?|no (?:link|connection|basis)|untrue|"
     r"false(?:ly)?|baseless|groundless|unfounded|fabricat\w*|fiction|nonsense|"
-    r"inaccurate|misleading|incorrect|wrong|not true|no truth|lies?\b|rubbish|categorically|never (?:happened|"
+    r"inaccurate|misleading|incorrect|wrong(?=\s*(?:[.,;:!?\"'\u201d\u2019)]|$|\s+(?:about|to|on|in|and|but)\b))|"
+    r"not true|no truth|lies?\b|rubbish|categorically|never (?:happened|"
     r"took place)|no such)\b",
     re.I,
 )
@@ -46,13 +47,15 @@ _UNCONFIRMED = re.compile(
     r"refused to|yet to|not in a position to|neither|no way to|not been able to|not independently)\s+"
     r"(?:\w+\s+){0,3}?(?:confirm|verif|corroborat|establish|substantiat|comment|say whether|disclose)\w*"
     r"|\b(?:unconfirmed|unverified|no evidence|no confirmation|not confirmed|not verified|no proof|"
-    r"seen no evidence|nothing to confirm|could not confirm|not been confirmed)\b",
+    r"seen no evidence|nothing to confirm|could not confirm|not been confirmed|"
+    r"(?:awaiting|pending|waiting for)\s+(?:\w+\s+)?(?:confirmation|verification))\b",
     re.I,
 )
 _RETRACT = re.compile(
     r"\b(?:correct(?:ed|ion|s)|erratum|retract(?:ed|ion|s)?|withdr(?:ew|awn)|backtrack\w*|misspok\w*|"
     r"earlier (?:version|entry|report|statement|figure|account)|mistaken(?:ly)?|in error|wrongly|erroneous(?:ly)?|"
-    r"amended|walked back|took back|(?:was|were|had been) (?:wrong|incorrect|inaccurate|a mistake|an error))\b",
+    r"amended|walked back|took back|"
+    r"(?:was|were|had been) (?:wrong(?!\s+with)|incorrect|inaccurate|a mistake|an error))\b",
     re.I,
 )
 _NEGATION = re.compile(
@@ -166,12 +169,14 @@ def _view(s: Statement) -> StatementView:
         if i > 0 and w[0].isupper():
             names.add(st)
     claim = s.claim_text or s.text
+    # the cue and negation patterns are written with a straight apostrophe: "didn\u2019t" is "didn't"
+    text, folded_claim = s.text.replace("\u2019", "'"), claim.replace("\u2019", "'")
     claim_words = [w for w in _WORD.findall(claim) if w.lower() not in _STOP and len(w) >= 3]
     claim_stems = frozenset(stem(w) for w in claim_words)
     claim_weights = {stem(w): rarity(w.lower()) for w in claim_words if stem(w) not in speaker}
     negated: set[str] = set()
-    for m in _NEGATION.finditer(s.text):
-        after = _WORD.findall(s.text[m.end() : m.end() + 60])[:6]
+    for m in _NEGATION.finditer(text):
+        after = _WORD.findall(text[m.end() : m.end() + 60])[:6]
         negated.update(stem(w) for w in after if w.lower() not in _STOP and len(w) >= 3)
     lemmas = frozenset(s.claim.keys)
     return StatementView(
@@ -180,11 +185,11 @@ def _view(s: Statement) -> StatementView:
         claim_stems=claim_stems,
         names=frozenset(names),
         total=sum(weights.values()),
-        deny=s.cue == "deny" or bool(_DENY.search(s.text)) or bool(_DENY_PHRASES.search(s.text)),
-        unconfirmed=s.cue == "not_confirmed" or bool(_UNCONFIRMED.search(s.text)),
-        retract=s.cue == "retract" or bool(_RETRACT.search(s.text)),
-        negated=s.polarity == "negative" or bool(_NEGATION.search(claim)),
-        modal=s.modality != "fact" or bool(_MODAL.search(claim)),
+        deny=s.cue == "deny" or bool(_DENY.search(text)) or bool(_DENY_PHRASES.search(text)),
+        unconfirmed=s.cue == "not_confirmed" or bool(_UNCONFIRMED.search(text)),
+        retract=s.cue == "retract" or bool(_RETRACT.search(text)),
+        negated=s.polarity == "negative" or bool(_NEGATION.search(folded_claim)),
+        modal=s.modality != "fact" or bool(_MODAL.search(folded_claim)),
         running=bool(_RUNNING.search(s.text)),
         other=bool(_OTHER.search(s.text)),
         minutes=_minutes(s.text),

@@ -163,3 +163,17 @@ def test_combiner_scores_explains_and_vetoes():
     assert judge_pair(far, deny, 0.0) is None  # months apart: another event
     row, *_ = pair_features(claim, deny)
     assert len(row) == len(FEATURE_NAMES)
+
+
+def test_cue_words_read_in_their_sense_and_with_either_apostrophe():
+    # an attributive "wrong" (a wrong turn) denies nothing; a predicative one does
+    assert not view_of(_st("The convoy took a wrong turn near the Harlow bridge.")).deny
+    assert view_of(_st("The ministry said the casualty reports were wrong.")).deny
+    # "something was wrong with him" retracts nothing; "the figure was wrong" does
+    assert not view_of(_st("The coach saw that something was wrong with the goalkeeper.")).retract
+    assert view_of(_st("The agency said its earlier figure was wrong.")).retract
+    # waiting for a confirmation is not having one
+    assert view_of(_st("Police were awaiting official confirmation of the names of the dead.")).unconfirmed
+    # a typographic apostrophe negates like a straight one
+    curly, straight = "The Tarrow dam didn\u2019t hold, the engineers said.", "The Tarrow dam didn't hold."
+    assert view_of(_st(curly)).negated and view_of(_st(straight)).negated
