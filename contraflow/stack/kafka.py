@@ -21,7 +21,7 @@ from .process import progress, run_step
 from .secure import SecureMaterial
 from .versions import StackVersions
 
-__all__ = ["KafkaService"]
+__all__ = ["KafkaService", "new_cluster_id"]
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,16 @@ log4j.logger.kafka.request.logger=WARN
 log4j.logger.state.change.logger=WARN
 log4j.logger.kafka.log.LogCleaner=WARN
 """
+
+
+def new_cluster_id() -> str:
+    """A random KRaft cluster id (16 bytes, URL-safe base64) that does not start with "-": the storage tool would
+    read such an id as an option and fail ("--cluster-id: expected one argument"), one format in 64 (Kafka's own
+    ``Uuid.randomUuid`` skips those ids for the same reason)."""
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cluster_id.startswith("-"):
+            return cluster_id
 
 
 class KafkaService:
@@ -209,7 +219,7 @@ class KafkaService:
         if (self.data_dir / "meta.properties").exists():
             return
         progress(f"formatting Kafka storage in {self.data_dir} ...")
-        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        cluster_id = new_cluster_id()
         run_step(
             [
                 *self._java_args(java_home),

@@ -155,3 +155,18 @@ def test_down_purge_deletes_the_data_and_keeps_the_downloads(free_port, tmp_path
     stack.down(purge=True)
     assert not stack.kafka.data_dir.exists() and not stack.elasticsearch.data_dir.exists()
     assert (tmp_path / "downloads" / "f").exists()
+
+
+def test_a_kafka_cluster_id_never_starts_with_a_dash(monkeypatch):
+    # the storage tool reads an id that starts with "-" as an option and refuses to format (1 format in 64)
+    import base64
+    import uuid
+
+    from contraflow.stack import kafka
+
+    dash_first = uuid.UUID(bytes=base64.urlsafe_b64decode("-" + "A" * 21 + "=="))
+    draws = iter([dash_first, uuid.UUID(int=1)])
+    monkeypatch.setattr(kafka.uuid, "uuid4", lambda: next(draws))
+    cluster_id = kafka.new_cluster_id()
+    assert cluster_id == base64.urlsafe_b64encode(uuid.UUID(int=1).bytes).decode().rstrip("=")
+    assert len(cluster_id) == 22 and not cluster_id.startswith("-")
