@@ -10,7 +10,6 @@ claims never contradict facts.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Set as AbstractSet
 from datetime import timedelta
 from functools import lru_cache
@@ -18,6 +17,7 @@ from functools import lru_cache
 from schemas import Contradiction, Quantity, Statement, pair_id
 
 from .dates import minutes_of_day
+from .identity_cache import IdentityCache
 from .quantities import PERSON_NOUNS
 
 __all__ = ["CUE_BASED", "judge_statements", "same_words", "similarity"]
@@ -79,24 +79,12 @@ class _Facts:
         self.other = (_mentions_other(s.claim_text or s.text), _scoped(s))
 
 
-_FACTS_CACHE_SIZE = 1 << 15
-# Found by identity: the same statement object comes back for every pair it is in. The entry holds the statement,
-# so its id() is not reused while it is cached. Changed under the lock (a worker's threads share it, as the
-# statement views' caches), read without it.
-_facts: dict[int, tuple[Statement, _Facts]] = {}
-_facts_lock = threading.Lock()
+# Found by identity: the same statement object comes back for every pair it is in.
+_facts: IdentityCache[Statement, _Facts] = IdentityCache(1 << 15)
 
 
 def _facts_of(s: Statement) -> _Facts:
-    hit = _facts.get(id(s))
-    if hit is not None and hit[0] is s:
-        return hit[1]
-    f = _Facts(s)
-    with _facts_lock:
-        while len(_facts) >= _FACTS_CACHE_SIZE:
-            del _facts[next(iter(_facts))]
-        _facts[id(s)] = (s, f)
-    return f
+    return _facts.get(s, _Facts)
 
 
 def _keys(s: Statement) -> frozenset[str]:

@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from schemas import Statement
 
 from .. import lexicon
+from ..identity_cache import IdentityCache
 
 __all__ = ["STOP", "WORD", "StatementView", "cache_size", "rare_stems", "rarity", "stem", "view_of"]
 
@@ -213,13 +214,12 @@ def rare_stems(s: Statement, n: int) -> list[str]:
 
 
 _views: OrderedDict[tuple, StatementView] = OrderedDict()
-# The same statement object comes back for every pair it is in: found by identity first, before the content key
-# (whose tuples cost more to build than most views take to look up). The entry holds the statement, so its id()
-# is not reused while it is cached.
-_by_object: dict[int, tuple[Statement, StatementView]] = {}
 # A worker's NLP thread (extraction reads rare words) and its event loop (detection) share both caches: every
 # change is made under this lock (a lookup is one dict read, safe without it; a view is built outside it).
 _lock = threading.Lock()
+# The same statement object comes back for every pair it is in: found by identity first, before the content key
+# (whose tuples cost more to build than most views take to look up).
+_by_object: IdentityCache[Statement, StatementView] = IdentityCache(_CACHE_SIZE, _lock)
 
 
 def cache_size(n: int | None = None) -> int:
@@ -231,10 +231,9 @@ def cache_size(n: int | None = None) -> int:
     """
     global _CACHE_SIZE
     if n is not None:
+        _CACHE_SIZE = max(_DEFAULT_CACHE_SIZE, n)
+        _by_object.resize(_CACHE_SIZE)
         with _lock:
-            _CACHE_SIZE = max(_DEFAULT_CACHE_SIZE, n)
-            while len(_by_object) > _CACHE_SIZE:
-                del _by_object[next(iter(_by_object))]
             while len(_views) > _CACHE_SIZE:
                 _views.popitem(last=False)
     return _CACHE_SIZE
@@ -242,15 +241,7 @@ def cache_size(n: int | None = None) -> int:
 
 def view_of(s: Statement) -> StatementView:
     """The view of ``s``, from a small LRU cache (a stored statement is judged against many new ones)."""
-    hit = _by_object.get(id(s))
-    if hit is not None and hit[0] is s:
-        return hit[1]
-    v = _view_by_content(s)
-    with _lock:
-        while len(_by_object) >= _CACHE_SIZE:
-            del _by_object[next(iter(_by_object))]
-        _by_object[id(s)] = (s, v)
-    return v
+    return _by_object.get(s, _view_by_content)
 
 
 def _view_by_content(s: Statement) -> StatementView:

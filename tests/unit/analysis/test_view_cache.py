@@ -15,6 +15,7 @@ from analysis.kinds import view
 def tiny_cache(monkeypatch: pytest.MonkeyPatch):
     # a cache of a few entries evicts on nearly every insert: the race, if any, shows at once
     monkeypatch.setattr(view, "_CACHE_SIZE", 3)
+    monkeypatch.setattr(view._by_object, "size", 3)
     view._by_object.clear()
     view._views.clear()
     interval = sys.getswitchinterval()
