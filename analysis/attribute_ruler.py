@@ -125,9 +125,6 @@ class FastAttributeRuler:
         self.by_both_id = {
             (get_string_id(lower), get_string_id(tag)): rules for (lower, tag), rules in self.by_both.items()
         }
-        names = sorted({name for attrs in self.attrs for name in attrs})
-        # A rule that sets something other than token fields (extension attributes, or NORM, which
-        # ``set_token_attrs`` treats apart) keeps the packaged way of setting it, for every doc.
         # each fixed pattern under its first token's tag, form or space: what the pass over the tokens looks up
         self.fixed_by_tag: dict[int, list[int]] = defaultdict(list)
         self.fixed_by_lower: dict[int, list[int]] = defaultdict(list)
@@ -139,6 +136,9 @@ class FastAttributeRuler:
             else:
                 for v in value:
                     (self.fixed_by_tag if field == 0 else self.fixed_by_lower)[v].append(k)
+        # A rule that sets something other than token fields (extension attributes, or NORM, which
+        # ``set_token_attrs`` treats apart) keeps the packaged way of setting it, for every doc.
+        names = sorted({name for attrs in self.attrs for name in attrs})
         self.columns: list[int | str] | None = None
         if all(isinstance(name, int) and name in _COLUMN_ATTRS for name in names):
             self.columns = list(names)
