@@ -113,14 +113,16 @@ class Profile:
     ``content``: the claim's content lemmas and its exact numbers (``#12``), and ``nkeys``: how many content lemmas
     (a multi-word name once), for the share of content two claims have in common; ``words``: the claim's letters,
     to spot the same sentence quoted twice; ``signals``: the contradiction kinds' pre-check bits
-    (``analysis.kinds.signal_bits``); ``cue_based``: a denial, retraction or non-confirmation; ``blocking``: its
-    blocking keys, when the caller needs them (the stream agent), else None; ``row``: what ``analysis.prefilter``
-    compares, as integers.
+    (``analysis.kinds.signal_bits``); ``weights`` and ``total``: the rarity-weighted content words of its view,
+    which rank candidates (``analysis.kinds.features.weighted_overlap``) without building the stored statement's
+    view again once the view cache has let it go; ``cue_based``: a denial, retraction or non-confirmation;
+    ``blocking``: its blocking keys, when the caller needs them (the stream agent), else None; ``row``: what
+    ``analysis.prefilter`` compares, as integers.
     """
 
     __slots__ = (
         "statement", "id", "article_id", "published_at", "cue", "cue_based", "modality",
-        "content", "nkeys", "words", "blocking", "signals", "_row",
+        "content", "nkeys", "words", "blocking", "signals", "weights", "total", "_row",
     )  # fmt: skip
 
     def __init__(self, s: Statement, blocking: frozenset[str] | None = None) -> None:
@@ -135,7 +137,10 @@ class Profile:
         self.nkeys = facts.named
         self.content = facts.keys | facts.numbers
         self.words = _letters(s.claim_text or s.text)
-        self.signals = view_of(s).signals
+        view = view_of(s)
+        self.signals = view.signals
+        self.weights = view.weights
+        self.total = view.total
         self.blocking = blocking
         self._row: tuple[int, ...] | None = None
 

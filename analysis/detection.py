@@ -32,7 +32,7 @@ from .blocking import MAX_CANDIDATES, CandidateIndex, Profile, ProfileBlock, blo
 from .judge import MAX_DAYS_APART
 from .kinds import may_pair
 from .kinds.combiner import judge_pair
-from .kinds.features import shared_weight
+from .kinds.features import weighted_overlap
 from .prefilter import survivors
 
 __all__ = [
@@ -109,7 +109,7 @@ def select_candidates(
         score = _rank(new, other, len(content & other.content))
         if score is not None and may_pair(new.signals, other.signals):
             # the weighted share of words in common ranks better than the claim lemmas alone (rare words count)
-            ranked.append((score + shared_weight(new.statement, other.statement), other))
+            ranked.append((score + weighted_overlap(new.weights, new.total, other.weights, other.total), other))
     ranked.sort(key=_first, reverse=True)  # stable: equal scores keep the pool's order
     return [other for _, other in ranked[:budget]]
 

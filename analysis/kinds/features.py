@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from schemas import Statement
 
@@ -11,7 +12,7 @@ from . import REGISTRY, may_pair
 from .align import Alignment, align
 from .view import StatementView, view_of
 
-__all__ = ["FEATURE_NAMES", "may_contradict", "pair_features", "shared_weight"]
+__all__ = ["FEATURE_NAMES", "may_contradict", "pair_features", "shared_weight", "weighted_overlap"]
 
 _RULE_KINDS = ("denial", "negation", "antonym", "quantity", "date_time", "retraction", "unconfirmed")
 _COMMON = (
@@ -77,8 +78,12 @@ def may_contradict(a: Statement, b: Statement) -> bool:
 def shared_weight(a: Statement, b: Statement) -> float:
     """The alignment's weighted overlap alone (0..1): ranks candidates before the budget cut."""
     va, vb = view_of(a), view_of(b)
-    wa, wb = va.weights, vb.weights
+    return weighted_overlap(va.weights, va.total, vb.weights, vb.total)
+
+
+def weighted_overlap(wa: Mapping[str, float], total_a: float, wb: Mapping[str, float], total_b: float) -> float:
+    """:func:`shared_weight` from the two sides' weighted words and their sums (a stored ``Profile`` keeps both)."""
     common = wa.keys() & wb.keys()
     if not common:
         return 0.0
-    return min(1.0, sum(min(wa[k], wb[k]) for k in common) / max(1e-9, min(va.total, vb.total)))
+    return min(1.0, sum(min(wa[k], wb[k]) for k in common) / max(1e-9, min(total_a, total_b)))

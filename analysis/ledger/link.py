@@ -26,7 +26,7 @@ from schemas import Statement
 from ..blocking import Profile, ProfileBlock
 from ..detection import window
 from ..judge import MAX_DAYS_APART
-from ..kinds.features import FEATURE_NAMES, pair_features, shared_weight
+from ..kinds.features import FEATURE_NAMES, pair_features, weighted_overlap
 from .stance import stance_of
 
 __all__ = ["LINK_BUDGET", "MIN_SHARED", "LinkModel", "link_candidates", "link_score", "linkable", "load_link_model"]
@@ -129,7 +129,7 @@ def link_candidates(
             if shared >= MIN_SHARED and linkable(new, other):
                 ranked.append((shared, 0.0, n, other))
         if len(ranked) > share:  # the weighted overlap (rare words count more) only for the ones in question
-            ranked = [(x, shared_weight(new.statement, o.statement), n, o) for x, _, n, o in ranked]
+            ranked = [(x, weighted_overlap(new.weights, new.total, o.weights, o.total), n, o) for x, _, n, o in ranked]
             ranked.sort(key=lambda t: (-t[1], -t[2]))  # most weighted content in common first; ties: the newest
         else:
             ranked.sort(key=lambda t: -t[2])

@@ -48,3 +48,20 @@ def test_views_from_several_threads_never_raise(tiny_cache, make_statement):
         t.join()
     assert errors == []
     assert len(view._by_object) <= 3 and len(view._views) <= 3
+
+
+def test_ranking_candidates_builds_no_view_of_a_stored_statement(tiny_cache, make_statement, monkeypatch):
+    # A store far larger than the view cache: ranking a new statement's candidates must read what each stored
+    # profile kept, not rebuild the view the cache has long let go (at 10^5 stored that was most of detect's time).
+    from analysis.blocking import profile
+    from analysis.detection import select_candidates
+
+    texts = [f"The port authority of Ystad said {n} ferries were cancelled on Monday by the storm" for n in range(12)]
+    stored = [profile(make_statement(i, ["k"], article=f"a{i}", text=t)) for i, t in enumerate(texts)]
+    new = profile(make_statement(99, ["k"], article="new", text="The port of Ystad said no ferries were cancelled"))
+    built: list[str] = []
+    real_build = view._build
+    monkeypatch.setattr(view, "_build", lambda s: built.append(s.id) or real_build(s))
+    picked = select_candidates(new, stored, budget=5)
+    assert picked, "the control: these candidates are worth judging"
+    assert built == []
