@@ -187,6 +187,17 @@ class WorkerSettings(_Section):
         ),
     )
 
+    @model_validator(mode="after")
+    def _claims_outlive_candidates(self) -> WorkerSettings:
+        # A claim forgotten before the statements it holds would be founded again by the next link to one of them.
+        if self.claims_window_s < self.candidates_window_s:
+            raise ValueError(
+                f"worker: claims_window_s ({self.claims_window_s:g} s) is shorter than candidates_window_s "
+                f"({self.candidates_window_s:g} s): a statement still a candidate could link to a claim already "
+                "forgotten; raise CONTRAFLOW_WORKER__CLAIMS_WINDOW_S or lower CONTRAFLOW_WORKER__CANDIDATES_WINDOW_S"
+            )
+        return self
+
 
 class SinkSettings(Protocol):
     """What the index agents read of the document sink's section (``indexers.settings.ElasticsearchSettings``)."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from pydantic import ValidationError
+
 from contraflow.settings import KafkaSettings, Settings, WorkerSettings
 from streams.app import build_app
 
@@ -24,3 +27,9 @@ def test_no_standby_tables_by_default_and_the_setting_restores_them():
     assert build_app(Settings()).conf.table_standby_replicas == 0
     app = build_app(Settings(worker=WorkerSettings(standby_replicas=1)))
     assert app.conf.table_standby_replicas == 1
+
+
+def test_claims_may_not_be_forgotten_before_the_statements_they_hold():
+    assert WorkerSettings(candidates_window_s=3600, claims_window_s=3600).claims_window_s == 3600
+    with pytest.raises(ValidationError, match="claims_window_s .* shorter than candidates_window_s"):
+        WorkerSettings(candidates_window_s=7200, claims_window_s=3600)
