@@ -7,22 +7,36 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from kafka import KafkaConsumer, TopicPartition
+from kafka.consumer.fetcher import ConsumerRecord
 
 from contraflow.kafka_admin import end_offsets, ensure_topics, pipeline_topic_names
 from contraflow.publish import Publisher
 from contraflow.runner import WorkerProcess, index_counts, wait_processed, worker_env
-from contraflow.settings import Settings
+from contraflow.settings import Settings, StackSettings
+
+if TYPE_CHECKING:
+    from contraflow.stack import LocalStack
 
 DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
 SEED = DATA / "seed" / "censor-net-2024-10-21.jsonl"
 NEWS = DATA / "news" / "giveme5w1h-news-cluster.jsonl"
+
+# The fault tests' private stacks: each test's own stack home, .contraflow/<name>-<pid>-<random> in the checkout.
+PRIVATE_STACKS = Path(__file__).resolve().parents[3] / ".contraflow"
+# Read at import: every test starts with no CONTRAFLOW_* variables (tests/conftest.py).
+_SHARED_HOME = os.environ.get("CONTRAFLOW_STACK__HOME")
 
 
 @dataclass
@@ -95,7 +109,12 @@ class PipelineNs:
             client.close()
 
     def read_topic(self, topic: str) -> list[tuple[bytes | None, bytes | None]]:
-        """Every record currently in ``topic`` (from the start to the end offsets taken now)."""
+        """Every record currently in ``topic`` as ``(key, value)`` (from the start to the end offsets taken now)."""
+        return [(r.key, r.value) for r in self.topic_records(topic)]
+
+    def topic_records(self, topic: str) -> list[ConsumerRecord]:
+        """Every record currently in ``topic`` (from the start to the end offsets taken now), in each partition's
+        order, with its partition, offset and timestamp as well as its key and value."""
         ends = {tp: off for tp, off in end_offsets(self.settings, [topic]).items() if off > 0}
         if not ends:
             return []
@@ -103,14 +122,14 @@ class PipelineNs:
         try:
             consumer.assign(list(ends))
             consumer.seek_to_beginning(*ends)
-            out: list[tuple[bytes | None, bytes | None]] = []
+            out: list[ConsumerRecord] = []
             done: set[TopicPartition] = set()
             deadline = time.monotonic() + 60
             while len(done) < len(ends) and time.monotonic() < deadline:
                 for tp, records in consumer.poll(timeout_ms=1000).items():
                     for r in records:
                         if r.offset < ends[tp]:
-                            out.append((r.key, r.value))
+                            out.append(r)
                         if r.offset >= ends[tp] - 1:
                             done.add(tp)
             return out
@@ -251,3 +270,99 @@ def news_statements(news_subset) -> dict[str, list]:
 
     articles = [classify_raw(line, max_text_chars=200_000) for line in news_subset]
     return {a.id: s for a, s in zip(articles, extract_many(articles, load_nlp()), strict=True)}
+
+
+def _share(src: Path, dst: Path) -> None:
+    """Make ``dst`` a hard-linked copy of the file or folder ``src`` (copied across file systems), unless it
+    exists or ``src`` does not. Built beside ``dst`` and renamed into place: a reader never sees half of it."""
+    if dst.exists() or not src.exists():
+        return
+
+    def link(a: str, b: str) -> None:
+        try:
+            os.link(a, b)
+        except OSError:
+            shutil.copy2(a, b)
+
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    part = Path(tempfile.mkdtemp(prefix=f".{dst.name}.", dir=dst.parent)) / dst.name
+    try:
+        if src.is_dir():
+            shutil.copytree(src, part, copy_function=link)
+        else:
+            link(str(src), str(part))
+        with contextlib.suppress(OSError):  # another run put it there meanwhile: theirs is as good
+            part.rename(dst)
+    finally:
+        shutil.rmtree(part.parent, ignore_errors=True)
+
+
+def _download(local: LocalStack, service: str) -> Path:
+    """What ``LocalStack`` fetches with Maven for ``service``, relative to its home: the Elasticsearch zip
+    (checked against its pinned sha512 before each unpack) or the Kafka jars (checked when fetched, then marked
+    ``.complete``)."""
+    if service == "elasticsearch":
+        path = local.elasticsearch.downloads / f"elasticsearch-{local.versions.elasticsearch}.zip"
+    else:
+        path = local.kafka.install_dir
+    return path.relative_to(local.home)
+
+
+def _remove_private_stack(local: LocalStack) -> None:
+    if local.elasticsearch.relocated:  # as root, when the Elasticsearch user cannot enter the home
+        shutil.rmtree(local.elasticsearch.root.parent, ignore_errors=True)
+    shutil.rmtree(local.home, ignore_errors=True)
+
+
+def _reap_private_stacks(name: str) -> None:
+    """Stop and remove the private stacks ``name`` of runs that are gone (killed before their clean-up)."""
+    from contraflow.stack import LocalStack
+    from contraflow.stack.process import is_alive
+
+    for home in PRIVATE_STACKS.glob(f"{name}-*-*"):
+        pid, _, _ = home.name.removeprefix(f"{name}-").partition("-")
+        if home.is_dir() and pid.isdigit() and not is_alive(int(pid)):
+            local = LocalStack(StackSettings(home=home))
+            with contextlib.suppress(Exception):
+                local.down(grace_s=10)
+            _remove_private_stack(local)
+
+
+@pytest.fixture
+def private_stack(free_port, tmp_path) -> Callable[..., AbstractContextManager[LocalStack]]:
+    """``with private_stack("fault-stack", "elasticsearch") as local:`` one service of a stack of the test's own,
+    started through the same ``LocalStack`` code as ``contraflow stack up``, on free ports, so that a test may stop
+    or starve it without disturbing anyone using the shared stack; stopped afterwards. ``es_node_settings``:
+    static node settings (``{"thread_pool.write.size": 1}``).
+
+    Its home is new for each test, so two runs on one checkout never share one: ``.contraflow/<name>-<pid>-<random>``
+    in the checkout, which the Elasticsearch user may enter as it may the shared stack's (as root, the node runs
+    as that user). It is removed afterwards (its logs are kept in ``tmp_path``), or by a later run if this one
+    was killed. The download is a hard link to the shared test stack's (``CONTRAFLOW_STACK__HOME``, default
+    ``.stack``), fetched into it once if it has none.
+    """
+    from contraflow.stack import LocalStack
+
+    shared = LocalStack(StackSettings(**({"home": Path(_SHARED_HOME)} if _SHARED_HOME else {}))).home
+
+    @contextlib.contextmanager
+    def make(name: str, service: str, es_node_settings: dict[str, object] | None = None) -> Iterator[LocalStack]:
+        PRIVATE_STACKS.mkdir(parents=True, exist_ok=True)
+        _reap_private_stacks(name)
+        home = Path(tempfile.mkdtemp(prefix=f"{name}-{os.getpid()}-", dir=PRIVATE_STACKS))
+        home.chmod(0o755)  # mkdtemp makes it 700: the Elasticsearch user could not enter it
+        ports = {"es_port": free_port(), "kafka_port": free_port(), "kafka_controller_port": free_port()}
+        local = LocalStack(StackSettings(home=home, **ports), es_node_settings=es_node_settings)
+        download = _download(local, service)
+        _share(shared / download, home / download)
+        try:
+            local.start_service(service)
+            _share(home / download, shared / download)  # fetched here: the next private stack links it
+            yield local
+        finally:
+            local.stop_service(service)
+            with contextlib.suppress(OSError):
+                shutil.copytree(home / "logs", tmp_path / f"{name}-logs", dirs_exist_ok=True)
+            _remove_private_stack(local)
+
+    return make

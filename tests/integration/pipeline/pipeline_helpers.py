@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import urllib.request
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from contraflow.stack import LocalStack
-
-# The fault tests' private nodes: each its own stack home, .contraflow/<name> in the checkout.
-PRIVATE_STACKS = Path(__file__).resolve().parents[3] / ".contraflow"
 
 
 @dataclass
@@ -104,29 +95,26 @@ def offline_contradictions(lines: list[bytes], min_score: float) -> list:
     return found
 
 
-@contextlib.contextmanager
-def private_elasticsearch(
-    name: str, free_port: Callable[[], int], node_settings: dict[str, object] | None = None
-) -> Iterator[LocalStack]:
-    """An Elasticsearch node of the test's own (stack home ``.contraflow/<name>``, free ports), started through the
-    same ``LocalStack`` code as ``contraflow stack up``, so a test may stop it or starve it without disturbing
-    anyone using the shared stack; stopped afterwards. ``node_settings`` are static node settings
-    (``{"thread_pool.write.size": 1}``); Kafka stays the shared broker.
-    """
-    from contraflow.settings import StackSettings
-    from contraflow.stack import LocalStack
+def offline_claims(lines: list[bytes], settings) -> dict[str, dict]:
+    """Claim id -> the claim (JSON form) that `contraflow claims` finds offline in these articles, with the
+    analysis settings of ``settings`` (no Kafka, no Elasticsearch)."""
+    from analysis import load_nlp
+    from analysis.normalize import normalize_article
+    from contraflow.commands.claims import ledger_of
+    from schemas import ArticleIn
 
-    local = LocalStack(
-        StackSettings(
-            home=PRIVATE_STACKS / name, es_port=free_port(), kafka_port=free_port(), kafka_controller_port=free_port()
-        ),
-        es_node_settings=node_settings,
-    )
-    local.start_service("elasticsearch")
-    try:
-        yield local
-    finally:
-        local.stop_service("elasticsearch")
+    cfg = settings.analysis
+    articles = [normalize_article(ArticleIn.model_validate_json(line)) for line in lines]
+    _, ledger = ledger_of(articles, load_nlp(cfg.spacy_model), min_score=cfg.min_score,
+                          per_key=cfg.candidates_per_key, judge_budget=cfg.judge_budget,
+                          max_candidates=cfg.max_candidates)  # fmt: skip
+    return {c.id: c.model_dump(mode="json") for c in ledger.claims()}
+
+
+def claim_shape(claim: dict) -> tuple:
+    """What must agree between two claims: status, who takes which stance in which statement, its contradictions."""
+    stances = sorted((s["statement_id"], s["stance"]) for s in claim["statements"])
+    return claim["status"], tuple(stances), tuple(sorted(claim["contradictions"]))
 
 
 def metric(port: int, name: str) -> float:

@@ -7,34 +7,19 @@ from __future__ import annotations
 import json
 import time
 
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaProducer
+from pipeline_helpers import claim_shape, offline_claims
 
-from contraflow.kafka_admin import end_offsets
 from contraflow.runner import expected_article_ids
 
 
 def _offline_claims(lines: list[bytes], settings) -> dict[str, tuple]:
-    from analysis import load_nlp
-    from analysis.normalize import normalize_article
-    from contraflow.commands.claims import ledger_of
-    from schemas import ArticleIn
-
-    cfg = settings.analysis
-    articles = [normalize_article(ArticleIn.model_validate_json(line)) for line in lines]
-    _, ledger = ledger_of(articles, load_nlp(cfg.spacy_model), min_score=cfg.min_score,
-                          per_key=cfg.candidates_per_key, judge_budget=cfg.judge_budget,
-                          max_candidates=cfg.max_candidates)  # fmt: skip
-    return {c.id: _shape(c.model_dump(mode="json")) for c in ledger.claims()}
-
-
-def _shape(claim: dict) -> tuple:
-    stances = sorted((s["statement_id"], s["stance"]) for s in claim["statements"])
-    return claim["status"], tuple(stances), tuple(sorted(claim["contradictions"]))
+    return {cid: claim_shape(c) for cid, c in offline_claims(lines, settings).items()}
 
 
 def _state(ns) -> tuple[dict, dict, dict]:
     """(claims by id -> shape, statement id -> claim id, contradiction id -> claim id) in Elasticsearch."""
-    claims = {c["id"]: _shape(c) for c in ns.docs("claims")}
+    claims = {c["id"]: claim_shape(c) for c in ns.docs("claims")}
     statements = {s["id"]: s.get("claim_id") for s in ns.docs("statements")}
     contradictions = {c["id"]: c.get("claim_id") for c in ns.docs("contradictions")}
     return claims, statements, contradictions
@@ -63,28 +48,15 @@ def _settled(ns, want: dict) -> tuple[dict, dict, dict]:
 
 def _replay(ns, topic: str) -> int:
     """Deliver every record of ``topic`` again, as Kafka redelivers after a crash: same key, value, timestamp."""
-    ends = {tp: off for tp, off in end_offsets(ns.settings, [topic]).items() if off > 0}
-    consumer = KafkaConsumer(bootstrap_servers=ns.settings.kafka.bootstrap, enable_auto_commit=False)
+    records = ns.topic_records(topic)
     producer = KafkaProducer(bootstrap_servers=ns.settings.kafka.bootstrap, acks="all")
-    sent = 0
     try:
-        consumer.assign(list(ends))
-        consumer.seek_to_beginning(*ends)
-        done: set[TopicPartition] = set()
-        deadline = time.monotonic() + 60
-        while len(done) < len(ends) and time.monotonic() < deadline:
-            for tp, records in consumer.poll(timeout_ms=1000).items():
-                for r in records:
-                    if r.offset < ends[tp]:
-                        producer.send(topic, key=r.key, value=r.value, partition=tp.partition, timestamp_ms=r.timestamp)
-                        sent += 1
-                    if r.offset >= ends[tp] - 1:
-                        done.add(tp)
+        for r in records:
+            producer.send(topic, key=r.key, value=r.value, partition=r.partition, timestamp_ms=r.timestamp)
         producer.flush(timeout=30)
     finally:
-        consumer.close()
         producer.close()
-    return sent
+    return len(records)
 
 
 def test_a_replayed_extract_batch_changes_no_claim_and_keeps_every_claim_id(pipeline_factory, seed_lines):

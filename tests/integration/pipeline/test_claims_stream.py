@@ -5,27 +5,9 @@ from __future__ import annotations
 
 import time
 
+from pipeline_helpers import claim_shape, offline_claims, split_seed
+
 from contraflow.runner import expected_article_ids
-
-
-def _offline_claims(lines: list[bytes], settings) -> dict[str, dict]:
-    from analysis import load_nlp
-    from analysis.normalize import normalize_article
-    from contraflow.commands.claims import ledger_of
-    from schemas import ArticleIn
-
-    cfg = settings.analysis
-    articles = [normalize_article(ArticleIn.model_validate_json(line)) for line in lines]
-    _, ledger = ledger_of(articles, load_nlp(cfg.spacy_model), min_score=cfg.min_score,
-                          per_key=cfg.candidates_per_key, judge_budget=cfg.judge_budget,
-                          max_candidates=cfg.max_candidates)  # fmt: skip
-    return {c.id: c.model_dump(mode="json") for c in ledger.claims()}
-
-
-def _shape(claim: dict) -> tuple:
-    """What must agree: status, who takes which stance in which statement, its contradictions."""
-    stances = sorted((s["statement_id"], s["stance"]) for s in claim["statements"])
-    return claim["status"], tuple(stances), tuple(sorted(claim["contradictions"]))
 
 
 def test_stream_claims_equal_offline_claims_on_the_seed(pipeline_factory, seed_lines):
@@ -33,13 +15,13 @@ def test_stream_claims_equal_offline_claims_on_the_seed(pipeline_factory, seed_l
     ns.worker()
     ns.publish(seed_lines)
     ns.wait(articles=len(expected_article_ids(seed_lines, max_text_chars=200_000)))
-    expected = _offline_claims(seed_lines, ns.settings)
+    expected = offline_claims(seed_lines, ns.settings)
     assert expected, "the seed article holds a claim offline"
-    want = {cid: _shape(c) for cid, c in expected.items()}
+    want = {cid: claim_shape(c) for cid, c in expected.items()}
     deadline = time.monotonic() + 120
     got: dict[str, tuple] = {}
     while time.monotonic() < deadline:
-        got = {c["id"]: _shape(c) for c in ns.docs("claims")}
+        got = {c["id"]: claim_shape(c) for c in ns.docs("claims")}
         if got == want:
             break
         time.sleep(1)
@@ -63,19 +45,17 @@ def test_stream_claims_equal_offline_claims_on_the_seed(pipeline_factory, seed_l
 
 
 def test_stream_claims_equal_offline_claims_across_articles_in_any_order(pipeline_factory, seed_lines):
-    from pipeline_helpers import split_seed
-
     ns = pipeline_factory()
     parts = split_seed(seed_lines[0])  # one article per paragraph: other outlets and days
     ns.worker()
     ns.publish(list(reversed(parts)))  # the later statement of each link arrives first
     ns.wait(articles=len(expected_article_ids(parts, max_text_chars=ns.settings.analysis.max_text_chars)))
-    want = {cid: _shape(c) for cid, c in _offline_claims(parts, ns.settings).items()}
+    want = {cid: claim_shape(c) for cid, c in offline_claims(parts, ns.settings).items()}
     assert want
     deadline = time.monotonic() + 120
     got: dict[str, tuple] = {}
     while time.monotonic() < deadline:
-        got = {c["id"]: _shape(c) for c in ns.docs("claims")}
+        got = {c["id"]: claim_shape(c) for c in ns.docs("claims")}
         if got == want:
             break
         time.sleep(1)

@@ -13,7 +13,7 @@ import threading
 import time
 
 import pytest
-from pipeline_helpers import metric, private_elasticsearch, reference_for
+from pipeline_helpers import metric, reference_for
 
 from contraflow.runner import expected_article_ids
 
@@ -24,9 +24,9 @@ HAMMERS = 4
 
 
 @pytest.fixture
-def tiny_queue_es(free_port):
+def tiny_queue_es(private_stack):
     node = {"thread_pool.write.size": 1, "thread_pool.write.queue_size": 1}  # static: set before the node starts
-    with private_elasticsearch("es429-stack", free_port, node) as local:
+    with private_stack("es429-stack", "elasticsearch", es_node_settings=node) as local:
         yield local
 
 

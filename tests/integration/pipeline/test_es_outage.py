@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from pipeline_helpers import metric, private_elasticsearch, reference_for
+from pipeline_helpers import metric, reference_for
 
 from contraflow.runner import expected_article_ids
 
@@ -20,8 +20,8 @@ DOWN_S = 60.0
 
 
 @pytest.fixture
-def private_es(free_port):
-    with private_elasticsearch("fault-stack", free_port) as local:
+def private_es(private_stack):
+    with private_stack("fault-stack", "elasticsearch") as local:
         yield local
 
 

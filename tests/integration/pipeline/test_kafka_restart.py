@@ -2,45 +2,30 @@
 Elasticsearch ends with exactly the expected articles, statements and contradictions, no duplicates, no dead
 letters.
 
-Uses a private broker (its own stack home and ports, started through the same ``LocalStack`` code, its data wiped
-before the test) so that stopping it does not disturb anyone using the shared stack; Elasticsearch is the shared
-node. The broker is stopped the way ``contraflow stack down`` stops it (SIGTERM, a controlled shutdown).
+Uses a private broker (a stack home new for each test and its own ports, started through the same ``LocalStack``
+code: the ``private_stack`` fixture) so that stopping it does not disturb anyone using the shared stack;
+Elasticsearch is the shared node. The broker is stopped the way ``contraflow stack down`` stops it (SIGTERM, a
+controlled shutdown).
 """
 
 from __future__ import annotations
 
-import shutil
 import time
-from pathlib import Path
 
 import pytest
 from pipeline_helpers import reference_for
 
 from contraflow.runner import expected_article_ids
-from contraflow.settings import StackSettings
 
 pytestmark = pytest.mark.slow
 
-_HOME = Path(__file__).resolve().parents[3] / ".contraflow" / "kafka-fault-stack"
 OUTAGE_S = 30.0
 
 
 @pytest.fixture
-def private_kafka(free_port):
-    from contraflow.stack import LocalStack
-
-    local = LocalStack(
-        StackSettings(home=_HOME, kafka_port=free_port(), kafka_controller_port=free_port(), es_port=free_port())
-    )
-    local.stop_service("kafka")  # (left running by an interrupted run)
-    if local.kafka.data_dir.exists():
-        shutil.rmtree(local.kafka.data_dir)  # a fresh broker: no topics or groups of earlier runs
-    local.start_service("kafka")
-    try:
+def private_kafka(private_stack):
+    with private_stack("kafka-fault-stack", "kafka") as local:  # a fresh broker: no topics or groups of other runs
         yield local
-    finally:
-        local.stop_service("kafka")
-        shutil.rmtree(local.kafka.data_dir, ignore_errors=True)
 
 
 def test_kafka_down_mid_stream_resumes_exact(pipeline_factory, news_subset, news_statements, private_kafka):
