@@ -590,9 +590,12 @@ def _old_overlap(old: str, other: Statement) -> float:
     return hit / len(keys)
 
 
+_NEW_NEGATED = re.compile(r"\b(?:not|never|no)\b|n['\u2019]t\b", re.I)
+
+
 def _new_polarity(new: str) -> str:
-    words = re.findall(r"[\w']+", new.lower())
-    return "negative" if any(w in ("not", "n't", "never", "no") for w in words) else "positive"
+    # "wasn't" is one word: the contraction is found inside it, with either apostrophe
+    return "negative" if _NEW_NEGATED.search(new) else "positive"
 
 
 def _subject_found(s: Statement, other: Statement) -> bool | None:

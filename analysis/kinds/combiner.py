@@ -125,7 +125,11 @@ def judge_pair(a: Statement, b: Statement, min_score: float = 0.5, model: Model 
     score = min(score, UNCONFIRMED_MAX if kind == "unconfirmed" else SCORE_MAX)
     if score < min_score:
         return None
-    reason = _BY_NAME[kind].explain(va, vb, al) or "signals of its kind"
+    reason = _BY_NAME[kind].explain(va, vb, al)
+    if not reason:
+        # the likeliest kind finds none of its own evidence in the pair (two agreeing times, no cue, no opposite):
+        # a score made of alignment alone is not a contradiction anyone could be shown
+        return None
     signals = ", ".join(m.signals(kind, row))
     first, second = (a, b) if _order(a) <= _order(b) else (b, a)
     return Contradiction(

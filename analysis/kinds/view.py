@@ -37,7 +37,8 @@ _DENY = re.compile(
     r"\b(?:den(?:y|ied|ies|ial|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|"
     r"rebut(?:s|ted|ting)?|disput(?:e|ed|es|ing)|contest(?:ed|s|ing)?|no (?:link|connection|basis)|untrue|"
     r"false(?:ly)?|baseless|groundless|unfounded|fabricat\w*|fiction|nonsense|"
-    r"inaccurate|misleading|incorrect|wrong(?=\s*(?:[.,;:!?\"'\u201d\u2019)]|$|\s+(?:about|to|on|in|and|but)\b))|"
+    r"inaccurate|misleading|incorrect|(?<!go )(?<!goes )(?<!went )(?<!gone )(?<!going )"
+    r"wrong(?=\s*(?:[.,;:!?\"'\u201d\u2019)]|$|\s+(?:about|to|on|in|and|but)\b))|"
     r"not true|no truth|lies?\b|rubbish|categorically|never (?:happened|"
     r"took place)|no such)\b",
     re.I,
@@ -45,8 +46,9 @@ _DENY = re.compile(
 _DENY_PHRASES = re.compile("|".join(f"(?:{p})" for p in lexicon.DENY_PHRASES), re.I)
 _UNCONFIRMED = re.compile(
     r"\b(?:(?:could|can|would|did|does|do|has|have|had|was|were|is|are)(?:\s*not|n't)|cannot|unable to|declined to|"
-    r"refused to|yet to|not in a position to|neither|no way to|not been able to|not independently)\s+"
-    r"(?:\w+\s+){0,3}?(?:confirm|verif|corroborat|establish|substantiat|comment|say whether|disclose)\w*"
+    r"refused to|yet to|(?:not in a|in no) position to|no way to|neither|not been able to|not independently)\s+"
+    r"(?:\w+\s+){0,4}?(?:confirm|verif|corroborat|establish|substantiat|comment|say whether|disclose)\w*"
+    r"|\byet to see (?:any |the )?(?:evidence|proof)"
     r"|\b(?:unconfirmed|unverified|no evidence|no confirmation|not confirmed|not verified|no proof|"
     r"seen no evidence|nothing to confirm|could not confirm|not been confirmed|"
     r"(?:awaiting|pending|waiting for)\s+(?:\w+\s+)?(?:confirmation|verification))\b",

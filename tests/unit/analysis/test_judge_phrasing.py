@@ -83,3 +83,21 @@ def test_corrected_figure_is_a_retraction(pairs):
         "Saltmarsh district had been damaged.",
     )
     assert _kinds(found) == ["retraction"]
+
+
+def test_agreeing_times_are_no_contradiction_whatever_the_score(pairs):
+    # Both give the same scheduled time and the same delay: the date_time kind finds no clash, and a pair its
+    # likeliest kind cannot explain is not reported, however well the two align.
+    assert (
+        pairs(
+            "The concert was scheduled to begin at 8:15 pm on Friday and started twenty minutes late.",
+            "The concert was scheduled to start at 8:15 p.m. Friday, but began about 20 minutes late.",
+        )
+        == []
+    )
+    # the control: a different time is a date_time contradiction
+    found = pairs(
+        "The concert was scheduled to begin at 8:15 pm on Friday, the promoter said.",
+        "The concert was scheduled to begin at 10:40 pm on Friday, the venue said.",
+    )
+    assert [c.kind for c in found] == ["date_time"]

@@ -169,6 +169,9 @@ def test_cue_words_read_in_their_sense_and_with_either_apostrophe():
     # an attributive "wrong" (a wrong turn) denies nothing; a predicative one does
     assert not view_of(_st("The convoy took a wrong turn near the Harlow bridge.")).deny
     assert view_of(_st("The ministry said the casualty reports were wrong.")).deny
+    # what goes wrong is a mishap, not a denial
+    assert not view_of(_st("Engineers said a lot could go wrong on the first flight.")).deny
+    assert not view_of(_st("Nobody could say what went wrong in the tunnel.")).deny
     # "something was wrong with him" retracts nothing; "the figure was wrong" does
     assert not view_of(_st("The coach saw that something was wrong with the goalkeeper.")).retract
     assert view_of(_st("The agency said its earlier figure was wrong.")).retract
@@ -177,3 +180,30 @@ def test_cue_words_read_in_their_sense_and_with_either_apostrophe():
     # a typographic apostrophe negates like a straight one
     curly, straight = "The Tarrow dam didn\u2019t hold, the engineers said.", "The Tarrow dam didn't hold."
     assert view_of(_st(curly)).negated and view_of(_st(straight)).negated
+
+
+@pytest.mark.parametrize(
+    ("text", "unconfirmed"),
+    [
+        ("The harbour board said it was in no position to confirm a reopening date.", True),
+        ("The minister said he was not in a position to confirm staff changes at the prison.", True),
+        ("The regulator had not yet been able to establish whether the second pump failed.", True),
+        ("The coast guard said it had yet to see any evidence that a flare was fired.", True),
+        # controls: the same words in another sense
+        ("The board said the harbour was in a good position to confirm its lead in grain exports.", False),
+        ("She said she had yet to see the new stadium.", False),
+        ("The coast guard said it had seen evidence that a flare was fired.", False),
+    ],
+)
+def test_non_confirmations_worded_as_a_position_or_missing_evidence(text, unconfirmed):
+    assert view_of(_st(text)).unconfirmed is unconfirmed
+
+
+def test_a_correction_that_negates_with_a_contraction_reverses_the_claim():
+    from analysis.judge import _new_polarity
+
+    assert _new_polarity("the bridge wasn't closed") == "negative"
+    assert _new_polarity("the bridge wasn\u2019t closed") == "negative"
+    assert _new_polarity("the bridge was not closed") == "negative"
+    assert _new_polarity("the bridge was closed for repairs") == "positive"
+    assert _new_polarity("Tintern's bridge was closed") == "positive"
