@@ -18,6 +18,7 @@ from schemas import Contradiction, Quantity, Statement, pair_id
 
 from .dates import minutes_of_day
 from .identity_cache import IdentityCache
+from .lexicon import VALUE_UPDATE_RE
 from .quantities import PERSON_NOUNS
 
 __all__ = ["CUE_BASED", "judge_statements", "same_words", "similarity"]
@@ -50,7 +51,7 @@ _OTHER_REFERENT = re.compile(
 )
 # Counts that keep changing: an updated figure is not a contradiction.
 _RUNNING = re.compile(r"\b(?:now|so far|to date|by (?:then|\w+day|the end|noon|midnight|\d)|has risen|had risen|"
-                      r"rising|climbed to|still)\b", re.I)  # fmt: skip
+                      r"rising|climbed to|still)\b|" + VALUE_UPDATE_RE, re.I)  # fmt: skip
 _WEEKDAY = re.compile(r"^(?:on |last |next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 
 MIN_SHARED = 2

@@ -20,6 +20,7 @@ __all__ = [
     "STOP_LEMMAS",
     "SYNONYMS",
     "PHRASAL",
+    "VALUE_UPDATE_RE",
 ]
 
 # Verbs that introduce what someone said, with the cue they carry.
@@ -95,6 +96,13 @@ NOT_CONFIRMED_RE = (
     r"(?:able\s+to\s+)?(?:confirm|verify|corroborate|independently\s+confirm|independently\s+verify)(?:ed)?\b"
     r"|\b(?:cannot|can't|couldn't|unable\s+to)\s+(?:yet\s+)?(?:independently\s+)?(?:confirm|verify|corroborate)\b"
     r"|\b(?:unconfirmed|unverified)\b|\bno\s+(?:confirmation|evidence\s+yet)\b"
+)
+# Someone changed a figure of their own ("raised its offer for X to $82", "cut its forecast to 2%"): the new value
+# updates the old one, it does not contradict a report of the old one. ("fell to 14, down from 17" is no such
+# change: it reports a measure, which another report of the same period may contradict.)
+VALUE_UPDATE_RE = (
+    r"\b(?:raised|lowered|increased|reduced|cut|revised|sweetened|trimmed|boosted)\s+"
+    r"(?:its|their|his|her|the)\s+(?:\S+\s+){0,8}?to\b"
 )
 RETRACT_RE = (
     # "something was wrong with the pitcher" says nothing was retracted

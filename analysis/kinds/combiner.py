@@ -92,13 +92,16 @@ SCORE_MAX, UNCONFIRMED_MAX = 0.98, 0.9
 def vetoed(a: Statement, b: Statement) -> bool:
     """Exact rules no learned weight overrides (the candidate selection applies the first two as well): reports too
     far apart in time are about other events; the same sentence quoted twice is one claim, unless exactly one side
-    denies, doubts or retracts it; a denial next to a non-confirmation (or two of either) agree with each other."""
+    denies, doubts or retracts it; a denial next to a non-confirmation (or two of either) agree with each other, and
+    so do two retractions."""
     pa, pb = a.published_at, b.published_at
     if pa is not None and pb is not None and abs((pa - pb).days) > MAX_DAYS_APART:
         return True
     if (a.cue in CUE_BASED) == (b.cue in CUE_BASED) and same_words(a, b):
         return True
     va, vb = view_of(a), view_of(b)
+    if va.retract and vb.retract:
+        return True  # two walk-backs (or a walk-back and its quoted apology) take back the same thing together
     return (va.deny or va.unconfirmed) and (vb.deny or vb.unconfirmed) and not (va.retract or vb.retract)
 
 

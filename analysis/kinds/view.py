@@ -58,6 +58,11 @@ _RETRACT = re.compile(
     r"\b(?:correct(?:ed|ion|s)|erratum|retract(?:ed|ion|s)?|withdr(?:ew|awn)|backtrack\w*|misspok\w*|"
     r"earlier (?:version|entry|report|statement|figure|account)|mistaken(?:ly)?|in error|wrongly|erroneous(?:ly)?|"
     r"amended|walked back|took back|"
+    r"regret(?:s|ted|ting)?\s+(?:(?:saying|calling|describing|suggesting|claiming|using|making|writing|posting|"
+    r"not\s+being|not\s+having)\b|"
+    r"(?:his|her|their|my|our|the|those|these)\s+(?:\w+\s+)?(?:remarks?|comments?|words|statement|tweet|post|"
+    r"language)|(?:that\s+)?(?:I|he|she|we|they)\s+(?:had\s+)?(?:said|called|was\s+not|wasn't|were\s+not|"
+    r"weren't))|"
     r"(?:was|were|had been) (?:wrong(?!\s+with)|incorrect|inaccurate|a mistake|an error))\b",
     re.I,
 )

@@ -101,3 +101,59 @@ def test_agreeing_times_are_no_contradiction_whatever_the_score(pairs):
         "The concert was scheduled to begin at 10:40 pm on Friday, the venue said.",
     )
     assert [c.kind for c in found] == ["date_time"]
+
+
+def test_a_part_counted_among_the_victims_is_no_other_total(pairs):
+    # "ten Danish citizens were among the victims" counts part of the dead, not all of them
+    assert (
+        pairs(
+            "Ten Danish citizens were among the victims of a ferry fire off the Greek island of Lesvos on Sunday.",
+            "A Swedish couple and their three children were among 14 people killed when a ferry caught fire off "
+            "Lesvos on Sunday, according to a statement from the coast guard.",
+        )
+        == []
+    )
+    found = pairs(  # the control: two totals
+        "Ten people were killed when a ferry caught fire off the Greek island of Lesvos on Sunday, the coast guard "
+        "said.",
+        "Fourteen people were killed when a ferry caught fire off Lesvos on Sunday, according to a statement from "
+        "the coast guard.",
+    )
+    assert [c.kind for c in found] == ["quantity"]
+
+
+_FIRST_BID = (
+    "Harlow Foods chief executive Dana Pryce on Monday announced an unsolicited $42 billion bid for rival dairy "
+    "group Brindle, the biggest takeover offer in the food sector this year."
+)
+
+
+def test_a_raised_offer_updates_the_first_one(pairs):
+    # the bidder changed its own figure: the new bid does not contradict reports of the first
+    raised = (
+        "Harlow Foods raised its bid for rival dairy group Brindle on Thursday to $51 billion, the biggest takeover "
+        "offer in the food sector this year."
+    )
+    assert pairs(_FIRST_BID, raised) == []
+    other = (  # the control: a different figure for a bid, with no change told
+        "Harlow Foods made a bid for rival dairy group Brindle on Thursday of $51 billion, the biggest takeover "
+        "offer in the food sector this year."
+    )
+    assert [c.kind for c in pairs(_FIRST_BID, other)] == ["quantity"]
+
+
+def test_two_walk_backs_of_one_remark_agree(pairs):
+    # a report of the apology and the apology quoted take the remark back together
+    assert (
+        pairs(
+            "Mayor Dale Hoskins walked back his remarks about the flood barrier on Friday, saying he regretted "
+            "calling it a waste of money.",
+            '"I regret calling the flood barrier a waste of money," Hoskins said on Friday.',
+        )
+        == []
+    )
+    found = pairs(  # the control: the retraction against the remark
+        "Mayor Dale Hoskins said on Monday that the new flood barrier was a waste of money.",
+        "Mayor Dale Hoskins on Friday retracted his claim that the new flood barrier was a waste of money.",
+    )
+    assert [c.kind for c in found] == ["retraction"]
