@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import math
-import re
 
 from schemas import Quantity
 
-from ..lexicon import VALUE_UPDATE_RE
 from ..quantities import PERSON_NOUNS
 from .align import Alignment
 from .view import STOP, WORD, StatementView, stem
@@ -29,37 +27,11 @@ def _unit(q: Quantity) -> str | None:
     return "person" if q.unit in PERSON_NOUNS else q.unit
 
 
-# A figure that counts part of a group: "ten US citizens were among the victims", "including three children",
-# "four of the dead". It bounds the whole from below and contradicts no larger total.
-_PART_AFTER = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}?(?:were|are|was|is|had been|have been)\s+among\b"
-                         r"|^\s+of\s+(?:the|them|those|whom)\b", re.I)  # fmt: skip
-_PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s*$", re.I)
-
-
-def _part(v: StatementView, q: Quantity) -> bool:
-    start, end = q.start - v.s.start, q.end - v.s.start
-    text = v.s.text
-    return bool(_PART_AFTER.search(text[end : end + 60]) or _PART_BEFORE.search(text[max(0, start - 20) : start]))
-
-
-_UPDATE = re.compile(VALUE_UPDATE_RE, re.I)
-
-
-def _updated(a: StatementView, b: StatementView) -> bool:
-    """One side gives its figure as a change of an earlier one: the figures are an update, not a clash."""
-    return bool(_UPDATE.search(a.s.text) or _UPDATE.search(b.s.text))
-
-
-def _figures(v: StatementView) -> list[Quantity]:
-    """The statement's figures as compared: a part of a group (:func:`_part`) has no upper bound."""
-    return [q.model_copy(update={"high": math.inf}) if _part(v, q) else q for q in v.s.quantities]
-
-
 def _pairs(a: StatementView, b: StatementView) -> list[tuple[Quantity, Quantity]]:
     return [
         (x, y)
-        for x in _figures(a)
-        for y in _figures(b)
+        for x in a.figures
+        for y in b.figures
         if _unit(x) is not None and _unit(x) == _unit(y) and x.approx != "several" and y.approx != "several"
     ]
 
@@ -75,8 +47,8 @@ def _context(v: StatementView, q: Quantity) -> frozenset[str]:
 
 def _context_pairs(a: StatementView, b: StatementView) -> list[tuple[Quantity, Quantity]]:
     """Pairs of figures that count the same thing by their unit or by the words that follow them."""
-    ctx_a = [(x, _context(a, x)) for x in _figures(a) if x.approx != "several"]
-    ctx_b = [(y, _context(b, y)) for y in _figures(b) if y.approx != "several"]
+    ctx_a = [(x, _context(a, x)) for x in a.figures if x.approx != "several"]
+    ctx_b = [(y, _context(b, y)) for y in b.figures if y.approx != "several"]
     return [(x, y) for x, cx in ctx_a for y, cy in ctx_b if cx & cy and (x.unit == "%") == (y.unit == "%")]
 
 
@@ -93,7 +65,7 @@ def _gap(x: Quantity, y: Quantity) -> float:
 def clash(a: StatementView, b: StatementView) -> tuple[Quantity, Quantity] | None:
     """The closest pair of figures of the same unit, when no such pair is compatible."""
     pairs = _pairs(a, b)
-    if not pairs or _updated(a, b) or any(_fits(x, y) for x, y in pairs):
+    if not pairs or a.updated or b.updated or any(_fits(x, y) for x, y in pairs):
         return None
     return min(pairs, key=lambda p: _gap(*p))
 
@@ -107,7 +79,7 @@ def signal(v: StatementView) -> bool:
 
 
 def features(a: StatementView, b: StatementView, al: Alignment) -> tuple[float, ...]:
-    if not a.s.quantities or not b.s.quantities or _updated(a, b):
+    if not a.s.quantities or not b.s.quantities or a.updated or b.updated:
         return (0.0,) * len(FEATURES)
     ctx = _context_pairs(a, b)
     ctx_clash = 1.0 if ctx and not any(_fits(x, y) for x, y in ctx) else 0.0
@@ -123,7 +95,7 @@ def features(a: StatementView, b: StatementView, al: Alignment) -> tuple[float, 
 
 
 def explain(a: StatementView, b: StatementView, al: Alignment) -> str:
-    if _updated(a, b):
+    if a.updated or b.updated:
         return ""
     c = clash(a, b)
     if c is None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from schemas import Statement
+from schemas import Quantity, Statement
 
 from .. import lexicon
 from ..identity_cache import IdentityCache
@@ -77,6 +77,13 @@ _RUNNING = re.compile(
     r"by (?:then|noon|midnight|evening|morning|the end))\b",
     re.I,
 )
+# Someone changed a figure of their own ("raised its bid ... to $51 billion"): it updates the earlier one.
+_UPDATE = re.compile(lexicon.VALUE_UPDATE_RE, re.I)
+# A figure that counts part of a group: "ten US citizens were among the victims", "including three children",
+# "four of the dead". It bounds the whole from below and contradicts no larger total.
+_PART_AFTER = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}?(?:were|are|was|is|had been|have been)\s+among\b"
+                         r"|^\s+of\s+(?:the|them|those|whom)\b", re.I)  # fmt: skip
+_PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s*$", re.I)
 _OTHER = re.compile(
     r"\b(?:neighbou?ring|nearby|another|second|separate|other|similar|previous|last year|a year earlier|"
     r"compared (?:with|to)|by comparison|private|nationwide|worldwide|national)\b",
@@ -140,6 +147,8 @@ class StatementView:
     negated: bool  # the claim holds a negation
     modal: bool  # possible, conditional or future; or a modal word in the claim
     running: bool  # a count that keeps changing
+    updated: bool  # gives a figure as its owner's change of an earlier one ("raised its bid ... to")
+    figures: tuple[Quantity, ...]  # the figures as compared: one counting part of a group has no upper bound
     other: bool  # names another instance, place or period ("a second", "neighbouring", "last year")
     minutes: frozenset[int]  # clock times of day
     lemmas: frozenset[str]  # the claim frame's content lemmas
@@ -199,6 +208,8 @@ def _view(s: Statement) -> StatementView:
         negated=s.polarity == "negative" or bool(_NEGATION.search(folded_claim)),
         modal=s.modality != "fact" or bool(_MODAL.search(folded_claim)),
         running=bool(_RUNNING.search(s.text)),
+        updated=bool(_UPDATE.search(s.text)),
+        figures=tuple(q.model_copy(update={"high": math.inf}) if _part(s, q) else q for q in s.quantities),
         other=bool(_OTHER.search(s.text)),
         minutes=_minutes(s.text),
         lemmas=lemmas,
@@ -207,6 +218,11 @@ def _view(s: Statement) -> StatementView:
         negated_stems=frozenset(negated),
         bigrams=frozenset(zip([stem(w) for w in claim_words[:-1]], [stem(w) for w in claim_words[1:]], strict=True)),
     )
+
+
+def _part(s: Statement, q: Quantity) -> bool:
+    start, end = q.start - s.start, q.end - s.start
+    return bool(_PART_AFTER.search(s.text[end : end + 60]) or _PART_BEFORE.search(s.text[max(0, start - 20) : start]))
 
 
 # A word this rare (Zipf frequency under ~4.3) can block: seldom in two unrelated statements.
