@@ -12,7 +12,7 @@ from . import REGISTRY, may_pair
 from .align import Alignment, align
 from .view import StatementView, view_of
 
-__all__ = ["FEATURE_NAMES", "may_contradict", "pair_features", "shared_weight", "weighted_overlap"]
+__all__ = ["FEATURE_NAMES", "may_contradict", "pair_features", "weighted_overlap"]
 
 _RULE_KINDS = ("denial", "negation", "antonym", "quantity", "date_time", "retraction", "unconfirmed")
 _COMMON = (
@@ -75,14 +75,9 @@ def may_contradict(a: Statement, b: Statement) -> bool:
     return may_pair(view_of(a).signals, view_of(b).signals)
 
 
-def shared_weight(a: Statement, b: Statement) -> float:
-    """The alignment's weighted overlap alone (0..1): ranks candidates before the budget cut."""
-    va, vb = view_of(a), view_of(b)
-    return weighted_overlap(va.weights, va.total, vb.weights, vb.total)
-
-
 def weighted_overlap(wa: Mapping[str, float], total_a: float, wb: Mapping[str, float], total_b: float) -> float:
-    """:func:`shared_weight` from the two sides' weighted words and their sums (a stored ``Profile`` keeps both)."""
+    """The alignment's weighted overlap alone (0..1), from the two sides' weighted words and their sums (a stored
+    ``Profile`` keeps both): ranks candidates before the budget cut."""
     common = wa.keys() & wb.keys()
     if not common:
         return 0.0
