@@ -42,12 +42,13 @@ def test_retrain_reproduces_the_shipped_model(tmp_path):
 def test_refit_reproduces_the_shipped_claim_linker(nlp):
     # The claim linker reads the same pair features as the combiner: a change to them needs a refit of both
     # (`python -m analysis.ledger.train`), or the shipped linker weighs features that no longer mean what it saw.
+    from analysis.kinds.train import load_cases
     from analysis.ledger.train import build_examples, fit
 
     paths = [DATA / "news-cases-train.jsonl", DATA / "news-cases-real-train.jsonl"]
     if not all(p.exists() for p in paths):
         pytest.skip("shared train cases not available")
-    cases = [json.loads(line) for p in paths for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cases = [case for p in paths for case in load_cases(str(p))]
     fitted = fit(build_examples(cases, nlp))
     shipped = json.loads((ROOT / "analysis" / "ledger" / "model.json").read_text(encoding="utf-8"))
     assert fitted["features"] == shipped["features"]
