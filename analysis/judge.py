@@ -21,7 +21,7 @@ from .identity_cache import IdentityCache
 from .lexicon import VALUE_UPDATE_RE
 from .quantities import PERSON_NOUNS
 
-__all__ = ["CUE_BASED", "judge_statements", "same_words", "similarity"]
+__all__ = ["CUE_BASED", "judge_statements", "names_clash", "same_words", "similarity"]
 
 # Canonical lemmas (see lexicon.SYNONYMS) on either side of an antonym axis.
 _AXES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
@@ -152,6 +152,30 @@ def _entity_clash(a: Statement, b: Statement) -> str | None:
         if ea and eb and not (ea & eb) and (not (all_a & all_b) or label in ("FAC", "PRODUCT", "EVENT", "LOC")):
             return f"different {label.lower()}: {', '.join(sorted(ea))} vs {', '.join(sorted(eb))}"
     return None
+
+
+def names_clash(a: Statement, b: Statement) -> str | None:
+    """Why the two claims name different specific things of one kind (another place, person, facility ...), or
+    None: the hand rules never read such a pair as one claim, and the combiner is held to the same.
+
+    Stricter than the rules' own check: none of either side's names of that kind may occur in the other's words
+    at all, since the tagger labels one name differently in two sentences ("off Lesvos" a place, "the island of
+    Lesvos" an organisation)."""
+    if _entity_clash(a, b) is None:
+        return None
+    fa, fb = _facts_of(a), _facts_of(b)
+    text_a, text_b = _letters(a.text), _letters(b.text)
+    for label in fa.by_label.keys() & fb.by_label.keys():
+        ea, eb = fa.by_label[label], fb.by_label[label]
+        if ea & eb or any(_named_in(n, text_b) for n in ea) or any(_named_in(n, text_a) for n in eb):
+            continue
+        return f"different {label.lower()}: {', '.join(sorted(ea))} vs {', '.join(sorted(eb))}"
+    return None
+
+
+def _named_in(norm: str, plain: str) -> bool:
+    """Whether a name's normalised key ('los_angeles', 'lesvo') starts words of ``plain`` text."""
+    return re.search(r"\b" + re.escape(norm.replace("_", " ")), plain) is not None
 
 
 def _subject_clash(a: Statement, b: Statement) -> bool:

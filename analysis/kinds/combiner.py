@@ -17,7 +17,7 @@ import numpy as np
 
 from schemas import Contradiction, Statement, pair_id
 
-from ..judge import CUE_BASED, MAX_DAYS_APART, same_words
+from ..judge import CUE_BASED, MAX_DAYS_APART, names_clash, same_words
 from . import REGISTRY
 from .features import FEATURE_NAMES, may_contradict, pair_features
 from .view import view_of
@@ -57,10 +57,14 @@ class Model:
         logits -= logits.max()
         e = np.exp(logits)
         p_any = min(1 - 1e-12, max(1e-12, 1.0 - float(e[self._none]) / float(e.sum())))
-        shift = self.shift if any(row[i] > 0 for i in self._rules) else self.novel_shift
+        shift = self.shift if self.rule_fired(row) else self.novel_shift
         score = 1.0 / (1.0 + math.exp(-(math.log(p_any / (1 - p_any)) + shift)))
         best = max(self._kinds, key=logits.tolist().__getitem__)  # the first of equal ones, as before
         return score, self.classes[best]
+
+    def rule_fired(self, row: tuple[float, ...]) -> bool:
+        """Whether a hand rule recognised the pair (its row has a ``rule.*`` verdict)."""
+        return any(row[i] > 0 for i in self._rules)
 
     def signals(self, kind: str, row: tuple[float, ...], n: int = 3) -> list[str]:
         """The ``n`` features present in the pair (non-zero) that pushed ``kind`` above ``none`` the most: an
@@ -127,6 +131,11 @@ def judge_pair(a: Statement, b: Statement, min_score: float = 0.5, model: Model 
     score, kind = m.score(row)
     score = min(score, UNCONFIRMED_MAX if kind == "unconfirmed" else SCORE_MAX)
     if score < min_score:
+        return None
+    if not (m.rule_fired(row) or va.retract or vb.retract) and names_clash(a, b):
+        # two flights that left Los Angeles and Auckland at different times: the hand rules read claims naming
+        # different places, people or facilities as different things, and a pair none of them recognises is
+        # held to that too; a retraction often names what it takes back differently, so it is not
         return None
     reason = _BY_NAME[kind].explain(va, vb, al)
     if not reason:

@@ -26,7 +26,7 @@ from analysis.kinds.align import align
 from analysis.kinds.combiner import SCORE_MAX, UNCONFIRMED_MAX, judge_pair, load_model, vetoed
 from analysis.kinds.features import FEATURE_NAMES, pair_features
 from analysis.kinds.view import rarity, stem, view_of
-from schemas import ClaimFrame, DateMention, Quantity, Speaker, Statement
+from schemas import ClaimFrame, DateMention, Entity, Quantity, Speaker, Statement
 
 _N = iter(range(10_000))
 
@@ -207,3 +207,26 @@ def test_a_correction_that_negates_with_a_contraction_reverses_the_claim():
     assert _new_polarity("the bridge was not closed") == "negative"
     assert _new_polarity("the bridge was closed for repairs") == "positive"
     assert _new_polarity("Tintern's bridge was closed") == "positive"
+
+
+def _placed(text: str, place: str, day: int, speaker: str, cue: str = "assert") -> Statement:
+    on = DateMention(text=f"March {day}", start_date=date(2025, 3, day), end_date=date(2025, 3, day))
+    where = Entity(text=place, label="GPE", norm=place.lower())
+    return _st(text, dates=[on], speaker=speaker, cue=cue).model_copy(update={"entities": [where]})
+
+
+def test_a_pair_no_rule_reads_is_not_reported_across_different_places():
+    # two flights that left two cities at two times are two events, whatever the learned score: the hand rules
+    # never compare claims naming different places, and the combiner is held to the same
+    first = _placed("The flight left Lisbon at 10:20 a.m. on March 3, the airline said.", "Lisbon", 3, "Ana Melo")
+    same = _placed("The flight left Lisbon at 2:05 p.m. on March 4, the airport said.", "Lisbon", 4, "Rui Costa")
+    c = judge_pair(first, same)  # the control: one city, two times
+    assert c is not None and c.kind == "date_time"
+    other = _placed("The flight left Chicago at 2:05 p.m. on March 4, the airport said.", "Chicago", 4, "Rui Costa")
+    assert judge_pair(first, other, 0.0) is None
+    # a retraction often names what it takes back differently: it is not held to the rule
+    said = _placed("The mayor of Porto said the bridge would reopen on March 7.", "Porto", 7, "Rita Sousa")
+    taken_back = _placed("The mayor withdrew her statement that the bridge in Oporto would reopen on March 7.",
+                         "Oporto", 7, "Rita Sousa", cue="retract")  # fmt: skip
+    r = judge_pair(said, taken_back, 0.0)
+    assert r is not None and r.kind == "retraction"
