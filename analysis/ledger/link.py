@@ -25,7 +25,7 @@ from schemas import Statement
 
 from ..blocking import Profile, ProfileBlock
 from ..detection import window
-from ..judge import MAX_DAYS_APART
+from ..judge import MAX_DAYS_APART, names_clash
 from ..kinds.features import FEATURE_NAMES, pair_features, weighted_overlap
 from .stance import stance_of
 
@@ -90,7 +90,11 @@ def linkable(a: Profile, b: Profile) -> bool:
 
 
 def link_score(a: Statement, b: Statement, model: LinkModel | None = None) -> float:
-    """The linker's probability that ``a`` and ``b`` state the same proposition (0..1)."""
+    """The linker's probability that ``a`` and ``b`` state the same proposition (0..1); 0 when the two name
+    different specific things of one kind (``analysis.judge.names_clash``: another place, person or facility), which
+    a single link would otherwise merge into one claim with everything linked to either."""
+    if names_clash(a, b):
+        return 0.0
     m = model or load_link_model()
     row, *_ = pair_features(a, b)
     return m.probability(row)

@@ -11,9 +11,19 @@ import pytest
 
 from analysis import InMemoryCandidateIndex, detect, extract_statements
 from analysis.blocking import profile
-from analysis.ledger import Ledger, build_claim, claim_id, claim_statement, claim_status, stance_of
+from analysis.kinds.features import pair_features
+from analysis.ledger import (
+    Ledger,
+    build_claim,
+    claim_id,
+    claim_statement,
+    claim_status,
+    link_score,
+    load_link_model,
+    stance_of,
+)
 from analysis.normalize import normalize_article
-from schemas import ArticleIn, ClaimStatement, Statement
+from schemas import ArticleIn, ClaimFrame, ClaimStatement, Entity, Speaker, Statement
 
 SEED = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "seed" / "censor-net-2024-10-21.jsonl"
 
@@ -135,3 +145,20 @@ def test_seed_claims_do_not_depend_on_arrival_order(seed_claims):
     statements, run = seed_claims
     forward = [c.model_dump_json() for c in run(statements)]
     assert forward == [c.model_dump_json() for c in run(list(reversed(statements)))]
+
+
+def test_statements_naming_different_places_are_never_linked():
+    def placed(sid: str, text: str, place: str, speaker: str) -> Statement:
+        where = Entity(text=place, label="GPE", norm=place.lower())
+        keys = [w.lower().strip(".,") for w in text.split() if len(w) > 3]
+        return _st(sid, text=text, claim_text=text, entities=[where], speaker=Speaker(name=speaker, type="person"),
+                   claim=ClaimFrame(keys=keys, predicate="close"))  # fmt: skip
+
+    first = placed("a#0-5", "Floods closed the main road into Lisbon on Tuesday.", "Lisbon", "Ana Melo")
+    again = placed("b#0-5", "Floods closed the main road into Lisbon on Tuesday.", "Lisbon", "Rui Costa")
+    other = placed("c#0-5", "Floods closed the main road into Chicago on Tuesday.", "Chicago", "Rui Costa")
+    model = load_link_model()
+    assert link_score(first, again) == model.probability(pair_features(first, again)[0]) > 0.3  # one place
+    # the linker alone reads the two places as alike as the two reports of one road: the names rule them apart
+    assert model.probability(pair_features(first, other)[0]) > 0.3
+    assert link_score(first, other) == 0.0
