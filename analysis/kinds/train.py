@@ -147,19 +147,25 @@ def _predict(p: Any, rules: Any, t: float) -> Any:
     return np.where(rules, p >= t, p >= max(t, NOVEL_THRESHOLD))
 
 
+# The F1 of out-of-fold scores is flat over a wide range of thresholds (a few pairs apart from 0.05 to 0.3): the
+# highest threshold within this much of the best is chosen, so that a change of a few training pairs does not
+# swing it from one end of the plateau to the other, and the fewer pairs on real copy win a tie.
+F1_TOLERANCE = 0.005
+
+
 def _best_threshold(p: Any, positive: Any, rules: Any) -> tuple[float, float]:
+    """(F1, threshold): the highest threshold whose pooled out-of-fold F1 is within ``F1_TOLERANCE`` of the best."""
     import numpy as np
 
-    best = (0.0, 0.5)
+    curve = []
     for t in np.arange(0.05, 0.95, 0.01):
         pred = _predict(p, rules, float(t))
         tp = float((pred & positive).sum())
         prec = tp / max(1, pred.sum())
         rec = tp / max(1, positive.sum())
-        f1 = 2 * prec * rec / max(1e-9, prec + rec)
-        if f1 > best[0]:
-            best = (f1, float(t))
-    return best
+        curve.append((2 * prec * rec / max(1e-9, prec + rec), round(float(t), 2)))
+    top = max(f1 for f1, _ in curve)
+    return max((x for x in curve if x[0] >= top - F1_TOLERANCE), key=lambda x: x[1])
 
 
 def cross_validate(examples: list[Example], folds: int = 5) -> dict[str, Any]:
