@@ -121,15 +121,31 @@ def idle_refresher(p: PipelineContext, stage: str, kinds: tuple[str, ...]) -> On
     if sink is None or not cfg.idle_refresh:
         return None
     last = -float("inf")
+    later: asyncio.Task[None] | None = None
 
-    async def refresh() -> None:
+    async def now() -> None:
         nonlocal last
-        now = time.monotonic()
-        if now - last < cfg.idle_refresh_min_s:
-            return  # the periodic refresh (or the next idle one) picks it up
-        last = now
+        last = time.monotonic()
         ok = await sink.refresh(kinds)
         p.metrics.es_refreshes.labels(stage, "ok" if ok else "failed").inc()
+
+    async def after(wait: float) -> None:
+        await asyncio.sleep(wait)
+        try:
+            await now()
+        except Exception:  # best effort, as on_idle itself: the periodic refresh is still there
+            log.warning("idle_refresh_failed stage=%s", stage, exc_info=True)
+
+    async def refresh() -> None:
+        nonlocal later
+        wait = last + cfg.idle_refresh_min_s - time.monotonic()
+        if wait <= 0:
+            await now()
+        elif later is None or later.done():
+            # too soon after the last one: one more when the interval is over, not none (the writes of a second
+            # stage that lands right after the first would otherwise wait for the periodic refresh, or forever on
+            # an index without one)
+            later = asyncio.ensure_future(after(wait))
 
     return refresh
 
