@@ -150,6 +150,11 @@ def modality_of(tokens: list, reported: bool, hearsay_counts: bool = True) -> st
     if any(w in MODAL_POSSIBLE for w in words):
         return "possible"
     if "would" in words:
+        # a gerund as the subject states a hypothetical ("sending troops would mean ..."), not a backshifted
+        # plan ("the rules would apply from May"); the tagger, not a parser, is what the pipeline runs
+        lead = next((t for t in main if not t.is_punct), None)
+        if lead is not None and lead.tag_ == "VBG":
+            return "conditional"
         return "future" if reported else "conditional"
     for k, t in enumerate(main):
         w = t.lower_

@@ -138,19 +138,27 @@ def _factual(s: Statement) -> bool:
     return s.modality == "fact"
 
 
-def _entity_clash(a: Statement, b: Statement) -> str | None:
-    """Two claims that name different specific things of the same kind are about different things."""
+def _entity_clash(a: Statement, b: Statement, strict: bool = False) -> str | None:
+    """Two claims that name different specific things of the same kind are about different things.
+
+    ``strict``: besides, none of either side's names of that kind may occur in the other's words at all (see
+    :func:`names_clash`)."""
     fa, fb = _facts_of(a), _facts_of(b)
     if not fa.by_label or not fb.by_label:
         return None
     all_a, all_b = fa.norms, fb.norms
     none: frozenset[str] = frozenset()
+    text_a = _letters(a.text) if strict else ""
+    text_b = _letters(b.text) if strict else ""
     # Organisations clash only when the claims share no name at all (names of unknown kinds are often read as ORG)
     for label in ("PERSON", "FAC", "PRODUCT", "LOC", "GPE", "EVENT", "ORG"):
         ea = fa.by_label.get(label, none)
         eb = fb.by_label.get(label, none)
-        if ea and eb and not (ea & eb) and (not (all_a & all_b) or label in ("FAC", "PRODUCT", "EVENT", "LOC")):
-            return f"different {label.lower()}: {', '.join(sorted(ea))} vs {', '.join(sorted(eb))}"
+        if not (ea and eb) or ea & eb or (all_a & all_b and label not in ("FAC", "PRODUCT", "EVENT", "LOC")):
+            continue
+        if strict and (any(_named_in(n, text_b) for n in ea) or any(_named_in(n, text_a) for n in eb)):
+            continue
+        return f"different {label.lower()}: {', '.join(sorted(ea))} vs {', '.join(sorted(eb))}"
     return None
 
 
@@ -161,16 +169,7 @@ def names_clash(a: Statement, b: Statement) -> str | None:
     Stricter than the rules' own check: none of either side's names of that kind may occur in the other's words
     at all, since the tagger labels one name differently in two sentences ("off Lesvos" a place, "the island of
     Lesvos" an organisation)."""
-    if _entity_clash(a, b) is None:
-        return None
-    fa, fb = _facts_of(a), _facts_of(b)
-    text_a, text_b = _letters(a.text), _letters(b.text)
-    for label in fa.by_label.keys() & fb.by_label.keys():
-        ea, eb = fa.by_label[label], fb.by_label[label]
-        if ea & eb or any(_named_in(n, text_b) for n in ea) or any(_named_in(n, text_a) for n in eb):
-            continue
-        return f"different {label.lower()}: {', '.join(sorted(ea))} vs {', '.join(sorted(eb))}"
-    return None
+    return _entity_clash(a, b, strict=True)
 
 
 def _named_in(norm: str, plain: str) -> bool:

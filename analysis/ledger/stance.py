@@ -19,8 +19,9 @@ def stance_of(s: Statement) -> Stance | None:
     """How ``s`` relates to what it states, from its cue, and for a plain claim its modality; None: no stance.
 
     A denial denies and a non-confirmation does not confirm whatever their own wording ("the alleged
-    preparation ... was not true" is still a denial). A plain or relayed claim that is only possible, conditional
-    or future ("could send", "would mean") asserts no fact: it takes no stance and is linked to no claim.
+    preparation ... was not true" is still a denial). A plain or relayed claim that is only possible or
+    conditional ("could send", "sending troops would mean") asserts no fact: it takes no stance and is linked to no
+    claim. A future one ("will open on May 1") asserts a plan.
     """
     cue = s.cue
     if cue == "deny":
@@ -29,7 +30,9 @@ def stance_of(s: Statement) -> Stance | None:
         return "not_confirmed"
     if cue == "retract":
         return "corrects" if _CORRECTS.search(s.cue_word or "") or _CORRECTS.search(s.text) else "retracts"
-    if s.modality != "fact":
+    # a plan or schedule ("will take effect on May 1", "said the talks would resume on Monday") is asserted as
+    # firmly as a past event, and is what a later "took effect in June" contradicts
+    if s.modality not in ("fact", "future"):
         return None
     return "reports" if cue == "report" else "asserts"
 

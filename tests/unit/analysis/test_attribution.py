@@ -79,6 +79,16 @@ def test_cues_polarity_and_modality(statements):
     assert mayor.polarity == "negative" and mayor.modality == "fact"
 
 
+def test_a_gerund_subject_with_would_is_a_hypothetical_and_a_backshifted_would_a_plan(statements):
+    text = (
+        "Closing the border crossing would mean a humanitarian disaster, the aid agency warned. "
+        "The port authority said the new tariffs would apply from the first of March."
+    )
+    (sts,) = statements(text)
+    assert _by_text(sts, "Closing the border").modality == "conditional"
+    assert _by_text(sts, "new tariffs").modality == "future"
+
+
 def test_entity_aliases_fold(statements):
     (sts,) = statements("Officials in Seoul said the DPRK fired a missile. North Korean state media confirmed it.")
     norms = {e.norm for s in sts for e in s.entities}

@@ -230,3 +230,23 @@ def test_a_pair_no_rule_reads_is_not_reported_across_different_places():
                          "Oporto", 7, "Rita Sousa", cue="retract")  # fmt: skip
     r = judge_pair(said, taken_back, 0.0)
     assert r is not None and r.kind == "retraction"
+
+
+def test_names_clash_holds_organisations_to_the_share_no_name_rule():
+    # organisations differ only where the two claims share no name at all (the tagger reads names of unknown kinds
+    # as organisations): a bridge named alike in both and one person in common is one story, whatever the ORGs
+    from analysis.judge import names_clash
+
+    def named(text: str, *names: tuple[str, str]) -> Statement:
+        ents = [Entity(text=n, label=label, norm=n.lower().replace(" ", "_")) for label, n in names]
+        return _st(text).model_copy(update={"entities": ents})
+
+    a = named("Ana Melo said Kelmont Bank would pay for the Vasco Bridge repairs.",
+              ("PERSON", "Ana Melo"), ("ORG", "Kelmont Bank"), ("FAC", "Vasco Bridge"))  # fmt: skip
+    b = named("Ana Melo said the city council had paid for repairs to the Vasco bridge.",
+              ("PERSON", "Ana Melo"), ("ORG", "city council"), ("FAC", "Vasco"))  # fmt: skip
+    assert names_clash(a, b) is None
+    # the control: another bridge, named nowhere in the first claim, is another thing
+    c = named("Ana Melo said the city council had paid for repairs to the Dona Maria bridge.",
+              ("PERSON", "Ana Melo"), ("ORG", "city council"), ("FAC", "Dona Maria"))  # fmt: skip
+    assert names_clash(a, c) == "different fac: vasco_bridge vs dona_maria"

@@ -44,7 +44,9 @@ def _st(sid: str, **kw) -> Statement:
         ("retract", "fact", "The paper retracted its report.", "retracts"),
         ("retract", "fact", "The ministry corrected the toll to 31.", "corrects"),
         ("assert", "possible", "North Korea could send troops.", None),
-        ("assert", "future", "It would mean an escalation.", None),
+        ("assert", "conditional", "Sending troops would mean an escalation.", None),
+        ("assert", "future", "The new tariffs will apply from March.", "asserts"),
+        ("report", "future", "Media reported the talks would resume on Monday.", "reports"),
         ("report", "conditional", "If confirmed, it would be a first.", None),
     ],
 )
