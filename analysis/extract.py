@@ -16,6 +16,7 @@ from .blocking import blocking_keys
 from .claim_frame import claim_frame, detect_cue, modality_of, polarity_of
 from .dates import find_dates
 from .entity_norm import norm_entity
+from .lexicon import REPORT_NOUNS
 from .quantities import find_quantities
 
 __all__ = ["extract_many", "extract_statements", "statements_from_doc"]
@@ -161,7 +162,8 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         for e in ents_in(sent)
         if e.label_ in _ENTITY_LABELS and content and content[0].i <= e.start and e.end <= content[-1].i + 1
     ]
-    frame = claim_frame(_inner_report(content)[: main_clause_end(_inner_report(content))])
+    inner = _inner_report(content, nouns=cue_based)
+    frame = claim_frame(inner[: main_clause_end(inner)])
     if not frame.keys and not quantities:
         return None
     st = Statement(
@@ -225,14 +227,33 @@ def _verb_finder(toks: list):
     return find
 
 
-def _inner_report(tokens: list) -> list:
-    """Nested reported speech: in "negotiators had told the union that P", the claim to compare is P."""
+def _inner_report(tokens: list, nouns: bool = False) -> list:
+    """Nested reported speech: in "negotiators had told the union that P", the claim to compare is P.
+
+    ``nouns`` (what a denial or a non-confirmation is about): also the content clause of a report noun, "dismissed
+    as baseless the ministry's claim that P", "could not verify reports in the local press that P" -> P; the
+    subject of P, not the claim's owner, is what the other side must share."""
     for k, t in enumerate(tokens[:10]):
         if t.pos_ == "VERB" and t.lemma_.lower() in ("say", "tell", "write", "announce", "state", "claim", "add"):
             for m in range(k + 1, min(len(tokens) - 2, k + 6)):
                 if tokens[m].lower_ == "that":
                     return tokens[m + 1 :]
+    if nouns:
+        # the cue phrase may have taken the noun already ("could not verify reports| in the press that P")
+        at = next((k for k, t in enumerate(tokens[:12]) if t.pos_ == "NOUN" and t.lower_ in REPORT_NOUNS), -1)
+        for m in range(at + 1, min(len(tokens) - 2, at + 6)):
+            if tokens[m].lower_ == "that" and _clause_follows(tokens[m + 1 : m + 9]):
+                return tokens[m + 1 :]
+            if tokens[m].pos_ in ("VERB", "AUX"):
+                break  # "the claim was ...": not a content clause
     return tokens
+
+
+def _clause_follows(rest: list) -> bool:
+    """A clause, not a relative one ("reports that were ...") nor a determiner's noun alone."""
+    return (
+        bool(rest) and rest[0].pos_ not in ("VERB", "AUX") and any(r.tag_ in ("VBD", "VBZ", "VBP", "MD") for r in rest)
+    )
 
 
 def _previous_value(text: str, q, found: list) -> bool:

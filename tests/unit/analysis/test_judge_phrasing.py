@@ -157,3 +157,17 @@ def test_two_walk_backs_of_one_remark_agree(pairs):
         "Mayor Dale Hoskins on Friday retracted his claim that the new flood barrier was a waste of money.",
     )
     assert [c.kind for c in found] == ["retraction"]
+
+
+def test_a_denied_claim_of_someone_else_is_compared_by_its_content_clause(pairs):
+    # "dismissed as false the inspectorate's statement that P": what is denied is P, whose subject is the
+    # chemical, not the inspectorate that made the statement
+    denial = ('The mill dismissed as "simply false" the inspectorate\'s statement that chlorine had leaked '
+              "into the Tarn canal.")  # fmt: skip
+    found = pairs(
+        "Inspectors from the water board said chlorine had leaked into the Tarn canal from the Brask mill.",
+        denial,
+    )
+    assert _kinds(found) == ["denial"]
+    # the control: the same denial says nothing of another spill of something else
+    assert pairs("Inspectors said diesel had been found in a drainage ditch at the Brask mill.", denial) == []
