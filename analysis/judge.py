@@ -787,7 +787,9 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     for d, o in ((a, b), (b, a)):
         if d.cue not in ("deny", "not_confirmed") or o.cue not in ("assert", "report", "confirm"):
             continue
-        if not _factual(o) or (d.speaker.name == o.speaker.name and d.speaker.type != "outlet"):
+        # a plan denied ("denied that any lease would be signed") against the plan announced is one claim too
+        planned = o.modality == d.modality == "future"
+        if not (_factual(o) or planned) or (d.speaker.name == o.speaker.name and d.speaker.type != "outlet"):
             continue
         if d.cue == "not_confirmed" and o.polarity == "positive" and _unconfirmed_culprit(d, o):
             return _make(

@@ -171,3 +171,19 @@ def test_a_denied_claim_of_someone_else_is_compared_by_its_content_clause(pairs)
     assert _kinds(found) == ["denial"]
     # the control: the same denial says nothing of another spill of something else
     assert pairs("Inspectors said diesel had been found in a drainage ditch at the Brask mill.", denial) == []
+
+
+def test_a_denied_plan_contradicts_the_plan_announced(pairs):
+    found = pairs(
+        "The transport ministry said on Monday that the government would sell the Oskar ferry line to Baltra Shipping.",
+        "Finance minister Ilse Varga denied that the Oskar ferry line would be sold to Baltra Shipping.",
+    )
+    assert _kinds(found) == ["denial"]
+    # the control: a plan that is only possible is no claim to deny
+    assert (
+        pairs(
+            "The transport ministry said the government could sell the Oskar ferry line to Baltra Shipping.",
+            "Finance minister Ilse Varga denied that the Oskar ferry line would be sold to Baltra Shipping.",
+        )
+        == []
+    )
