@@ -137,6 +137,8 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     cue_based = cue in ("deny", "not_confirmed", "retract")
     # A retraction keeps both what was taken back and the correction; the judge splits them.
     content = _content_of_cue(claim_tokens, cue_word, cue) if cue in ("deny", "not_confirmed") else claim_tokens
+    if cue in ("deny", "not_confirmed"):
+        content = _cued_before_claim(toks, claim_tokens, cue_word) or content
     reported = attr.cue_index is not None and doc[attr.cue_index].tag_ in ("VBD", "VBN")
     polarity = polarity_of(content)
     modality = modality_of(content, reported, hearsay_counts=not cue_based)
@@ -234,7 +236,9 @@ def _inner_report(tokens: list, nouns: bool = False) -> list:
     as baseless the ministry's claim that P", "could not verify reports in the local press that P" -> P; the
     subject of P, not the claim's owner, is what the other side must share."""
     for k, t in enumerate(tokens[:10]):
-        if t.pos_ == "VERB" and t.lemma_.lower() in ("say", "tell", "write", "announce", "state", "claim", "add"):
+        # not a participle adjunct: in "declined to confirm that P, saying only that Q" the claim is P
+        if t.pos_ == "VERB" and t.tag_ != "VBG" and t.lemma_.lower() in ("say", "tell", "write", "announce", "state",
+                                                                         "claim", "add"):  # fmt: skip
             for m in range(k + 1, min(len(tokens) - 2, k + 6)):
                 if tokens[m].lower_ == "that":
                     return tokens[m + 1 :]
@@ -297,6 +301,32 @@ def _in_dateline(t) -> bool:
         return False
     m = _DATELINE.match(_doc_text(t.doc)[:120])
     return m is not None and t.idx < m.end()
+
+
+def _cued_before_claim(toks: list, claim_tokens: list, cue_word: str | None) -> list:
+    """What a cue outside the claim's span is about: in "X declined to confirm that P, saying only that Q" the
+    attribution takes Q as the claim, but what was not confirmed is P (up to the next comma); [] when the cue
+    is inside the claim or after it."""
+    if not cue_word or not toks or not claim_tokens:
+        return []
+    doc = toks[0].doc
+    base = toks[0].idx
+    sentence = _doc_text(doc)[base : toks[-1].idx + len(toks[-1].text)]
+    claim = _doc_text(doc)[claim_tokens[0].idx : claim_tokens[-1].idx + len(claim_tokens[-1].text)]
+    if cue_word.lower() in claim.lower():
+        return []
+    m = re.search(re.escape(cue_word), sentence, re.I)
+    if m is None or base + m.end() > claim_tokens[0].idx:
+        return []
+    span: list = []
+    for t in toks:
+        if t.idx < base + m.end() or t.is_space:
+            continue
+        if t.idx >= claim_tokens[0].idx or t.text in (",", ";", ":"):
+            break
+        span.append(t)
+    span = _strip_lead(span)
+    return span if sum(t.is_alpha for t in span) >= 2 else []
 
 
 def _content_of_cue(tokens: list, cue_word: str | None, cue: str) -> list:

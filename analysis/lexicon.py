@@ -13,6 +13,7 @@ __all__ = [
     "MODAL_POSSIBLE",
     "NEGATORS",
     "NOT_CONFIRMED_RE",
+    "NO_COMMENT_RE",
     "OUTLET_WORDS",
     "PRONOUNS",
     "REPORT_NOUNS",
@@ -91,11 +92,24 @@ DENY_PHRASES = (
     r"\bhad\s+nothing\s+to\s+do\s+with\b|\bhas\s+nothing\s+to\s+do\s+with\b",
     r"\bno\s+truth\s+(?:to|in)\b",
 )
+# One lexicon of non-confirmations, for the statement's cue (extraction) and the unconfirmed kind's evidence
+# (analysis.kinds.view): "could not (independently) confirm", "declined to confirm", "would neither confirm nor
+# deny", "had not yet been able to establish", "yet to see any evidence", "awaiting confirmation".
 NOT_CONFIRMED_RE = (
-    r"\b(?:has|have|had|did|does|do|could|can|would|was|were)\s*(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?"
-    r"(?:able\s+to\s+)?(?:confirm|verify|corroborate|independently\s+confirm|independently\s+verify)(?:ed)?\b"
-    r"|\b(?:cannot|can't|couldn't|unable\s+to)\s+(?:yet\s+)?(?:independently\s+)?(?:confirm|verify|corroborate)\b"
-    r"|\b(?:unconfirmed|unverified)\b|\bno\s+(?:confirmation|evidence\s+yet)\b"
+    r"\bneither\s+(?:confirm|verif)\w*\s+nor\s+den(?:y|ied|ies)\b|"
+    r"\b(?:(?:could|can|would|did|does|do|has|have|had|was|were|is|are)(?:\s*not|n't)|cannot|unable\s+to|"
+    r"declined\s+to|refused\s+to|yet\s+to|(?:not\s+in\s+a|in\s+no)\s+position\s+to|no\s+way\s+to|neither|"
+    r"not\s+been\s+able\s+to|not\s+independently)\s+"
+    r"(?:\w+\s+){0,4}?(?:confirm|verif|corroborat|establish|substantiat|say\s+whether)\w*"
+    r"|\byet\s+to\s+see\s+(?:any\s+|the\s+)?(?:evidence|proof)"
+    r"|\b(?:unconfirmed|unverified|no\s+evidence|no\s+confirmation|not\s+confirmed|not\s+verified|no\s+proof|"
+    r"seen\s+no\s+evidence|nothing\s+to\s+confirm|not\s+been\s+confirmed|"
+    r"(?:awaiting|pending|waiting\s+for)\s+(?:\w+\s+)?(?:confirmation|verification))\b"
+)
+# Declining to comment or disclose is weaker: evidence of the unconfirmed kind, not a cue of its own.
+NO_COMMENT_RE = (
+    r"\b(?:(?:could|can|would|did|does|do|has|have|had|was|were|is|are)(?:\s*not|n't)|cannot|unable\s+to|"
+    r"declined\s+to|refused\s+to|yet\s+to|neither)\s+(?:\w+\s+){0,4}?(?:comment|disclose)\w*"
 )
 # Someone changed a figure of their own ("raised its offer for X to $82", "cut its forecast to 2%"): the new value
 # updates the old one, it does not contradict a report of the old one. ("fell to 14, down from 17" is no such

@@ -44,16 +44,7 @@ _DENY = re.compile(
     re.I,
 )
 _DENY_PHRASES = re.compile("|".join(f"(?:{p})" for p in lexicon.DENY_PHRASES), re.I)
-_UNCONFIRMED = re.compile(
-    r"\b(?:(?:could|can|would|did|does|do|has|have|had|was|were|is|are)(?:\s*not|n't)|cannot|unable to|declined to|"
-    r"refused to|yet to|(?:not in a|in no) position to|no way to|neither|not been able to|not independently)\s+"
-    r"(?:\w+\s+){0,4}?(?:confirm|verif|corroborat|establish|substantiat|comment|say whether|disclose)\w*"
-    r"|\byet to see (?:any |the )?(?:evidence|proof)"
-    r"|\b(?:unconfirmed|unverified|no evidence|no confirmation|not confirmed|not verified|no proof|"
-    r"seen no evidence|nothing to confirm|could not confirm|not been confirmed|"
-    r"(?:awaiting|pending|waiting for)\s+(?:\w+\s+)?(?:confirmation|verification))\b",
-    re.I,
-)
+_UNCONFIRMED = re.compile(f"{lexicon.NOT_CONFIRMED_RE}|{lexicon.NO_COMMENT_RE}", re.I)
 _RETRACT = re.compile(
     r"\b(?:correct(?:ed|ion|s)|erratum|retract(?:ed|ion|s)?|withdr(?:ew|awn)|backtrack\w*|misspok\w*|"
     r"earlier (?:version|entry|report|statement|figure|account)|mistaken(?:ly)?|in error|wrongly|erroneous(?:ly)?|"

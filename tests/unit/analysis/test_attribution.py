@@ -93,3 +93,26 @@ def test_entity_aliases_fold(statements):
     (sts,) = statements("Officials in Seoul said the DPRK fired a missile. North Korean state media confirmed it.")
     norms = {e.norm for s in sts for e in s.entities}
     assert "north_korea" in norms
+
+
+def test_non_confirmations_worded_many_ways_are_one_cue(statements):
+    # one lexicon (analysis.lexicon.NOT_CONFIRMED_RE) for the statement's cue and the unconfirmed kind's evidence
+    text = (
+        "The harbour office declined to confirm that the dredger had run aground, saying only that the channel "
+        "was open. "
+        "The insurer would neither confirm nor deny that it had paid the claim. "
+        "Investigators had not yet been able to establish whether the pump had failed. "
+        "The club declined to comment on the striker's contract. "
+        "The mayor confirmed that the pool would reopen in May."
+    )
+    (sts,) = statements(text)
+    dredger = _by_text(sts, "dredger")
+    assert dredger.cue == "not_confirmed"
+    # what was not confirmed is the "that" clause, not what the participle adjunct says
+    assert "dredger" in dredger.claim.keys and "channel" not in dredger.claim.keys
+    insurer = _by_text(sts, "neither confirm nor deny")
+    assert insurer.cue == "not_confirmed" and "deny" not in insurer.claim.keys
+    assert _by_text(sts, "able to establish").cue == "not_confirmed"
+    # the controls: declining to comment is no cue of its own, and a confirmation is none
+    assert _by_text(sts, "declined to comment").cue != "not_confirmed"
+    assert _by_text(sts, "mayor confirmed").cue != "not_confirmed"

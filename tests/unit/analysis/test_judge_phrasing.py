@@ -187,3 +187,13 @@ def test_a_denied_plan_contradicts_the_plan_announced(pairs):
         )
         == []
     )
+
+
+def test_a_non_confirmation_worded_as_declining_is_paired_with_the_claim(pairs):
+    claim = "The Velm dredger ran aground at the mouth of the Oster channel on Monday, the pilots' union said."
+    declined = ("The harbour office declined to confirm that the Velm dredger had run aground in the Oster channel, "
+                "saying only that shipping was moving normally.")  # fmt: skip
+    assert _kinds(pairs(claim, declined)) == ["unconfirmed"]
+    # the control: another vessel
+    other = "The Brisa tug ran aground at the mouth of the Oster channel on Monday, the pilots' union said."
+    assert pairs(other, declined) == []
