@@ -14,6 +14,8 @@ __all__ = [
     "NEGATORS",
     "NOT_CONFIRMED_RE",
     "NO_COMMENT_RE",
+    "DENY_EVIDENCE_RE",
+    "RETRACT_EVIDENCE_RE",
     "OUTLET_WORDS",
     "PRONOUNS",
     "REPORT_NOUNS",
@@ -91,6 +93,10 @@ DENY_PHRASES = (
     r"\b(?:was|were|is|are)\s+(?:untrue|false|baseless|groundless|fabricated|fake|unfounded|lies|a lie|nonsense)\b",
     r"\bhad\s+nothing\s+to\s+do\s+with\b|\bhas\s+nothing\s+to\s+do\s+with\b",
     r"\bno\s+truth\s+(?:to|in)\b",
+    # "there is no link whatsoever between X and Y", "dismissed as pure invention", "that never happened"
+    r"\bno\s+(?:link|connection)\s+(?:\w+\s+)?between\b",
+    r"\b(?:pure|complete|total|an?)\s+(?:invention|fiction|fabrication)\b",
+    r"\bnever\s+(?:happened|took\s+place)\b",
 )
 # One lexicon of non-confirmations, for the statement's cue (extraction) and the unconfirmed kind's evidence
 # (analysis.kinds.view): "could not (independently) confirm", "declined to confirm", "would neither confirm nor
@@ -111,6 +117,28 @@ NO_COMMENT_RE = (
     r"\b(?:(?:could|can|would|did|does|do|has|have|had|was|were|is|are)(?:\s*not|n't)|cannot|unable\s+to|"
     r"declined\s+to|refused\s+to|yet\s+to|neither)\s+(?:\w+\s+){0,4}?(?:comment|disclose)\w*"
 )
+# Wider than the cues above: words that are evidence of a denial or a retraction for the kind modules
+# (analysis.kinds.view) but too loose to make a statement's cue ("lies", "wrong", "amended", "mistaken").
+DENY_EVIDENCE_RE = (
+    r"\b(?:den(?:y|ied|ies|ial|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|"
+    r"rebut(?:s|ted|ting)?|disput(?:e|ed|es|ing)|contest(?:ed|s|ing)?|no (?:link|connection|basis)|untrue|"
+    r"false(?:ly)?|baseless|groundless|unfounded|fabricat\w*|fiction|nonsense|"
+    r"inaccurate|misleading|incorrect|(?<!go )(?<!goes )(?<!went )(?<!gone )(?<!going )"
+    r"wrong(?=\s*(?:[.,;:!?\"'\u201d\u2019)]|$|\s+(?:about|to|on|in|and|but)\b))|"
+    r"not true|no truth|lies?\b|rubbish|categorically|never (?:happened|"
+    r"took place)|no such)\b"
+)
+RETRACT_EVIDENCE_RE = (
+    r"\b(?:correct(?:ed|ion|s)|erratum|retract(?:ed|ion|s)?|withdr(?:ew|awn)|backtrack\w*|misspok\w*|"
+    r"earlier (?:version|entry|report|statement|figure|account)|mistaken(?:ly)?|in error|wrongly|erroneous(?:ly)?|"
+    r"amended|walked back|took back|"
+    r"regret(?:s|ted|ting)?\s+(?:(?:saying|calling|describing|suggesting|claiming|using|making|writing|posting|"
+    r"not\s+being|not\s+having)\b|"
+    r"(?:his|her|their|my|our|the|those|these)\s+(?:\w+\s+)?(?:remarks?|comments?|words|statement|tweet|post|"
+    r"language)|(?:that\s+)?(?:I|he|she|we|they)\s+(?:had\s+)?(?:said|called|was\s+not|wasn't|were\s+not|"
+    r"weren't))|"
+    r"(?:was|were|had been) (?:wrong(?!\s+with)|incorrect|inaccurate|a mistake|an error))\b"
+)
 # Someone changed a figure of their own ("raised its offer for X to $82", "cut its forecast to 2%"): the new value
 # updates the old one, it does not contradict a report of the old one. ("fell to 14, down from 17" is no such
 # change: it reports a measure, which another report of the same period may contradict.)
@@ -125,6 +153,12 @@ RETRACT_RE = (
     r"|\b(?:withdrew|withdrawn|retracted|retract|misspoke|misspoken|rectified)\b"
     r"|\bcorrected\s+(?:its|his|her|their|the|an|that)\s+(?:\w+\s+)?(?:statement|figure|report|claim|account|number|toll)\b"
     r"|\bhad\s+(?:wrongly|incorrectly|mistakenly|erroneously)\b|\bcorrection\b"
+    # a walk-back, a regretted remark, a story that corrects an earlier one, something issued in error
+    r"|\b(?:backtracked|walked\s+back|took\s+back|rowed\s+back)\b"
+    r"|\bregret(?:s|ted)?\s+(?:saying|calling|describing|suggesting|claiming)\b"
+    r"|\bcorrects\s+(?:an?|the|its|his|her|their)\s+(?:\S+\s+){0,3}?(?:report|story|article|version|statement)\b"
+    r"|\b(?:issued|published|reported|sent|stated)\s+in\s+error\b|\berratum\b"
+    r"|\bwrongly\s+(?:said|reported|stated|identified|described|named|gave)\b"
 )
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "none", "nobody", "neither", "nor", "cannot"})
 MODAL_POSSIBLE = frozenset(

@@ -33,30 +33,10 @@ _REPORTING_WORDS = (
 )
 _REPORTING = frozenset(_REPORTING_WORDS.split())
 _STOP = frozenset(w.lower() for w in STOP_WORDS) | _REPORTING
-_DENY = re.compile(
-    r"\b(?:den(?:y|ied|ies|ial|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|"
-    r"rebut(?:s|ted|ting)?|disput(?:e|ed|es|ing)|contest(?:ed|s|ing)?|no (?:link|connection|basis)|untrue|"
-    r"false(?:ly)?|baseless|groundless|unfounded|fabricat\w*|fiction|nonsense|"
-    r"inaccurate|misleading|incorrect|(?<!go )(?<!goes )(?<!went )(?<!gone )(?<!going )"
-    r"wrong(?=\s*(?:[.,;:!?\"'\u201d\u2019)]|$|\s+(?:about|to|on|in|and|but)\b))|"
-    r"not true|no truth|lies?\b|rubbish|categorically|never (?:happened|"
-    r"took place)|no such)\b",
-    re.I,
-)
+_DENY = re.compile(lexicon.DENY_EVIDENCE_RE, re.I)
 _DENY_PHRASES = re.compile("|".join(f"(?:{p})" for p in lexicon.DENY_PHRASES), re.I)
 _UNCONFIRMED = re.compile(f"{lexicon.NOT_CONFIRMED_RE}|{lexicon.NO_COMMENT_RE}", re.I)
-_RETRACT = re.compile(
-    r"\b(?:correct(?:ed|ion|s)|erratum|retract(?:ed|ion|s)?|withdr(?:ew|awn)|backtrack\w*|misspok\w*|"
-    r"earlier (?:version|entry|report|statement|figure|account)|mistaken(?:ly)?|in error|wrongly|erroneous(?:ly)?|"
-    r"amended|walked back|took back|"
-    r"regret(?:s|ted|ting)?\s+(?:(?:saying|calling|describing|suggesting|claiming|using|making|writing|posting|"
-    r"not\s+being|not\s+having)\b|"
-    r"(?:his|her|their|my|our|the|those|these)\s+(?:\w+\s+)?(?:remarks?|comments?|words|statement|tweet|post|"
-    r"language)|(?:that\s+)?(?:I|he|she|we|they)\s+(?:had\s+)?(?:said|called|was\s+not|wasn't|were\s+not|"
-    r"weren't))|"
-    r"(?:was|were|had been) (?:wrong(?!\s+with)|incorrect|inaccurate|a mistake|an error))\b",
-    re.I,
-)
+_RETRACT = re.compile(lexicon.RETRACT_EVIDENCE_RE, re.I)
 _NEGATION = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without|no one|not a single|n't)\b|n't\b", re.I
 )

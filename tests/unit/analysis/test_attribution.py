@@ -116,3 +116,24 @@ def test_non_confirmations_worded_many_ways_are_one_cue(statements):
     # the controls: declining to comment is no cue of its own, and a confirmation is none
     assert _by_text(sts, "declined to comment").cue != "not_confirmed"
     assert _by_text(sts, "mayor confirmed").cue != "not_confirmed"
+
+
+def test_denials_and_retractions_worded_many_ways_are_cues(statements):
+    text = (
+        '"There is no link whatsoever between our cheese and those patients," the dairy said. '
+        "The ministry dismissed the skipper's account as pure invention. "
+        "This story corrects an earlier report that wrongly said the mayor had resigned. "
+        "The senator walked back his claim that the dam had failed. "
+        "The council said the first notice had been issued in error. "
+        "The bridge lies in the valley, the engineer said. "
+        "The mayor said the plan had been amended twice."
+    )
+    (sts,) = statements(text)
+    assert _by_text(sts, "no link whatsoever").cue == "deny"
+    assert _by_text(sts, "pure invention").cue == "deny"
+    assert _by_text(sts, "This story corrects").cue == "retract"
+    assert _by_text(sts, "walked back").cue == "retract"
+    assert _by_text(sts, "issued in error").cue == "retract"
+    # the controls: words that are evidence for the kind modules but no cue of their own
+    assert _by_text(sts, "lies in the valley").cue == "assert"
+    assert _by_text(sts, "amended twice").cue == "assert"
