@@ -136,9 +136,7 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     cue, cue_word = detect_cue(text, claim_text, attr.cue_lemma)
     cue_based = cue in ("deny", "not_confirmed", "retract")
     # A retraction keeps both what was taken back and the correction; the judge splits them.
-    content = _content_of_cue(claim_tokens, cue_word, cue) if cue in ("deny", "not_confirmed") else claim_tokens
-    if cue in ("deny", "not_confirmed"):
-        content = _cued_before_claim(toks, claim_tokens, cue_word) or content
+    content = _content_of_cue(claim_tokens, cue_word, cue, toks) if cue in ("deny", "not_confirmed") else claim_tokens
     reported = attr.cue_index is not None and doc[attr.cue_index].tag_ in ("VBD", "VBN")
     polarity = polarity_of(content)
     modality = modality_of(content, reported, hearsay_counts=not cue_based)
@@ -304,17 +302,14 @@ def _in_dateline(t) -> bool:
 
 
 def _cued_before_claim(toks: list, claim_tokens: list, cue_word: str | None) -> list:
-    """What a cue outside the claim's span is about: in "X declined to confirm that P, saying only that Q" the
-    attribution takes Q as the claim, but what was not confirmed is P (up to the next comma); [] when the cue
-    is inside the claim or after it."""
+    """What a cue that is not in the claim's span is about: in "X declined to confirm that P, saying only that Q"
+    the attribution takes Q as the claim, but what was not confirmed is P (up to the next comma); [] when the cue
+    comes after the claim."""
     if not cue_word or not toks or not claim_tokens:
         return []
     doc = toks[0].doc
     base = toks[0].idx
     sentence = _doc_text(doc)[base : toks[-1].idx + len(toks[-1].text)]
-    claim = _doc_text(doc)[claim_tokens[0].idx : claim_tokens[-1].idx + len(claim_tokens[-1].text)]
-    if cue_word.lower() in claim.lower():
-        return []
     m = re.search(re.escape(cue_word), sentence, re.I)
     if m is None or base + m.end() > claim_tokens[0].idx:
         return []
@@ -329,11 +324,12 @@ def _cued_before_claim(toks: list, claim_tokens: list, cue_word: str | None) -> 
     return span if sum(t.is_alpha for t in span) >= 2 else []
 
 
-def _content_of_cue(tokens: list, cue_word: str | None, cue: str) -> list:
-    """What is denied or not confirmed, without the cue phrase.
+def _content_of_cue(tokens: list, cue_word: str | None, cue: str, sentence: list) -> list:
+    """What is denied or not confirmed, without the cue phrase: ``tokens`` are the claim's, ``sentence`` all of it.
 
     "X has not confirmed that P" -> P (X is who did not confirm); "reports that P were not true" -> P;
-    "K had nothing to do with the attack" -> "K ... the attack".
+    "K had nothing to do with the attack" -> "K ... the attack"; a cue before the claim's span reads its own
+    clause (:func:`_cued_before_claim`).
     """
     if not tokens:
         return tokens
@@ -342,8 +338,9 @@ def _content_of_cue(tokens: list, cue_word: str | None, cue: str) -> list:
     raw = _doc_text(doc)[base : tokens[-1].idx + len(tokens[-1].text)]
     m = re.search(re.escape(cue_word), raw, re.I) if cue_word else None
     if m is None:
-        # the cue is the attribution verb itself ("X denied that ..."): the claim already is the content
-        return _strip_lead(tokens)
+        # the cue is the attribution verb itself ("X denied that ..."): the claim already is the content, unless
+        # the cue stands before the claim's span with a clause of its own
+        return _cued_before_claim(sentence, tokens, cue_word) or _strip_lead(tokens)
     lo, hi = base + m.start(), base + m.end()
     after = [t for t in tokens if t.idx >= hi]
     before = [t for t in tokens if t.idx < lo]

@@ -101,10 +101,14 @@ DENY_PHRASES = (
 # One lexicon of non-confirmations, for the statement's cue (extraction) and the unconfirmed kind's evidence
 # (analysis.kinds.view): "could not (independently) confirm", "declined to confirm", "would neither confirm nor
 # deny", "had not yet been able to establish", "yet to see any evidence", "awaiting confirmation".
+# Who does not, cannot, declines or has yet to (confirm / comment): the lead of both patterns below.
+_DOES_NOT = (
+    r"(?:could|can|would|did|does|do|has|have|had|was|were|is|are)(?:\s*not|n't)|cannot|unable\s+to|"
+    r"declined\s+to|refused\s+to|yet\s+to|neither"
+)
 NOT_CONFIRMED_RE = (
     r"\bneither\s+(?:confirm|verif)\w*\s+nor\s+den(?:y|ied|ies)\b|"
-    r"\b(?:(?:could|can|would|did|does|do|has|have|had|was|were|is|are)(?:\s*not|n't)|cannot|unable\s+to|"
-    r"declined\s+to|refused\s+to|yet\s+to|(?:not\s+in\s+a|in\s+no)\s+position\s+to|no\s+way\s+to|neither|"
+    r"\b(?:" + _DOES_NOT + r"|(?:not\s+in\s+a|in\s+no)\s+position\s+to|no\s+way\s+to|"
     r"not\s+been\s+able\s+to|not\s+independently)\s+"
     r"(?:\w+\s+){0,4}?(?:confirm|verif|corroborat|establish|substantiat|say\s+whether)\w*"
     r"|\byet\s+to\s+see\s+(?:any\s+|the\s+)?(?:evidence|proof)"
@@ -113,10 +117,7 @@ NOT_CONFIRMED_RE = (
     r"(?:awaiting|pending|waiting\s+for)\s+(?:\w+\s+)?(?:confirmation|verification))\b"
 )
 # Declining to comment or disclose is weaker: evidence of the unconfirmed kind, not a cue of its own.
-NO_COMMENT_RE = (
-    r"\b(?:(?:could|can|would|did|does|do|has|have|had|was|were|is|are)(?:\s*not|n't)|cannot|unable\s+to|"
-    r"declined\s+to|refused\s+to|yet\s+to|neither)\s+(?:\w+\s+){0,4}?(?:comment|disclose)\w*"
-)
+NO_COMMENT_RE = r"\b(?:" + _DOES_NOT + r")\s+(?:\w+\s+){0,4}?(?:comment|disclose)\w*"
 # Wider than the cues above: words that are evidence of a denial or a retraction for the kind modules
 # (analysis.kinds.view) but too loose to make a statement's cue ("lies", "wrong", "amended", "mistaken").
 DENY_EVIDENCE_RE = (
