@@ -146,9 +146,12 @@ class SpeakerMemory:
 
     def full_name(self, name: str) -> str:
         """'Rutte' -> 'Mark Rutte' when the article introduced him; otherwise the name as given."""
-        last = name.split()[-1].lower()
+        words = name.lower().split()
         for p in reversed(self.persons):
-            if p.split()[-1].lower() == last and len(p) >= len(name):
+            known = p.lower().split()
+            # a surname alone, or with the same first name or initial: "Eric Paddock" is not "Stephen Paddock"
+            same_first = len(words) == 1 or (len(known) > 1 and known[0][0] == words[0][0])
+            if known[-1] == words[-1] and len(p) >= len(name) and same_first:
                 return p
         return name
 
@@ -158,6 +161,11 @@ class SpeakerMemory:
         low = text.lower()
         span_ents = ents_in(span)
         persons = [e for e in span_ents if e.label_ == "PERSON"]
+        comma = next((t.i for t in span if t.text == ","), None)
+        if comma is not None and comma > span.start and all(t.pos_ == "PROPN" for t in span.doc[span.start : comma]):
+            # "Tamsin Adeyemi, a researcher at Lattice Nine": the name before the appositive is the speaker, not
+            # a name in it (the tagger does not always see the speaker's as a person's, or sees another's as one)
+            return self.resolve(span.doc[span.start : comma])
         if persons:
             return Speaker(name=self.full_name(_clean_name(persons[-1].text)), type="person")
         if low in PRONOUNS:
@@ -307,6 +315,8 @@ _NO_GERUND = frozenset(
 )
 
 
+# Verbs whose participle usually modifies a noun: "people briefed on the talks", "a report published by".
+_PARTICIPLE_MODIFIERS = frozenset(["brief", "publish", "quote", "cite", "post", "inform"])
 # Verbs that deny a claim only when their object is one ("dismissed the reports"), not a proposal or a person.
 _OBJECT_VERBS = frozenset(["reject", "dismiss", "refute", "dispute", "rebut", "contest"])
 
@@ -322,6 +332,16 @@ def _is_cue(tok: Token) -> bool:
         prev = tok.doc[tok.i - 1]
         prev = tok.doc[tok.i - 2] if prev.pos_ == "ADV" and tok.i > 1 else prev
         if prev.lemma_.lower() in ("be", "get") or prev.lower_ in ("been", "being"):
+            return False
+        # "three people briefed on the talks", "a report published by": a participle that modifies a noun
+        # (only verbs that are rarely a speaker's own past tense: a "said" tagged VBN is still a cue)
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if (
+            lemma in _PARTICIPLE_MODIFIERS
+            and prev.lemma_.lower() != "have"
+            and after is not None
+            and after.pos_ == "ADP"
+        ):
             return False
     if lemma in _OBJECT_VERBS:
         # "rejected the claims / the report that ..." denies a claim; "rejected the tram line" refuses a plan
@@ -379,6 +399,8 @@ def _speaker_left(sent: Span, i: int) -> Span | None:
         or (doc[j].pos_ == "ADP" and j + 1 < i and doc[j + 1].ent_type_ in ("DATE", "TIME"))
     ):
         j -= 1  # "Police on Tuesday withdrew": the date is not the speaker
+    if j - 2 >= sent.start and doc[j].text == ")" and doc[j - 2].text == "(" and doc[j - 1].pos_ == "PROPN":
+        j -= 3  # "The Darrah Ports Authority (DPA) rejected": the acronym repeats the name before it
     if j < sent.start:
         return None
     if doc[j].pos_ == "PRON" and doc[j].lower_ in PRONOUNS:
@@ -386,7 +408,8 @@ def _speaker_left(sent: Span, i: int) -> Span | None:
     if doc[j].text == ",":
         # "Ruth Ingram, a researcher who first reported the breach, said" / "The head of X, Andrii Kovalenko, said"
         k = j - 1
-        while k > sent.start and doc[k].text != "," and doc[k].text not in _QUOTES and j - k < 25:
+        # a possessive "'" ("the Metro Workers' Syndicate") is not a closing quote
+        while k > sent.start and doc[k].text != "," and not _is_quote(doc[k]) and j - k < 25:
             k -= 1
         if k <= sent.start or doc[k].text != ",":
             return None
@@ -396,7 +419,9 @@ def _speaker_left(sent: Span, i: int) -> Span | None:
         start = _np_start(sent, head)
         span = doc[start:j]
         has_name = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
-        return span if has_name else None
+        # "A plant engineer, speaking on condition of anonymity, told PAN": a verb that never inverts has its
+        # speaker on the left, named or not
+        return span if has_name or doc[i].lemma_.lower() in _NO_INVERSION else None
     if doc[j].pos_ not in ("PROPN", "NOUN") and doc[j].ent_type_ not in ("PERSON", "ORG"):
         return None
     start = _np_start(sent, j)
@@ -424,14 +449,26 @@ def find_attribution(sent: Span) -> Attribution:
     """Locate the attribution in a sentence (or nothing: an unattributed sentence)."""
     doc = sent.doc
     toks = list(sent)
+    # "CLAIM, according to X, a day before the bank announced Y": a verb after "according to" is in a clause of
+    # its own, not the sentence's attribution
+    according = next(
+        (k for k, t in enumerate(toks[:-1]) if t.lower_ == "according" and toks[k + 1].lower_ == "to"), len(toks)
+    )
     for k, t in enumerate(toks):
+        if k > according:
+            break
         if not _is_cue(t):
             continue
         i = sent.start + k
         left = _speaker_left(sent, i)
         right = None
         prev = doc[i - 1] if i - 1 >= sent.start else None
-        if left is None and prev is not None and (prev.text == "," or prev.text in _QUOTES):
+        if (
+            left is None
+            and prev is not None
+            and (prev.text == "," or prev.text in _QUOTES)
+            and t.lemma_.lower() not in _NO_INVERSION
+        ):
             right = _speaker_right(sent, i)
         span = left if left is not None else right
         if span is None:
@@ -448,6 +485,7 @@ def find_attribution(sent: Span) -> Attribution:
                     t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.text in ('"', "“", "”")
                     for t in doc[sent.start : left.start]
                 )
+                and not _participle_opener(doc, sent.start, left.start)
             )
             # "CLAIM, as analysts said ..." / "CLAIM, and X said ...": the main clause is the outlet's own claim
             joined = (
@@ -461,10 +499,9 @@ def find_attribution(sent: Span) -> Attribution:
             if fronted:
                 cs, ce = sent.start, left.start
             else:
-                after = i + 1
-                if t.lemma_.lower() == "tell":  # "told reporters (that)", "told the union that"
-                    while after < sent.end and doc[after].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PRON"):
-                        after += 1
+                after = _that_after(doc, i, sent.end) or i + 1
+                if after == i + 1 and t.lemma_.lower() in _NO_INVERSION:  # "told reporters the plan was ..."
+                    after = _hearer_end(doc, after, sent.end)
                 while after < sent.end and doc[after].lower_ in ("that", ",", "on", "in"):
                     after += 1
                     if doc[after - 1].lower_ == "that":
@@ -492,6 +529,61 @@ def find_attribution(sent: Span) -> Attribution:
                 cs, ce = sent.start, sent.start + k
             return Attribution(span, span.text, "accord", "according to", sent.start + k, cs, ce)
     return Attribution()
+
+
+# Cue verbs whose speaker is never after them: '"...," said X' inverts, '"...," told X' does not (X is the hearer).
+_NO_INVERSION = frozenset(["tell", "inform", "assure", "brief", "remind"])
+# How far after its verb a "that" still opens the reported clause: "told a briefing in the capital on Tuesday that".
+_THAT_WINDOW = 15
+
+
+def _is_quote(tok: Token) -> bool:
+    return tok.text in _QUOTES and tok.tag_ != "POS"
+
+
+def _hearer_end(doc, j: int, end: int) -> int:
+    """After "told", the end of the one noun phrase that is its hearer: "told me| the bank was selling",
+    "told the Kivvo Ledger| the plan ..." (the claim's own subject follows it)."""
+    if j < end and doc[j].pos_ == "PRON":
+        return j + 1
+    while j < end and doc[j].pos_ in ("DET", "ADJ", "NUM"):
+        j += 1
+    while j < end and doc[j].pos_ in ("NOUN", "PROPN"):
+        j += 1
+        if doc[j - 1].tag_ == "NNS":
+            break  # "told reporters| VAT will go up": a plural noun ends the hearer
+    return j
+
+
+def _participle_opener(doc, start: int, end: int) -> bool:
+    """'Speaking to the Chronicle from Sefirah Bay, where ..., she said': a participle phrase before the speaker
+    sets the scene and claims nothing (a gerund subject, 'Raising rates would hurt growth, she said', has its
+    finite verb before the first comma)."""
+    if doc[start].tag_ not in ("VBG", "VBN"):
+        return False
+    for t in doc[start:end]:
+        if t.text == ",":
+            return True
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return False
+    return False
+
+
+def _that_after(doc, i: int, end: int) -> int | None:
+    """The token after the complementizer "that" that opens what the cue at ``i`` reports, when only its
+    hearer, a time or a place stands between them ("told parliament on Thursday that ..."); None if a verb, a
+    quote or a clause break comes first."""
+    for j in range(i + 1, min(end, i + 1 + _THAT_WINDOW)):
+        t = doc[j]
+        # the tagger reads "a call that the attackers had ..." as a relative "that" (WDT); one followed by a
+        # verb is relative ("the company that built it"), one followed by a subject opens the reported clause
+        if t.lower_ == "that" and (t.tag_ == "IN" or (j + 1 < end and doc[j + 1].pos_ not in ("VERB", "AUX"))):
+            return j + 1 if j + 1 < end else None
+        if t.text in _QUOTES or t.text in (":", ";", "(") or t.tag_ in ("MD", "WDT"):
+            return None
+        if t.tag_ in ("VBD", "VBZ", "VBP") and doc[j - 1].pos_ not in ("DET", "ADJ"):
+            return None  # a verb of its own (after "a" or "conference", "call" is a noun the tagger misread)
+    return None
 
 
 def _cut_trailing_clause(doc, cs: int, ce: int) -> int:

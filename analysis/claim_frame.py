@@ -175,7 +175,10 @@ def _key_of(t) -> str | None:
     lemma = _lexical_negation(t) or (t.lemma_.lower() if t.pos_ != "PROPN" else t.text.lower())
     canon = SYNONYMS.get(lemma, lemma)
     # "permit"/"cut"/"pass" as nouns are things, not changes of state
-    lemma = lemma if (t.pos_ == "NOUN" and canon in ("rise", "fall", "approve", "reject")) else canon
+    # and a ship is a vessel, not a shipment
+    lemma = (
+        lemma if (t.pos_ == "NOUN" and (canon in ("rise", "fall", "approve", "reject") or lemma == "ship")) else canon
+    )
     if lemma in STOP_LEMMAS or lemma in REPORT_NOUNS or len(lemma) < 2:
         return None
     return lemma

@@ -236,7 +236,7 @@ def _inner_report(tokens: list, nouns: bool = False) -> list:
     for k, t in enumerate(tokens[:10]):
         # not a participle adjunct: in "declined to confirm that P, saying only that Q" the claim is P
         if t.pos_ == "VERB" and t.tag_ != "VBG" and t.lemma_.lower() in ("say", "tell", "write", "announce", "state",
-                                                                         "claim", "add"):  # fmt: skip
+                                                                         "claim", "add", "inform"):  # fmt: skip
             for m in range(k + 1, min(len(tokens) - 2, k + 6)):
                 if tokens[m].lower_ == "that":
                     return tokens[m + 1 :]
@@ -317,7 +317,11 @@ def _cued_before_claim(toks: list, claim_tokens: list, cue_word: str | None) -> 
     for t in toks:
         if t.idx < base + m.end() or t.is_space:
             continue
-        if t.idx >= claim_tokens[0].idx or t.text in (",", ";", ":"):
+        if t.idx >= claim_tokens[0].idx:
+            # the cue's words run on into the claim ("rejected as fabricated the assertion that P"): the claim
+            # is what the cue is about
+            return []
+        if t.text in (",", ";", ":"):
             break
         span.append(t)
     span = _strip_lead(span)

@@ -80,6 +80,12 @@ ATTRIBUTION_VERBS: dict[str, str] = {
             "believe",
             "think",
             "describe",
+            "concede",
+            "caution",
+            "assure",
+            "contend",
+            "complain",
+            "recount",
         )
     },
     **{v: "report" for v in ("report", "reports")},

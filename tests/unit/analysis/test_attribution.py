@@ -137,3 +137,57 @@ def test_denials_and_retractions_worded_many_ways_are_cues(statements):
     # the controls: words that are evidence for the kind modules but no cue of their own
     assert _by_text(sts, "lies in the valley").cue == "assert"
     assert _by_text(sts, "amended twice").cue == "assert"
+
+
+def test_the_hearer_and_the_time_before_that_are_not_the_claim(statements):
+    # "told X on Thursday that P" / "warned since June that P": P is the claim, not "Thursday that P"
+    text = (
+        "Harbour Minister Ines Dorrow told parliament on Thursday that the new quay would open in May. "
+        "Dock unions have warned since June that the crane drivers would strike. "
+        "Several pilots told me the harbour master was steering ships by radio alone. "
+        "Dorrow told reporters the quay would be named after a fisherman."
+    )
+    (sts,) = statements(text)
+    assert _by_text(sts, "new quay").claim_text.startswith("the new quay would open")
+    assert _by_text(sts, "crane drivers").claim_text.startswith("the crane drivers would strike")
+    assert _by_text(sts, "Several pilots").claim_text.startswith("the harbour master was steering")
+    assert _by_text(sts, "named after").claim_text.startswith("the quay would be named")
+
+
+def test_the_speaker_of_told_is_on_its_left_named_or_not(statements):
+    # the one after "told" is who heard it; the appositive's organisation is not the speaker either
+    text = (
+        "A crane driver, speaking on condition of anonymity, told the Tessel Post that two cranes had failed. "
+        "Ivo Brandt, chairman of the Tessel Dockers' Union (TDU), told members that the port would hire 40 drivers. "
+        "Mara Quell, a surveyor at the engineering firm Castor Lane, said the quay wall was cracked."
+    )
+    (sts,) = statements(text)
+    driver = _by_text(sts, "crane driver")
+    assert "crane driver" in driver.speaker.name and driver.claim_text.startswith("two cranes had failed")
+    assert _by_text(sts, "Ivo Brandt").speaker.name == "Ivo Brandt"
+    assert _by_text(sts, "Mara Quell").speaker.name == "Mara Quell"
+
+
+def test_scene_setting_and_participles_are_not_claims_or_cues(statements):
+    text = (
+        "Speaking to the Tessel Post from her office, where she had worked all night, Dorrow said the quay was safe. "
+        "The quay will reopen in May, according to two engineers briefed on the repairs. "
+        "The Tessel Port Authority (TPA) on Monday rejected a union's claim that the cranes were unsafe."
+    )
+    (sts,) = statements(text)
+    assert _by_text(sts, "Speaking to").claim_text.startswith("the quay was safe")
+    reopen = _by_text(sts, "reopen in May")
+    assert reopen.claim_text.startswith("The quay will reopen") and "engineers" in reopen.speaker.name
+    tpa = _by_text(sts, "TPA")
+    assert tpa.cue == "deny" and tpa.speaker.name == "Tessel Port Authority"
+
+
+def test_a_namesake_is_not_the_same_person(statements):
+    text = (
+        "Gunnar Holt, the ferry's captain, said the engine had failed. "
+        "His brother Emil Holt said the captain had warned the owners a week earlier. "
+        "Holt said the ferry had no spare parts."
+    )
+    (sts,) = statements(text)
+    assert _by_text(sts, "His brother").speaker.name == "Emil Holt"
+    assert _by_text(sts, "no spare parts").speaker.name.endswith("Holt")

@@ -197,3 +197,23 @@ def test_a_non_confirmation_worded_as_declining_is_paired_with_the_claim(pairs):
     # the control: another vessel
     other = "The Brisa tug ran aground at the mouth of the Oster channel on Monday, the pilots' union said."
     assert pairs(other, declined) == []
+
+
+def test_a_denial_whose_cue_runs_into_the_claim_denies_that_claim(pairs):
+    # "dismissed as fabricated the accusation that P": the words between the cue and P are the cue's, and P is
+    # what is denied (not "as fabricated the accusation")
+    denial = (
+        "Corvex, meanwhile, has dismissed as fabricated the ministry's accusation that it sold user data to a broker."
+    )
+    found = pairs("The ministry said Corvex sold the data of its users to a broker in Tessel.", denial)
+    assert _kinds(found) == ["denial"]
+    # the control: what the denial is about is not the ministry's other claim
+    assert pairs("The ministry said Corvex had opened a second office in Tessel.", denial) == []
+
+
+def test_a_claim_told_to_a_hearer_on_a_day_is_compared_without_them(pairs):
+    found = pairs(
+        "Port director Ines Dorrow told parliament on Thursday that the Kessel terminal had reopened.",
+        "Dock unions said the Kessel terminal had not reopened.",
+    )
+    assert _kinds(found) == ["negation"]
