@@ -176,9 +176,9 @@ def _key_of(t) -> str | None:
     canon = SYNONYMS.get(lemma, lemma)
     # "permit"/"cut"/"pass" as nouns are things, not changes of state
     # and a ship is a vessel, not a shipment
-    lemma = (
-        lemma if (t.pos_ == "NOUN" and (canon in ("rise", "fall", "approve", "reject") or lemma == "ship")) else canon
-    )
+    if t.pos_ == "NOUN" and lemma == "ship":
+        canon = "vessel"
+    lemma = lemma if (t.pos_ == "NOUN" and canon in ("rise", "fall", "approve", "reject")) else canon
     if lemma in STOP_LEMMAS or lemma in REPORT_NOUNS or len(lemma) < 2:
         return None
     return lemma

@@ -455,13 +455,38 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(("vat", "tax"), "tax"),
     **dict.fromkeys(("waiting", "wait"), "wait"),
     **dict.fromkeys(("collapse", "crumble"), "collapse"),
+    # when an event started, happened, was found: the words reports of one event's time use in turn
+    **dict.fromkeys(("begin", "start", "erupt", "commence"), "begin"),
+    **dict.fromkeys(("occur", "happen"), "occur"),
+    **dict.fromkeys(("find", "discover", "detect", "spot", "uncover"), "find"),
+    **dict.fromkeys(("strike", "hit"), "strike"),
+    **dict.fromkeys(("quake", "earthquake", "tremor"), "earthquake"),
+    **dict.fromkeys(("fighting", "clash", "skirmish", "battle"), "clash"),
+    **dict.fromkeys(("unrest", "riot", "rioting"), "riot"),
+    # the same acts and things under the names news copy gives them in turn
+    **dict.fromkeys(("arrest", "detain", "apprehend", "custody", "detention"), "detain"),
+    **dict.fromkeys(("release", "free", "liberate"), "release"),
+    **dict.fromkeys(("resign", "quit"), "resign"),
+    **dict.fromkeys(("sign", "ink"), "sign"),
+    **dict.fromkeys(("cancel", "scrap", "axe", "cancellation"), "cancel"),
+    **dict.fromkeys(("postpone", "delay", "defer", "postponement"), "postpone"),
+    **dict.fromkeys(("buy", "acquire", "purchase", "acquisition"), "buy"),
+    **dict.fromkeys(("launch", "liftoff"), "launch"),
+    **dict.fromkeys(("crash", "collide", "collision"), "crash"),
+    **dict.fromkeys(("explode", "explosion", "blast"), "explode"),
+    **dict.fromkeys(("deal", "accord", "pact", "agreement"), "deal"),
+    **dict.fromkeys(("vessel", "boat"), "vessel"),
+    **dict.fromkeys(("aircraft", "plane", "airliner", "jet"), "aircraft"),
+    **dict.fromkeys(("firm", "company"), "company"),
+    **dict.fromkeys(("shut",), "close"),
 }
 # Two-word verbs folded to one lemma before comparison ("came down" = collapsed, "went up" = rose).
 PHRASAL: dict[tuple[str, str], str] = {
     ("go", "up"): "rise", ("go", "down"): "fall", ("come", "down"): "collapse", ("turn", "down"): "reject",
     ("shoot", "down"): "reject", ("vote", "down"): "reject", ("push", "up"): "rise", ("put", "up"): "rise",
     ("step", "down"): "resign", ("take", "effect"): "apply", ("break", "out"): "begin", ("set", "up"): "create",
-    ("call", "off"): "cancel",
+    ("call", "off"): "cancel", ("take", "place"): "occur", ("run", "aground"): "ground",
+    ("lift", "off"): "launch", ("blow", "up"): "explode", ("shut", "down"): "close", ("set", "free"): "release",
     # "pass" alone folds to "approve" (a bill passed); with these particles it is something else
     ("pass", "away"): "die", ("pass", "on"): "pass_on", ("pass", "out"): "pass_out", ("pass", "by"): "pass_by",
 }  # fmt: skip

@@ -20,7 +20,7 @@ from schemas import Contradiction, Statement, pair_id
 from ..judge import CUE_BASED, MAX_DAYS_APART, names_clash, same_words
 from . import REGISTRY
 from .features import FEATURE_NAMES, may_contradict, pair_features
-from .view import view_of
+from .view import StatementView, view_of
 
 __all__ = ["UNCONFIRMED_MAX", "Model", "engine_cv", "judge_pair", "load_model", "vetoed"]
 
@@ -109,6 +109,17 @@ def vetoed(a: Statement, b: Statement) -> bool:
     return (va.deny or va.unconfirmed) and (vb.deny or vb.unconfirmed) and not (va.retract or vb.retract)
 
 
+def _hedged_target(a: Statement, b: Statement, va: StatementView, vb: StatementView) -> bool:
+    """What the denial or non-confirmation faces was only possible or conditional ("could sell the line"): nobody
+    claimed it, so nothing is denied (the hand rules' own condition, exact whatever the learned score)."""
+    return any(
+        (v.deny or v.unconfirmed)
+        and not (o_view.deny or o_view.unconfirmed)
+        and o.modality in ("possible", "conditional")
+        for v, o, o_view in ((va, b, vb), (vb, a, va))
+    )
+
+
 def engine_cv() -> dict:
     """The grouped cross-validation figures stored with the shipped model (for reports)."""
     data = json.loads(resources.files(__package__).joinpath("model.json").read_text(encoding="utf-8"))
@@ -136,6 +147,8 @@ def judge_pair(a: Statement, b: Statement, min_score: float = 0.5, model: Model 
         # two flights that left Los Angeles and Auckland at different times: the hand rules read claims naming
         # different places, people or facilities as different things, and a pair none of them recognises is
         # held to that too; a retraction often names what it takes back differently, so it is not
+        return None
+    if kind in ("denial", "unconfirmed") and _hedged_target(a, b, va, vb):
         return None
     reason = _BY_NAME[kind].explain(va, vb, al)
     if not reason:

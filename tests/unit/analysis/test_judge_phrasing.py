@@ -217,3 +217,22 @@ def test_a_claim_told_to_a_hearer_on_a_day_is_compared_without_them(pairs):
         "Dock unions said the Kessel terminal had not reopened.",
     )
     assert _kinds(found) == ["negation"]
+
+
+def test_one_event_named_in_other_words_at_two_times(pairs):
+    # "the quake struck" / "the earthquake hit", "the unrest began" / "the rioting started": one event, two times
+    found = pairs(
+        "The seismological institute said the quake struck the Varn valley at 2:14 a.m. on Sunday.",
+        "Police in Varn said the earthquake hit the valley at about 4:30 a.m. on Sunday.",
+        published_at="2025-03-03",
+    )
+    assert _kinds(found) == ["date_time"]
+    # the control: an aftershock is another event
+    assert (
+        pairs(
+            "The seismological institute said the quake struck the Varn valley at 2:14 a.m. on Sunday.",
+            "Police in Varn said a strong aftershock rattled the valley at about 4:30 a.m. on Sunday.",
+            published_at="2025-03-03",
+        )
+        == []
+    )
