@@ -93,12 +93,19 @@ ATTRIBUTION_VERBS: dict[str, str] = {
     **{v: "deny" for v in ("deny", "dismiss", "refute", "reject", "dispute", "rebut", "contest")},
     **{v: "retract" for v in ("retract", "withdraw", "correct", "misspeak", "clarify", "revise", "backtrack")},
 }
+_INTENSIFIER = r"(?:simply|entirely|completely|totally|wholly|utterly|absolutely|categorically|plainly|just)"
 # Content that negates a report: "reports that X were not true", "X had nothing to do with".
 DENY_PHRASES = (
-    r"\b(?:was|were|is|are|been)\s+(?:not|n't)\s+(?:true|accurate|correct)\b",
-    r"\b(?:was|were|is|are)\s+(?:untrue|false|baseless|groundless|fabricated|fake|unfounded|lies|a lie|nonsense)\b",
+    # an intensifier may stand in between: "is simply not true", "were wholly untrue", "no truth whatsoever in" (not
+    # any adverb: "time is actually fake" denies nobody's claim)
+    r"\b(?:was|were|is|are|been)\s+(?:" + _INTENSIFIER + r"\s+)?(?:not|n't)\s+(?:true|accurate|correct)\b",
+    r"\b(?:was|were|is|are)\s+(?:" + _INTENSIFIER + r"\s+)?(?:untrue|false|baseless|groundless|fabricated|fake|"
+    r"unfounded|lies|a lie|nonsense)\b",
     r"\bhad\s+nothing\s+to\s+do\s+with\b|\bhas\s+nothing\s+to\s+do\s+with\b",
-    r"\bno\s+truth\s+(?:to|in)\b",
+    r"\bno\s+truth\s+(?:whatsoever\s+|at\s+all\s+)?(?:to|in)\b",
+    # "calling the police account 'wholly untrue'"
+    r"\bcall(?:ed|ing|s)?\s+(?:\w+\s+){1,4}?[\"'\u201c\u2018]?(?:" + _INTENSIFIER + r"\s+)?(?:untrue|false|baseless|groundless|"
+    r"fabricated|unfounded|a\s+lie|lies|nonsense|a\s+fabrication)\b",
     # "there is no link whatsoever between X and Y", "dismissed as pure invention", "that never happened"
     r"\bno\s+(?:link|connection)\s+(?:\w+\s+)?between\b",
     r"\b(?:pure|complete|total|an?)\s+(?:invention|fiction|fabrication)\b",

@@ -139,6 +139,21 @@ def test_denials_and_retractions_worded_many_ways_are_cues(statements):
     assert _by_text(sts, "amended twice").cue == "assert"
 
 
+def test_denials_with_an_intensifier_are_cues(statements):
+    text = (
+        '"There is no truth whatsoever in the suggestion that we cancelled flights," the airline said. '
+        "The owners said the master had not been drinking, calling the police account wholly untrue. "
+        "The union said reports that the pit would close were simply not true. "
+        "The physicist said that time is actually fake, as every traveller over the date line knows."
+    )
+    (sts,) = statements(text)
+    assert _by_text(sts, "no truth whatsoever").cue == "deny"
+    assert _by_text(sts, "wholly untrue").cue == "deny"
+    assert _by_text(sts, "simply not true").cue == "deny"
+    # the control: an adverb that is no intensifier makes no denial of anybody's claim
+    assert _by_text(sts, "actually fake").cue != "deny"
+
+
 def test_the_hearer_and_the_time_before_that_are_not_the_claim(statements):
     # "told X on Thursday that P" / "warned since June that P": P is the claim, not "Thursday that P"
     text = (
