@@ -104,8 +104,8 @@ DENY_PHRASES = (
     r"\bhad\s+nothing\s+to\s+do\s+with\b|\bhas\s+nothing\s+to\s+do\s+with\b",
     r"\bno\s+truth\s+(?:whatsoever\s+|at\s+all\s+)?(?:to|in)\b",
     # "calling the police account 'wholly untrue'"
-    r"\bcall(?:ed|ing|s)?\s+(?:\w+\s+){1,4}?[\"'\u201c\u2018]?(?:" + _INTENSIFIER + r"\s+)?(?:untrue|false|baseless|groundless|"
-    r"fabricated|unfounded|a\s+lie|lies|nonsense|a\s+fabrication)\b",
+    r"\bcall(?:ed|ing|s)?\s+(?:\w+\s+){1,4}?[\"'\u201c\u2018]?(?:" + _INTENSIFIER + r"\s+)?"
+    r"(?:untrue|false|baseless|groundless|fabricated|unfounded|a\s+lie|lies|nonsense|a\s+fabrication)\b",
     # "there is no link whatsoever between X and Y", "dismissed as pure invention", "that never happened"
     r"\bno\s+(?:link|connection)\s+(?:\w+\s+)?between\b",
     r"\b(?:pure|complete|total|an?)\s+(?:invention|fiction|fabrication)\b",

@@ -14,9 +14,9 @@ NAME = "antonym"
 FEATURES = ("antonym", "antonym*overlap", "antonym*claim_overlap", "antonym*plain")
 
 _PAIRS = (
-    ("rise rose risen rising increase increased up higher raise raised grew grow growth gain gained climb climbed "
+    ("rise rose risen rising increase increased higher raise raised grew grow growth gain gained climb climbed "
      "jump jumped surge surged expand expanded more above added", "fall fell fallen falling decrease decreased "
-     "down lower cut cuts reduced reduce reduction drop dropped decline declined shrink shrank lose lost loss "
+     "lower cut cuts reduced reduce reduction drop dropped decline declined shrink shrank lose lost loss "
      "below fewer less slump slumped plunge plunged contract contracted"),
     ("approve approved approval accept accepted agree agreed grant granted endorse endorsed back backed pass "
      "passed allow allowed permit permitted lift lifted", "reject rejected rejection refuse refused "
