@@ -70,6 +70,14 @@ def first_clause(tokens: list) -> list:
             return tokens[:k]
         if t.text == "," and k + 1 < len(tokens) and tokens[k + 1].lower_ in ("and", "but", "although", "though"):
             return tokens[:k]
+        # "shares rose 7%, as investors bet that the ruling would ...": the reason has its own modality
+        if (
+            t.text == ","
+            and k + 1 < len(tokens)
+            and tokens[k + 1].lower_ == "as"
+            and tokens[k + 1].pos_ in ("SCONJ", "ADP")
+        ):
+            return tokens[:k]
         # "..., not in the afternoon as officials claimed": a contrastive tail, not a negated claim
         if t.text == "," and k + 1 < len(tokens) and tokens[k + 1].lower_ == "not":
             return tokens[:k]
@@ -106,12 +114,14 @@ def _lexical_negation(t) -> str | None:
 # "There was no indication/evidence that X", "the cause is not yet known": about the evidence, not about X.
 _NO_EVIDENCE = re.compile(
     r"\bno\s+(?:\w+\s+)?(?:indication|evidence|sign|suggestion|proof)s?\b"
-    r"|\bnot\s+(?:yet\s+)?(?:known|clear)\b|\bunclear\b|\bunknown\b|\bremains? to be seen\b",
+    r"|\bnot\s+(?:yet\s+)?(?:known|clear)\b|\bunclear\b|\bunknown\b|\bremains? to be seen\b"
+    # "I don't know if he was shot or run over": not knowing is no claim of what happened
+    r"|\b(?:do|does|did)\s*(?:not|n't|n’t)\s+know\b",
     re.I,
 )
 # Predictions and estimates are not facts: "is expected to post", "is likely to rise", "forecast to".
 _PREDICTION = re.compile(
-    r"\b(?:expect(?:s|ed)?|likely|forecast|projected|predicted|estimated|poised|set|due)\s+to\b"
+    r"\b(?:expect(?:s|ed)?|likely|forecast|projected|predicted|estimated|poised)\s+to\b"
     r"|\b(?:expect|expects|expected|expecting|forecast|forecasts|predict|predicts)\s+(?:[\w'-]+\s+){1,4}?to\b"
     r"|\b(?:expects|expected|expecting|anticipates|anticipating|forecasts|predicts)\s+(?:a|an|that)\b",
     re.I,
@@ -127,6 +137,9 @@ _HEARSAY = re.compile(
 # What something can do is not what it did: "licensed to carry 250", "designed to hold 40,000".
 _CAPABILITY = re.compile(r"\b(?:licensed|designed|built|allowed|permitted|able|authori[sz]ed|certified|rated) to\b|"
                          r"\bcapacity\b")  # fmt: skip
+
+
+_SCHEDULED = frozenset({"due", "set", "scheduled"})
 
 
 def modality_of(tokens: list, reported: bool, hearsay_counts: bool = True) -> str:
@@ -161,6 +174,9 @@ def modality_of(tokens: list, reported: bool, hearsay_counts: bool = True) -> st
         if w in ("will", "'ll", "shall"):
             return "future"
         if w in FUTURE_MARKERS and t.pos_ in ("VERB", "ADJ") and k + 1 < len(main) and main[k + 1].lower_ == "to":
+            # "due to vote", "set to open" are a schedule; "cancelled due to the storm" is a cause, a fact
+            if w in _SCHEDULED and not (k + 2 < len(main) and main[k + 2].tag_ == "VB"):
+                continue
             return "future"
     return "fact"
 

@@ -137,7 +137,8 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     cue_based = cue in ("deny", "not_confirmed", "retract")
     # A retraction keeps both what was taken back and the correction; the judge splits them.
     content = _content_of_cue(claim_tokens, cue_word, cue, toks) if cue in ("deny", "not_confirmed") else claim_tokens
-    reported = attr.cue_index is not None and doc[attr.cue_index].tag_ in ("VBD", "VBN")
+    # "according to X, ... would ..." relays speech as a past-tense verb does: its "would" is backshifted
+    reported = attr.cue_index is not None and (doc[attr.cue_index].tag_ in ("VBD", "VBN") or attr.cue_lemma == "accord")
     polarity = polarity_of(content)
     modality = modality_of(content, reported, hearsay_counts=not cue_based)
     # Numbers and dates of a wire dateline ("SARN, July 15 — ") are not part of the claim.

@@ -86,6 +86,9 @@ ATTRIBUTION_VERBS: dict[str, str] = {
             "contend",
             "complain",
             "recount",
+            "promise",
+            "pledge",
+            "vow",
         )
     },
     **{v: "report" for v in ("report", "reports")},

@@ -89,6 +89,28 @@ def test_a_gerund_subject_with_would_is_a_hypothetical_and_a_backshifted_would_a
     assert _by_text(sts, "new tariffs").modality == "future"
 
 
+def test_a_schedule_a_promise_and_a_relayed_would_are_plans_a_cause_and_a_reason_are_not_hedges(statements):
+    text = (
+        "Councillors are due to vote on the harbour plan on February 12, the clerk said. "
+        "The mayor promised there would be no new harbour fees. "
+        "According to the union, managers told dockers on Monday that the crane hall would close in May. "
+        "The ferry was cancelled due to the storm, the operator said. "
+        "Harbour shares rose 4% on Tuesday, as investors bet that the fees would be dropped. "
+        "Fees are expected to rise next year, the harbour board said. "
+        "The skipper said he did not know whether the ferry had sunk."
+    )
+    (sts,) = statements(text)
+    assert _by_text(sts, "due to vote").modality == "future"
+    assert _by_text(sts, "promised").modality == "future"
+    assert _by_text(sts, "crane hall").modality == "future"
+    assert _by_text(sts, "due to the storm").modality == "fact"
+    assert _by_text(sts, "shares rose").modality == "fact"
+    # the control: a forecast stays a hedge
+    assert _by_text(sts, "expected to rise").modality == "possible"
+    # and not knowing what happened is no claim of it
+    assert _by_text(sts, "know whether the ferry").modality == "possible"
+
+
 def test_entity_aliases_fold(statements):
     (sts,) = statements("Officials in Seoul said the DPRK fired a missile. North Korean state media confirmed it.")
     norms = {e.norm for s in sts for e in s.entities}
