@@ -127,9 +127,15 @@ class SpeakerMemory:
     orgs: list[str] = field(default_factory=list)
     last_person: str | None = None
     last_speaker: Speaker | None = None
+    # the last person before the sentence being read, and the people it names with where each ends: a pronoun
+    # refers back ("She told me the journalist Marek Halyn was freed": she is not Halyn)
+    prior_person: str | None = None
+    sentence_persons: list[tuple[int, str]] = field(default_factory=list)
 
     def learn(self, sent: Span) -> None:
         """Remember every PERSON (with the title words around it) and ORG of a sentence."""
+        self.prior_person = self.last_person
+        self.sentence_persons = []
         for ent in ents_in(sent):
             if ent.label_ == "PERSON" and len(ent) >= 1:
                 name = _clean_name(ent.text)
@@ -139,6 +145,7 @@ class SpeakerMemory:
                 for word in _title_words(ent, sent.start):
                     self.titles[word] = full
                 self.last_person = full
+                self.sentence_persons.append((ent.end, full))
             elif ent.label_ in ("ORG", "NORP", "GPE") and ent.label_ == "ORG":
                 text = _clean_name(ent.text)
                 if text not in self.orgs:
@@ -169,8 +176,10 @@ class SpeakerMemory:
         if persons:
             return Speaker(name=self.full_name(_clean_name(persons[-1].text)), type="person")
         if low in PRONOUNS:
-            if low in ("he", "she") and self.last_person:
-                return Speaker(name=self.last_person, type="person", resolved_from=text)
+            before = [name for end, name in self.sentence_persons if end <= span.start]
+            person = before[-1] if before else self.prior_person
+            if low in ("he", "she") and person:
+                return Speaker(name=person, type="person", resolved_from=text)
             if self.last_speaker is not None and self.last_speaker.name:
                 return self.last_speaker.model_copy(update={"resolved_from": text})
             return Speaker(name=self.source, type="outlet", resolved_from=text)
@@ -582,7 +591,7 @@ def _that_after(doc, i: int, end: int) -> int | None:
         if t.text in _QUOTES or t.text in (":", ";", "(") or t.tag_ in ("MD", "WDT"):
             return None
         if t.tag_ in ("VBD", "VBZ", "VBP") and doc[j - 1].pos_ not in ("DET", "ADJ"):
-            return None  # a verb of its own (after "a" or "conference", "call" is a noun the tagger misread)
+            return None  # a verb of its own (after "a" or "new", "call" is a noun the tagger misread)
     return None
 
 

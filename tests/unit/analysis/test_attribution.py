@@ -228,3 +228,15 @@ def test_a_namesake_is_not_the_same_person(statements):
     (sts,) = statements(text)
     assert _by_text(sts, "His brother").speaker.name == "Emil Holt"
     assert _by_text(sts, "no spare parts").speaker.name.endswith("Holt")
+
+
+def test_a_pronoun_speaker_is_not_the_person_its_claim_names(statements):
+    text = (
+        "Ana Petrova, who heads the families' committee, spoke after the meeting. "
+        "She told me the journalist Marek Halyn, held for two years, was among those freed. "
+        "After Petrova left, Ivo Marsh arrived at the bridge. He said the buses had left at noon."
+    )
+    (sts,) = statements(text)
+    assert _by_text(sts, "Marek Halyn").speaker.name == "Ana Petrova"
+    # the control: a person named earlier in the sentence or before it is who the pronoun refers back to
+    assert _by_text(sts, "buses had left").speaker.name == "Ivo Marsh"
