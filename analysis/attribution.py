@@ -508,13 +508,17 @@ def find_attribution(sent: Span) -> Attribution:
             if fronted:
                 cs, ce = sent.start, left.start
             else:
-                after = _that_after(doc, i, sent.end) or i + 1
-                if after == i + 1 and t.lemma_.lower() in _NO_INVERSION:  # "told reporters the plan was ..."
-                    after = _hearer_end(doc, after, sent.end)
-                while after < sent.end and doc[after].lower_ in ("that", ",", "on", "in"):
-                    after += 1
-                    if doc[after - 1].lower_ == "that":
-                        break
+                opened = _that_after(doc, i, sent.end)
+                if opened is not None:
+                    after = opened  # what follows "that" is the claim, "in May" and all
+                else:
+                    after = i + 1
+                    if t.lemma_.lower() in _NO_INVERSION:  # "told reporters the plan was ..."
+                        after = _hearer_end(doc, after, sent.end)
+                    while after < sent.end and doc[after].lower_ in ("that", ",", "on", "in"):
+                        after += 1
+                        if doc[after - 1].lower_ == "that":
+                            break
                 cs, ce = (after, sent.end) if sent.end - after >= 3 else (sent.start, left.start)
         else:
             cs, ce = sent.start, i

@@ -182,13 +182,16 @@ def test_the_hearer_and_the_time_before_that_are_not_the_claim(statements):
         "Harbour Minister Ines Dorrow told parliament on Thursday that the new quay would open in May. "
         "Dock unions have warned since June that the crane drivers would strike. "
         "Several pilots told me the harbour master was steering ships by radio alone. "
-        "Dorrow told reporters the quay would be named after a fisherman."
+        "Dorrow told reporters the quay would be named after a fisherman. "
+        "The harbour board said that in May the old quay would close for repairs."
     )
     (sts,) = statements(text)
     assert _by_text(sts, "new quay").claim_text.startswith("the new quay would open")
     assert _by_text(sts, "crane drivers").claim_text.startswith("the crane drivers would strike")
     assert _by_text(sts, "Several pilots").claim_text.startswith("the harbour master was steering")
     assert _by_text(sts, "named after").claim_text.startswith("the quay would be named")
+    # what follows "that" is all the claim's, its opening "in May" too
+    assert _by_text(sts, "old quay").claim_text.startswith("in May the old quay")
 
 
 def test_the_speaker_of_told_is_on_its_left_named_or_not(statements):
