@@ -153,7 +153,7 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         q for q in find_quantities(raw, offset=sent.start_char, lemma_of=lemma_of) if q.start >= sent.start_char + skip
     ]
     quantities = [
-        q.model_copy(update={"verb": verb_of(q.start - sent.start_char, q.end - sent.start_char)})
+        q.model_copy(update={"verb": verb_of(q.start, q.end)})
         for q in found
         if not _previous_value(article.text, q, found)
     ]
@@ -195,10 +195,14 @@ _GENERIC_VERB_WORDS = (
     "say tell report"
 )
 _GENERIC_VERBS = frozenset(_GENERIC_VERB_WORDS.split())
+# words after a number that open another clause or action: a verb past them is not what the number counts
+_CLAUSE_OPENERS = frozenset(["and", "but", "when", "after", "before", "while", "until", "since", "as"])
 
 
 def _verb_finder(toks: list):
-    """The content verb a number goes with: 'Four people died' -> die; 'had recovered six vehicles' -> recover."""
+    """The content verb a number goes with: 'Four people died' -> die; 'had recovered six vehicles' -> recover.
+
+    The finder takes a number's offsets in the article (``Token.idx`` is one), not in its sentence."""
     from .attribution import _is_cue
     from .lexicon import SYNONYMS
 
@@ -213,8 +217,8 @@ def _verb_finder(toks: list):
         # the first verb met decides; a generic one ("belonging to", "affected") says nothing
         for k in range(hi + 1, min(len(toks), hi + 7)):
             t = toks[k]
-            if t.text in (",", ";", ":") or t.pos_ in ("SCONJ",) or t.lower_ in ("and", "but", "when", "after"):
-                break
+            if t.text in (",", ";", ":", "(") or t.pos_ in ("SCONJ",) or t.lower_ in _CLAUSE_OPENERS:
+                break  # "reached 770 km before landing": the verb of another clause
             if t.pos_ == "VERB":
                 return SYNONYMS.get(t.lemma_.lower(), t.lemma_.lower()) if ok(t) else None
         for k in range(lo - 1, max(-1, lo - 7), -1):

@@ -341,8 +341,11 @@ def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | N
             # a part ('21 of the girls') is not compared with a whole ('more than 200 girls'), only with another
             # part counted by the same verb
             and _parts_compare(x, a, y, b)
+            # figures counted by different actions are different things ("shrank 4.8%" / "will go up to 20%"),
+            # whatever the other figures of the two claims count
+            and not _verbs_clash(x, y, a, b)
         ]
-        if not pairs or any(_verbs_clash(x, y, a, b) for x, y in pairs):
+        if not pairs:
             continue
         # the same thing counted by the same action: one verb for both numbers, or the same main verb
         if not any(x.verb and x.verb == y.verb for x, y in pairs) and not _same_predicate(a, b):
@@ -841,6 +844,9 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         and not _moved_since(a, b, q)
         and _counted_alike(a, b, q, shared)
         and (q[0].unit not in _SPAN_UNITS or bool(_periods(a) and _periods(b)))
+        # a count over a named period ("20 injured in 112 accidents between March 2015 and March 2016") is
+        # another measure than the count of one event that names none, as a rise over a year is not a fall today
+        and _one_window(a, b)
     ):
         qa, qb = q
         return _make(

@@ -59,3 +59,25 @@ def test_numbers_inside_names_are_not_counts(statements, text, expected):
     # Needs the parse (a number after a proper noun), so it goes through extraction.
     (s,) = statements(text)[0]
     assert [(q.text, q.unit) for q in s.quantities] == expected
+
+
+def test_a_figure_keeps_its_verb_in_any_sentence_of_the_article(statements):
+    # The verb finder once read a number's place in the article as its place in the sentence: every sentence but
+    # the first lost its verbs ("19 people had been hurt" counted nothing in particular).
+    text = (
+        "Four people died in the crush on Saturday, police said.\n\n"
+        "The police spokesman said 19 people had been hurt in total. "
+        "Officials told him he has 72 hours to leave the territory."
+    )
+    verbs = [[q.verb for q in s.quantities] for s in statements(text)[0]]
+    assert verbs == [["die"], ["injure"], ["leave"]]
+
+
+def test_a_verb_past_a_clause_opener_is_not_the_figures(statements):
+    text = "Police said the first day went well.\n\nThe missile reached an altitude of 770 kilometres before landing."
+    later = statements(text)[0][-1]
+    assert [(q.text, q.verb) for q in later.quantities] == [("770 kilometres", None)]
+    control = statements(
+        "Police said the first day went well.\n\nThe missile flew 770 kilometres and then broke apart."
+    )[0][-1]
+    assert [(q.text, q.verb) for q in control.quantities] == [("770 kilometres", "fly")]
