@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from schemas import ClaimFrame
 
-from .entity_norm import norm_entity
+from .entity_norm import fold_name, norm_entity
 from .lexicon import (
     ATTRIBUTION_VERBS,
     DENY_PHRASES,
@@ -184,11 +184,25 @@ def modality_of(tokens: list, reported: bool, hearsay_counts: bool = True) -> st
 _FOLD_LABELS = ("GPE", "NORP", "ORG", "LOC", "FAC", "PERSON")
 
 
-def _key_of(t) -> str | None:
-    """The comparison key of one token, or None if it carries no claim content."""
+def _demonym(t) -> bool:
+    """A capitalised adjective of a people ("Dorvanian troops", "the Tasmiri quota"): keyed as the name it comes
+    from; at the start of a sentence only with a suffix no plain adjective takes there as often."""
+    if t.pos_ != "ADJ" or not t.text[:1].isupper():
+        return False
+    return t.lower_.endswith(("ian", "ese", "ish")) or (not t.is_sent_start and t.lower_.endswith(("an", "i")))
+
+
+def _key_of(t, fold: bool = True) -> str | None:
+    """The comparison key of one token, or None if it carries no claim content.
+
+    ``fold``: a proper noun standing alone is keyed as a one-word name (``fold_name``); a word of a longer name
+    keeps its letters, so the name's words are recognised as parts of it (``judge._one_per_name``)."""
     if t.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ") or (t.is_stop and t.lower_ != "up") or not t.is_alpha:
         return None
-    lemma = _lexical_negation(t) or (t.lemma_.lower() if t.pos_ != "PROPN" else t.text.lower())
+    if t.pos_ == "PROPN" or _demonym(t):
+        lemma = fold_name(t.text) if fold else t.text.lower()
+    else:
+        lemma = _lexical_negation(t) or t.lemma_.lower()
     canon = SYNONYMS.get(lemma, lemma)
     # "permit"/"cut"/"pass" as nouns are things, not changes of state
     # and a ship is a vessel, not a shipment
@@ -232,7 +246,7 @@ def _token_keys(tokens: list) -> list[tuple[int, str, str]]:
                     if ent.label_ in ("ORG", "FAC", "PRODUCT", "PERSON", "WORK_OF_ART") and len(ent) > 1:
                         # "Vossel Alder", "Union of Hospital Doctors": the parts name it too
                         for part in ent:
-                            key = _key_of(part)
+                            key = _key_of(part, fold=False)
                             if key and key != norm:
                                 out.append((last, key, part.pos_))
                 continue

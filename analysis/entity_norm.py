@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ALIASES", "norm_entity"]
+__all__ = ["ALIASES", "fold_name", "norm_entity"]
 
 # Irregular names no suffix rule can fold. Keys are lower-case surface forms.
 ALIASES: dict[str, str] = {
@@ -86,9 +86,18 @@ def norm_entity(text: str, label: str = "") -> str:
     t = re.sub(r"'s$", "", t).strip(" .,-")
     if t in ALIASES:
         return ALIASES[t]
-    if label in ("NORP", "GPE", "LOC") and " " not in t and len(t) > 5:
-        for suf in _DEMONYM_SUFFIXES:
-            if t.endswith(suf) and len(t) - len(suf) >= 4:
-                return t[: -len(suf)]
-        return t
+    if " " not in t and t.isalpha():
+        return fold_name(t)
     return re.sub(r"[^a-z0-9]+", "_", t).strip("_")
+
+
+def fold_name(word: str) -> str:
+    """The key of a one-word name, whatever the tagger called it: a demonym and its country meet ("Ombrasian",
+    "Ombrasia" -> ``ombras``), and so does one name read as a place in one sentence and as a company's or a
+    plain proper noun in the next ("in Velmora" / "its Velmora plant": both ``velmor``)."""
+    w = word.lower()
+    if len(w) > 5:
+        for suf in _DEMONYM_SUFFIXES:
+            if w.endswith(suf) and len(w) - len(suf) >= 4:
+                return w[: -len(suf)]
+    return w

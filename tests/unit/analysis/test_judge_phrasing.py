@@ -236,3 +236,18 @@ def test_one_event_named_in_other_words_at_two_times(pairs):
         )
         == []
     )
+
+
+def test_one_name_has_one_key_whatever_the_tagger_calls_it(statements):
+    # "in Velmora" (a place) and "its Velmora plant" (read as a company's name), "Dorvanian" (an adjective of a
+    # people) and "Dorvania": one key each, so the claims share what they are about
+    (place,), (company,), (people,) = statements(
+        "We are not cutting jobs in Velmora, the chief executive said.",
+        "Ondaro will cut about 600 jobs at its Velmora fabrication plant, the company said.",
+        "Officials said Dorvanian troops had crossed into Dorvania on Monday.",
+    )
+    assert "velmor" in set(place.claim.keys) & set(company.claim.keys)
+    assert people.claim.keys.count("dorvan") == 1 and "dorvanian" not in people.claim.keys
+    # the control: a capitalised plain adjective opening a sentence is no name
+    (plain,) = statements("Heavy rain flooded the Corren valley on Monday, officials said.")[0]
+    assert "heavy" in plain.claim.keys
