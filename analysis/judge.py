@@ -21,7 +21,7 @@ from .identity_cache import IdentityCache
 from .lexicon import VALUE_UPDATE_RE
 from .quantities import PERSON_NOUNS
 
-__all__ = ["CUE_BASED", "judge_statements", "names_clash", "same_words", "similarity"]
+__all__ = ["CUE_BASED", "judge_statements", "names_clash", "same_words", "similarity", "verbs_clash", "RISE_FALL"]
 
 # Canonical lemmas (see lexicon.SYNONYMS) on either side of an antonym axis.
 _AXES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
@@ -275,7 +275,8 @@ def _units_match(x: Quantity, y: Quantity) -> bool:
     return _unit_class(x.unit) == _unit_class(y.unit) == "person" and "person" in (x.unit, y.unit)
 
 
-def _verbs_clash(x: Quantity, y: Quantity, a: Statement, b: Statement) -> bool:
+def verbs_clash(x: Quantity, y: Quantity, a: Statement, b: Statement) -> bool:
+    """Two figures counted by different actions, neither of which the other claim names: different things."""
     if not x.verb or not y.verb or x.verb == y.verb:
         return False
     return x.verb not in b.claim.keys and y.verb not in a.claim.keys
@@ -343,7 +344,7 @@ def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | N
             and _parts_compare(x, a, y, b)
             # figures counted by different actions are different things ("shrank 4.8%" / "will go up to 20%"),
             # whatever the other figures of the two claims count
-            and not _verbs_clash(x, y, a, b)
+            and not verbs_clash(x, y, a, b)
         ]
         if not pairs:
             continue
@@ -367,6 +368,7 @@ def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | N
 
 
 _MOVES = _AXES[0][0] | _AXES[0][1]
+RISE_FALL = _MOVES  # a level that rose to one figure and fell to another: one measure, two readings
 # Counts kept over a stretch of time ("a 50-32 record", "a 9-3 record as interim coach"): two of them compare
 # only when both say which stretch.
 _SPAN_UNITS = frozenset({"record"})
@@ -559,8 +561,18 @@ _RETRACT_SPLIT = re.compile(
 )
 _MISSPOKE = re.compile(r"(?P<old>.*?)\b(?:misspoke|misspoken)\b(?P<new>.*)", re.I | re.S)
 _WITHDRAW = re.compile(
-    r"\b(?:withdrew|withdrawn|retracted|corrected)\s+(?:its|their|his|her|the)?\s*(?:\w+\s+)?"
-    r"(?:statement|claim|report|figure|announcement|estimate|count|toll|account)s?\s+(?:that\s+|of\s+)?(?P<old>.*)",
+    r"\b(?:withdrew|withdrawn|withdraws|retracted|retracts|corrected|rescinded|backtracked on|walked back|"
+    r"took back|revised|amended)\s+(?:its|their|his|her|the|an|a)?\s*(?:\w+\s+){0,2}?"
+    r"(?:statement|claim|report|figure|announcement|estimate|count|toll|account|assertion|notice|post|version|"
+    r"bulletin|number|remark|comment|allegation)s?\s+(?:that\s+|of\s+)?(?P<old>.*)",
+    re.I | re.S,
+)
+# "wrongly said that P; in fact Q", "had been wrong to say P": what was said is P, whatever names the mistake
+_WRONGLY = re.compile(
+    r"\b(?:wrongly|incorrectly|mistakenly|erroneously)\s+(?:said|reported|stated|claimed|wrote|announced|gave|"
+    r"listed|described|suggested)\s+(?:that\s+)?(?P<old>[^;:]*)(?:[;:](?P<new>.*))?"
+    r"|\b(?:wrong|a mistake|an error|incorrect|mistaken)\s+to\s+(?:say|report|claim|state|announce|suggest)\s+"
+    r"(?:that\s+)?(?P<old2>.*)",
     re.I | re.S,
 )
 
@@ -569,32 +581,49 @@ def _retraction(r: Statement, other: Statement, sim: float, shared: list[str]) -
     """``r`` takes back something; fire when ``other`` says what was taken back (not what it was corrected to)."""
     text = r.text
     old, new = "", ""
-    for pattern in (_WITHDRAW, _RETRACT_SPLIT, _MISSPOKE):
+    wrongly = False  # "wrongly said P; Q": Q is the correction as a fact, no negation of P to compare
+    for pattern in (_WITHDRAW, _WRONGLY, _RETRACT_SPLIT, _MISSPOKE):
         m = pattern.search(text)
         if m:
-            old = m.group("old")
-            new = m.groupdict().get("new") or ""
+            groups = m.groupdict()
+            old = groups.get("old") or groups.get("old2") or ""
+            new = groups.get("new") or ""
+            wrongly = pattern is _WRONGLY
             break
     if not old.strip() or _period_clash(r, other):
         return None  # nothing named as taken back ("issued a correction"), or another period
     # "..., after finding that ..." explains the retraction; it is not what was taken back
     old = re.split(r",\s+(?:after|because|since|saying|citing|when|as)\b", old)[0]
     other_numbers = {round(q.value, 3) for q in other.quantities}
-    old_numbers = {round(q.value, 3) for q in r.quantities if q.text in old}
+    # a figure the correction repeats ("said profit fell 8%; it rose 8%") is not what was wrong
+    old_numbers = {round(q.value, 3) for q in r.quantities if q.text in old and q.text not in new}
     new_numbers = {round(q.value, 3) for q in r.quantities if q.text in new and q.text not in old}
     other_times = {t for t, _ in _times(other)}
     old_times = {minutes_of_day(d.text) for d in r.dates if d.granularity == "time" and d.text in old}
     new_times = {minutes_of_day(d.text) for d in r.dates if d.granularity == "time" and d.text in new}
-    if (other_numbers & old_numbers) or (other_times & old_times):
+    # the same figure of the same thing: "two junior diplomats" taken back is not "the two countries"
+    same_figure = any(
+        round(x.value, 3) == round(y.value, 3)
+        and (x.unit is None or y.unit is None or _unit_class(x.unit) == _unit_class(y.unit))
+        for x in r.quantities
+        if x.text in old and x.text not in new
+        for y in other.quantities
+    )
+    if same_figure or (other_times & old_times):
         signal, score = "the figure", 0.85
     elif (other_numbers & new_numbers) or (other_times & new_times):
         return None  # the other statement agrees with the correction
     elif old_numbers or old_times:
         return None  # what was taken back is a figure the other statement does not give
-    elif new and other.polarity != _new_polarity(new) and sim >= 0.4 and len(shared) >= 2:
+    elif new and not wrongly and other.polarity != _new_polarity(new) and sim >= 0.4 and len(shared) >= 2:
         signal, score = "the claim", 0.7
     elif not new.strip(" ,.") and sim >= 0.5 and len(shared) >= 2 and _old_overlap(old, other) >= 0.5:
         signal, score = "the claim", 0.65 + 0.2 * min(1.0, sim)
+    elif (wrongly or not new.strip(" ,.")) and shared and _old_covered(old, other) >= _COVERED:
+        # what was taken back is short and the other statement says all of it ("withdrew its statement that the
+        # jury had been unanimous" / "the jury had chosen the film unanimously"): the other's further details
+        # do not make it another claim
+        signal, score = "the claim", 0.65
     else:
         return None
     return _make(
@@ -618,6 +647,27 @@ def _old_overlap(old: str, other: Statement) -> float:
 
 
 _NEW_NEGATED = re.compile(r"\b(?:not|never|no)\b|n['\u2019]t\b", re.I)
+
+
+_COVERED = 0.85
+_FUNCTION_WORDS = frozenset(
+    (
+        "that", "this", "these", "those", "there", "their", "them", "they", "have", "has", "had", "been", "were",
+        "was", "would", "could", "will", "with", "from", "into", "about", "after", "before", "which", "what",
+        "when", "where", "while", "also", "only", "said", "says", "according",
+    )
+)  # fmt: skip
+
+
+def _old_covered(old: str, other: Statement) -> float:
+    """Share of the retracted words' content (by a crude 5-letter stem) that ``other`` says; 0 when fewer than
+    two content words were taken back (a name alone is not a claim)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]{4,}", old)]
+    content = {w[:5] for w in words if w not in _FUNCTION_WORDS}
+    if len(content) < 2:
+        return 0.0
+    said = {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", other.text)}
+    return len(content & said) / len(content)
 
 
 def _new_polarity(new: str) -> str:

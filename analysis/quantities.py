@@ -131,6 +131,18 @@ PERSON_NOUNS = frozenset(
         "crew",
         "migrant",
         "refugee",
+        "detainee",
+        "hostage",
+        "tourist",
+        "survivor",
+        "protester",
+        "demonstrator",
+        "pupil",
+        "miner",
+        "fighter",
+        "spectator",
+        "visitor",
+        "subscriber",
     ]
 )
 _NOT_UNITS = frozenset(
@@ -269,6 +281,8 @@ def _counted_noun(text: str, end: int, lemma_of: dict[int, tuple[str, str]]) -> 
 
 
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ -]$")
+# a number joined by a hyphen to a capitalised word, anywhere in the sentence
+_GLUED_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*-$")
 _WORD_AFTER = re.compile(r"\s+([a-z][\w'-]*)")
 
 
@@ -276,6 +290,9 @@ def _in_name(text: str, start: int, raw: str, lemma_of: dict[int, tuple[str, str
     """A bare number right after a proper noun that does not open the sentence: a model or mission number."""
     if not raw.strip().isdigit():
         return False
+    glued = _GLUED_NAME.search(text, max(0, start - 30), start)
+    if glued:
+        return True  # "the Rasi-3 satellite", "Condor-2 lifted off": one word, tagged as a number or not
     m = _NAME_BEFORE.search(text, max(0, start - 30), start)
     if not m or m.start(1) == 0 or not text[: m.start(1)].strip():
         return False

@@ -109,6 +109,10 @@ def vetoed(a: Statement, b: Statement) -> bool:
     return (va.deny or va.unconfirmed) and (vb.deny or vb.unconfirmed) and not (va.retract or vb.retract)
 
 
+_FACT_KINDS = frozenset({"antonym", "negation", "quantity", "date_time"})
+_HEDGED = frozenset({"possible", "conditional"})
+
+
 def _hedged_target(a: Statement, b: Statement, va: StatementView, vb: StatementView) -> bool:
     """What the denial or non-confirmation faces was only possible or conditional ("could sell the line"): nobody
     claimed it, so nothing is denied (the hand rules' own condition, exact whatever the learned score)."""
@@ -149,6 +153,10 @@ def judge_pair(a: Statement, b: Statement, min_score: float = 0.5, model: Model 
         # held to that too; a retraction often names what it takes back differently, so it is not
         return None
     if kind in ("denial", "unconfirmed") and _hedged_target(a, b, va, vb):
+        return None
+    if kind in _FACT_KINDS and (a.modality in _HEDGED or b.modality in _HEDGED):
+        # "could subject them to unsafe conditions" opposes nothing: what may happen is no account of what did
+        # (the hand rules' own condition for these kinds, exact whatever the learned score)
         return None
     reason = _BY_NAME[kind].explain(va, vb, al)
     if not reason:

@@ -6,6 +6,7 @@ import math
 
 from schemas import Quantity
 
+from ..judge import RISE_FALL, verbs_clash
 from ..quantities import PERSON_NOUNS
 from .align import Alignment
 from .view import STOP, WORD, StatementView, stem
@@ -27,12 +28,24 @@ def _unit(q: Quantity) -> str | None:
     return "person" if q.unit in PERSON_NOUNS else q.unit
 
 
+def _one_measure(x: Quantity, y: Quantity, a: StatementView, b: StatementView) -> bool:
+    """Not two actions' counts: verbs that differ count different things unless the other claim names the verb,
+    or both move one level ("fell to 14 weeks" / "rose to 19 weeks")."""
+    return not verbs_clash(x, y, a.s, b.s) or {x.verb, y.verb} <= RISE_FALL
+
+
 def _pairs(a: StatementView, b: StatementView) -> list[tuple[Quantity, Quantity]]:
+    """Figures of one unit, counted by the same action or by one the other claim names too ("carrying 10
+    tourists" and "12 people killed" count different things)."""
     return [
         (x, y)
         for x in a.figures
         for y in b.figures
-        if _unit(x) is not None and _unit(x) == _unit(y) and x.approx != "several" and y.approx != "several"
+        if _unit(x) is not None
+        and _unit(x) == _unit(y)
+        and x.approx != "several"
+        and y.approx != "several"
+        and _one_measure(x, y, a, b)
     ]
 
 
@@ -49,7 +62,12 @@ def _context_pairs(a: StatementView, b: StatementView) -> list[tuple[Quantity, Q
     """Pairs of figures that count the same thing by their unit or by the words that follow them."""
     ctx_a = [(x, _context(a, x)) for x in a.figures if x.approx != "several"]
     ctx_b = [(y, _context(b, y)) for y in b.figures if y.approx != "several"]
-    return [(x, y) for x, cx in ctx_a for y, cy in ctx_b if cx & cy and (x.unit == "%") == (y.unit == "%")]
+    return [
+        (x, y)
+        for x, cx in ctx_a
+        for y, cy in ctx_b
+        if cx & cy and (x.unit == "%") == (y.unit == "%") and _one_measure(x, y, a, b)
+    ]
 
 
 def _fits(x: Quantity, y: Quantity) -> bool:

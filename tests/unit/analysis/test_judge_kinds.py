@@ -131,3 +131,57 @@ def test_a_count_over_a_named_period_is_another_measure_than_one_events(statemen
     )
     found = judge_statements(a, b)
     assert found is not None and found.kind == "quantity"
+
+
+def _judged(statements, a: str, b: str):
+    from analysis.judge import judge_statements
+
+    (sa,), (sb,) = statements(a, b)
+    return judge_statements(sa, sb)
+
+
+def test_a_short_retracted_claim_said_in_full_by_the_other_is_taken_back(statements):
+    withdrawn = (
+        "The Corren Film Festival on Thursday withdrew its earlier statement that the jury had been unanimous, "
+        "saying the vote had in fact been split."
+    )
+    found = _judged(
+        statements,
+        "The festival said the seven-member jury, chaired by the actor Ivo Marsh, had chosen the film unanimously.",
+        withdrawn,
+    )
+    assert found is not None and found.kind == "retraction"
+    # the control: another statement about the jury, which does not say what was taken back
+    assert (
+        _judged(statements, "The seven-member jury was chaired by the actor Ivo Marsh, the festival said.", withdrawn)
+        is None
+    )
+
+
+def test_wrongly_said_takes_back_what_was_said_not_the_correction(statements):
+    note = (
+        "Editor's note: A dispatch of February 16 wrongly reported that the Supreme Court had upheld Decree 9; "
+        "the court in fact annulled the decree."
+    )
+    found = _judged(statements, "The Supreme Court upheld Decree 9 on Monday, the government said.", note)
+    assert found is not None and found.kind == "retraction"
+    # the control: the statement of the correction agrees with the note
+    assert (
+        _judged(statements, "The Supreme Court annulled Decree 9 on Monday, lawyers for the petitioners said.", note)
+        is None
+    )
+
+
+def test_a_retracted_figure_is_the_figure_of_the_same_thing(statements):
+    withdrawn = (
+        "The foreign ministry withdrew its earlier statement that two junior Kameshi diplomats had also been "
+        "expelled from Halvoria."
+    )
+    assert (
+        _judged(statements, "Halvoria expelled the Kameshi ambassador, a rupture between the two countries.", withdrawn)
+        is None
+    )
+    found = _judged(
+        statements, "Halvoria said two junior Kameshi diplomats had also been expelled on Monday.", withdrawn
+    )
+    assert found is not None and found.kind == "retraction"

@@ -81,3 +81,12 @@ def test_a_verb_past_a_clause_opener_is_not_the_figures(statements):
         "Police said the first day went well.\n\nThe missile flew 770 kilometres and then broke apart."
     )[0][-1]
     assert [(q.text, q.verb) for q in control.quantities] == [("770 kilometres", "fly")]
+
+
+def test_a_number_joined_to_a_name_is_part_of_the_name(statements):
+    text = (
+        "Officials said the Rasi-3 satellite had reached orbit.\n\nCondor-2 carried 3 satellites into orbit on Monday."
+    )
+    first, second = statements(text)[0]
+    assert first.quantities == []
+    assert [(q.text, q.unit) for q in second.quantities] == [("3", "satellite")]
