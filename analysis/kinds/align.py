@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from schemas import Statement
@@ -38,13 +39,14 @@ def _same_predicate(a: Statement, b: Statement) -> bool:
 def align(a: StatementView, b: StatementView) -> Alignment:
     wa, wb = a.weights, b.weights
     common = wa.keys() & wb.keys()
-    mass = sum(min(wa[k], wb[k]) for k in common)
+    # fsum: exact whatever the order of the set, so a candidate's rank never depends on the hash seed
+    mass = math.fsum(min(wa[k], wb[k]) for k in common)
     overlap = mass / max(1e-9, min(a.total, b.total)) if common else 0.0
     ca, cb = a.claim_stems, b.claim_stems
     claim_overlap = len(ca & cb) / max(1, min(len(ca), len(cb)))
     cwa, cwb = a.claim_weights, b.claim_weights
     ccommon = cwa.keys() & cwb.keys()
-    claim_mass = sum(min(cwa[k], cwb[k]) for k in ccommon)
+    claim_mass = math.fsum(min(cwa[k], cwb[k]) for k in ccommon)
     claim_total = min(sum(cwa.values()), sum(cwb.values()))
     sa, sb = a.s, b.s
     name_a, name_b = sa.speaker.name, sb.speaker.name

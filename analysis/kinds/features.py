@@ -81,4 +81,5 @@ def weighted_overlap(wa: Mapping[str, float], total_a: float, wb: Mapping[str, f
     common = wa.keys() & wb.keys()
     if not common:
         return 0.0
-    return min(1.0, sum(min(wa[k], wb[k]) for k in common) / max(1e-9, min(total_a, total_b)))
+    # fsum: the same sum in any order of the set (ties between candidates must not depend on the hash seed)
+    return min(1.0, math.fsum(min(wa[k], wb[k]) for k in common) / max(1e-9, min(total_a, total_b)))
