@@ -7,6 +7,7 @@ demonyms fold onto their country by a suffix rule ("Ombrasian" -> ``ombras``... 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["ALIASES", "fold_name", "norm_entity"]
 
@@ -76,6 +77,7 @@ ALIASES: dict[str, str] = {
     "iraq": "iraq",
     "iraqi": "iraq",
 }
+_TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:on|in|at|of|to|for|and|the|with|from|by|said|says))+$")
 _DEMONYM_SUFFIXES = ("ians", "ian", "ans", "ese", "ish", "an", "ia", "a", "e", "i", "s")
 
 
@@ -84,19 +86,35 @@ def norm_entity(text: str, label: str = "") -> str:
     t = text.strip().lower().replace("’", "'")
     t = re.sub(r"^(the|a|an)\s+", "", t)
     t = re.sub(r"'s$", "", t).strip(" .,-")
+    # the tagger's span can run on into the next word ("Constitutional Court on Monday"): the name ends before it
+    t = _TRAILING_FUNCTION_WORDS.sub("", t)
     if t in ALIASES:
         return ALIASES[t]
     if " " not in t and t.isalpha():
-        return fold_name(t)
+        return fold_name(t, always=label in ("NORP", "GPE", "LOC"))
     return re.sub(r"[^a-z0-9]+", "_", t).strip("_")
 
 
-def fold_name(word: str) -> str:
+@lru_cache(maxsize=1 << 14)
+def _common_word(w: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(w, "en") >= _COMMON_ZIPF
+
+
+# A word this frequent in English is a word before it is a name ("Decree 14", "Justice Khumalo", "Court").
+_COMMON_ZIPF = 3.0
+
+
+@lru_cache(maxsize=1 << 14)
+def fold_name(word: str, always: bool = False) -> str:
     """The key of a one-word name, whatever the tagger called it: a demonym and its country meet ("Ombrasian",
     "Ombrasia" -> ``ombras``), and so does one name read as a place in one sentence and as a company's or a
-    plain proper noun in the next ("in Velmora" / "its Velmora plant": both ``velmor``)."""
+    plain proper noun in the next ("in Velmora" / "its Velmora plant": both ``velmor``). A common English word
+    keeps its letters ("Decree 14" meets "the decree"), unless the tagger called it a place or a people
+    (``always``)."""
     w = word.lower()
-    if len(w) > 5:
+    if len(w) > 5 and (always or not _common_word(w)):
         for suf in _DEMONYM_SUFFIXES:
             if w.endswith(suf) and len(w) - len(suf) >= 4:
                 return w[: -len(suf)]

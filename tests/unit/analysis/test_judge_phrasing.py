@@ -251,3 +251,14 @@ def test_one_name_has_one_key_whatever_the_tagger_calls_it(statements):
     # the control: a capitalised plain adjective opening a sentence is no name
     (plain,) = statements("Heavy rain flooded the Corren valley on Monday, officials said.")[0]
     assert "heavy" in plain.claim.keys
+
+
+def test_a_name_made_of_words_keeps_them_and_ends_where_the_name_does(statements):
+    # "Decree 14" is the decree of the other claim (a common word keeps its letters as a name), and the
+    # tagger's "Constitutional Court on" (Monday) is the Constitutional Court
+    (named,), (plain,) = statements(
+        "The Constitutional Court on Monday upheld Decree 14, lawyers for the council said.",
+        "Lawyers said the Constitutional Court had struck down the decree.",
+    )
+    assert "decree" in set(named.claim.keys) & set(plain.claim.keys)
+    assert "constitutional_court" in named.claim.keys and "constitutional_court_on" not in named.claim.keys
