@@ -95,7 +95,6 @@ def norm_entity(text: str, label: str = "") -> str:
     return re.sub(r"[^a-z0-9]+", "_", t).strip("_")
 
 
-@lru_cache(maxsize=1 << 14)
 def _common_word(w: str) -> bool:
     from wordfreq import zipf_frequency
 

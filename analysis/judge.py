@@ -367,8 +367,8 @@ def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | N
     return None
 
 
-_MOVES = _AXES[0][0] | _AXES[0][1]
-RISE_FALL = _MOVES  # a level that rose to one figure and fell to another: one measure, two readings
+# a level that rose to one figure and fell to another: one measure, two readings
+RISE_FALL = _AXES[0][0] | _AXES[0][1]
 # Counts kept over a stretch of time ("a 50-32 record", "a 9-3 record as interim coach"): two of them compare
 # only when both say which stretch.
 _SPAN_UNITS = frozenset({"record"})
@@ -379,7 +379,7 @@ def _moved_since(a: Statement, b: Statement, q: tuple[Quantity, Quantity]) -> bo
     given on both sides: two readings of a moving figure, not two accounts of one."""
     if not (_factual(a) and _factual(b)):
         return False  # "will go up to 20%": a decided change, the same on any day
-    moving = {q[0].verb, q[1].verb, a.claim.predicate, b.claim.predicate} & _MOVES
+    moving = {q[0].verb, q[1].verb, a.claim.predicate, b.claim.predicate} & RISE_FALL
     if moving and _sessions(a) != _sessions(b):
         return True  # "fell 1% in early trading" / "was down 3% at the close": two readings of the same day
     return bool(moving) and _days_apart(a, b) >= 1 and not (_days(a) and _days(b))
@@ -596,7 +596,8 @@ def _retraction(r: Statement, other: Statement, sim: float, shared: list[str]) -
     old = re.split(r",\s+(?:after|because|since|saying|citing|when|as)\b", old)[0]
     other_numbers = {round(q.value, 3) for q in other.quantities}
     # a figure the correction repeats ("said profit fell 8%; it rose 8%") is not what was wrong
-    old_numbers = {round(q.value, 3) for q in r.quantities if q.text in old and q.text not in new}
+    old_figures = [q for q in r.quantities if q.text in old and q.text not in new]
+    old_numbers = {round(q.value, 3) for q in old_figures}
     new_numbers = {round(q.value, 3) for q in r.quantities if q.text in new and q.text not in old}
     other_times = {t for t, _ in _times(other)}
     old_times = {minutes_of_day(d.text) for d in r.dates if d.granularity == "time" and d.text in old}
@@ -605,8 +606,7 @@ def _retraction(r: Statement, other: Statement, sim: float, shared: list[str]) -
     same_figure = any(
         round(x.value, 3) == round(y.value, 3)
         and (x.unit is None or y.unit is None or _unit_class(x.unit) == _unit_class(y.unit))
-        for x in r.quantities
-        if x.text in old and x.text not in new
+        for x in old_figures
         for y in other.quantities
     )
     if same_figure or (other_times & old_times):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from schemas import Statement
 
 from .view import StatementView
 
-__all__ = ["Alignment", "align"]
+__all__ = ["Alignment", "align", "weighted_overlap"]
 
 _DAY_S = 86_400.0
 
@@ -39,15 +40,10 @@ def _same_predicate(a: Statement, b: Statement) -> bool:
 def align(a: StatementView, b: StatementView) -> Alignment:
     wa, wb = a.weights, b.weights
     common = wa.keys() & wb.keys()
-    # fsum: exact whatever the order of the set, so a candidate's rank never depends on the hash seed
-    mass = math.fsum(min(wa[k], wb[k]) for k in common)
-    overlap = mass / max(1e-9, min(a.total, b.total)) if common else 0.0
     ca, cb = a.claim_stems, b.claim_stems
     claim_overlap = len(ca & cb) / max(1, min(len(ca), len(cb)))
     cwa, cwb = a.claim_weights, b.claim_weights
     ccommon = cwa.keys() & cwb.keys()
-    claim_mass = math.fsum(min(cwa[k], cwb[k]) for k in ccommon)
-    claim_total = min(sum(cwa.values()), sum(cwb.values()))
     sa, sb = a.s, b.s
     name_a, name_b = sa.speaker.name, sb.speaker.name
     days = 0.0
@@ -55,9 +51,9 @@ def align(a: StatementView, b: StatementView) -> Alignment:
         days = abs((sa.published_at - sb.published_at).total_seconds()) / _DAY_S
     shared = tuple(sorted(common, key=lambda k: (-min(wa[k], wb[k]), k)))  # ties by word: the same text every run
     return Alignment(
-        overlap=min(1.0, overlap),
+        overlap=weighted_overlap(wa, a.total, wb, b.total),
         claim_overlap=claim_overlap,
-        claim_weighted=min(1.0, claim_mass / claim_total) if claim_total > 0 else 0.0,
+        claim_weighted=weighted_overlap(cwa, sum(cwa.values()), cwb, sum(cwb.values())),
         claim_rare_shared=sum(1 for k in ccommon if min(cwa[k], cwb[k]) >= 0.55),
         bigrams_shared=len(a.bigrams & b.bigrams),
         same_predicate=_same_predicate(sa, sb),
@@ -69,3 +65,14 @@ def align(a: StatementView, b: StatementView) -> Alignment:
         same_speaker=bool(name_a and name_b and name_a == name_b),
         days_apart=days,
     )
+
+
+def weighted_overlap(wa: Mapping[str, float], total_a: float, wb: Mapping[str, float], total_b: float) -> float:
+    """Share (0..1) of the lighter side's weighted words found in the other, from the two sides' weighted words and
+    their sums (a stored ``Profile`` keeps both): the alignment's overlaps, and the rank of candidates before the
+    budget cut."""
+    common = wa.keys() & wb.keys()
+    if not common:
+        return 0.0
+    # fsum: the same sum in any order of the set (ties between candidates must not depend on the hash seed)
+    return min(1.0, math.fsum(min(wa[k], wb[k]) for k in common) / max(1e-9, min(total_a, total_b)))

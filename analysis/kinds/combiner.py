@@ -117,9 +117,7 @@ def _hedged_target(a: Statement, b: Statement, va: StatementView, vb: StatementV
     """What the denial or non-confirmation faces was only possible or conditional ("could sell the line"): nobody
     claimed it, so nothing is denied (the hand rules' own condition, exact whatever the learned score)."""
     return any(
-        (v.deny or v.unconfirmed)
-        and not (o_view.deny or o_view.unconfirmed)
-        and o.modality in ("possible", "conditional")
+        (v.deny or v.unconfirmed) and not (o_view.deny or o_view.unconfirmed) and o.modality in _HEDGED
         for v, o, o_view in ((va, b, vb), (vb, a, va))
     )
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 
 from schemas import Statement
 
 from .. import judge as rules
 from . import REGISTRY, may_pair
-from .align import Alignment, align
+from .align import Alignment, align, weighted_overlap
 from .view import StatementView, view_of
 
 __all__ = ["FEATURE_NAMES", "may_contradict", "pair_features", "weighted_overlap"]
@@ -73,13 +72,3 @@ def pair_features(a: Statement, b: Statement) -> tuple[tuple[float, ...], Statem
 def may_contradict(a: Statement, b: Statement) -> bool:
     """Whether any kind's cheap pre-check holds: a pair none of them can read as a contradiction is not scored."""
     return may_pair(view_of(a).signals, view_of(b).signals)
-
-
-def weighted_overlap(wa: Mapping[str, float], total_a: float, wb: Mapping[str, float], total_b: float) -> float:
-    """The alignment's weighted overlap alone (0..1), from the two sides' weighted words and their sums (a stored
-    ``Profile`` keeps both): ranks candidates before the budget cut."""
-    common = wa.keys() & wb.keys()
-    if not common:
-        return 0.0
-    # fsum: the same sum in any order of the set (ties between candidates must not depend on the hash seed)
-    return min(1.0, math.fsum(min(wa[k], wb[k]) for k in common) / max(1e-9, min(total_a, total_b)))

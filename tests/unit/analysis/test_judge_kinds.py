@@ -90,11 +90,16 @@ def test_the_claims_core_survives_the_cut_to_ten_blocking_keys(statements):
     assert {"n:plant", "n:device"} <= set(keys), keys
 
 
+def _judged(statements, a: str, b: str):
+    from analysis.judge import judge_statements
+
+    (sa,), (sb,) = statements(a, b)
+    return judge_statements(sa, sb)
+
+
 def test_a_figure_counted_by_another_action_does_not_hide_the_clash(statements):
     # "shrank 4.8%" counts something else than "go up to 20%": that pair of percentages is left out, and the
     # two tax rates still clash (the figure of another verb once vetoed every pair of the claim)
-    from analysis.judge import judge_statements
-
     b = (
         '"Talvia will see its sales tax go up to 20%, not a point more," Deputy Finance Minister Ivo Tal told '
         "reporters."
@@ -104,40 +109,31 @@ def test_a_figure_counted_by_another_action_does_not_hide_the_clash(statements):
         "Talvia will raise its sales tax to 21% from 19%, Finance Minister Ola Brenn said on Tuesday, as the economy "
         "shrank 4.8% in the spring.",
     ):
-        (sa,), (sb,) = statements(a, b)
-        found = judge_statements(sa, sb)
+        found = _judged(statements, a, b)
         assert found is not None and found.kind == "quantity", a
     # the control: the only percentage of the first claim is the one of another action
-    (sa,), (sb,) = statements(
-        "Talvia's economy shrank 4.8% in the spring, Finance Minister Ola Brenn said on Tuesday.", b
+    assert (
+        _judged(
+            statements, "Talvia's economy shrank 4.8% in the spring, Finance Minister Ola Brenn said on Tuesday.", b
+        )
+        is None
     )
-    assert judge_statements(sa, sb) is None
 
 
 def test_a_count_over_a_named_period_is_another_measure_than_one_events(statements):
-    from analysis.judge import judge_statements
-
     event = "More than 50 people were injured in the tram crash in Corren, police said."
-    (a,), (b,) = statements(
-        event,
+    period = (
         "Official figures show that 20 people were injured in tram crashes in Corren between March 2015 and "
-        "March 2016, the city said on Wednesday.",
+        "March 2016, the city said on Wednesday."
     )
-    assert judge_statements(a, b) is None
+    assert _judged(statements, event, period) is None
     # the control: the same count of the one crash, no period named, clashes
-    (a,), (b,) = statements(
+    found = _judged(
+        statements,
         event,
         "Official figures show that 20 people were injured in the tram crash in Corren, the city said on Wednesday.",
     )
-    found = judge_statements(a, b)
     assert found is not None and found.kind == "quantity"
-
-
-def _judged(statements, a: str, b: str):
-    from analysis.judge import judge_statements
-
-    (sa,), (sb,) = statements(a, b)
-    return judge_statements(sa, sb)
 
 
 def test_a_short_retracted_claim_said_in_full_by_the_other_is_taken_back(statements):
