@@ -248,6 +248,10 @@ def _unit_after(text: str, end: int) -> tuple[str | None, float, int]:
     return conv[0], conv[1], m.end()
 
 
+# the next word of a compound follows after a space only: in "112 pupils, Lien said" the comma ends the noun
+_COMPOUND_NEXT = re.compile(r" ([A-Za-z][\w'-]*)")
+
+
 def _counted_noun(text: str, end: int, lemma_of: dict[int, tuple[str, str]]) -> str | None:
     """The first noun after the number (within a few words): 'nearly 11,000 soldiers from' -> 'soldier'."""
     m = _NEXT_WORDS.match(text, end)
@@ -266,11 +270,12 @@ def _counted_noun(text: str, end: int, lemma_of: dict[int, tuple[str, str]]) -> 
         if info and info[1] in ("NOUN", "PROPN"):
             # the head of a compound is its last noun: "Alder sport utility vehicles" -> vehicle
             head = info[0]
-            for nxt in re.finditer(r"[A-Za-z][\w'-]*", text[end + word.end() : end + word.end() + 40]):
-                ninfo = lemma_of.get(end + word.end() + nxt.start())
+            at = end + word.end()
+            while nxt := _COMPOUND_NEXT.match(text, at):
+                ninfo = lemma_of.get(nxt.start(1))
                 if not ninfo or ninfo[1] not in ("NOUN", "PROPN"):
                     break
-                head = ninfo[0]
+                head, at = ninfo[0], nxt.end()
             head = SYNONYMS.get(head, head)
             return "person" if head in ("people", "person") else head
         if info and info[1] in ("VERB", "AUX", "ADP", "CCONJ", "PUNCT", "SCONJ"):
@@ -278,6 +283,18 @@ def _counted_noun(text: str, end: int, lemma_of: dict[int, tuple[str, str]]) -> 
         pos = start
     del pos
     return None
+
+
+# a length of time written as an attribute ("a nine-year prison term", "a 30-day ban"), not an age ("7-year-old")
+_SPAN = re.compile(r"-(year|month|week|day|hour|minute)(?![\w-])", re.I)
+# "the number of new jobs would be no more than 800": the count stands after what it counts
+_NUMBER_OF = re.compile(r"\b(?:number|total|count|toll) of\b(?P<gap>[^\d]{0,60}?)\b(?:is|was|were|are|be|been|stood at|"
+                        r"stands at|reached|totall?ed|came to)\s+$", re.I)
+
+
+def _number_of(text: str, start: int, lemma_of: dict[int, tuple[str, str]]) -> str | None:
+    m = _NUMBER_OF.search(text, max(0, start - 90), start)
+    return _counted_noun(text, m.start("gap"), lemma_of) if m else None
 
 
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ -]$")
@@ -350,7 +367,8 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
         if re.match(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
                     text[m.end("num") : m.end("num") + 12]):  # fmt: skip
             continue  # "4 November": a day of the month
-        if re.match(r"-[a-z]", text[m.end() : m.end() + 2]) and not m.group("pct"):
+        span = _SPAN.match(text, m.end()) if not m.group("pct") else None
+        if re.match(r"-[a-z]", text[m.end() : m.end() + 2]) and not m.group("pct") and not span:
             continue  # "a 36-yard field goal", "a 7-year-old": an attribute, not a count
         if _YEARLIKE.match(raw.strip()) and not m.group("pct") and not m.group("cur"):
             continue
@@ -403,6 +421,8 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
         factor = 1.0
         if m.group("pct"):
             unit = "%" if "point" not in m.group("pct") else "pp"
+        elif span:
+            unit, end = span.group(1).lower(), span.end()  # "a nine-year prison term" lasts nine years
         else:
             unit, factor, uend = _unit_after(text, end)
             if unit:
@@ -410,7 +430,7 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
             elif m.group("cur"):
                 unit = {"$": "usd", "€": "eur", "£": "gbp"}[m.group("cur")]
             else:
-                unit = _counted_noun(text, end, lemma_of)
+                unit = _counted_noun(text, end, lemma_of) or _number_of(text, m.start(), lemma_of)
         if unit == "fahrenheit":
             value, low, high = ((v - 32) * 5 / 9 for v in (value, low, high))
             unit = "celsius"

@@ -36,7 +36,17 @@ def _one_measure(x: Quantity, y: Quantity, a: StatementView, b: StatementView) -
 
 def _pairs(a: StatementView, b: StatementView) -> list[tuple[Quantity, Quantity]]:
     """Figures of one unit, counted by the same action or by one the other claim names too ("carrying 10
-    tourists" and "12 people killed" count different things)."""
+    tourists" and "12 people killed" count different things); of several such pairs, those whose figures share
+    the most context words: "11 years in prison ... over four years" and "a nine-year prison term" compare the
+    prison terms, not the term with the length of the fraud."""
+    pairs = _unit_pairs(a, b)
+    if len(pairs) < 2:
+        return pairs
+    shared = [len(_context(a, x) & _context(b, y)) for x, y in pairs]
+    return [p for p, n in zip(pairs, shared, strict=True) if n == max(shared)]
+
+
+def _unit_pairs(a: StatementView, b: StatementView) -> list[tuple[Quantity, Quantity]]:
     return [
         (x, y)
         for x in a.figures

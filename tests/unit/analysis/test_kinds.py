@@ -303,3 +303,24 @@ def test_weighted_overlap_does_not_depend_on_the_hash_seed():
         for seed in (1, 2, 3, 4)
     }  # fmt: skip
     assert len(outputs) == 1
+
+
+def _figures(text: str, *figures: tuple[str, float, str, float]) -> Statement:
+    """A statement whose figures (text, value, unit, upper bound) sit where their text is: the words after each
+    are read."""
+    s = _st(text)
+    qs = []
+    for raw, value, unit, high in figures:
+        at = s.start + text.index(raw)
+        qs.append(Quantity(text=raw, value=value, low=value, high=high, unit=unit, start=at, end=at + len(raw)))
+    return s.model_copy(update={"quantities": qs})
+
+
+def test_quantity_compares_like_with_like_figures():
+    # one side gives two lengths of time: the prison term and how long the fraud ran
+    a = _figures("Mr Dale was sentenced to 11 years in prison for a fraud that ran for over four years.",
+                 ("11", 11, "year", 11), ("over four", 4, "year", 1e18))  # fmt: skip
+    b = _figures("Mr Dale was handed a nine-year prison term on Thursday.", ("nine-year", 9, "year", 9))
+    assert quantity.clash(view_of(a), view_of(b)) is not None  # 11 years in prison against a nine-year term
+    same = _figures("Mr Dale was handed an 11-year prison term on Thursday.", ("11-year", 11, "year", 11))
+    assert quantity.clash(view_of(a), view_of(same)) is None  # the control: the same term

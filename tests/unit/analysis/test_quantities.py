@@ -90,3 +90,29 @@ def test_a_number_joined_to_a_name_is_part_of_the_name(statements):
     first, second = statements(text)[0]
     assert first.quantities == []
     assert [(q.text, q.unit) for q in second.quantities] == [("3", "satellite")]
+
+
+def test_a_comma_ends_the_counted_noun(statements):
+    # "112 pupils, Halvard said": the name after the comma is not part of what is counted
+    (s,) = statements("The school currently has 112 pupils, Halvard said, and numbers are stable.")[0]
+    assert [(q.text, q.unit) for q in s.quantities][0] == ("112", "pupil")
+    (control,) = statements("The firm recalled 400 sport utility vehicles on Monday, its chief said.")[0]
+    assert [(q.text, q.unit) for q in control.quantities] == [("400", "vehicle")]
+
+
+def test_a_length_of_time_written_as_an_attribute_is_a_figure(statements):
+    (s,) = statements("The former mayor was handed a seven-year prison term on Friday, the court said.")[0]
+    assert [(q.text, q.value, q.unit) for q in s.quantities] == [("seven-year", 7.0, "year")]
+    (ban,) = statements("The league imposed a 30-day ban on the club, officials said.")[0]
+    assert [(q.value, q.unit) for q in ban.quantities] == [(30.0, "day")]
+    # an age is not a length of time, and other attributes stay what they were
+    (age,) = statements("A 7-year-old girl and a 36-yard pass were shown on television, the station said.")[0]
+    assert age.quantities == []
+
+
+def test_a_count_after_what_it_counts(statements):
+    (s,) = statements("The union said the true number of new jobs would be no more than 800.")[0]
+    assert [(q.text, q.unit) for q in s.quantities] == [("no more than 800", "job")]
+    # a count that follows no "number of" keeps no unit
+    (control,) = statements("The union said the plan would add no more than 800 by 2030.")[0]
+    assert [q.unit for q in control.quantities] == [None]
