@@ -18,13 +18,20 @@ longer says leave them, the ones it still says get their ``claim_id`` again (the
 changes nothing (:func:`streams.claims_table.revise_article`). Claims nobody touched for
 ``worker.claims_window_s`` leave the table, not Elasticsearch (:func:`streams.claims_table.expire_claims`). The
 table's layout is described in :mod:`streams.claims_table`.
+
+Links and revisions come in batches (``worker.batch_size``, ``worker.batch_within_s``): each is applied to the
+table in order, and what the batch changed is written once (:class:`ClaimWrites`: a claim touched by ten links
+is one document, the statements' claim ids one request), after the table and before the batch is acked; a
+failed write is retried alone, without applying the links again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
-from collections.abc import MutableMapping, Sequence
+import weakref
+from collections.abc import Awaitable, Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -46,12 +53,11 @@ from ..claims_table import (
 )
 from ..context import PipelineContext
 from ..dedupe import purge_interval
-from ..guard import guarded
 
 if TYPE_CHECKING:
     from analysis.blocking import Profile, ProfileBlock
 
-__all__ = ["ClaimUpdate", "apply_link", "find_links", "register_claims", "send_links", "send_revisions"]
+__all__ = ["ClaimUpdate", "ClaimWrites", "apply_link", "find_links", "register_claims", "send_links", "send_revisions"]
 
 log = logging.getLogger(__name__)
 
@@ -139,73 +145,145 @@ def apply_link(table: MutableMapping[str, Any], link: ClaimLink, now: float | No
 _MESSAGE: TypeAdapter[ClaimLink | ArticleRevision] = TypeAdapter(ClaimLink | ArticleRevision)
 
 
+@dataclass
+class ClaimWrites:
+    """The documents a batch of claim events leaves to write, each once: the last version of every claim it
+    touched, the claim id last given to each statement, the claims merged away or dissolved and still gone at
+    the end, and the contradictions to forward with their last claim id.
+
+    A link rewrites its whole claim and every statement that changed claim; one write per event made a big
+    claim's record go to Elasticsearch once for each statement that joined it, in requests of one document (the
+    bench's Elasticsearch node then spent more CPU on an article than on its statements). Last write wins, in
+    event order, as writing them one by one would have ended.
+    """
+
+    claims: dict[str, Claim] = field(default_factory=dict)
+    claim_ids: dict[str, str | None] = field(default_factory=dict)
+    removed: dict[str, None] = field(default_factory=dict)
+    forward: dict[str, Contradiction] = field(default_factory=dict)
+
+    def add(self, claims: Sequence[Claim], claim_ids: dict[str, str | None], removed: Sequence[str],
+            contradictions: Sequence[Contradiction]) -> None:  # fmt: skip
+        for cid in removed:
+            self.claims.pop(cid, None)
+            self.removed[cid] = None
+        for claim in claims:
+            self.removed.pop(claim.id, None)
+            self.claims[claim.id] = claim
+        self.claim_ids.update(claim_ids)
+        for c in contradictions:
+            self.forward.pop(c.id, None)  # re-inserted: forwarded in the order of their last change
+            self.forward[c.id] = c
+
+    def add_update(self, update: ClaimUpdate) -> None:
+        self.add([update.claim] if update.claim is not None else [], {s.id: s.claim_id for s in update.statements},
+                 update.removed, update.contradictions)  # fmt: skip
+
+    def __bool__(self) -> bool:
+        return bool(self.claims or self.claim_ids or self.removed or self.forward)
+
+
+@contextlib.contextmanager
+def _handling(event: faust.EventT) -> Iterator[None]:
+    """``event`` as Faust's current event while it is applied: a table write reads its partition from there, and
+    a batch is applied outside the stream's own iteration (by the batcher's deadline task, too)."""
+    from faust.streams import _current_event  # no public setter; the stream sets the same variable
+
+    token = _current_event.set(weakref.ref(event))
+    try:
+        yield
+    finally:
+        _current_event.reset(token)
+
+
 def register_claims(p: PipelineContext) -> faust.types.AgentT:
     """Declare the ``claims`` agent on the pipeline's app."""
+    from ..batching import run_batched
     from .index import index_records
 
-    app, metrics = p.app, p.metrics
+    app, metrics, w = p.app, p.metrics, p.settings.worker
     table = p.tables.claims
-    window_s = p.settings.worker.claims_window_s
+    window_s = w.claims_window_s
     every_s = purge_interval(window_s)
     last_expiry = time.monotonic()
 
-    async def write(claims: Sequence[Claim], claim_ids: dict[str, str | None], removed: Sequence[str]) -> None:
-        if p.sink is None:
-            return
-        if claims:
-            await index_records(p, claims, {})
-        # the statements get their claim id in place: a statement an article update removed meanwhile must not
-        # come back (its claim still lists it until the claim changes)
-        set_fields = getattr(p.sink, "update_fields", None)
-        if claim_ids and set_fields is not None:
-            await set_fields("statements", {sid: {"claim_id": cid} for sid, cid in claim_ids.items()})
-        delete = getattr(p.sink, "delete", None)
-        if removed and delete is not None:
-            await delete("claims", list(removed))
+    async def write(pending: ClaimWrites, stamps: dict[str, float | None]) -> None:
+        if p.sink is not None:
+            if pending.claims:
+                await index_records(p, list(pending.claims.values()), {})
+            # the statements get their claim id in place: a statement an article update removed meanwhile must
+            # not come back (its claim still lists it until the claim changes)
+            set_fields = getattr(p.sink, "update_fields", None)
+            if pending.claim_ids and set_fields is not None:
+                await set_fields("statements", {sid: {"claim_id": cid} for sid, cid in pending.claim_ids.items()})
+            delete = getattr(p.sink, "delete", None)
+            if pending.removed and delete is not None:
+                await delete("claims", list(pending.removed))
+        for c in pending.forward.values():
+            await p.topics.contradictions.send(key=c.id.encode(), value=c.model_dump_json().encode(),
+                                               timestamp=stamps.get(c.id))  # fmt: skip
 
-    async def handle(event: faust.EventT) -> None:
-        nonlocal last_expiry
-        started = time.monotonic()
-        try:
-            message = _MESSAGE.validate_json(event.value)
-        except ValidationError as exc:
-            await p.dead_letter(
-                stage="claims", reason="processing_error", error=str(exc), payload=event.value, event=event
-            )
-            return
-        metrics.records_in.labels("claims").inc()
+    def apply(message: ClaimLink | ArticleRevision, pending: ClaimWrites) -> list[Contradiction]:
+        """Apply one link or revision to the table, add what it changed to ``pending``; its contradictions."""
         if isinstance(message, ArticleRevision):
             revision = revise_article(table, message.article_id, message.statements, time.time())
-            await write(revision.claims, revision.claim_ids, revision.removed)
-            forward = revision.contradictions
+            pending.add(revision.claims, revision.claim_ids, revision.removed, revision.contradictions)
             log.info("claims_revised article_id=%s claims=%d removed=%d statements=%d",
                      message.article_id[:100], len(revision.claims), len(revision.removed),
                      len(revision.claim_ids))  # fmt: skip
-        else:
-            update = apply_link(table, message)
-            await write(
-                [update.claim] if update.claim is not None else [],
-                {s.id: s.claim_id for s in update.statements},
-                update.removed,
-            )
-            forward = update.contradictions
-        for c in forward:
-            await p.topics.contradictions.send(
-                key=c.id.encode(), value=c.model_dump_json().encode(), timestamp=event.message.timestamp
-            )
-        if time.monotonic() - last_expiry >= every_s:
-            # inside the event, so each deletion reaches the changelog (a timer has no event to write it with);
+            return revision.contradictions
+        update = apply_link(table, message)
+        pending.add_update(update)
+        return update.contradictions
+
+    async def handle(events: list[faust.EventT]) -> Callable[[], Awaitable[None]] | None:
+        """Apply the batch's links and revisions to the table (once: a failed write is retried alone) and return
+        the writing of what they changed."""
+        nonlocal last_expiry
+        started = time.monotonic()
+        pending = ClaimWrites()
+        stamps: dict[str, float | None] = {}
+        for event in events:
+            try:
+                message = _MESSAGE.validate_json(event.value)
+            except ValidationError as exc:
+                await p.dead_letter(
+                    stage="claims", reason="processing_error", error=str(exc), payload=event.value, event=event
+                )
+                continue
+            metrics.records_in.labels("claims").inc()
+            with _handling(event):
+                found = apply(message, pending)
+            for c in found:
+                stamps[c.id] = event.message.timestamp
+            metrics.records_out.labels("claims").inc()
+        if time.monotonic() - last_expiry >= every_s and events:
+            # inside a batch, so each deletion reaches the changelog (a timer has no event to write it with);
             # an idle table does not grow
             last_expiry = time.monotonic()
-            dropped = expire_claims(table, time.time(), window_s)
+            with _handling(events[-1]):
+                dropped = expire_claims(table, time.time(), window_s)
             log.info("claims_expired claims=%d", len(dropped))
-        metrics.records_out.labels("claims").inc()
         metrics.stage_seconds.labels("claims").observe(time.monotonic() - started)
+        if not pending:
+            return None
+
+        async def written() -> None:
+            await write(pending, stamps)
+
+        return written
 
     @app.agent(p.topics.claim_links, name="claims")
     async def claims(stream: faust.StreamT) -> None:
-        async for event in stream.events():
-            await guarded(p, "claims", event, handle)
+        await run_batched(
+            stream,
+            handle,
+            size=w.batch_size,
+            within=w.batch_within_s,
+            name="claims",
+            on_poison=p.poison("claims"),
+            max_failures=w.max_batch_failures,
+        )
 
     return claims
 

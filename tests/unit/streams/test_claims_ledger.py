@@ -66,3 +66,47 @@ def test_a_modal_statement_joins_no_claim_but_its_contradiction_is_forwarded():
     table: dict = {}
     update = apply_link(table, ClaimLink(a=A, b=could, contradiction=c))
     assert update.claim is None and table == {} and [x.id for x in update.contradictions] == [c.id]
+
+
+def _writes_one_by_one(updates) -> tuple[dict, dict, set, dict]:
+    """What writing each update as it came would leave: documents, claim ids, deleted claims, forwarded pairs."""
+    docs: dict = {}
+    ids: dict = {}
+    deleted: set = set()
+    forwarded: dict = {}
+    for u in updates:
+        if u.claim is not None:
+            docs[u.claim.id] = u.claim
+            deleted.discard(u.claim.id)
+        ids.update({s.id: s.claim_id for s in u.statements})
+        for cid in u.removed:
+            docs.pop(cid, None)
+            deleted.add(cid)
+        forwarded.update({c.id: c for c in u.contradictions})
+    return docs, ids, deleted, forwarded
+
+
+def test_a_batch_writes_each_document_once_as_writing_them_one_by_one_would_end():
+    from streams.agents.claims import ClaimWrites
+
+    for order in itertools.permutations(LINKS):
+        table: dict = {}
+        updates = [apply_link(table, link, now=1000.0) for link in order]
+        pending = ClaimWrites()
+        for u in updates:
+            pending.add_update(u)
+        docs, ids, deleted, forwarded = _writes_one_by_one(updates)
+        assert pending.claims == docs and len(pending.claims) == 1  # one claim document, its last version
+        assert pending.claim_ids == ids
+        assert set(pending.removed) == deleted - set(docs)
+        assert pending.forward == forwarded
+    # a claim merged away and then written again in the same batch is written, not deleted (the last action wins)
+    pending = ClaimWrites()
+    claim = updates[-1].claim
+    assert claim is not None
+    pending.add([], {}, [claim.id], [])
+    pending.add([claim], {}, [], [])
+    assert list(pending.claims) == [claim.id] and not pending.removed
+    pending.add([], {}, [claim.id], [])
+    assert not pending.claims and list(pending.removed) == [claim.id]
+    assert not ClaimWrites()
