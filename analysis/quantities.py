@@ -288,8 +288,11 @@ def _counted_noun(text: str, end: int, lemma_of: dict[int, tuple[str, str]]) -> 
 # a length of time written as an attribute ("a nine-year prison term", "a 30-day ban"), not an age ("7-year-old")
 _SPAN = re.compile(r"-(year|month|week|day|hour|minute)(?![\w-])", re.I)
 # "the number of new jobs would be no more than 800": the count stands after what it counts
-_NUMBER_OF = re.compile(r"\b(?:number|total|count|toll) of\b(?P<gap>[^\d]{0,60}?)\b(?:is|was|were|are|be|been|stood at|"
-                        r"stands at|reached|totall?ed|came to)\s+$", re.I)
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total|count|toll) of\b(?P<gap>[^\d]{0,60}?)\b(?:is|was|were|are|be|been|stood at|"
+    r"stands at|reached|totall?ed|came to)\s+$",
+    re.I,
+)
 
 
 def _number_of(text: str, start: int, lemma_of: dict[int, tuple[str, str]]) -> str | None:
