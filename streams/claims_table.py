@@ -8,7 +8,12 @@ Keys (one partition, as the topic of claim links):
 - ``a\\x1f<article id>`` -> ``{"t": seen, "m": [its statement ids in claims], "v": {statement id: digest}}``: the
   statements of an article that claims hold, so that its next version finds them (:func:`revise_article`), and,
   once it was written again, the digests of its statements now (``v``), so that a link on an older version's
-  statement (the detect rings may still hold it) is not taken (:func:`is_stale`).
+  statement (the detect rings may still hold it) is not taken (:func:`is_stale`);
+- ``w\\x1f<root>`` -> ``{"r": [claim ids merged into it], "s": [statement ids that changed claim]}``: what a merge
+  left to write and Elasticsearch has not confirmed yet (:func:`note_pending`, :func:`confirm_written`). The
+  changelog can be ahead of the committed offsets: after a crash the agent reads links again that the table
+  already holds, and a link applied twice merges nothing the second time; without this record the claims it had
+  merged away would stay in the index and the statements that moved keep their old claim id.
 
 A claim nobody touched for ``worker.claims_window_s`` leaves the table (:func:`expire_claims`); its documents stay
 in Elasticsearch. The detect rings forget statements after ``worker.candidates_window_s``, so with a window at
@@ -23,19 +28,23 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import MutableMapping
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from schemas import Claim, Contradiction, Statement
 
 __all__ = [
+    "Pending",
     "Revision",
+    "confirm_written",
     "content_digest",
     "expire_claims",
     "is_stale",
     "load_claim",
     "note_members",
+    "note_pending",
+    "pending_of",
     "revise_article",
     "save_claim",
 ]
@@ -43,6 +52,7 @@ __all__ = [
 S = "s\x1f"
 C = "c\x1f"
 A = "a\x1f"
+W = "w\x1f"
 
 Table = MutableMapping[str, Any]
 
@@ -91,6 +101,56 @@ def _seen(value: Any) -> float | None:
     return float(at) if isinstance(at, int | float) else None
 
 
+@dataclass
+class Pending:
+    """The unconfirmed writes of some claims' records: all of them (to keep listing), and those this writer does
+    not already have on their way (to write now): another process's, or this one's before a failed write."""
+
+    removed: set[str] = field(default_factory=set)
+    moved: set[str] = field(default_factory=set)
+    owed_removed: set[str] = field(default_factory=set)
+    owed_moved: set[str] = field(default_factory=set)
+
+
+def pending_of(table: Table, roots: Iterable[str], writer: str = "") -> Pending:
+    """What merges into ``roots`` left unconfirmed (claim ids to delete, statement ids to give their claim id);
+    ``writer``: the agent's current token (:func:`note_pending`), whose own records are on their way."""
+    out = Pending()
+    for root in roots:
+        data = _json(table.get(W + root))
+        removed = {x for x in data.get("r", []) if isinstance(x, str)}
+        moved = {x for x in data.get("s", []) if isinstance(x, str)}
+        out.removed |= removed
+        out.moved |= moved
+        if not writer or data.get("by") != writer:
+            out.owed_removed |= removed
+            out.owed_moved |= moved
+    return out
+
+
+def note_pending(
+    table: Table, root: str, removed: set[str], moved: set[str], merged: Iterable[str], writer: str = ""
+) -> str:
+    """Record what the claim rooted at ``root`` has left to write (the merged roots' records fold into it), by
+    ``writer``, and return the record, for :func:`confirm_written`. Written before the merge's other changes: the
+    changelog keeps their order, so a merge whose changes survive a crash has its record too."""
+    value = _dump({"r": sorted(removed), "s": sorted(moved), "by": writer})
+    table[W + root] = value
+    for old in merged:
+        if old != root and table.get(W + old) is not None:
+            del table[W + old]
+    return value
+
+
+def confirm_written(table: Table, written: dict[str, str]) -> None:
+    """Elasticsearch has what these records (root -> :func:`note_pending`'s value) listed: forget each, unless a
+    later link changed it meanwhile (then it stays, and that link's write takes it)."""
+    for root, value in written.items():
+        current = table.get(W + root)
+        if current is not None and (current.decode() if isinstance(current, bytes) else current) == value:
+            del table[W + root]
+
+
 def note_members(table: Table, statements: list[Statement]) -> None:
     """Record that claims hold ``statements`` under their articles (written only when one is new there)."""
     for s in statements:
@@ -118,6 +178,7 @@ class Revision:
     removed: list[str] = field(default_factory=list)
     claim_ids: dict[str, str | None] = field(default_factory=dict)
     contradictions: list[Contradiction] = field(default_factory=list)
+    pending: dict[str, str] = field(default_factory=dict)  # root -> its unconfirmed writes (note_pending)
 
 
 def revise_article(table: Table, article_id: str, current: dict[str, str], now: float) -> Revision:
@@ -160,18 +221,34 @@ def revise_article(table: Table, article_id: str, current: dict[str, str], now: 
         }
         statements = [Statement.model_validate_json(v) for v in members.values()]
         stances = [cs for s in statements if (cs := claim_statement(s)) is not None]
+        left = pending_of(table, [root])
+        pending_removed, pending_moved = left.removed, left.moved
         if len(members) < 2 or not stances:
             # one statement is no claim: dissolved (its statement keeps no claim id)
             if table.get(C + root) is not None:
                 del table[C + root]
-            out.removed.append(claim_id([root]))
+            out.removed += [claim_id([root]), *sorted(pending_removed)]
             for sid in members:
                 if table.get(S + sid) is not None:
                     del table[S + sid]
                 out.claim_ids[sid] = None
+            out.claim_ids.update({sid: None for sid in pending_moved if table.get(S + sid) is None})
+            if table.get(W + root) is not None:
+                del table[W + root]
             continue
         new_root = min(members)
         cid = claim_id([new_root])
+        # what earlier merges left unwritten, and a rename, stay listed until written (a revision read again
+        # after a crash finds the claim renamed already)
+        renamed = {claim_id([root])} if new_root != root else set()
+        pending_removed = (pending_removed | renamed) - {cid}
+        pending_moved = (pending_moved & members.keys()) | (set(members) if renamed else set())
+        out.removed += sorted(pending_removed - renamed)
+        out.claim_ids.update(dict.fromkeys(sorted(pending_moved), cid))
+        if pending_removed or pending_moved:
+            out.pending[new_root] = note_pending(table, new_root, pending_removed, pending_moved, [root])
+        elif table.get(W + root) is not None:
+            del table[W + root]
         if new_root != root:
             if table.get(C + root) is not None:
                 del table[C + root]
@@ -218,6 +295,8 @@ def expire_claims(table: Table, now: float, window_s: float) -> list[str]:
         data = _json(value)
         root = key[len(C) :]
         del table[key]
+        if table.get(W + root) is not None:
+            del table[W + root]
         for sid in data.get("m", {}):
             if table.get(S + sid) is not None:
                 del table[S + sid]

@@ -22,7 +22,8 @@ table's layout is described in :mod:`streams.claims_table`.
 Links and revisions come in batches (``worker.batch_size``, ``worker.batch_within_s``): each is applied to the
 table in order, and what the batch changed is written once (:class:`ClaimWrites`: a claim touched by ten links
 is one document, the statements' claim ids one request), after the table and before the batch is acked; a
-failed write is retried alone, without applying the links again.
+failed write is retried alone, without applying the links again. What a merge left to write stays in the table
+until then (:func:`streams.claims_table.note_pending`): a link read again after a crash writes it too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
+import uuid
 import weakref
 from collections.abc import Awaitable, Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
@@ -43,11 +45,15 @@ from schemas import ArticleRevision, Claim, ClaimLink, Contradiction, Statement
 from ..claims_table import (
     C,
     S,
+    W,
+    confirm_written,
     content_digest,
     expire_claims,
     is_stale,
     load_claim,
     note_members,
+    note_pending,
+    pending_of,
     revise_article,
     save_claim,
 )
@@ -83,14 +89,20 @@ class ClaimUpdate:
     statements: list[Statement] = field(default_factory=list)
     contradictions: list[Contradiction] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # root -> its record of unconfirmed writes (streams.claims_table.note_pending), to forget once written
+    pending: dict[str, str] = field(default_factory=dict)
 
 
-def apply_link(table: MutableMapping[str, Any], link: ClaimLink, now: float | None = None) -> ClaimUpdate:
+def apply_link(
+    table: MutableMapping[str, Any], link: ClaimLink, now: float | None = None, writer: str = ""
+) -> ClaimUpdate:
     """Merge the claims of ``link``'s two statements in ``table`` and return what to write.
 
     Order-free: whatever order the links of a component come in, it ends with the same root (its smallest
     statement id), members and contradictions, so the same claim record. ``now``: when the claim was last seen
-    (epoch seconds, default the clock), for :func:`streams.claims_table.expire_claims`.
+    (epoch seconds, default the clock), for :func:`streams.claims_table.expire_claims`. ``writer``: the agent's
+    token; what earlier merges of the same token left unconfirmed is on its way and not written again (without
+    one, everything unconfirmed is).
     """
     from analysis.ledger import build_claim, claim_id, claim_statement
 
@@ -120,25 +132,38 @@ def apply_link(table: MutableMapping[str, Any], link: ClaimLink, now: float | No
     statements = [Statement.model_validate_json(v) for v in members.values()]
     contradictions = [Contradiction.model_validate_json(v) for v in pairs.values()]
     claim = build_claim([cs for s in statements if (cs := claim_statement(s)) is not None], pairs)
+    # what changed claim: new members and the members of a merged-away claim, the claims merged away, and what
+    # earlier merges into these claims left unconfirmed (a link read again after a crash merges nothing itself);
+    # always the link's own statements
+    left = pending_of(table, roots, writer)
+    merged_away = {claim_id([old]) for old in roots - {root} if table.get(C + old) is not None} - {cid}
+    # the link's own statements are always written (a link read again writes them again): not listed
+    joined = {sid for sid in members if before.get(sid) != root} - {a.id, b.id}
+    removed = merged_away | (left.owed_removed - {cid})
+    changed = joined | (left.owed_moved & members.keys())
+    pending = {}
+    folded = any(old != root and table.get(W + old) is not None for old in roots)
+    if merged_away - left.removed or joined - left.moved or folded or removed - merged_away or changed - joined:
+        # something new to list, records to fold into one, or another writer's record now written by this one
+        listed_removed = (merged_away | left.removed) - {cid}
+        listed = joined | (left.moved & members.keys())
+        pending[root] = note_pending(table, root, listed_removed, listed, roots, writer)
     for sid in members:
         if table.get(S + sid) != root:
             table[S + sid] = root
     save_claim(table, root, members, pairs, time.time() if now is None else now)
     note_members(table, [a, b])
-    removed = []
     for old in roots - {root}:
         if table.get(C + old) is not None:
             del table[C + old]
-        removed.append(claim_id([old]))
-    # what changed claim: new members and the members of a merged-away claim; always the link's own (a replay
-    # after a crash may have written the state and not the documents)
-    moved = {sid for sid in members if before.get(sid) != root} | {a.id, b.id}
+    moved = changed | {a.id, b.id}
     return ClaimUpdate(
         claim,
         [s.model_copy(update={"claim_id": cid}) for s in statements if s.id in moved],
         [x.model_copy(update={"claim_id": cid}) for x in contradictions
          if x.a.id in moved or x.b.id in moved or (c is not None and x.id == c.id)],
-        removed,
+        sorted(removed),
+        pending,
     )  # fmt: skip
 
 
@@ -161,9 +186,12 @@ class ClaimWrites:
     claim_ids: dict[str, str | None] = field(default_factory=dict)
     removed: dict[str, None] = field(default_factory=dict)
     forward: dict[str, Contradiction] = field(default_factory=dict)
+    # root -> the record of unconfirmed writes these documents carry out (streams.claims_table.confirm_written)
+    confirm: dict[str, str] = field(default_factory=dict)
 
     def add(self, claims: Sequence[Claim], claim_ids: dict[str, str | None], removed: Sequence[str],
-            contradictions: Sequence[Contradiction]) -> None:  # fmt: skip
+            contradictions: Sequence[Contradiction], pending: dict[str, str] | None = None) -> None:  # fmt: skip
+        self.confirm.update(pending or {})
         for cid in removed:
             self.claims.pop(cid, None)
             self.removed[cid] = None
@@ -177,7 +205,7 @@ class ClaimWrites:
 
     def add_update(self, update: ClaimUpdate) -> None:
         self.add([update.claim] if update.claim is not None else [], {s.id: s.claim_id for s in update.statements},
-                 update.removed, update.contradictions)  # fmt: skip
+                 update.removed, update.contradictions, update.pending)  # fmt: skip
 
     def __bool__(self) -> bool:
         return bool(self.claims or self.claim_ids or self.removed or self.forward)
@@ -206,6 +234,13 @@ def register_claims(p: PipelineContext) -> faust.types.AgentT:
     window_s = w.claims_window_s
     every_s = purge_interval(window_s)
     last_expiry = time.monotonic()
+    # what this agent's merges left to write is on its way in its batches' writes, and later links need not write
+    # it again; a new token after any failure (and in every new process) makes it owed again
+    token = uuid.uuid4().hex[:12]
+
+    def failed() -> None:
+        nonlocal token
+        token = uuid.uuid4().hex[:12]
 
     async def write(pending: ClaimWrites, stamps: dict[str, float | None]) -> None:
         if p.sink is not None:
@@ -227,22 +262,17 @@ def register_claims(p: PipelineContext) -> faust.types.AgentT:
         """Apply one link or revision to the table, add what it changed to ``pending``; its contradictions."""
         if isinstance(message, ArticleRevision):
             revision = revise_article(table, message.article_id, message.statements, time.time())
-            pending.add(revision.claims, revision.claim_ids, revision.removed, revision.contradictions)
+            pending.add(revision.claims, revision.claim_ids, revision.removed, revision.contradictions,
+                        revision.pending)  # fmt: skip
             log.info("claims_revised article_id=%s claims=%d removed=%d statements=%d",
                      message.article_id[:100], len(revision.claims), len(revision.removed),
                      len(revision.claim_ids))  # fmt: skip
             return revision.contradictions
-        update = apply_link(table, message)
+        update = apply_link(table, message, writer=token)
         pending.add_update(update)
         return update.contradictions
 
-    async def handle(events: list[faust.EventT]) -> Callable[[], Awaitable[None]] | None:
-        """Apply the batch's links and revisions to the table (once: a failed write is retried alone) and return
-        the writing of what they changed."""
-        nonlocal last_expiry
-        started = time.monotonic()
-        pending = ClaimWrites()
-        stamps: dict[str, float | None] = {}
+    async def apply_all(events: list[faust.EventT], pending: ClaimWrites, stamps: dict[str, float | None]) -> None:
         for event in events:
             try:
                 message = _MESSAGE.validate_json(event.value)
@@ -257,6 +287,19 @@ def register_claims(p: PipelineContext) -> faust.types.AgentT:
             for c in found:
                 stamps[c.id] = event.message.timestamp
             metrics.records_out.labels("claims").inc()
+
+    async def handle(events: list[faust.EventT]) -> Callable[[], Awaitable[None]] | None:
+        """Apply the batch's links and revisions to the table (once: a failed write is retried alone) and return
+        the writing of what they changed."""
+        nonlocal last_expiry
+        started = time.monotonic()
+        pending = ClaimWrites()
+        stamps: dict[str, float | None] = {}
+        try:
+            await apply_all(events, pending, stamps)
+        except BaseException:
+            failed()
+            raise
         if time.monotonic() - last_expiry >= every_s and events:
             # inside a batch, so each deletion reaches the changelog (a timer has no event to write it with);
             # an idle table does not grow
@@ -269,7 +312,14 @@ def register_claims(p: PipelineContext) -> faust.types.AgentT:
             return None
 
         async def written() -> None:
-            await write(pending, stamps)
+            try:
+                await write(pending, stamps)
+            except BaseException:
+                failed()
+                raise
+            if pending.confirm:
+                with _handling(events[-1]):
+                    confirm_written(table, pending.confirm)
 
         return written
 

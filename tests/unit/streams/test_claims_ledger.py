@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from analysis.ledger import claim_id
 from schemas import ClaimLink, Contradiction, Statement, pair_id
 from streams.agents.claims import apply_link
+from streams.claims_table import confirm_written
 
 
 def _st(sid: str, day: int, cue: str = "assert", modality: str = "fact") -> Statement:
@@ -42,6 +43,7 @@ def test_a_replayed_link_changes_nothing_and_rewrites_the_same_documents():
     table: dict = {}
     for link in LINKS:
         first = apply_link(table, link, now=1000.0)
+        confirm_written(table, first.pending)  # written: what the agent does once Elasticsearch took them
     before = dict(table)
     again = apply_link(table, LINKS[-1], now=1000.0)
     assert table == before
@@ -110,3 +112,51 @@ def test_a_batch_writes_each_document_once_as_writing_them_one_by_one_would_end(
     pending.add([], {}, [claim.id], [])
     assert not pending.claims and list(pending.removed) == [claim.id]
     assert not ClaimWrites()
+
+
+def test_links_read_again_after_a_crash_still_write_what_their_merges_changed():
+    # c-d is a claim; a-b another; the denial a-c merges them (root a): claim c goes, c and d change claim id
+    table: dict = {}
+    for link in LINKS[:2]:
+        confirm_written(table, apply_link(table, link, now=1000.0).pending)
+    merge = apply_link(table, LINKS[2], now=1000.0)
+    assert merge.removed == [claim_id(["c#0-5"])] and {s.id for s in merge.statements} == {"a#0-5", "c#0-5", "d#0-5"}
+    # the worker dies before Elasticsearch took the writes: the table kept the merge, the link is read again
+    again = apply_link(table, LINKS[2], now=1000.0)
+    assert again.removed == merge.removed  # the claim merged away is still deleted
+    assert {s.id for s in again.statements} == {"a#0-5", "c#0-5", "d#0-5"}  # d still gets its new claim id
+    # a later link into the claim carries them too, until they are written
+    later = apply_link(table, ClaimLink(a=B, b=_st("e#0-5", 5)), now=1000.0)
+    assert later.removed == merge.removed and "d#0-5" in {s.id for s in later.statements}
+    confirm_written(table, later.pending)
+    done = apply_link(table, LINKS[2], now=1000.0)
+    assert done.removed == [] and {s.id for s in done.statements} == {"a#0-5", "c#0-5"}  # the link's own
+    assert not any(k.startswith("w\x1f") for k in table)
+
+
+def test_a_record_changed_after_the_write_was_prepared_is_not_forgotten():
+    table: dict = {}
+    e, f = _st("e#0-5", 5), _st("f#0-5", 6)
+    for link in [*LINKS[:2], ClaimLink(a=e, b=f)]:
+        confirm_written(table, apply_link(table, link, now=1000.0).pending)
+    first = apply_link(table, LINKS[2], now=1000.0)  # its writes go to Elasticsearch in the background ...
+    second = apply_link(table, ClaimLink(a=B, b=e), now=1000.0)  # ... while the next batch merges claim e in
+    assert claim_id(["e#0-5"]) in second.removed and "f#0-5" in {s.id for s in second.statements}
+    confirm_written(table, first.pending)  # the first write lands: the record lists more now, it stays
+    assert any(k.startswith("w\x1f") for k in table)
+    confirm_written(table, second.pending)
+    assert not any(k.startswith("w\x1f") for k in table)
+
+
+def test_what_is_on_its_way_is_not_written_twice_but_a_new_process_writes_it():
+    table: dict = {}
+    for link in LINKS[:2]:
+        confirm_written(table, apply_link(table, link, now=1000.0, writer="w1").pending)
+    merge = apply_link(table, LINKS[2], now=1000.0, writer="w1")  # its writes are in flight
+    assert merge.removed == [claim_id(["c#0-5"])]
+    # the same agent's next batch: the merge's writes are already on their way
+    later = apply_link(table, ClaimLink(a=B, b=_st("e#0-5", 5)), now=1000.0, writer="w1")
+    assert later.removed == [] and {s.id for s in later.statements} == {"b#0-5", "e#0-5"}
+    # a new process (or the same after a failed write) has another token: it owes them
+    restarted = apply_link(table, LINKS[2], now=1000.0, writer="w2")
+    assert restarted.removed == merge.removed and "d#0-5" in {s.id for s in restarted.statements}

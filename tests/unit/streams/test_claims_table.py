@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from analysis.ledger import claim_id
 from schemas import BlockedStatements, ClaimLink, Contradiction, Statement, pair_id
 from streams.agents.claims import apply_link
-from streams.claims_table import content_digest, expire_claims, revise_article
+from streams.claims_table import confirm_written, content_digest, expire_claims, revise_article
 
 DAY = 86_400.0
 
@@ -24,8 +24,9 @@ DENIAL = Contradiction(id=pair_id(A.id, C.id), kind="denial", score=0.9, explana
 
 
 def _claim_of(table: dict, links: list[ClaimLink], now: float = 0.0) -> dict:
+    """The table after ``links``, each written to the index (as the agent does once Elasticsearch took them)."""
     for link in links:
-        apply_link(table, link, now=now)
+        confirm_written(table, apply_link(table, link, now=now).pending)
     return table
 
 
