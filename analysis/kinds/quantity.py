@@ -92,8 +92,11 @@ def _gap(x: Quantity, y: Quantity) -> float:
 
 def clash(a: StatementView, b: StatementView) -> tuple[Quantity, Quantity] | None:
     """The closest pair of figures of the same unit, when no such pair is compatible."""
-    pairs = _pairs(a, b)
-    if not pairs or a.updated or b.updated or any(_fits(x, y) for x, y in pairs):
+    return None if a.updated or b.updated else _closest_clash(_pairs(a, b))
+
+
+def _closest_clash(pairs: list[tuple[Quantity, Quantity]]) -> tuple[Quantity, Quantity] | None:
+    if not pairs or any(_fits(x, y) for x, y in pairs):
         return None
     return min(pairs, key=lambda p: _gap(*p))
 
@@ -115,7 +118,7 @@ def features(a: StatementView, b: StatementView, al: Alignment) -> tuple[float, 
     pairs = _pairs(a, b)
     if not pairs:
         return (0.0,) * 7 + context
-    c = clash(a, b)
+    c = _closest_clash(pairs)  # (neither side updated: checked above)
     if c is None:
         return (1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0) + context
     running = 1.0 if (a.running or b.running) else 0.0

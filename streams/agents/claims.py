@@ -242,37 +242,37 @@ def register_claims(p: PipelineContext) -> faust.types.AgentT:
         nonlocal token
         token = uuid.uuid4().hex[:12]
 
-    async def write(pending: ClaimWrites, stamps: dict[str, float | None]) -> None:
+    async def write(writes: ClaimWrites, stamps: dict[str, float | None]) -> None:
         if p.sink is not None:
-            if pending.claims:
-                await index_records(p, list(pending.claims.values()), {})
+            if writes.claims:
+                await index_records(p, list(writes.claims.values()), {})
             # the statements get their claim id in place: a statement an article update removed meanwhile must
             # not come back (its claim still lists it until the claim changes)
             set_fields = getattr(p.sink, "update_fields", None)
-            if pending.claim_ids and set_fields is not None:
-                await set_fields("statements", {sid: {"claim_id": cid} for sid, cid in pending.claim_ids.items()})
+            if writes.claim_ids and set_fields is not None:
+                await set_fields("statements", {sid: {"claim_id": cid} for sid, cid in writes.claim_ids.items()})
             delete = getattr(p.sink, "delete", None)
-            if pending.removed and delete is not None:
-                await delete("claims", list(pending.removed))
-        for c in pending.forward.values():
+            if writes.removed and delete is not None:
+                await delete("claims", list(writes.removed))
+        for c in writes.forward.values():
             await p.topics.contradictions.send(key=c.id.encode(), value=c.model_dump_json().encode(),
                                                timestamp=stamps.get(c.id))  # fmt: skip
 
-    def apply(message: ClaimLink | ArticleRevision, pending: ClaimWrites) -> list[Contradiction]:
-        """Apply one link or revision to the table, add what it changed to ``pending``; its contradictions."""
+    def apply(message: ClaimLink | ArticleRevision, writes: ClaimWrites) -> list[Contradiction]:
+        """Apply one link or revision to the table, add what it changed to ``writes``; its contradictions."""
         if isinstance(message, ArticleRevision):
             revision = revise_article(table, message.article_id, message.statements, time.time())
-            pending.add(revision.claims, revision.claim_ids, revision.removed, revision.contradictions,
+            writes.add(revision.claims, revision.claim_ids, revision.removed, revision.contradictions,
                         revision.pending)  # fmt: skip
             log.info("claims_revised article_id=%s claims=%d removed=%d statements=%d",
                      message.article_id[:100], len(revision.claims), len(revision.removed),
                      len(revision.claim_ids))  # fmt: skip
             return revision.contradictions
         update = apply_link(table, message, writer=token)
-        pending.add_update(update)
+        writes.add_update(update)
         return update.contradictions
 
-    async def apply_all(events: list[faust.EventT], pending: ClaimWrites, stamps: dict[str, float | None]) -> None:
+    async def apply_all(events: list[faust.EventT], writes: ClaimWrites, stamps: dict[str, float | None]) -> None:
         for event in events:
             try:
                 message = _MESSAGE.validate_json(event.value)
@@ -283,7 +283,7 @@ def register_claims(p: PipelineContext) -> faust.types.AgentT:
                 continue
             metrics.records_in.labels("claims").inc()
             with _handling(event):
-                found = apply(message, pending)
+                found = apply(message, writes)
             for c in found:
                 stamps[c.id] = event.message.timestamp
             metrics.records_out.labels("claims").inc()
@@ -293,10 +293,10 @@ def register_claims(p: PipelineContext) -> faust.types.AgentT:
         the writing of what they changed."""
         nonlocal last_expiry
         started = time.monotonic()
-        pending = ClaimWrites()
+        writes = ClaimWrites()
         stamps: dict[str, float | None] = {}
         try:
-            await apply_all(events, pending, stamps)
+            await apply_all(events, writes, stamps)
         except BaseException:
             failed()
             raise
@@ -308,18 +308,18 @@ def register_claims(p: PipelineContext) -> faust.types.AgentT:
                 dropped = expire_claims(table, time.time(), window_s)
             log.info("claims_expired claims=%d", len(dropped))
         metrics.stage_seconds.labels("claims").observe(time.monotonic() - started)
-        if not pending:
+        if not writes:
             return None
 
         async def written() -> None:
             try:
-                await write(pending, stamps)
+                await write(writes, stamps)
             except BaseException:
                 failed()
                 raise
-            if pending.confirm:
+            if writes.confirm:
                 with _handling(events[-1]):
-                    confirm_written(table, pending.confirm)
+                    confirm_written(table, writes.confirm)
 
         return written
 
