@@ -22,7 +22,7 @@ from . import fast_lemmatizer as _fast_lemmatizer  # noqa: F401  (registers the 
 from . import rule_ner as _rule_ner  # noqa: F401  (registers the contraflow_names factory)
 from .errors import AnalysisError
 
-__all__ = ["DEFAULT_MODEL", "load_nlp"]
+__all__ = ["DEFAULT_MODEL", "load_nlp", "load_spacy"]
 
 log = logging.getLogger(__name__)
 
@@ -56,16 +56,31 @@ def paragraph_breaks(doc: Doc) -> Doc:
 _NO_BREAK_AFTER = frozenset({"a.m.", "p.m.", "no.", "st.", "mr.", "dr.", "ms.", "mrs.", "gen.", "lt."})
 
 
+def load_spacy(model: str, exclude: tuple[str, ...] = ()) -> Language:
+    """``spacy.load`` with the matrix products on numpy's BLAS, one thread per process.
+
+    thinc multiplies with its own BLIS kernels by default; numpy's OpenBLAS gave the same tags and statements at
+    about three times the speed of those products (the tagger's tok2vec is most of ``analyze``'s time;
+    docs/performance.md). One BLAS thread: workers are one process per core, and OpenBLAS's extra threads
+    spin-wait for more CPU than they save on matrices this small. Raises ``OSError`` as ``spacy.load`` does.
+    """
+    import spacy
+    from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+    with use_ops("numpy", use_blis=False):  # the models keep the ops they were built with
+        return spacy.load(model, exclude=list(exclude))
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load ``model`` (an installed spaCy pipeline package), trimmed for statement extraction.
 
     Cached per name. Raises ``AnalysisError`` with one clear line when the package is missing.
     """
-    import spacy
-
     try:
-        nlp = spacy.load(model, exclude=list(_DISABLE))
+        nlp = load_spacy(model, exclude=_DISABLE)
     except OSError as exc:
         raise AnalysisError(
             f"spaCy pipeline {model!r} is not installed; install it with "

