@@ -14,6 +14,9 @@ Keys (one partition, as the topic of claim links):
   changelog can be ahead of the committed offsets: after a crash the agent reads links again that the table
   already holds, and a link applied twice merges nothing the second time; without this record the claims it had
   merged away would stay in the index and the statements that moved keep their old claim id.
+- ``w\\x1f<article id>#revision`` -> ``{"r": [[claim id, its root], ...], "s": [statement ids]}``: the same for a
+  revision (:func:`revise_article`): the claims it deleted or dissolved and the statements whose claim id it
+  changed, which the revision read again finds gone from the table and would not write a second time.
 
 A claim nobody touched for ``worker.claims_window_s`` leaves the table (:func:`expire_claims`); its documents stay
 in Elasticsearch. The detect rings forget statements after ``worker.candidates_window_s``, so with a window at
@@ -181,6 +184,17 @@ class Revision:
     pending: dict[str, str] = field(default_factory=dict)  # root -> its unconfirmed writes (note_pending)
 
 
+# The root of an article's revision record: a statement id always ends in "#<start>-<end>", so no claim has it.
+_REVISION = "#revision"
+
+
+def _root_named(cid: str, candidates: Iterable[str]) -> str:
+    """The statement id ``cid`` is the claim id of, among ``candidates``; "" when none is."""
+    from analysis.ledger import claim_id
+
+    return next((x for x in sorted(candidates) if claim_id([x]) == cid), "")
+
+
 def revise_article(table: Table, article_id: str, current: dict[str, str], now: float) -> Revision:
     """The article ``article_id`` now has the statements ``current`` (id -> :func:`content_digest`).
 
@@ -189,9 +203,20 @@ def revise_article(table: Table, article_id: str, current: dict[str, str], now: 
     one's id (the old claim is deleted). The statements it still says keep their claim: their claim id is set
     again (a replay's write cleared it). Links are not stored, so a claim held together only by a statement that
     went stays one claim. Idempotent: the same revision again changes nothing and returns the same writes.
+
+    What it deleted or cleared is kept in the table (``w\\x1f<article id>#revision``, in ``Revision.pending``) until
+    the agent confirms it written: read again after a crash, the revision finds those statements out of their
+    claims already, and writes the record's deletions and claim ids again (a claim deleted then is not deleted
+    again once a later link made it anew; a statement gets the claim id the table gives it now).
     """
     from analysis.ledger import build_claim, claim_id, claim_statement
 
+    rev = article_id + _REVISION
+    owed = _json(table.get(W + rev))
+    owed_removed = {str(x[0]): str(x[1]) for x in owed.get("r", []) if isinstance(x, list) and len(x) == 2}
+    owed_ids = {x for x in owed.get("s", []) if isinstance(x, str)}
+    removed_here: dict[str, str] = {}  # claim id -> its root, deleted by this revision
+    cleared_here: set[str] = set()
     record = _json(table.get(A + article_id))
     held = [sid for sid in record.get("m", []) if isinstance(sid, str)]
     out = Revision()
@@ -214,6 +239,7 @@ def revise_article(table: Table, article_id: str, current: dict[str, str], now: 
             if table.get(S + sid) is not None:
                 del table[S + sid]
             out.claim_ids[sid] = None
+        cleared_here |= gone
         pairs = {
             pid: text
             for pid, text in pairs.items()
@@ -228,11 +254,16 @@ def revise_article(table: Table, article_id: str, current: dict[str, str], now: 
             if table.get(C + root) is not None:
                 del table[C + root]
             out.removed += [claim_id([root]), *sorted(pending_removed)]
+            removed_here[claim_id([root])] = root
+            was = set(members) | gone | pending_moved  # a claim merged away was named after one of them
+            removed_here.update({cid: _root_named(cid, was) for cid in pending_removed})
             for sid in members:
                 if table.get(S + sid) is not None:
                     del table[S + sid]
                 out.claim_ids[sid] = None
+            cleared_here.update(members)
             out.claim_ids.update({sid: None for sid in pending_moved if table.get(S + sid) is None})
+            cleared_here.update(sid for sid in pending_moved if table.get(S + sid) is None)
             if table.get(W + root) is not None:
                 del table[W + root]
             continue
@@ -264,6 +295,19 @@ def revise_article(table: Table, article_id: str, current: dict[str, str], now: 
         out.claims.append(build_claim(stances, pairs))
         kept_here += [sid for sid in sids if sid in members]
     table[A + article_id] = _dump({"t": now, "m": sorted(kept_here), "v": current})
+    # what a run of this revision before a crash deleted and cleared, and the index may not have
+    for cid, root in sorted(owed_removed.items()):
+        if cid not in out.removed and not (root and table.get(C + root) is not None):
+            out.removed.append(cid)
+    for sid in sorted(owed_ids - out.claim_ids.keys()):
+        root = table.get(S + sid)
+        out.claim_ids[sid] = claim_id([root.decode() if isinstance(root, bytes) else root]) if root else None
+    removed_all = {**owed_removed, **removed_here}
+    if removed_all or owed_ids or cleared_here:
+        value = _dump({"r": sorted([cid, root] for cid, root in removed_all.items()),
+                       "s": sorted(owed_ids | cleared_here), "by": ""})  # fmt: skip
+        table[W + rev] = value
+        out.pending[rev] = value
     return out
 
 

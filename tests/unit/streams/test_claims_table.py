@@ -121,3 +121,37 @@ def test_the_record_of_an_article_written_again_expires_once_no_claim_holds_its_
     assert expire_claims(table, now=10 * DAY, window_s=30 * DAY) == [] and "a\x1fz" in table
     assert expire_claims(table, now=31 * DAY, window_s=30 * DAY) == [claim_id(["a#0-5"])]
     assert table == {}
+
+
+def test_a_dissolving_revision_read_again_after_a_crash_writes_its_deletions_again():
+    table = _claim_of({}, [ClaimLink(a=A, b=B)])
+    first = revise_article(table, "b", {}, now=0.0)
+    assert first.removed == [claim_id(["a#0-5"])] and first.claim_ids == {"a#0-5": None, "b#0-5": None}
+    # the worker dies before Elasticsearch took the writes: the table has no claim left to find ...
+    assert not [k for k in table if k.startswith(("s\x1f", "c\x1f"))]
+    again = revise_article(table, "b", {}, now=0.0)
+    # ... and the revision read again still deletes the claim and clears both claim ids
+    assert again.removed == first.removed and again.claim_ids == first.claim_ids
+    confirm_written(table, again.pending)
+    done = revise_article(table, "b", {}, now=0.0)
+    assert done.removed == [] and done.claim_ids == {} and not any(k.startswith("w\x1f") for k in table)
+
+
+def test_a_statement_taken_out_of_its_claim_is_cleared_again_after_a_crash():
+    table = _claim_of({}, [ClaimLink(a=A, b=B), ClaimLink(a=B, b=C)])  # a, b, c: root a
+    first = revise_article(table, "b", {}, now=0.0)
+    assert first.claim_ids["b#0-5"] is None and first.removed == []
+    again = revise_article(table, "b", {}, now=0.0)
+    assert again.claim_ids == {"b#0-5": None}  # not held by the article any more: only the record knows it
+    confirm_written(table, again.pending)
+    assert revise_article(table, "b", {}, now=0.0).claim_ids == {}
+
+
+def test_a_claim_made_again_after_the_revision_is_not_deleted_by_its_replay():
+    table = _claim_of({}, [ClaimLink(a=A, b=B)])
+    revise_article(table, "b", {}, now=0.0)  # the claim rooted at a is dissolved; its writes are not confirmed
+    made = apply_link(table, ClaimLink(a=A, b=_st("d#0-5", 4)), now=0.0)  # a new claim, rooted at a again
+    assert made.claim is not None and made.claim.id == claim_id(["a#0-5"])
+    again = revise_article(table, "b", {}, now=0.0)
+    assert claim_id(["a#0-5"]) not in again.removed
+    assert again.claim_ids == {"a#0-5": claim_id(["a#0-5"]), "b#0-5": None}  # what the table says now
