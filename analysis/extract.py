@@ -204,10 +204,19 @@ def _verb_finder(toks: list):
 
     The finder takes a number's offsets in the article (``Token.idx`` is one), not in its sentence."""
     from .attribution import _is_cue
-    from .lexicon import SYNONYMS
+    from .lexicon import PHRASAL, SYNONYMS
 
     def ok(t) -> bool:
         return t.pos_ == "VERB" and t.lemma_.lower() not in _GENERIC_VERBS and not _is_cue(t)
+
+    def lemma(k: int) -> str | None:
+        """The verb at ``k`` as the claim keys read it (a two-word verb folded), None when it is a generic one."""
+        t = toks[k]
+        nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
+        phrasal = PHRASAL.get((t.lemma_.lower(), nxt))
+        if phrasal:
+            return phrasal
+        return SYNONYMS.get(t.lemma_.lower(), t.lemma_.lower()) if ok(t) else None
 
     def find(start: int, end: int) -> str | None:
         idx = [k for k, t in enumerate(toks) if start <= t.idx < end]
@@ -220,13 +229,13 @@ def _verb_finder(toks: list):
             if t.text in (",", ";", ":", "(") or t.pos_ in ("SCONJ",) or t.lower_ in _CLAUSE_OPENERS:
                 break  # "reached 770 km before landing": the verb of another clause
             if t.pos_ == "VERB":
-                return SYNONYMS.get(t.lemma_.lower(), t.lemma_.lower()) if ok(t) else None
+                return lemma(k)
         for k in range(lo - 1, max(-1, lo - 7), -1):
             t = toks[k]
             if t.text in (",", ";", ":") or t.pos_ in ("SCONJ",):
                 break
             if t.pos_ == "VERB":
-                return SYNONYMS.get(t.lemma_.lower(), t.lemma_.lower()) if ok(t) else None
+                return lemma(k)
         return None
 
     return find

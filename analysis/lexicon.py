@@ -496,6 +496,8 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("shoot", "down"): "reject", ("vote", "down"): "reject", ("push", "up"): "rise", ("put", "up"): "rise",
     ("step", "down"): "resign", ("take", "effect"): "apply", ("break", "out"): "begin", ("set", "up"): "create",
     ("call", "off"): "cancel", ("take", "place"): "occur", ("run", "aground"): "ground",
+    # "were taken to hospital", "taken aboard the Tidewarden": moved somewhere, not the light verb
+    ("take", "to"): "convey", ("take", "aboard"): "convey",
     ("lift", "off"): "launch", ("blow", "up"): "explode", ("shut", "down"): "close", ("set", "free"): "release",
     # "pass" alone folds to "approve" (a bill passed); with these particles it is something else
     ("pass", "away"): "die", ("pass", "on"): "pass_on", ("pass", "out"): "pass_out", ("pass", "by"): "pass_by",

@@ -116,3 +116,26 @@ def test_a_count_after_what_it_counts(statements):
     # a count that follows no "number of" keeps no unit
     (control,) = statements("The union said the plan would add no more than 800 by 2030.")[0]
     assert [q.unit for q in control.quantities] == [None]
+
+
+def test_taken_somewhere_is_what_a_figure_counts_not_a_light_verb(statements):
+    # "were taken to hospital": people moved somewhere, the action two casualty counts share
+    (s,) = statements("The mine's owner said nine miners were taken to hospital after the collapse.")[0]
+    assert [(q.text, q.verb) for q in s.quantities] == [("nine", "convey")]
+    assert s.claim.predicate == "convey"
+    # the light verb stays out: "took part" counts nothing in particular
+    (control,) = statements("The organisers said 400 runners took part in the race on Sunday.")[0]
+    assert [(q.text, q.verb) for q in control.quantities] == [("400", None)]
+
+
+def test_two_counts_of_people_taken_to_hospital_clash(pairs):
+    found = pairs(
+        "The mine's owner told reporters that nine miners were taken to hospital after the collapse.",
+        "The regional fire chief said 31 miners had been taken to hospital after the blast.",
+    )
+    assert [c.kind for c in found] == ["quantity"]
+    # control: the same figures for two different moves are not one count
+    assert not pairs(
+        "The mine's owner told reporters that nine miners were taken to hospital after the collapse.",
+        "The regional fire chief said 31 miners had been sent home after the blast.",
+    )
