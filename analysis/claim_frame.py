@@ -23,7 +23,7 @@ from .lexicon import (
     SYNONYMS,
 )
 
-__all__ = ["claim_frame", "claim_keys", "detect_cue", "modality_of", "polarity_of"]
+__all__ = ["claim_frame", "claim_keys", "detect_cue", "modality_of", "phrasal_verb", "polarity_of"]
 
 _DENY_RE = re.compile("|".join(DENY_PHRASES), re.I)
 _NOT_CONFIRMED_RE = re.compile(NOT_CONFIRMED_RE, re.I)
@@ -226,6 +226,12 @@ def _entity_at(t):
     return Span(doc, start, end, label=t.ent_type_)
 
 
+def phrasal_verb(tokens: list, k: int) -> str | None:
+    """The one lemma of the two-word verb starting at ``k`` ("came down" -> collapse), None when it is not one."""
+    nxt = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
+    return PHRASAL.get((tokens[k].lemma_.lower(), nxt))
+
+
 def _token_keys(tokens: list) -> list[tuple[int, str, str]]:
     """(token position, key, POS) for each content token; a named entity is one key ('north_korea')."""
     out: list[tuple[int, str, str]] = []
@@ -250,8 +256,7 @@ def _token_keys(tokens: list) -> list[tuple[int, str, str]]:
                             if key and key != norm:
                                 out.append((last, key, part.pos_))
                 continue
-        nxt = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
-        phrasal = PHRASAL.get((t.lemma_.lower(), nxt)) if t.pos_ == "VERB" else None
+        phrasal = phrasal_verb(tokens, k) if t.pos_ == "VERB" else None
         if phrasal:
             out.append((k, phrasal, "VERB"))
             continue

@@ -13,7 +13,7 @@ from schemas import Article, Entity, Speaker, Statement, statement_id
 
 from .attribution import Attribution, SpeakerMemory, ents_in, find_attribution, main_clause_end
 from .blocking import blocking_keys
-from .claim_frame import claim_frame, detect_cue, modality_of, polarity_of
+from .claim_frame import claim_frame, detect_cue, modality_of, phrasal_verb, polarity_of
 from .dates import find_dates
 from .entity_norm import norm_entity
 from .lexicon import REPORT_NOUNS
@@ -204,7 +204,7 @@ def _verb_finder(toks: list):
 
     The finder takes a number's offsets in the article (``Token.idx`` is one), not in its sentence."""
     from .attribution import _is_cue
-    from .lexicon import PHRASAL, SYNONYMS
+    from .lexicon import SYNONYMS
 
     def ok(t) -> bool:
         return t.pos_ == "VERB" and t.lemma_.lower() not in _GENERIC_VERBS and not _is_cue(t)
@@ -212,11 +212,7 @@ def _verb_finder(toks: list):
     def lemma(k: int) -> str | None:
         """The verb at ``k`` as the claim keys read it (a two-word verb folded), None when it is a generic one."""
         t = toks[k]
-        nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
-        phrasal = PHRASAL.get((t.lemma_.lower(), nxt))
-        if phrasal:
-            return phrasal
-        return SYNONYMS.get(t.lemma_.lower(), t.lemma_.lower()) if ok(t) else None
+        return phrasal_verb(toks, k) or (SYNONYMS.get(t.lemma_.lower(), t.lemma_.lower()) if ok(t) else None)
 
     def find(start: int, end: int) -> str | None:
         idx = [k for k, t in enumerate(toks) if start <= t.idx < end]

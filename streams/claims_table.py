@@ -66,10 +66,15 @@ def content_digest(statement: Statement) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
+def _str(value: Any) -> Any:
+    """A table value or key as text (a Faust table's store may hand back bytes)."""
+    return value.decode() if isinstance(value, bytes) else value
+
+
 def _json(value: Any) -> dict[str, Any]:
     if value is None:
         return {}
-    data = json.loads(value.decode() if isinstance(value, bytes) else value)
+    data = json.loads(_str(value))
     return data if isinstance(data, dict) else {}
 
 
@@ -94,7 +99,7 @@ _SEEN = re.compile(r'\{"t":(-?[0-9][0-9.eE+-]*)[,}]')
 def _seen(value: Any) -> float | None:
     """The time a claim or article record was last written, read from its first bytes: the expiry scan parses no
     statement; None when it has none."""
-    text = value.decode() if isinstance(value, bytes) else value
+    text = _str(value)
     if not isinstance(text, str):
         return None
     found = _SEEN.match(text)
@@ -150,7 +155,7 @@ def confirm_written(table: Table, written: dict[str, str]) -> None:
     later link changed it meanwhile (then it stays, and that link's write takes it)."""
     for root, value in written.items():
         current = table.get(W + root)
-        if current is not None and (current.decode() if isinstance(current, bytes) else current) == value:
+        if current is not None and _str(current) == value:
             del table[W + root]
 
 
@@ -216,7 +221,6 @@ def revise_article(table: Table, article_id: str, current: dict[str, str], now: 
     owed_removed = {str(x[0]): str(x[1]) for x in owed.get("r", []) if isinstance(x, list) and len(x) == 2}
     owed_ids = {x for x in owed.get("s", []) if isinstance(x, str)}
     removed_here: dict[str, str] = {}  # claim id -> its root, deleted by this revision
-    cleared_here: set[str] = set()
     record = _json(table.get(A + article_id))
     held = [sid for sid in record.get("m", []) if isinstance(sid, str)]
     out = Revision()
@@ -224,7 +228,7 @@ def revise_article(table: Table, article_id: str, current: dict[str, str], now: 
     for sid in held:
         root = table.get(S + sid)
         if root is not None:
-            roots.setdefault(root.decode() if isinstance(root, bytes) else root, []).append(sid)
+            roots.setdefault(_str(root), []).append(sid)
     kept_here: list[str] = []
     for root, sids in sorted(roots.items()):
         members, pairs = load_claim(table, root)
@@ -239,7 +243,6 @@ def revise_article(table: Table, article_id: str, current: dict[str, str], now: 
             if table.get(S + sid) is not None:
                 del table[S + sid]
             out.claim_ids[sid] = None
-        cleared_here |= gone
         pairs = {
             pid: text
             for pid, text in pairs.items()
@@ -261,9 +264,7 @@ def revise_article(table: Table, article_id: str, current: dict[str, str], now: 
                 if table.get(S + sid) is not None:
                     del table[S + sid]
                 out.claim_ids[sid] = None
-            cleared_here.update(members)
             out.claim_ids.update({sid: None for sid in pending_moved if table.get(S + sid) is None})
-            cleared_here.update(sid for sid in pending_moved if table.get(S + sid) is None)
             if table.get(W + root) is not None:
                 del table[W + root]
             continue
@@ -295,13 +296,14 @@ def revise_article(table: Table, article_id: str, current: dict[str, str], now: 
         out.claims.append(build_claim(stances, pairs))
         kept_here += [sid for sid in sids if sid in members]
     table[A + article_id] = _dump({"t": now, "m": sorted(kept_here), "v": current})
+    cleared_here = {sid for sid, cid in out.claim_ids.items() if cid is None}  # out of every claim now
     # what a run of this revision before a crash deleted and cleared, and the index may not have
     for cid, root in sorted(owed_removed.items()):
         if cid not in out.removed and not (root and table.get(C + root) is not None):
             out.removed.append(cid)
     for sid in sorted(owed_ids - out.claim_ids.keys()):
         root = table.get(S + sid)
-        out.claim_ids[sid] = claim_id([root.decode() if isinstance(root, bytes) else root]) if root else None
+        out.claim_ids[sid] = claim_id([_str(root)]) if root else None
     removed_all = {**owed_removed, **removed_here}
     if removed_all or owed_ids or cleared_here:
         value = _dump({"r": sorted([cid, root] for cid, root in removed_all.items()),
@@ -322,7 +324,7 @@ def expire_claims(table: Table, now: float, window_s: float) -> list[str]:
 
     cutoff = now - window_s
     store = getattr(table, "data", table)  # a Faust table's local store (iterable), or the mapping itself
-    keys = [k.decode() if isinstance(k, bytes) else k for k in list(store.keys())]
+    keys = [_str(k) for k in list(store.keys())]
     dropped: list[str] = []
     articles: dict[str, set[str]] = {}
     for key in keys:
