@@ -21,6 +21,7 @@ _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
     r"Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"(?!-[a-z])"  # part of a name ("Jun-ho", "Mar-a-Lago"), not a range ("January-March")
 )
 
 _DAY_MONTH = re.compile(

@@ -238,7 +238,8 @@ def _period_clash(a: Statement, b: Statement) -> bool:
     if pa and pb:
         return not any(s1 <= e2 and s2 <= e1 for s1, e1 in pa for s2, e2 in pb)
     for x, y in ((a, b), (b, a)):
-        if y.published_at is None or _periods(y):
+        # a denial or non-confirmation need not say when what it denies happened: it faces the dated claim
+        if y.published_at is None or _periods(y) or y.cue in ("deny", "not_confirmed"):
             continue
         for d in x.dates:
             if d.granularity == "year" and d.end_date and d.end_date < y.published_at.date() - timedelta(days=200):
@@ -745,8 +746,17 @@ def _same_proposition(d: Statement, o: Statement, sim: float) -> bool:
     dk, ok = _keys(d), _keys(o)
     common = _one_per_name(dk & ok, dk | ok)
     words = len(common) / max(1, _facts_of(d).named)
-    action = not d.claim.predicate or d.claim.predicate in ok or len(common) >= 3
+    # what it says happened is in the other claim, in so many words or as the same word in another form
+    # ("overheat" / "an overheated scrubber")
+    action = (not d.claim.predicate or d.claim.predicate in ok or _same_form(d.claim.predicate, ok)
+              or len(common) >= 3)  # fmt: skip
     return _same_predicate(d, o) or (words >= 0.5 and action)
+
+
+def _same_form(word: str, keys: AbstractSet[str]) -> bool:
+    """``word`` is one of ``keys`` in another inflection (a shared stem of five letters or more, the shorter
+    word whole): "overheat" / "overheated", not "present" / "president"."""
+    return len(word) >= 5 and any(len(k) >= 5 and (k.startswith(word) or word.startswith(k)) for k in keys)
 
 
 @lru_cache(maxsize=65536)

@@ -34,3 +34,10 @@ def test_times_of_day():
     assert minutes_of_day("at 6:40 a.m.") == 400
     assert minutes_of_day("at 10 p.m. on Monday") == 22 * 60
     assert minutes_of_day("no time here") is None
+
+
+def test_a_name_that_starts_like_a_month_is_no_date():
+    assert find_dates("Jun-ho Seo left the bank; talks at Mar-a-Lago went on", PUB) == []
+    # a range of months, and a month's possessive, are still months
+    assert [d.text for d in find_dates("sales in the January-March quarter beat April's", PUB)][:1] == ["January"]
+    assert "April" in [d.text for d in find_dates("sales beat April's", PUB)]

@@ -262,3 +262,26 @@ def test_a_name_made_of_words_keeps_them_and_ends_where_the_name_does(statements
     )
     assert "decree" in set(named.claim.keys) & set(plain.claim.keys)
     assert "constitutional_court" in named.claim.keys and "constitutional_court_on" not in named.claim.keys
+
+
+def test_a_non_confirmation_names_what_happened_in_another_form(pairs):
+    # "had overheated" / "an overheated pump": one predicate, once a verb and once an adjective
+    unconfirmed = "The Drumlin fire brigade said it could not confirm reports that a cooling pump had overheated."
+    claim = "A refinery worker told the Gazette that an overheated cooling pump had started the fire."
+    found = pairs(claim, unconfirmed)
+    assert _kinds(found) == ["unconfirmed"]
+    # the control: the pump named for something else it did
+    other = "A refinery worker told the Gazette that the cooling pump had been replaced in the spring."
+    assert pairs(other, unconfirmed) == []
+
+
+def test_a_denial_need_not_repeat_when_the_denied_event_happened(pairs):
+    # the claim dates the event months before the denial was published; the denial names no date and still faces
+    # that claim (a dateless *fact* against a long-past dated one stays another occurrence: test_judge_events)
+    found = pairs(
+        "Engineer Dapo Alake said concrete poured at the Ikere site in January had failed its strength tests.",
+        "Harmon Homes said there was no truth in claims that concrete poured at the Ikere site had failed its "
+        "strength tests.",
+        published_at="2025-05-14",
+    )
+    assert _kinds(found) == ["denial"]
