@@ -134,9 +134,16 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     claim_tokens = [t for t in claim_tokens if not t.is_space and not _in_dateline(t)]
     claim_text = _span_text(claim_tokens) or text
     cue, cue_word = detect_cue(text, claim_text, attr.cue_lemma)
+    nested = _nested_denial(claim_tokens) if cue in ("assert", "report") else None
+    if nested is not None:
+        # "The company denies that P, she said": what is said is a denial of P
+        cue, cue_word = "deny", nested[0].text
+        content = nested[1]
+    elif cue in ("deny", "not_confirmed"):
+        content = _content_of_cue(claim_tokens, cue_word, cue, toks)
+    else:
+        content = claim_tokens  # a retraction keeps both what was taken back and the correction; the judge splits
     cue_based = cue in ("deny", "not_confirmed", "retract")
-    # A retraction keeps both what was taken back and the correction; the judge splits them.
-    content = _content_of_cue(claim_tokens, cue_word, cue, toks) if cue in ("deny", "not_confirmed") else claim_tokens
     # "according to X, ... would ..." relays speech as a past-tense verb does: its "would" is backshifted
     reported = attr.cue_index is not None and (doc[attr.cue_index].tag_ in ("VBD", "VBN") or attr.cue_lemma == "accord")
     polarity = polarity_of(content)
@@ -259,6 +266,28 @@ def _inner_report(tokens: list, nouns: bool = False) -> list:
             if tokens[m].pos_ in ("VERB", "AUX"):
                 break  # "the claim was ...": not a content clause
     return tokens
+
+
+_DENY_VERBS = frozenset(["deny", "refute", "dispute", "reject", "rebut"])
+
+
+def _nested_denial(tokens: list) -> tuple | None:
+    """(the verb, what it denies) when a reported claim is itself a denial: "The company categorically denies that
+    P" (said by its spokeswoman), "was quoted as flatly denying that P", "rejected reports that P"; None otherwise.
+
+    The verb must come early (its subject is short) and take a content clause, directly or through a report noun.
+    """
+    for k, t in enumerate(tokens[:9]):
+        if t.pos_ != "VERB" or t.lemma_.lower() not in _DENY_VERBS or t.tag_ not in ("VBZ", "VBD", "VBP", "VBG"):
+            continue
+        for m in range(k + 1, min(len(tokens) - 2, k + 5)):
+            w = tokens[m]
+            if w.lower_ == "that" and _clause_follows(tokens[m + 1 : m + 9]):
+                return t, tokens[m + 1 :]
+            if w.pos_ in ("VERB", "AUX") or (w.pos_ == "NOUN" and w.lower_ not in REPORT_NOUNS):
+                break  # "denied the charges and said that ...": no content clause of the denial
+        return None
+    return None
 
 
 def _clause_follows(rest: list) -> bool:

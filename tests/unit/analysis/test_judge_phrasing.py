@@ -285,3 +285,24 @@ def test_a_denial_need_not_repeat_when_the_denied_event_happened(pairs):
         published_at="2025-05-14",
     )
     assert _kinds(found) == ["denial"]
+
+
+def test_a_reported_denial_is_a_denial(pairs):
+    # "The company denies that P, she said": the spokeswoman says, and what she says denies P
+    claim = "Union leader Ana Brel said the Tarvik plant would close in March."
+    nested = "The company categorically denies that the Tarvik plant will close, a spokeswoman said."
+    assert _kinds(pairs(claim, nested)) == ["denial"]
+    # the control: what the company denies is another thing about the plant
+    other = "The company categorically denies that the Tarvik plant has been sold, a spokeswoman said."
+    assert pairs(claim, other) == []
+
+
+def test_a_reported_denial_is_read_as_a_denial_of_its_clause(statements):
+    [[nested]] = statements(
+        'The company "categorically" denies that the Tarvik plant will close, she said, adding that it would be '
+        "modernised."
+    )
+    assert (nested.cue, nested.cue_word, nested.claim.predicate) == ("deny", "denies", "close")
+    # a denial with no content clause of its own stays what the attribution says
+    [[plain]] = statements("Police said the suspect denied the charges against him.")
+    assert plain.cue != "deny" or plain.claim.predicate != "charge"
