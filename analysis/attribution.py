@@ -536,8 +536,9 @@ def find_attribution(sent: Span) -> Attribution:
             ):
                 e += 1
             span = doc[sent.start + s : sent.start + e]
-            if k <= 2:  # "According to X, CLAIM"
-                cs, ce = sent.start + min(e + 1, len(toks)), sent.end
+            if k <= 2:  # "According to X, CLAIM"; X may run on to its comma ("the decree published on the portal,")
+                comma = next((j for j in range(e, min(len(toks) - 3, e + 12)) if toks[j].text == ","), e)
+                cs, ce = sent.start + min(comma + 1, len(toks)), sent.end
             else:  # "CLAIM, according to X"
                 cs, ce = sent.start, sent.start + k
             return Attribution(span, span.text, "accord", "according to", sent.start + k, cs, ce)

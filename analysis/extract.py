@@ -254,9 +254,12 @@ def _inner_report(tokens: list, nouns: bool = False) -> list:
         # not a participle adjunct: in "declined to confirm that P, saying only that Q" the claim is P
         if t.pos_ == "VERB" and t.tag_ != "VBG" and t.lemma_.lower() in ("say", "tell", "write", "announce", "state",
                                                                          "claim", "add", "inform"):  # fmt: skip
-            for m in range(k + 1, min(len(tokens) - 2, k + 6)):
+            # "told shift leaders at a meeting on Monday that P": a hearer and an adjunct may stand in between
+            for m in range(k + 1, min(len(tokens) - 2, k + 12)):
                 if tokens[m].lower_ == "that":
                     return tokens[m + 1 :]
+                if tokens[m].pos_ in ("VERB", "AUX") or tokens[m].text in (";", ":"):
+                    break  # another clause: its "that" is not this verb's
     if nouns:
         # the cue phrase may have taken the noun already ("could not verify reports| in the press that P")
         at = next((k for k, t in enumerate(tokens[:12]) if t.pos_ == "NOUN" and t.lower_ in REPORT_NOUNS), -1)

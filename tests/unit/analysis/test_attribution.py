@@ -243,3 +243,19 @@ def test_a_pronoun_speaker_is_not_the_person_its_claim_names(statements):
     assert _by_text(sts, "Marek Halyn").speaker.name == "Ana Petrova"
     # the control: a person named earlier in the sentence or before it is who the pronoun refers back to
     assert _by_text(sts, "buses had left").speaker.name == "Ivo Marsh"
+
+
+def test_according_to_a_source_described_at_length_claims_what_follows_its_comma(statements):
+    (sts,) = statements(
+        "According to the text of the decree published on the government's legal portal, the ban took effect on "
+        "January 17."
+    )
+    assert sts[0].claim.subject == "ban" and "portal" not in sts[0].claim.keys
+
+
+def test_a_hearer_and_a_time_between_told_and_that_are_not_the_claim(statements):
+    (sts,) = statements(
+        "According to Vukelic, managers told shift leaders at a meeting on Monday that production would stop on "
+        "November 28."
+    )
+    assert sts[0].claim.predicate == "stop" and "meeting" not in sts[0].claim.keys
