@@ -29,8 +29,10 @@ _DENY_RE = re.compile("|".join(DENY_PHRASES), re.I)
 _NOT_CONFIRMED_RE = re.compile(NOT_CONFIRMED_RE, re.I)
 _RETRACT_RE = re.compile(RETRACT_RE, re.I)
 _CONDITIONAL_RE = re.compile(r"\b(?:if|unless|provided that|in case|should .{0,40}\b(?:be|happen))\b", re.I)
-# "not ... until" is about timing, "not only" adds, "no later than" bounds: none of them negate the claim.
+# "not ... until" is about timing, "not only" adds, "no later than" bounds, "will (or won't)" and "whether or not"
+# leave it open: none of them negate the claim.
 _NOT_NEGATING = re.compile(
+    r"\bor\s+(?:\w+\s*)?(?:not|n't)\b|"
     r"\b(?:not|n't)\s+(?:\w+\s+){0,3}?until\b|\bnot only\b|\bnot just\b|\bno later than\b|\bno sooner\b|"
     r"\bno longer than\b|\bnot a (?:point|cent|day) more\b|\bno more than\b|\bnot least\b|"
     r"\bno fewer than\b|\bno less than\b|\bnot more than\b|\bno doubt\b|\bwithout delay\b",

@@ -490,6 +490,13 @@ def _negated_word(text: str) -> str | None:
     return next((w for w in m.group(1).lower().split() if w not in _NEG_SKIP), None)
 
 
+def _voices_meet(a: Statement, b: Statement) -> bool:
+    """One claim's object is the other's subject: "the leaders signed the accord" / "the accord was not signed"."""
+    return any(
+        x.claim.object and y.claim.subject and x.claim.object in y.claim.subject.split() for x, y in ((a, b), (b, a))
+    )
+
+
 def _negated_found(neg: Statement, pos: Statement) -> bool:
     """What the negative claim negates is in the other claim ('did not pose a threat' says nothing against 'were
     trying to determine the type of missile'). Matched on a word's first letters, as the text is not lemmatised."""
@@ -938,10 +945,12 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
                 f"antonym: '{pa[axis][1:]}' vs '{pb[axis][1:]}' ({axis}) on the same claim; shared: {joined}",
             )  # fmt: skip
     copular = not a.claim.predicate and not b.claim.predicate and same_subject  # "X was (not) under control"
+    # "the siren sounded" / "the siren did not sound": one subject, one verb, one of them negated, nothing else
+    # needed in common
+    bare = (same_subject or _voices_meet(a, b)) and _same_predicate(a, b) and sim >= 0.5
     if (
         a.polarity != b.polarity
-        and sim >= 0.6
-        and len(shared) >= 3
+        and ((sim >= 0.6 and len(shared) >= 3) or bare)
         and not (pa.keys() & pb.keys())
         and (_same_predicate(a, b) or copular)
         and _negated_found(*((a, b) if a.polarity == "negative" else (b, a)))

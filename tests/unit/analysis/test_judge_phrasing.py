@@ -306,3 +306,30 @@ def test_a_reported_denial_is_read_as_a_denial_of_its_clause(statements):
     # a denial with no content clause of its own stays what the attribution says
     [[plain]] = statements("Police said the suspect denied the charges against him.")
     assert plain.cue != "deny" or plain.claim.predicate != "charge"
+
+
+def test_one_subject_one_verb_one_side_negated(pairs):
+    # nothing else in common is needed when the subject and the verb are the same and one side negates them
+    said = "The evacuation siren sounded across the whole Kettering plant within seconds of the blast, Moss said."
+    found = pairs(said, '"The siren did not sound at any point on Monday night," a shift worker said.')
+    assert _kinds(found) == ["negation"]
+    # the control: another subject of the same verb
+    assert pairs(said, '"The fire alarm did not sound at any point on Monday night," a shift worker said.') == []
+
+
+def test_a_negated_passive_meets_its_active_claim(statements):
+    from analysis.judge import judge_statements
+
+    [active], [passive] = statements(
+        "Prime Minister Idra Vance and President Olu Sade signed the accord on Thursday evening, aides said.",
+        '"The accord was not signed by either of them," the ministry spokeswoman said.',
+    )
+    found = judge_statements(active, passive)  # the hand rule, not only the learned score
+    assert found is not None and found.kind == "negation"
+
+
+def test_an_open_question_is_no_negation(statements):
+    [[open_]] = statements("Next month the Osk agency will (or won't) launch its heavy rocket, the agency said.")
+    [[whether]] = statements("Whether or not the talks resume, the port of Tarn will stay open, the mayor said.")
+    [[negated]] = statements("The port of Tarn will not stay open, the mayor said.")
+    assert (open_.polarity, whether.polarity, negated.polarity) == ("positive", "positive", "negative")
