@@ -1,10 +1,12 @@
 """``antonym``: the two claims put the same thing on opposite sides of one axis (rose / fell, approved / rejected).
 
-The axes are general English opposites (a word list, compared as whole words), not the wording of any case.
+The axes are general English opposites (``analysis.lexicon.OPPOSITES``, compared as whole words), not the wording
+of any case.
 """
 
 from __future__ import annotations
 
+from ..lexicon import OPPOSITES
 from .align import Alignment
 from .view import StatementView
 
@@ -13,63 +15,12 @@ __all__ = ["AXES", "FEATURES", "NAME", "PAIRING", "explain", "features", "opposi
 NAME = "antonym"
 FEATURES = ("antonym", "antonym*overlap", "antonym*claim_overlap", "antonym*plain")
 
-_PAIRS = (
-    ("rise rose risen rising increase increased higher raise raised grew grow growth gain gained climb climbed "
-     "jump jumped surge surged expand expanded more above added", "fall fell fallen falling decrease decreased "
-     "lower cut cuts reduced reduce reduction drop dropped decline declined shrink shrank lose lost loss "
-     "below fewer less slump slumped plunge plunged contract contracted"),
-    ("approve approved approval accept accepted agree agreed grant granted endorse endorsed back backed pass "
-     "passed allow allowed permit permitted lift lifted", "reject rejected rejection refuse refused "
-     "veto vetoed oppose opposed block blocked ban banned forbid forbade prohibit prohibited impose imposed"),
-    ("open opened reopen reopened resume resumed start started begin began", "close closed shut suspend "
-     "suspended halt halted stop stopped end ended"),
-    ("guilty convicted conviction", "innocent acquitted acquittal cleared"),
-    ("alive survived survive rescued", "dead died killed death deaths"),
-    ("legal lawful", "illegal unlawful"),
-    ("win won victory winner", "lose lost defeat defeated loser"),
-    ("profit surplus", "loss deficit"),
-    ("include included", "exclude excluded"),
-    ("success succeeded successful", "fail failed failure unsuccessful"),
-    ("support supported", "oppose opposed"),
-    ("hire hired hiring recruit", "fire fired layoffs laid dismissed sacked"),
-    ("voluntary voluntarily willingly resigned resign resignation quit stepped", "forced seized seize removed "
-     "ousted dismissed sacked fired confiscated expelled"),
-    ("increase increased higher", "lower"),
-    ("present attended", "absent"),
-    ("safe", "unsafe dangerous"),
-    ("full", "empty"),
-    ("public", "private secret"),
-    ("arrive arrived", "depart departed left"),
-    ("domestic local", "foreign imported"),
-    ("calm peaceful", "violent"),
-    ("pass passed adopted carried", "defeated defeat failed fail rejected"),
-    ("uphold upheld upholds confirmed endorsed", "overturn overturned overturns struck quashed annulled reversed"),
-    ("continue continued continues continuing uninterrupted normal normally", "halt halted halts stopped "
-     "suspended interrupted disrupted stoppage"),
-    ("permanent permanently indefinite", "temporary temporarily"),
-    ("strong stronger strengthen strengthened firmer", "weak weaker weaken weakened softer"),
-    ("sale sold available", "withdrawn recalled unavailable suspended"),
-    ("north northward northern", "south southward southern"),
-    ("east eastward eastern", "west westward western"),
-    ("arrested detained jailed", "released freed"),
-    ("found located recovered", "missing lost"),
-    ("complete completed finished", "incomplete unfinished"),
-    ("true accurate", "false inaccurate"),
-    ("intact undamaged", "damaged destroyed collapsed"),
-    ("agree agreed", "disagree disagreed"),
-    ("ahead", "behind"),
-    ("maximum highest", "minimum lowest"),
-    ("export exported exports", "import imported imports"),
-    ("buy bought", "sell sold"),
-    ("entered enter", "left exit exited"),
-)  # fmt: skip
-
 
 def _stems(words: str) -> frozenset[str]:
     return frozenset(words.split())  # compared as whole words: a stem would let "surgery" rise like a "surge"
 
 
-AXES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple((_stems(p), _stems(n)) for p, n in _PAIRS)
+AXES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple((_stems(p), _stems(n)) for p, n in OPPOSITES)
 _ANY = frozenset().union(*(p | n for p, n in AXES))
 
 
