@@ -295,6 +295,16 @@ def claim_frame(span: Span | list) -> ClaimFrame:
         after_be = pos > 0 and tokens[pos - 1].lemma_.lower() == "be"
         if predicate is None and tag == "VERB" and tokens[pos].tag_ == "VBG" and not after_be:
             continue
+        # nor is a participle before its noun ("planned surgery", "its listed parent")
+        if (
+            predicate is None
+            and tag == "VERB"
+            and tokens[pos].tag_ == "VBN"
+            and pos + 1 < len(tokens)
+            and tokens[pos + 1].pos_ == "NOUN"
+            and not (pos > 0 and tokens[pos - 1].pos_ in ("AUX", "PART"))
+        ):
+            continue
         if (
             predicate is None
             and tag == "VERB"

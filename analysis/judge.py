@@ -331,6 +331,22 @@ def _other_scale(x: Quantity, y: Quantity) -> bool:
     return lo > 0 and hi / lo >= _SCALE_GAP
 
 
+# A span of time that frames the claim rather than being what it counts: "in the last 24 hours", "over the past
+# three years" (a window), "four hours into the flight", "two days after the vote" (time elapsed).
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:last|past|previous|next|first|coming)\s+$", re.I
+)
+_ELAPSED_AFTER = re.compile(r"^[\s-]*(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:into|after|before|later|"
+                            r"earlier|ago)\b", re.I)  # fmt: skip
+
+
+def _frames_time(q: Quantity, s: Statement) -> bool:
+    at, end = q.start - s.start, q.end - s.start
+    if not 0 <= at <= end <= len(s.text):
+        return False
+    return bool(_WINDOW_BEFORE.search(s.text[max(0, at - 40) : at]) or _ELAPSED_AFTER.match(s.text[end : end + 40]))
+
+
 def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | None:
     """For a thing both claims count (with the same verb), no value of one is compatible with any of the other."""
     for x0 in a.quantities:
@@ -339,6 +355,7 @@ def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | N
             for x in a.quantities
             for y in b.quantities
             if _units_match(x, y)
+            and not (_frames_time(x, a) or _frames_time(y, b))
             and _units_match(x0, y)
             # a part ('21 of the girls') is not compared with a whole ('more than 200 girls'), only with another
             # part counted by the same verb
@@ -457,6 +474,15 @@ _SEQUENCE = re.compile(
 
 def _sequence(s: Statement) -> frozenset[str]:
     return frozenset(m.group(0).split()[0] for m in _SEQUENCE.finditer(s.text.lower()))
+
+
+# Verbs that link a subject to its state: "remained open" says "open" as "was shut" says "shut".
+_LINKING = frozenset({"remain", "stay", "keep", "become"})
+
+
+def _says(s: Statement, word: str) -> bool:
+    """``word`` is what the claim says happened: its main verb, or the state a linking verb gives its subject."""
+    return s.claim.predicate == word or (s.claim.predicate in _LINKING and word in s.claim.keys)
 
 
 def _polar(s: Statement) -> dict[str, str]:
@@ -936,7 +962,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     pa, pb = _polar(a), _polar(b)
     for axis in sorted(pa.keys() & pb.keys()):
         # the clashing words must be what each claim says happened (its main verb), not a side detail
-        main = a.claim.predicate == pa[axis][1:] and b.claim.predicate == pb[axis][1:]
+        main = _says(a, pa[axis][1:]) and _says(b, pb[axis][1:])
         if axis == "win/lose" and (_tally(a) or _tally(b)):
             continue  # "won 50 games in five seasons" and "lost that game": a record and one of its games
         if pa[axis][0] != pb[axis][0] and a.polarity == b.polarity and sim >= 0.4 and main and _one_window(a, b):

@@ -333,3 +333,34 @@ def test_an_open_question_is_no_negation(statements):
     [[whether]] = statements("Whether or not the talks resume, the port of Tarn will stay open, the mayor said.")
     [[negated]] = statements("The port of Tarn will not stay open, the mayor said.")
     assert (open_.polarity, whether.polarity, negated.polarity) == ("positive", "positive", "negative")
+
+
+def test_a_participle_before_its_noun_is_not_the_claims_verb(statements):
+    [[waits]] = statements(
+        "The median waiting time for planned surgery fell to 14 weeks in February, the ministry said."
+    )
+    [[stores]] = statements("The company has closed stores in three cities, a spokesman said.")
+    assert (waits.claim.predicate, stores.claim.predicate) == ("fall", "close")
+
+
+def test_a_state_given_by_a_linking_verb_opposes_its_opposite(statements):
+    from analysis.judge import judge_statements
+
+    [open_], [shut] = statements(
+        "The emergency department at Tarn General remained open throughout the weekend, the hospital said.",
+        "The emergency department at Tarn General was closed for 36 hours from Saturday, two nurses said.",
+    )
+    found = judge_statements(open_, shut)
+    assert found is not None and found.kind == "antonym"
+
+
+def test_a_time_window_or_elapsed_time_is_not_a_count(pairs):
+    assert (
+        pairs(
+            "An airliner returned to Osk airport on Tuesday because the crew learned four hours into the flight "
+            "that a passenger was on the wrong plane, the airline said.",
+            "In the last 24 hours, the tracker found that 10 flights had returned to Osk airport because a passenger "
+            "was on the wrong plane.",
+        )
+        == []
+    )
