@@ -295,6 +295,17 @@ def claim_frame(span: Span | list) -> ClaimFrame:
         after_be = pos > 0 and tokens[pos - 1].lemma_.lower() == "be"
         if predicate is None and tag == "VERB" and tokens[pos].tag_ == "VBG" and not after_be:
             continue
+        # a bare or plural-present "verb" right after a singular noun, with a finite verb still to come, is a noun
+        # the tagger misread: "the median wait for planned surgery rose"
+        if (
+            predicate is None
+            and tag == "VERB"
+            and tokens[pos].tag_ in ("VB", "VBP")
+            and pos > 0
+            and tokens[pos - 1].tag_ == "NN"
+            and any(t.tag_ in ("VBD", "VBZ") for t in tokens[pos + 1 :])
+        ):
+            continue
         # nor is a participle before its noun ("planned surgery", "its listed parent")
         if (
             predicate is None

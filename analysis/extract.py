@@ -141,6 +141,12 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         content = nested[1]
     elif cue in ("deny", "not_confirmed"):
         content = _content_of_cue(claim_tokens, cue_word, cue, toks)
+        asked = _asked_about(toks)
+        if asked is not None and len(claim_frame(content).keys) < 2:
+            # "Asked about a report that P, the spokesperson would neither confirm nor deny the figure": what is not
+            # confirmed is P, named in the question
+            content = asked
+            claim_text = _span_text(asked) or claim_text
     else:
         content = claim_tokens  # a retraction keeps both what was taken back and the correction; the judge splits
     cue_based = cue in ("deny", "not_confirmed", "retract")
@@ -263,12 +269,24 @@ def _inner_report(tokens: list, nouns: bool = False) -> list:
     if nouns:
         # the cue phrase may have taken the noun already ("could not verify reports| in the press that P")
         at = next((k for k, t in enumerate(tokens[:12]) if t.pos_ == "NOUN" and t.lower_ in REPORT_NOUNS), -1)
-        for m in range(at + 1, min(len(tokens) - 2, at + 6)):
+        for m in range(at + 1, min(len(tokens) - 2, at + 9)):  # "reports in the Lusengan press that P"
             if tokens[m].lower_ == "that" and _clause_follows(tokens[m + 1 : m + 9]):
                 return tokens[m + 1 :]
             if tokens[m].pos_ in ("VERB", "AUX"):
                 break  # "the claim was ...": not a content clause
     return tokens
+
+
+def _asked_about(toks: list) -> list | None:
+    """What a sentence opening with a question put to the speaker asks about: "Asked whether P, ..." and "Asked
+    about reports that P, ..." -> P; "Asked about P, ..." -> P; None when it does not open so."""
+    if len(toks) < 6 or toks[0].lower_ != "asked" or toks[1].lower_ not in ("whether", "if", "about"):
+        return None
+    comma = next((k for k in range(3, min(len(toks), 45)) if toks[k].text == ","), None)
+    if comma is None:
+        return None
+    part = toks[2:comma]
+    return _inner_report(part, nouns=True) if toks[1].lower_ == "about" else part
 
 
 _DENY_VERBS = frozenset(["deny", "refute", "dispute", "reject", "rebut"])

@@ -364,3 +364,22 @@ def test_a_time_window_or_elapsed_time_is_not_a_count(pairs):
         )
         == []
     )
+
+
+def test_a_question_put_to_the_speaker_names_what_is_not_confirmed(statements):
+    [[asked]] = statements(
+        "Asked about a report in the Harlow Gazette that the round valued the company at $3 billion, a spokesperson "
+        "would neither confirm nor deny the figure."
+    )
+    assert asked.cue == "not_confirmed" and {"round", "value"} <= set(asked.claim.keys)
+    # a non-confirmation that names its own content keeps it
+    [[own]] = statements(
+        "Asked about the inspection, Mayor Ilse Dorn declined to confirm that cracks had been found in the tunnel."
+    )
+    assert own.claim.predicate == "find" and "inspection" not in own.claim.keys
+
+
+def test_a_noun_the_tagger_reads_as_a_verb_is_not_the_predicate(statements):
+    [[wait]] = statements("The union said the median wait for planned surgery rose to 19 weeks in February.")
+    [[ferries]] = statements("The ferries run twice a day in winter, the operator said.")
+    assert (wait.claim.predicate, ferries.claim.predicate) == ("rise", "run")
