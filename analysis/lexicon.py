@@ -523,7 +523,7 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ("win won victory winner", "lose lost defeat defeated loser"),
     ("profit surplus", "loss deficit"),
     ("include included", "exclude excluded"),
-    ("success succeeded successful", "fail failed failure unsuccessful"),
+    ("success succeeded successful successfully", "fail failed failure unsuccessful unsuccessfully"),
     ("support supported", "oppose opposed"),
     ("hire hired hiring recruit", "fire fired layoffs laid dismissed sacked"),
     ("voluntary voluntarily willingly resigned resign resignation quit stepped", "forced seized seize removed "

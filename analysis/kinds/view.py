@@ -123,7 +123,7 @@ class StatementView:
     other: bool  # names another instance, place or period ("a second", "neighbouring", "last year")
     minutes: frozenset[int]  # clock times of day
     lemmas: frozenset[str]  # the claim frame's content lemmas
-    words: frozenset[str]  # every word of the sentence, lower-cased, and the claim frame's lemmas
+    words: frozenset[str]  # every word of the claim, lower-cased, and the claim frame's lemmas
     claim_weights: dict[str, float]  # stem -> rarity, of the claim's content words only
     negated_stems: frozenset[str]  # content stems in the few words after a negation ("no X", "not offered Y")
     bigrams: frozenset[tuple[str, str]]  # consecutive content stems of the claim
@@ -184,7 +184,8 @@ def _view(s: Statement) -> StatementView:
         other=bool(_OTHER.search(s.text)),
         minutes=_minutes(s.text),
         lemmas=lemmas,
-        words=frozenset(w.lower() for w in words) | lemmas,
+        # the claim's, not the attribution's: "local sources said" / "the foreign ministry's spokesman" oppose nothing
+        words=frozenset(w.lower() for w in _WORD.findall(claim)) | lemmas,
         claim_weights=claim_weights,
         negated_stems=frozenset(negated),
         bigrams=frozenset(zip([stem(w) for w in claim_words[:-1]], [stem(w) for w in claim_words[1:]], strict=True)),

@@ -112,6 +112,21 @@ def test_antonym_needs_opposite_sides_of_one_axis():
     assert antonym.opposites(view_of(fell), view_of(_st("Waiting times for surgery in Tamsk in May."))) is None
 
 
+def test_antonym_reads_the_claims_not_who_made_them():
+    # "local sources" and "the foreign ministry" are who speaks; what they say opposes nothing
+    def said(text: str, claim: str) -> Statement:
+        keys = [w.lower().strip(".,") for w in claim.split() if len(w) > 4]
+        return _st(text).model_copy(update={"claim_text": claim, "claim": ClaimFrame(keys=keys)})
+
+    local = said("Local sources said the release of the Tamsk hostages was part of a swap.",
+                 "the release of the Tamsk hostages was part of a swap.")  # fmt: skip
+    foreign = said("Talks on the release of the Tamsk hostages were held, the foreign ministry said.",
+                   "Talks on the release of the Tamsk hostages were held")  # fmt: skip
+    assert antonym.opposites(view_of(local), view_of(foreign)) is None
+    # the control: the same words inside the claims do oppose
+    assert antonym.opposites(view_of(_st("Tamsk sells local grain.")), view_of(_st("Tamsk sells foreign grain.")))
+
+
 def test_quantity_clash_respects_hedges():
     a = _st("Officials said 1,200 residents were evacuated.", quantities=[_q(1200, "resident", "1,200")])
     b = _st("The mayor said 4,500 residents were evacuated.", quantities=[_q(4500, "resident", "4,500")])
