@@ -769,9 +769,16 @@ def _same_proposition(d: Statement, o: Statement, sim: float) -> bool:
         # The other claim is about its own subject ("the girls were released" against a denial that fighters
         # were released): another proposition, however many words the two share.
         theirs = set((o.claim.subject or "").split())
+        # ... unless all else is one claim: the same verb and four things in common ("diesel had reached the Kampung
+        # Lebak water intake" / "the slick had reached the intake of the Kampung Lebak water plant")
+        shared_facts = len(_one_per_name(_keys(d) & _keys(o), _keys(d) | _keys(o)))
+        all_else = _same_predicate(d, o) and shared_facts >= 4
         if theirs and not theirs <= _ANAPHORIC and not theirs & set((d.claim.subject or "").split()):
-            return False
-        return sim >= 0.7 and (not d.claim.predicate or _same_predicate(d, o))
+            return all_else and sim >= 0.75
+        # an anaphoric subject ("the company") stands for the denial's named one when four things are shared
+        return (sim >= 0.7 or (bool(theirs) and shared_facts >= 4 and sim >= 0.6)) and (
+            not d.claim.predicate or _same_predicate(d, o) or shared_facts >= 4
+        )
     # a shared number does not make the same proposition by itself ("21 girls are back" / "21 girls were exchanged")
     # and it is most of what is denied that must be found, not most of a short other claim; what was denied to
     # have happened must be in it too when little else is shared ("denied the girls were exchanged" says nothing

@@ -57,9 +57,11 @@ class Model:
         logits -= logits.max()
         e = np.exp(logits)
         p_any = min(1 - 1e-12, max(1e-12, 1.0 - float(e[self._none]) / float(e.sum())))
-        shift = self.shift if self.rule_fired(row) else self.novel_shift
+        fired = [self.classes.index(self.features[i][5:]) for i in self._rules if row[i] > 0]
+        shift = self.shift if fired else self.novel_shift
         score = 1.0 / (1.0 + math.exp(-(math.log(p_any / (1 - p_any)) + shift)))
-        best = max(self._kinds, key=logits.tolist().__getitem__)  # the first of equal ones, as before
+        # a hand rule that recognised the pair names its kind (exact where it fires); the model picks among them
+        best = max(fired or self._kinds, key=logits.tolist().__getitem__)  # the first of equal ones, as before
         return score, self.classes[best]
 
     def rule_fired(self, row: tuple[float, ...]) -> bool:

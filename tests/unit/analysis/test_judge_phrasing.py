@@ -383,3 +383,21 @@ def test_a_noun_the_tagger_reads_as_a_verb_is_not_the_predicate(statements):
     [[wait]] = statements("The union said the median wait for planned surgery rose to 19 weeks in February.")
     [[ferries]] = statements("The ferries run twice a day in winter, the operator said.")
     assert (wait.claim.predicate, ferries.claim.predicate) == ("rise", "run")
+
+
+def test_a_denial_meets_a_claim_naming_its_subject_otherwise_when_all_else_is_one(statements):
+    from analysis.judge import judge_statements
+
+    [claim], [denial] = statements(
+        "The regulator said the slick had reached the intake of the Tessel water treatment plant at Brannvik.",
+        'Harlan Oil dismissed as "simply false" the regulator\'s statement that diesel had reached the Tessel water '
+        "intake at Brannvik.",
+    )
+    found = judge_statements(claim, denial)
+    assert found is not None and found.kind == "denial"
+    # the control: another subject of the same verb, and little else in common, is another proposition
+    [other], [fighters] = statements(
+        "The army said the girls had been released near Brannvik.",
+        "The army denied that any fighters had been released.",
+    )
+    assert judge_statements(other, fighters) is None

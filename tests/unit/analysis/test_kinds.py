@@ -251,7 +251,7 @@ def test_a_pair_no_rule_reads_is_not_reported_across_different_places():
     # never compare claims naming different places, and the combiner is held to the same
     first = _placed("The flight left Lisbon at 10:20 a.m. on March 3, the airline said.", "Lisbon", 3, "Ana Melo")
     same = _placed("The flight left Lisbon at 2:05 p.m. on March 4, the airport said.", "Lisbon", 4, "Rui Costa")
-    c = judge_pair(first, same)  # the control: one city, two times
+    c = judge_pair(first, same, 0.0)  # the control: one city, two times (any score: the veto is what is tested)
     assert c is not None and c.kind == "date_time"
     other = _placed("The flight left Chicago at 2:05 p.m. on March 4, the airport said.", "Chicago", 4, "Rui Costa")
     assert judge_pair(first, other, 0.0) is None
@@ -339,3 +339,16 @@ def test_quantity_compares_like_with_like_figures():
     assert quantity.clash(view_of(a), view_of(b)) is not None  # 11 years in prison against a nine-year term
     same = _figures("Mr Dale was handed an 11-year prison term on Thursday.", ("11-year", 11, "year", 11))
     assert quantity.clash(view_of(a), view_of(same)) is None  # the control: the same term
+
+
+def test_a_hand_rule_that_fires_names_the_kind():
+    # the rules are exact where they fire: the model may weigh the pair, not relabel it as another kind's
+    m = load_model()
+    row = [0.0] * len(FEATURE_NAMES)
+    row[FEATURE_NAMES.index("rule.date_time")] = 1.0
+    for name in FEATURE_NAMES:  # another kind's evidence, strong on its own
+        if name.startswith("unconfirmed") or name == "one_cue_based":
+            row[FEATURE_NAMES.index(name)] = 1.0
+    assert m.score(tuple(row))[1] == "date_time"
+    row[FEATURE_NAMES.index("rule.date_time")] = 0.0
+    assert m.score(tuple(row))[1] == "unconfirmed"
