@@ -57,12 +57,14 @@ class Model:
         logits -= logits.max()
         e = np.exp(logits)
         p_any = min(1 - 1e-12, max(1e-12, 1.0 - float(e[self._none]) / float(e.sum())))
-        fired = [self.classes.index(self.features[i][5:]) for i in self._rules if row[i] > 0]
-        shift = self.shift if fired else self.novel_shift
+        shift = self.shift if self.rule_fired(row) else self.novel_shift
         score = 1.0 / (1.0 + math.exp(-(math.log(p_any / (1 - p_any)) + shift)))
-        # a hand rule that recognised the pair names its kind (exact where it fires); the model picks among them
-        best = max(fired or self._kinds, key=logits.tolist().__getitem__)  # the first of equal ones, as before
+        best = max(self._kinds, key=logits.tolist().__getitem__)  # the first of equal ones, as before
         return score, self.classes[best]
+
+    def rule_kinds(self, row: tuple[float, ...]) -> list[str]:
+        """The kinds whose hand rule recognised the pair."""
+        return [self.features[i][5:] for i in self._rules if row[i] > 0]
 
     def rule_fired(self, row: tuple[float, ...]) -> bool:
         """Whether a hand rule recognised the pair (its row has a ``rule.*`` verdict)."""
@@ -159,6 +161,13 @@ def judge_pair(a: Statement, b: Statement, min_score: float = 0.5, model: Model 
         # (the hand rules' own condition for these kinds, exact whatever the learned score)
         return None
     reason = _BY_NAME[kind].explain(va, vb, al)
+    for other in () if reason else m.rule_kinds(row):
+        # the likeliest kind finds no evidence of its own, but a hand rule recognised the pair as another kind
+        # (exact where it fires): that kind it is
+        reason = _BY_NAME[other].explain(va, vb, al)
+        if reason:
+            kind = other
+            break
     if not reason:
         # the likeliest kind finds none of its own evidence in the pair (two agreeing times, no cue, no opposite):
         # a score made of alignment alone is not a contradiction anyone could be shown

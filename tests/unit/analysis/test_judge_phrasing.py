@@ -401,3 +401,23 @@ def test_a_denial_meets_a_claim_naming_its_subject_otherwise_when_all_else_is_on
         "The army denied that any fighters had been released.",
     )
     assert judge_statements(other, fighters) is None
+
+
+def test_a_pair_a_hand_rule_recognised_keeps_that_kind_when_the_likeliest_has_no_evidence(statements):
+    from analysis.kinds.combiner import Model, judge_pair
+    from analysis.kinds.features import FEATURE_NAMES
+    from analysis.kinds.train import CLASSES
+
+    [six], [nine] = statements(
+        "The blaze at the Marlow depot started at 6 a.m., according to the fire chief.",
+        "The depot manager said the blaze at the Marlow depot started at 9 a.m.",
+    )
+    # a model that calls every pair a non-confirmation: this pair has no cue, so that kind has nothing to show
+    n = len(FEATURE_NAMES)
+    leaning = Model({
+        "classes": list(CLASSES), "features": list(FEATURE_NAMES), "coef": [[0.0] * n for _ in CLASSES],
+        "intercept": [5.0 if c == "unconfirmed" else (-5.0 if c == "none" else 0.0) for c in CLASSES],
+        "mean": [0.0] * n, "scale": [1.0] * n, "shift": 0.0, "novel_shift": 0.0,
+    })  # fmt: skip
+    found = judge_pair(six, nine, model=leaning)
+    assert found is not None and found.kind == "date_time"  # the hand rule's kind, with its evidence

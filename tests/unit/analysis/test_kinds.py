@@ -339,16 +339,3 @@ def test_quantity_compares_like_with_like_figures():
     assert quantity.clash(view_of(a), view_of(b)) is not None  # 11 years in prison against a nine-year term
     same = _figures("Mr Dale was handed an 11-year prison term on Thursday.", ("11-year", 11, "year", 11))
     assert quantity.clash(view_of(a), view_of(same)) is None  # the control: the same term
-
-
-def test_a_hand_rule_that_fires_names_the_kind():
-    # the rules are exact where they fire: the model may weigh the pair, not relabel it as another kind's
-    m = load_model()
-    row = [0.0] * len(FEATURE_NAMES)
-    row[FEATURE_NAMES.index("rule.date_time")] = 1.0
-    for name in FEATURE_NAMES:  # another kind's evidence, strong on its own
-        if name.startswith("unconfirmed") or name == "one_cue_based":
-            row[FEATURE_NAMES.index(name)] = 1.0
-    assert m.score(tuple(row))[1] == "date_time"
-    row[FEATURE_NAMES.index("rule.date_time")] = 0.0
-    assert m.score(tuple(row))[1] == "unconfirmed"
