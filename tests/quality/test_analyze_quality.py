@@ -23,11 +23,12 @@ ATTRIBUTION_FLOOR = 0.9
 
 pytestmark = pytest.mark.quality
 
-# file: (F1 floor, most traps hit)
+# file: (F1 floor, most traps hit). Set under the figures of 2026-12-07 (dev 0.96, train 0.55, validate 0.38) by
+# about what one refit moves them (a few pairs at the 0.5 line flip): a lower figure is a regression, not noise.
 FLOORS = {
-    "news-cases-dev.jsonl": (0.85, 2),
-    "news-cases-train.jsonl": (0.38, 8),
-    "news-cases-validate.jsonl": (0.18, 3),
+    "news-cases-dev.jsonl": (0.90, 2),
+    "news-cases-train.jsonl": (0.50, 6),
+    "news-cases-validate.jsonl": (0.32, 3),
 }
 
 
