@@ -148,7 +148,9 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
             content = asked
             claim_text = _span_text(asked) or claim_text
     else:
-        content = claim_tokens  # a retraction keeps both what was taken back and the correction; the judge splits
+        # a plain claim is its own content; a retraction keeps both what was taken back and the correction (the judge
+        # splits them)
+        content = claim_tokens
     cue_based = cue in ("deny", "not_confirmed", "retract")
     # "according to X, ... would ..." relays speech as a past-tense verb does: its "would" is backshifted
     reported = attr.cue_index is not None and (doc[attr.cue_index].tag_ in ("VBD", "VBN") or attr.cue_lemma == "accord")
@@ -294,9 +296,11 @@ _DENY_VERBS = frozenset(["deny", "refute", "dispute", "reject", "rebut"])
 
 def _nested_denial(tokens: list) -> tuple | None:
     """(the verb, what it denies) when a reported claim is itself a denial: "The company categorically denies that
-    P" (said by its spokeswoman), "was quoted as flatly denying that P", "rejected reports that P"; None otherwise.
+    P" (said by its spokeswoman), "The ministry rejected reports that P"; None otherwise.
 
-    The verb must come early (its subject is short) and take a content clause, directly or through a report noun.
+    The verb must come early (its subject is short: "was quoted by the news agency as flatly denying that P", past
+    a long subject, is not read so; measured, it gained no pair) and take a content clause, directly or through a
+    report noun.
     """
     for k, t in enumerate(tokens[:9]):
         if t.pos_ != "VERB" or t.lemma_.lower() not in _DENY_VERBS or t.tag_ not in ("VBZ", "VBD", "VBP", "VBG"):
