@@ -16,7 +16,7 @@ from .blocking import blocking_keys
 from .claim_frame import claim_frame, detect_cue, modality_of, phrasal_verb, polarity_of
 from .dates import find_dates
 from .entity_norm import norm_entity
-from .lexicon import REPORT_NOUNS
+from .lexicon import ATTRIBUTION_VERBS, REPORT_NOUNS
 from .quantities import find_quantities
 
 __all__ = ["extract_many", "extract_statements", "statements_from_doc"]
@@ -291,7 +291,9 @@ def _asked_about(toks: list) -> list | None:
     return _inner_report(part, nouns=True) if toks[1].lower_ == "about" else part
 
 
-_DENY_VERBS = frozenset(["deny", "refute", "dispute", "reject", "rebut"])
+# The lexicon's denial verbs, but "dismiss" and "contest", which as often take a person or a race ("dismissed the
+# minister", "contested the seat").
+_DENY_VERBS = frozenset(v for v, cue in ATTRIBUTION_VERBS.items() if cue == "deny") - {"dismiss", "contest"}
 
 
 def _nested_denial(tokens: list) -> tuple | None:

@@ -349,13 +349,14 @@ def _frames_time(q: Quantity, s: Statement) -> bool:
 
 def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | None:
     """For a thing both claims count (with the same verb), no value of one is compatible with any of the other."""
+    counts_a = [x for x in a.quantities if not _frames_time(x, a)]  # once per pair, not once per combination
+    counts_b = [y for y in b.quantities if not _frames_time(y, b)]
     for x0 in a.quantities:
         pairs = [
             (x, y)
-            for x in a.quantities
-            for y in b.quantities
+            for x in counts_a
+            for y in counts_b
             if _units_match(x, y)
-            and not (_frames_time(x, a) or _frames_time(y, b))
             and _units_match(x0, y)
             # a part ('21 of the girls') is not compared with a whole ('more than 200 girls'), only with another
             # part counted by the same verb
@@ -765,13 +766,15 @@ def _same_proposition(d: Statement, o: Statement, sim: float) -> bool:
     subject = _subject_found(d, o)
     if subject is None or (d.claim.subject and set(d.claim.subject.split()) <= _ANAPHORIC):
         return sim >= 0.5 or bool(_numbers(d) & _numbers(o))
+    dk, ok = _keys(d), _keys(o)
+    common = _one_per_name(dk & ok, dk | ok)
     if not subject:
         # The other claim is about its own subject ("the girls were released" against a denial that fighters
         # were released): another proposition, however many words the two share.
         theirs = set((o.claim.subject or "").split())
         # ... unless all else is one claim: the same verb and four things in common ("diesel had reached the Kampung
         # Lebak water intake" / "the slick had reached the intake of the Kampung Lebak water plant")
-        shared_facts = len(_one_per_name(_keys(d) & _keys(o), _keys(d) | _keys(o)))
+        shared_facts = len(common)
         all_else = _same_predicate(d, o) and shared_facts >= 4
         if theirs and not theirs <= _ANAPHORIC and not theirs & set((d.claim.subject or "").split()):
             return all_else and sim >= 0.75
@@ -783,8 +786,6 @@ def _same_proposition(d: Statement, o: Statement, sim: float) -> bool:
     # and it is most of what is denied that must be found, not most of a short other claim; what was denied to
     # have happened must be in it too when little else is shared ("denied the girls were exchanged" says nothing
     # of "the girls were freed")
-    dk, ok = _keys(d), _keys(o)
-    common = _one_per_name(dk & ok, dk | ok)
     words = len(common) / max(1, _facts_of(d).named)
     # what it says happened is in the other claim, in so many words or as the same word in another form
     # ("overheat" / "an overheated scrubber")

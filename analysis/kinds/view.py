@@ -159,7 +159,8 @@ def _view(s: Statement) -> StatementView:
     claim = s.claim_text or s.text
     # the cue and negation patterns are written with a straight apostrophe: "didn\u2019t" is "didn't"
     text, folded_claim = s.text.replace("\u2019", "'"), claim.replace("\u2019", "'")
-    claim_words = [w for w in _WORD.findall(claim) if w.lower() not in _STOP and len(w) >= 3]
+    every_claim_word = _WORD.findall(claim)
+    claim_words = [w for w in every_claim_word if w.lower() not in _STOP and len(w) >= 3]
     claim_stems = frozenset(stem(w) for w in claim_words)
     claim_weights = {stem(w): rarity(w.lower()) for w in claim_words if stem(w) not in speaker}
     negated: set[str] = set()
@@ -185,7 +186,7 @@ def _view(s: Statement) -> StatementView:
         minutes=_minutes(s.text),
         lemmas=lemmas,
         # the claim's, not the attribution's: "local sources said" / "the foreign ministry's spokesman" oppose nothing
-        words=frozenset(w.lower() for w in _WORD.findall(claim)) | lemmas,
+        words=frozenset(w.lower() for w in every_claim_word) | lemmas,
         claim_weights=claim_weights,
         negated_stems=frozenset(negated),
         bigrams=frozenset(zip([stem(w) for w in claim_words[:-1]], [stem(w) for w in claim_words[1:]], strict=True)),
