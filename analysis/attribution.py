@@ -328,6 +328,9 @@ _NO_GERUND = frozenset(
 _PARTICIPLE_MODIFIERS = frozenset(["brief", "publish", "quote", "cite", "post", "inform"])
 # Verbs that deny a claim only when their object is one ("dismissed the reports"), not a proposal or a person.
 _OBJECT_VERBS = frozenset(["reject", "dismiss", "refute", "dispute", "rebut", "contest"])
+# What such a verb rejects when it rejects what someone said: the report nouns, and a few nouns that name an
+# account only as the object of these verbs ("rejected the captain's account"; "6.2 million accounts" is no report)
+_REJECTED_NOUNS = REPORT_NOUNS | frozenset(["account", "version", "estimate", "estimates", "findings"])
 
 
 def _is_cue(tok: Token) -> bool:
@@ -355,7 +358,7 @@ def _is_cue(tok: Token) -> bool:
     if lemma in _OBJECT_VERBS:
         # "rejected the claims / the report that ..." denies a claim; "rejected the tram line" refuses a plan
         nxt = tok.doc[tok.i + 1 : tok.i + 5]
-        if not any(t.lower_ in REPORT_NOUNS or t.lower_ in ("that", "as", "suggestions", "accusations") for t in nxt):
+        if not any(t.lower_ in _REJECTED_NOUNS or t.lower_ in ("that", "as") for t in nxt):
             return False
     return not (lemma in _NO_GERUND and tok.tag_ == "VBG")
 

@@ -151,10 +151,16 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         # a plain claim is its own content; a retraction keeps both what was taken back and the correction (the judge
         # splits them)
         content = claim_tokens
+    restated = _restatement(toks, content) if cue in ("deny", "not_confirmed") else None
+    if restated is not None:
+        # "dismissed the skipper's story as invention, insisting that the vessel had not fired a shot": what is
+        # denied is named only by reference; the speaker's own negated account says what it is
+        content = restated
     cue_based = cue in ("deny", "not_confirmed", "retract")
     # "according to X, ... would ..." relays speech as a past-tense verb does: its "would" is backshifted
     reported = attr.cue_index is not None and (doc[attr.cue_index].tag_ in ("VBD", "VBN") or attr.cue_lemma == "accord")
-    polarity = polarity_of(content)
+    # a negated restatement negates the proposition denied, which is itself positive
+    polarity = "positive" if restated is not None else polarity_of(content)
     modality = modality_of(content, reported, hearsay_counts=not cue_based)
     # Numbers and dates of a wire dateline ("SARN, July 15 — ") are not part of the claim.
     skip = 0
@@ -180,6 +186,9 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     ]
     inner = _inner_report(content, nouns=cue_based)
     frame = claim_frame(inner[: main_clause_end(inner)])
+    if cue in ("deny", "not_confirmed") and _ACCOUNT_NOUNS & set(frame.keys):
+        # "disputed the company's account": the account is what was said, not what it is about
+        frame = frame.model_copy(update={"keys": [k for k in frame.keys if k not in _ACCOUNT_NOUNS]})
     if not frame.keys and not quantities:
         return None
     st = Statement(
@@ -313,6 +322,33 @@ def _nested_denial(tokens: list) -> tuple | None:
                 return t, tokens[m + 1 :]
             if w.pos_ in ("VERB", "AUX") or (w.pos_ == "NOUN" and w.lower_ not in REPORT_NOUNS):
                 break  # "denied the charges and said that ...": no content clause of the denial
+        return None
+    return None
+
+
+_ACCOUNT_NOUNS = frozenset(["account", "version"])
+_RESTATING = frozenset(["insisting", "saying", "adding", "arguing", "maintaining", "stressing", "noting"])
+
+
+def _restatement(sentence: list, content: list) -> list | None:
+    """The negated clause a denial names its target by: "rejected the minister's statement, saying the company had
+    made no commitment to repay the aid" -> "the company had made no commitment ...". Only where the denial's own
+    content has no verb (it names the claim by reference: a report noun, a possessive, "that account"), and only a
+    negated clause: a positive one ("saying the line had been switched off") is another account, not the denied
+    claim."""
+    if claim_frame(content).predicate:
+        return None
+    for k in range(1, len(sentence) - 3):
+        if sentence[k - 1].text != "," or sentence[k].lower_ not in _RESTATING:
+            continue
+        rest = sentence[k + 1 :]
+        if rest and rest[0].lower_ == "that":
+            rest = rest[1:]
+        rest = [t for t in rest if not t.is_space]
+        while rest and rest[-1].is_punct:
+            rest = rest[:-1]
+        if _clause_follows(rest[:9]) and polarity_of(rest) == "negative":
+            return rest
         return None
     return None
 

@@ -612,6 +612,60 @@ _WRONGLY = re.compile(
 )
 
 
+_OWNED_ACCOUNT = re.compile(
+    r"(?:[a-z]+\s+)?(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,2}?([A-Za-z-]+)(?:'s|’s|s'|s’)\s+(?:[a-z-]+\s+)?"
+    r"(?:claims?|story|stories|statements?|account|reports?|assertions?|allegations?|estimates?|version|"
+    r"figures?|accusations?)\b(?!\s+(?:that|about|on|of)\b)"
+)
+
+
+def _owner_named(d: Statement, o: Statement) -> bool:
+    """``d`` rejects an account it names only by its owner ("the minister's statement", "the union's estimate", not
+    "the council's claim that P", which says what it rejects), and the owner speaks in ``o``: named in ``o``'s
+    attribution, a different speaker, in the same article or within a day."""
+    if d.speaker.name and d.speaker.name == o.speaker.name:
+        return False
+    if o.published_at and d.published_at and abs((o.published_at - d.published_at).days) > 1:
+        return False
+    owners = _owners(d)
+    return bool(owners) and bool(owners & _speaker_words(o))
+
+
+def _owners(d: Statement) -> frozenset[str]:
+    """Whose account a denial names it by, when it names it only so (first five letters of the owner's head)."""
+    cue = _cue_in(d)
+    if cue is None:
+        return frozenset()
+    # the account is the cue's object ("rejected the minister's statement"), not a later aside ("denied that P,
+    # calling the union's account a fiction")
+    m = _OWNED_ACCOUNT.match(d.text, cue.end() + 1)
+    return frozenset([m.group(1).lower()[:5]]) if m else frozenset()
+
+
+def _cue_in(d: Statement) -> re.Match | None:
+    """Where the cue's last word stands in the sentence, in any inflection (the cue word may be its lemma)."""
+    if not d.cue_word:
+        return None
+    w = re.escape(d.cue_word.split()[-1].lower())
+    if w.endswith("y"):
+        pattern = rf"\b{w[:-1]}(?:y|ies|ied|ying)\b"
+    elif w.endswith("e"):
+        pattern = rf"\b{w[:-1]}(?:e|es|ed|ing)\b"
+    else:
+        pattern = rf"\b{w}(?:s|ed|ing)?\b"
+    return re.search(pattern, d.text, re.I)
+
+
+def _speaker_words(s: Statement) -> set[str]:
+    """The speaker's name and the few words before it ("Industry Minister Arjun Mehrotra", "the skipper of a
+    trawler"), by their first five letters."""
+    name = s.speaker.name or ""
+    at = s.text.find(name) if name else -1
+    before = s.text[max(0, at - 40) : at] if at >= 0 else ""
+    words = re.findall(r"[A-Za-z]+", before)[-3:] + re.findall(r"[A-Za-z]+", f"{name} {s.speaker.resolved_from or ''}")
+    return {w.lower()[:5] for w in words if len(w) >= 3}
+
+
 def _retraction(r: Statement, other: Statement, sim: float, shared: list[str]) -> Contradiction | None:
     """``r`` takes back something; fire when ``other`` says what was taken back (not what it was corrected to)."""
     text = r.text
@@ -883,6 +937,15 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
                 return c
     if a.cue == "retract" or b.cue == "retract":
         return None
+    # A denial that names whose account it rejects ("dismissed the skipper's story") points at it, however it
+    # words it: checked before the clash gates, as the two often name the same thing differently.
+    for d, o in ((a, b), (b, a)):
+        if d.cue in ("deny", "not_confirmed") and o.cue in ("assert", "report") and _factual(o) and _owner_named(d, o):
+            kind = "denial" if d.cue == "deny" else "unconfirmed"
+            return _make(
+                d, o, kind, 0.6 if kind == "denial" else 0.5,
+                f"{kind}: {_who(d)} rejected ('{d.cue_word}') the account of {_who(o)}; shared: {', '.join(shared)}",
+            )  # fmt: skip
     if _entity_clash(a, b) or _subject_clash(a, b) or _other_referent(a, b) or _period_clash(a, b):
         return None
     # An article's own narration, or one speaker, does not contradict itself (retractions were handled above).
@@ -901,6 +964,8 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
                 f"unconfirmed: {_who(d)} has not confirmed ('{d.cue_word}') who was behind what {_who(o)} "
                 f"attributes; shared: {', '.join(shared)}",
             )  # fmt: skip
+        if _owners(d):
+            continue  # "rejected the minister's statement" rejects the minister's, and no one else's (above)
         # What is denied/unconfirmed is usually short: all of it must be in the other claim if it is one word.
         # Within one article the story is the same: a short denied/unconfirmed content ("any shipments") may
         # match on its one or two words, if all of them are in the other claim and one is what it says happened

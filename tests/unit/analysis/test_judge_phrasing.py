@@ -421,3 +421,28 @@ def test_a_pair_a_hand_rule_recognised_keeps_that_kind_when_the_likeliest_has_no
     })  # fmt: skip
     found = judge_pair(six, nine, model=leaning)
     assert found is not None and found.kind == "date_time"  # the hand rule's kind, with its evidence
+
+
+def test_a_denial_by_reference_reads_its_negated_restatement(statements):
+    [[d]] = statements(
+        "The port authority rejected the captain's account, insisting that no tug had touched the ferry's hull."
+    )
+    assert (d.cue, d.polarity, d.claim.predicate) == ("deny", "positive", "touch")
+    assert {"tug", "hull"} <= set(d.claim.keys)
+    # the control: a positive clause after the reference is another account, not the denied one
+    [[other]] = statements(
+        "The port authority rejected the captain's account, saying the ferry had drifted onto the pier."
+    )
+    assert other.claim.predicate != "drift"
+
+
+def test_a_denial_naming_whose_account_it_rejects_meets_that_account(pairs):
+    claim = "Captain Ilse Varga said a harbour tug had rammed the ferry's hull as it left the Moravik quay."
+    found = pairs(claim, "The port authority dismissed the captain's story as invention, insisting no tug was near.")
+    assert _kinds(found) == ["denial"]
+    # the controls: the owner named is someone else; or the denial says what it rejects, and that is another thing
+    assert pairs(claim, "The port authority dismissed the union's story as invention, insisting no tug was near.") == []
+    assert (
+        pairs(claim, "The port authority dismissed the captain's claim that the quay lights had failed as invention.")
+        == []
+    )
