@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from schemas import Speaker
 
-from .lexicon import ATTRIBUTION_VERBS, OUTLET_WORDS, PRONOUNS, REPORT_NOUNS
+from .lexicon import ACCOUNT_NOUNS, ATTRIBUTION_VERBS, OUTLET_WORDS, PRONOUNS, REPORT_NOUNS
 
 __all__ = ["Attribution", "SpeakerMemory", "find_attribution"]
 
@@ -328,9 +328,8 @@ _NO_GERUND = frozenset(
 _PARTICIPLE_MODIFIERS = frozenset(["brief", "publish", "quote", "cite", "post", "inform"])
 # Verbs that deny a claim only when their object is one ("dismissed the reports"), not a proposal or a person.
 _OBJECT_VERBS = frozenset(["reject", "dismiss", "refute", "dispute", "rebut", "contest"])
-# What such a verb rejects when it rejects what someone said: the report nouns, and a few nouns that name an
-# account only as the object of these verbs ("rejected the captain's account"; "6.2 million accounts" is no report)
-_REJECTED_NOUNS = REPORT_NOUNS | frozenset(["account", "version", "estimate", "estimates", "findings"])
+# What such a verb rejects when it rejects what someone said
+_REJECTED_NOUNS = REPORT_NOUNS | ACCOUNT_NOUNS
 
 
 def _is_cue(tok: Token) -> bool:
@@ -426,6 +425,8 @@ def _speaker_left(sent: Span, i: int) -> Span | None:
         if k <= sent.start or doc[k].text != ",":
             return None
         head = k - 1
+        if doc[head].like_num and head - 2 > sent.start and doc[head - 1].text == ",":
+            head -= 2  # "Kristine Balagtas, 19, who was in the pit, told": an age between commas
         if doc[head].pos_ not in ("PROPN", "NOUN") and doc[head].ent_type_ not in ("PERSON", "ORG"):
             return None
         start = _np_start(sent, head)

@@ -16,7 +16,7 @@ from .blocking import blocking_keys
 from .claim_frame import claim_frame, detect_cue, modality_of, phrasal_verb, polarity_of
 from .dates import find_dates
 from .entity_norm import norm_entity
-from .lexicon import ATTRIBUTION_VERBS, REPORT_NOUNS
+from .lexicon import ACCOUNT_NOUNS, ATTRIBUTION_VERBS, REPORT_NOUNS
 from .quantities import find_quantities
 
 __all__ = ["extract_many", "extract_statements", "statements_from_doc"]
@@ -186,9 +186,9 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     ]
     inner = _inner_report(content, nouns=cue_based)
     frame = claim_frame(inner[: main_clause_end(inner)])
-    if cue in ("deny", "not_confirmed") and _ACCOUNT_NOUNS & set(frame.keys):
+    if cue in ("deny", "not_confirmed") and ACCOUNT_NOUNS & set(frame.keys):
         # "disputed the company's account": the account is what was said, not what it is about
-        frame = frame.model_copy(update={"keys": [k for k in frame.keys if k not in _ACCOUNT_NOUNS]})
+        frame = frame.model_copy(update={"keys": [k for k in frame.keys if k not in ACCOUNT_NOUNS]})
     if not frame.keys and not quantities:
         return None
     st = Statement(
@@ -261,6 +261,10 @@ def _verb_finder(toks: list):
     return find
 
 
+# Nouns that name what someone said, before its content clause ("reports that P", "accounts that P")
+_SAID_NOUNS = REPORT_NOUNS | ACCOUNT_NOUNS
+
+
 def _inner_report(tokens: list, nouns: bool = False) -> list:
     """Nested reported speech: in "negotiators had told the union that P", the claim to compare is P.
 
@@ -279,7 +283,7 @@ def _inner_report(tokens: list, nouns: bool = False) -> list:
                     break  # another clause: its "that" is not this verb's
     if nouns:
         # the cue phrase may have taken the noun already ("could not verify reports| in the press that P")
-        at = next((k for k, t in enumerate(tokens[:12]) if t.pos_ == "NOUN" and t.lower_ in REPORT_NOUNS), -1)
+        at = next((k for k, t in enumerate(tokens[:12]) if t.pos_ == "NOUN" and t.lower_ in _SAID_NOUNS), -1)
         for m in range(at + 1, min(len(tokens) - 2, at + 9)):  # "reports in the Lusengan press that P"
             if tokens[m].lower_ == "that" and _clause_follows(tokens[m + 1 : m + 9]):
                 return tokens[m + 1 :]
@@ -320,13 +324,12 @@ def _nested_denial(tokens: list) -> tuple | None:
             w = tokens[m]
             if w.lower_ == "that" and _clause_follows(tokens[m + 1 : m + 9]):
                 return t, tokens[m + 1 :]
-            if w.pos_ in ("VERB", "AUX") or (w.pos_ == "NOUN" and w.lower_ not in REPORT_NOUNS):
+            if w.pos_ in ("VERB", "AUX") or (w.pos_ == "NOUN" and w.lower_ not in _SAID_NOUNS):
                 break  # "denied the charges and said that ...": no content clause of the denial
         return None
     return None
 
 
-_ACCOUNT_NOUNS = frozenset(["account", "version"])
 _RESTATING = frozenset(["insisting", "saying", "adding", "arguing", "maintaining", "stressing", "noting"])
 
 

@@ -7,6 +7,7 @@ never particular sentences.
 from __future__ import annotations
 
 __all__ = [
+    "ACCOUNT_NOUNS",
     "ATTRIBUTION_VERBS",
     "DENY_PHRASES",
     "FUTURE_MARKERS",
@@ -259,6 +260,9 @@ REPORT_NOUNS = frozenset(
         "accusations",
     }
 )
+# Nouns that name what someone said only next to a denial, a doubt or a content clause ("rejected the captain's
+# account", "could not verify accounts that P"); elsewhere they are things ("6.2 million accounts", "a new version").
+ACCOUNT_NOUNS = frozenset(["account", "accounts", "version", "versions", "estimate", "estimates", "findings"])
 OUTLET_WORDS = frozenset(
     {
         "post",

@@ -259,3 +259,12 @@ def test_a_hearer_and_a_time_between_told_and_that_are_not_the_claim(statements)
         "November 28."
     )
     assert sts[0].claim.predicate == "stop" and "meeting" not in sts[0].claim.keys
+
+
+def test_an_age_between_commas_keeps_the_speaker(statements):
+    (sts,) = statements("Tomas Grell, 34, who drives the night bus, told the Courier that the depot gates were locked.")
+    [s] = sts
+    assert (s.speaker.name, s.claim.predicate) == ("Tomas Grell", "lock")
+    # the control: a person with an age inside the claim is not who speaks
+    (sts,) = statements("Police in Varn said Tomas Grell, 34, had been arrested at the depot gates.")
+    assert [s.speaker.name for s in sts] == ["Police in Varn"] or all(s.speaker.name != "Tomas Grell" for s in sts)

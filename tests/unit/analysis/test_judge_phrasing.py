@@ -446,3 +446,10 @@ def test_a_denial_naming_whose_account_it_rejects_meets_that_account(pairs):
         pairs(claim, "The port authority dismissed the captain's claim that the quay lights had failed as invention.")
         == []
     )
+
+
+def test_accounts_that_a_non_confirmation_names_are_its_content(statements):
+    [[s]] = statements("The ministry said it could not verify accounts that the dam's spillway had cracked.")
+    assert s.cue == "not_confirmed"
+    assert {"spillway", "crack"} <= set(s.claim.keys)
+    assert "account" not in s.claim.keys
