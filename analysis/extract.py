@@ -134,6 +134,8 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     claim_tokens = [t for t in claim_tokens if not t.is_space and not _in_dateline(t)]
     claim_text = _span_text(claim_tokens) or text
     cue, cue_word = detect_cue(text, claim_text, attr.cue_lemma)
+    if cue_word is not None and cue_word == attr.cue_lemma and attr.cue_index is not None:
+        cue_word = doc[attr.cue_index].text  # as written ("denied"), where the cue is found again below
     nested = _nested_denial(claim_tokens) if cue in ("assert", "report") else None
     if nested is not None:
         # "The company denies that P, she said": what is said is a denial of P
@@ -275,6 +277,8 @@ def _inner_report(tokens: list, nouns: bool = False) -> list:
         # not a participle adjunct: in "declined to confirm that P, saying only that Q" the claim is P
         if t.pos_ == "VERB" and t.tag_ != "VBG" and t.lemma_.lower() in ("say", "tell", "write", "announce", "state",
                                                                          "claim", "add", "inform"):  # fmt: skip
+            if nouns and k > 0 and tokens[k - 1].lower_ in ("and", "but"):
+                break  # "denied ever threatening her and said that Q": the speaker's second clause, not what is denied
             # "told shift leaders at a meeting on Monday that P": a hearer and an adjunct may stand in between
             for m in range(k + 1, min(len(tokens) - 2, k + 12)):
                 if tokens[m].lower_ == "that":

@@ -453,3 +453,12 @@ def test_accounts_that_a_non_confirmation_names_are_its_content(statements):
     assert s.cue == "not_confirmed"
     assert {"spillway", "crack"} <= set(s.claim.keys)
     assert "account" not in s.claim.keys
+
+
+def test_a_denial_keeps_what_it_denies_when_its_speaker_goes_on_to_say_more(statements):
+    [[d]] = statements(
+        "Through a lawyer, Marco Lenz denied ever threatening the inspectors and said that he respected their work."
+    )
+    # the cue as written, and what is denied is the threat, not the respect
+    assert (d.cue, d.cue_word) == ("deny", "denied")
+    assert {"threaten", "inspector"} <= set(d.claim.keys)
