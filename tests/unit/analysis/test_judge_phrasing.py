@@ -462,3 +462,19 @@ def test_a_denial_keeps_what_it_denies_when_its_speaker_goes_on_to_say_more(stat
     # the cue as written, and what is denied is the threat, not the respect
     assert (d.cue, d.cue_word) == ("deny", "denied")
     assert {"threaten", "inspector"} <= set(d.claim.keys)
+
+
+def test_one_event_dated_twice_in_the_active_and_the_passive(pairs):
+    found = pairs(
+        "The dredging contract was awarded to Halvard Marine on January 12, according to tender documents.",
+        "Her ministry awarded the dredging contract to Halvard Marine on February 3, the former minister said.",
+    )
+    assert _kinds(found) == ["date_time"]
+    # the control: another verb, so another event of the contract
+    assert (
+        pairs(
+            "The dredging contract was signed by Halvard Marine on January 12, according to tender documents.",
+            "Her ministry awarded the dredging contract to Halvard Marine on February 3, the former minister said.",
+        )
+        == []
+    )
