@@ -473,9 +473,14 @@ def find_attribution(sent: Span) -> Attribution:
         if not _is_cue(t):
             continue
         i = sent.start + k
+        prev = doc[i - 1] if i - 1 >= sent.start else None
+        if t.tag_ == "VBG" and prev is not None and prev.text == ",":
+            adjunct = _participle_adjunct(sent, k, i)
+            if adjunct is not None:
+                return adjunct
+            continue  # "..., saying the bridge was unsafe" never names its speaker after the verb
         left = _speaker_left(sent, i)
         right = None
-        prev = doc[i - 1] if i - 1 >= sent.start else None
         if (
             left is None
             and prev is not None
@@ -547,6 +552,39 @@ def find_attribution(sent: Span) -> Attribution:
                 cs, ce = sent.start, sent.start + k
             return Attribution(span, span.text, "accord", "according to", sent.start + k, cs, ce)
     return Attribution()
+
+
+# Verbs that take a stance on something said or done, whose "..., saying P" gives the speaker's account P: "the
+# minister defended the tender, saying her ministry awarded the contract on February 3". After another verb the
+# main clause is itself the news ("the inspectorate rejected the plan, saying ...") and stays the claim.
+_STANCE_WORDS = (
+    "defend criticise criticize welcome praise blame explain justify respond reply downplay acknowledge "
+    "question challenge accuse condemn hail applaud"
+)
+_STANCE_VERBS = frozenset(_STANCE_WORDS.split())
+
+
+def _participle_adjunct(sent: Span, k: int, i: int) -> Attribution | None:
+    """"The minister defended the tender, saying P": the speaker of a participle cue after a main clause of stance
+    is that clause's subject (the noun phrase before its verb), and the claim is P."""
+    doc = sent.doc
+    toks = list(sent)
+    finite = next((j for j in range(k) if toks[j].tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
+    if finite is None:
+        return None
+    main = next((toks[j] for j in range(finite, k) if toks[j].pos_ == "VERB"), None)
+    if main is None or main.lemma_.lower() not in _STANCE_VERBS:
+        return None
+    span = _speaker_left(sent, sent.start + finite)
+    if span is None or span.start - sent.start > 6:
+        return None  # the subject must open the sentence (a dateline or a short opener at most)
+    after = i + 1
+    if after < sent.end and doc[after].lower_ == "that":
+        after += 1
+    if sent.end - after < 3:
+        return None
+    ce = _cut_trailing_clause(doc, after, sent.end)
+    return Attribution(span, span.text, doc[i].lemma_.lower(), doc[i].text, i, after, ce)
 
 
 # Cue verbs whose speaker is never after them: '"...," said X' inverts, '"...," told X' does not (X is the hearer).

@@ -268,3 +268,12 @@ def test_an_age_between_commas_keeps_the_speaker(statements):
     # the control: a person with an age inside the claim is not who speaks
     (sts,) = statements("Police in Varn said Tomas Grell, 34, had been arrested at the depot gates.")
     assert [s.speaker.name for s in sts] == ["Police in Varn"] or all(s.speaker.name != "Tomas Grell" for s in sts)
+
+
+def test_a_stance_then_saying_gives_the_speakers_account(statements):
+    (sts,) = statements("The harbour master defended the closure, saying the breakwater had cracked in two places.")
+    [s] = sts
+    assert (s.speaker.name, s.claim.predicate) == ("harbour master", "crack")
+    # the controls: after another verb the main clause stays the claim, and "saying" never names its speaker after it
+    (sts,) = statements("Police closed the coast road, saying the breakwater was unsafe.")
+    assert all(s.speaker.name != "breakwater" and s.claim.predicate == "close" for s in sts)
