@@ -565,7 +565,7 @@ _STANCE_VERBS = frozenset(_STANCE_WORDS.split())
 
 
 def _participle_adjunct(sent: Span, k: int, i: int) -> Attribution | None:
-    """"The minister defended the tender, saying P": the speaker of a participle cue after a main clause of stance
+    """ "The minister defended the tender, saying P": the speaker of a participle cue after a main clause of stance
     is that clause's subject (the noun phrase before its verb), and the claim is P."""
     doc = sent.doc
     toks = list(sent)
