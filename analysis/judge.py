@@ -627,43 +627,46 @@ def _owner_named(d: Statement, o: Statement) -> bool:
         return False
     if o.published_at and d.published_at and abs((o.published_at - d.published_at).days) > 1:
         return False
-    owners = _owners(d)
-    return bool(owners) and bool(owners & _speaker_words(o))
+    owners = _owners(d.text, d.cue_word)
+    return bool(owners) and bool(owners & _speaker_words(o.text, o.speaker.name, o.speaker.resolved_from))
 
 
-def _owners(d: Statement) -> frozenset[str]:
+@lru_cache(maxsize=65536)
+def _owners(text: str, cue_word: str | None) -> frozenset[str]:
     """Whose account a denial names it by, when it names it only so (first five letters of the owner's head)."""
-    cue = _cue_in(d)
+    cue = _cue_in(text, cue_word)
     if cue is None:
         return frozenset()
     # the account is the cue's object ("rejected the minister's statement"), not a later aside ("denied that P,
     # calling the union's account a fiction")
-    m = _OWNED_ACCOUNT.match(d.text, cue.end() + 1)
+    m = _OWNED_ACCOUNT.match(text, cue.end() + 1)
     return frozenset([m.group(1).lower()[:5]]) if m else frozenset()
 
 
-def _cue_in(d: Statement) -> re.Match | None:
-    """Where the cue's last word stands in the sentence, in any inflection (the cue word may be its lemma)."""
-    if not d.cue_word:
+def _cue_in(text: str, cue_word: str | None) -> re.Match | None:
+    """Where the cue's last word stands in the sentence, in any inflection ("had not been able to verify" may have
+    an adverb inside it: "had not been able to independently verify")."""
+    if not cue_word:
         return None
-    w = re.escape(d.cue_word.split()[-1].lower())
+    w = re.escape(cue_word.split()[-1].lower())
     if w.endswith("y"):
         pattern = rf"\b{w[:-1]}(?:y|ies|ied|ying)\b"
     elif w.endswith("e"):
         pattern = rf"\b{w[:-1]}(?:e|es|ed|ing)\b"
     else:
         pattern = rf"\b{w}(?:s|ed|ing)?\b"
-    return re.search(pattern, d.text, re.I)
+    return re.search(pattern, text, re.I)
 
 
-def _speaker_words(s: Statement) -> set[str]:
+@lru_cache(maxsize=65536)
+def _speaker_words(text: str, name: str | None, resolved_from: str | None) -> frozenset[str]:
     """The speaker's name and the few words before it ("Industry Minister Arjun Mehrotra", "the skipper of a
     trawler"), by their first five letters."""
-    name = s.speaker.name or ""
-    at = s.text.find(name) if name else -1
-    before = s.text[max(0, at - 40) : at] if at >= 0 else ""
-    words = re.findall(r"[A-Za-z]+", before)[-3:] + re.findall(r"[A-Za-z]+", f"{name} {s.speaker.resolved_from or ''}")
-    return {w.lower()[:5] for w in words if len(w) >= 3}
+    name = name or ""
+    at = text.find(name) if name else -1
+    before = text[max(0, at - 40) : at] if at >= 0 else ""
+    words = re.findall(r"[A-Za-z]+", before)[-3:] + re.findall(r"[A-Za-z]+", f"{name} {resolved_from or ''}")
+    return frozenset(w.lower()[:5] for w in words if len(w) >= 3)
 
 
 def _retraction(r: Statement, other: Statement, sim: float, shared: list[str]) -> Contradiction | None:
@@ -964,7 +967,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
                 f"unconfirmed: {_who(d)} has not confirmed ('{d.cue_word}') who was behind what {_who(o)} "
                 f"attributes; shared: {', '.join(shared)}",
             )  # fmt: skip
-        if _owners(d):
+        if _owners(d.text, d.cue_word):
             continue  # "rejected the minister's statement" rejects the minister's, and no one else's (above)
         # What is denied/unconfirmed is usually short: all of it must be in the other claim if it is one word.
         # Within one article the story is the same: a short denied/unconfirmed content ("any shipments") may
