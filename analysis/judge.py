@@ -18,7 +18,7 @@ from schemas import Contradiction, Quantity, Statement, pair_id
 
 from .dates import minutes_of_day
 from .identity_cache import IdentityCache
-from .lexicon import VALUE_UPDATE_RE
+from .lexicon import ACCOUNT_NOUNS, REPORT_NOUNS, VALUE_UPDATE_RE
 from .quantities import PERSON_NOUNS
 
 __all__ = ["CUE_BASED", "judge_statements", "names_clash", "same_words", "similarity", "verbs_clash", "RISE_FALL"]
@@ -612,10 +612,11 @@ _WRONGLY = re.compile(
 )
 
 
+# "(outright) the minister's statement", "the union's own estimate": an account named by its owner, with no content
+# clause after it ("the council's claim that P" says what it is)
 _OWNED_ACCOUNT = re.compile(
     r"(?:[a-z]+\s+)?(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,2}?([A-Za-z-]+)(?:'s|’s|s'|s’)\s+(?:[a-z-]+\s+)?"
-    r"(?:claims?|story|stories|statements?|account|reports?|assertions?|allegations?|estimates?|version|"
-    r"figures?|accusations?)\b(?!\s+(?:that|about|on|of)\b)"
+    rf"(?:{'|'.join(sorted(REPORT_NOUNS | ACCOUNT_NOUNS, key=len, reverse=True))})\b(?!\s+(?:that|about|on|of)\b)"
 )
 
 
