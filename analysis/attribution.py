@@ -467,6 +467,7 @@ def find_attribution(sent: Span) -> Attribution:
     according = next(
         (k for k, t in enumerate(toks[:-1]) if t.lower_ == "according" and toks[k + 1].lower_ == "to"), len(toks)
     )
+    main: int | None = None  # the main clause's verb, found once (a hostile sentence may hold thousands of cues)
     for k, t in enumerate(toks):
         if k > according:
             break
@@ -475,7 +476,9 @@ def find_attribution(sent: Span) -> Attribution:
         i = sent.start + k
         prev = doc[i - 1] if i - 1 >= sent.start else None
         if t.tag_ == "VBG" and prev is not None and prev.text == ",":
-            adjunct = _participle_adjunct(sent, k, i)
+            if main is None:
+                main = _main_verb(toks)
+            adjunct = _participle_adjunct(sent, main, k, i)
             if adjunct is not None:
                 return adjunct
             continue  # "..., saying the bridge was unsafe" never names its speaker after the verb
@@ -564,18 +567,23 @@ _STANCE_WORDS = (
 _STANCE_VERBS = frozenset(_STANCE_WORDS.split())
 
 
-def _participle_adjunct(sent: Span, k: int, i: int) -> Attribution | None:
-    """ "The minister defended the tender, saying P": the speaker of a participle cue after a main clause of stance
-    is that clause's subject (the noun phrase before its verb), and the claim is P."""
-    doc = sent.doc
-    toks = list(sent)
-    finite = next((j for j in range(k) if toks[j].tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
+def _main_verb(toks: list) -> int:
+    """Index of the first content verb at or after the sentence's first finite verb (-1 if none)."""
+    finite = next((j for j, t in enumerate(toks) if t.tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
     if finite is None:
+        return -1
+    return next((j for j in range(finite, len(toks)) if toks[j].pos_ == "VERB"), -1)
+
+
+def _participle_adjunct(sent: Span, main: int, k: int, i: int) -> Attribution | None:
+    """ "The minister defended the tender, saying P": the speaker of a participle cue (token ``k`` of the sentence,
+    ``i`` of the doc) after a main clause of stance (its verb at ``main``) is that clause's subject, the noun phrase
+    before its first verb, and the claim is P."""
+    doc = sent.doc
+    if not 0 <= main < k or doc[sent.start + main].lemma_.lower() not in _STANCE_VERBS:
         return None
-    main = next((toks[j] for j in range(finite, k) if toks[j].pos_ == "VERB"), None)
-    if main is None or main.lemma_.lower() not in _STANCE_VERBS:
-        return None
-    span = _speaker_left(sent, sent.start + finite)
+    first = next(j for j in range(main + 1) if doc[sent.start + j].tag_ in ("VBD", "VBZ", "VBP", "MD"))
+    span = _speaker_left(sent, sent.start + first)
     if span is None or span.start - sent.start > 6:
         return None  # the subject must open the sentence (a dateline or a short opener at most)
     after = i + 1
