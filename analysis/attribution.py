@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from schemas import Speaker
 
-from .lexicon import ACCOUNT_NOUNS, ATTRIBUTION_VERBS, OUTLET_WORDS, PRONOUNS, REPORT_NOUNS
+from .lexicon import ATTRIBUTION_VERBS, OUTLET_WORDS, PRONOUNS, SAID_NOUNS
 
 __all__ = ["Attribution", "SpeakerMemory", "find_attribution"]
 
@@ -328,8 +328,6 @@ _NO_GERUND = frozenset(
 _PARTICIPLE_MODIFIERS = frozenset(["brief", "publish", "quote", "cite", "post", "inform"])
 # Verbs that deny a claim only when their object is one ("dismissed the reports"), not a proposal or a person.
 _OBJECT_VERBS = frozenset(["reject", "dismiss", "refute", "dispute", "rebut", "contest"])
-# What such a verb rejects when it rejects what someone said
-_REJECTED_NOUNS = REPORT_NOUNS | ACCOUNT_NOUNS
 
 
 def _is_cue(tok: Token) -> bool:
@@ -357,7 +355,7 @@ def _is_cue(tok: Token) -> bool:
     if lemma in _OBJECT_VERBS:
         # "rejected the claims / the report that ..." denies a claim; "rejected the tram line" refuses a plan
         nxt = tok.doc[tok.i + 1 : tok.i + 5]
-        if not any(t.lower_ in _REJECTED_NOUNS or t.lower_ in ("that", "as") for t in nxt):
+        if not any(t.lower_ in SAID_NOUNS or t.lower_ in ("that", "as") for t in nxt):
             return False
     return not (lemma in _NO_GERUND and tok.tag_ == "VBG")
 
@@ -467,7 +465,7 @@ def find_attribution(sent: Span) -> Attribution:
     according = next(
         (k for k, t in enumerate(toks[:-1]) if t.lower_ == "according" and toks[k + 1].lower_ == "to"), len(toks)
     )
-    main: int | None = None  # the main clause's verb, found once (a hostile sentence may hold thousands of cues)
+    clause: tuple[int, int] | None = None  # the main clause, found once (a hostile sentence may hold thousands of cues)
     for k, t in enumerate(toks):
         if k > according:
             break
@@ -476,9 +474,9 @@ def find_attribution(sent: Span) -> Attribution:
         i = sent.start + k
         prev = doc[i - 1] if i - 1 >= sent.start else None
         if t.tag_ == "VBG" and prev is not None and prev.text == ",":
-            if main is None:
-                main = _main_verb(toks)
-            adjunct = _participle_adjunct(sent, main, k, i)
+            if clause is None:
+                clause = _main_clause(toks)
+            adjunct = _participle_adjunct(sent, clause, k, i)
             if adjunct is not None:
                 return adjunct
             continue  # "..., saying the bridge was unsafe" never names its speaker after the verb
@@ -567,23 +565,23 @@ _STANCE_WORDS = (
 _STANCE_VERBS = frozenset(_STANCE_WORDS.split())
 
 
-def _main_verb(toks: list) -> int:
-    """Index of the first content verb at or after the sentence's first finite verb (-1 if none)."""
+def _main_clause(toks: list) -> tuple[int, int]:
+    """(first finite verb, first content verb at or after it) of the sentence; (-1, -1) when there is none."""
     finite = next((j for j, t in enumerate(toks) if t.tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
     if finite is None:
-        return -1
-    return next((j for j in range(finite, len(toks)) if toks[j].pos_ == "VERB"), -1)
+        return -1, -1
+    return finite, next((j for j in range(finite, len(toks)) if toks[j].pos_ == "VERB"), -1)
 
 
-def _participle_adjunct(sent: Span, main: int, k: int, i: int) -> Attribution | None:
+def _participle_adjunct(sent: Span, clause: tuple[int, int], k: int, i: int) -> Attribution | None:
     """ "The minister defended the tender, saying P": the speaker of a participle cue (token ``k`` of the sentence,
-    ``i`` of the doc) after a main clause of stance (its verb at ``main``) is that clause's subject, the noun phrase
-    before its first verb, and the claim is P."""
+    ``i`` of the doc) after a main clause of stance (``clause``: its first finite verb and its content verb) is that
+    clause's subject, the noun phrase before its first verb, and the claim is P."""
     doc = sent.doc
+    finite, main = clause
     if not 0 <= main < k or doc[sent.start + main].lemma_.lower() not in _STANCE_VERBS:
         return None
-    first = next(j for j in range(main + 1) if doc[sent.start + j].tag_ in ("VBD", "VBZ", "VBP", "MD"))
-    span = _speaker_left(sent, sent.start + first)
+    span = _speaker_left(sent, sent.start + finite)
     if span is None or span.start - sent.start > 6:
         return None  # the subject must open the sentence (a dateline or a short opener at most)
     after = i + 1

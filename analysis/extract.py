@@ -16,7 +16,7 @@ from .blocking import blocking_keys
 from .claim_frame import claim_frame, detect_cue, modality_of, phrasal_verb, polarity_of
 from .dates import find_dates
 from .entity_norm import norm_entity
-from .lexicon import ACCOUNT_NOUNS, ATTRIBUTION_VERBS, REPORT_NOUNS
+from .lexicon import ACCOUNT_NOUNS, ATTRIBUTION_VERBS, SAID_NOUNS
 from .quantities import find_quantities
 
 __all__ = ["extract_many", "extract_statements", "statements_from_doc"]
@@ -263,10 +263,6 @@ def _verb_finder(toks: list):
     return find
 
 
-# Nouns that name what someone said, before its content clause ("reports that P", "accounts that P")
-_SAID_NOUNS = REPORT_NOUNS | ACCOUNT_NOUNS
-
-
 def _inner_report(tokens: list, nouns: bool = False) -> list:
     """Nested reported speech: in "negotiators had told the union that P", the claim to compare is P.
 
@@ -287,7 +283,7 @@ def _inner_report(tokens: list, nouns: bool = False) -> list:
                     break  # another clause: its "that" is not this verb's
     if nouns:
         # the cue phrase may have taken the noun already ("could not verify reports| in the press that P")
-        at = next((k for k, t in enumerate(tokens[:12]) if t.pos_ == "NOUN" and t.lower_ in _SAID_NOUNS), -1)
+        at = next((k for k, t in enumerate(tokens[:12]) if t.pos_ == "NOUN" and t.lower_ in SAID_NOUNS), -1)
         for m in range(at + 1, min(len(tokens) - 2, at + 9)):  # "reports in the Lusengan press that P"
             if tokens[m].lower_ == "that" and _clause_follows(tokens[m + 1 : m + 9]):
                 return tokens[m + 1 :]
@@ -328,7 +324,7 @@ def _nested_denial(tokens: list) -> tuple | None:
             w = tokens[m]
             if w.lower_ == "that" and _clause_follows(tokens[m + 1 : m + 9]):
                 return t, tokens[m + 1 :]
-            if w.pos_ in ("VERB", "AUX") or (w.pos_ == "NOUN" and w.lower_ not in _SAID_NOUNS):
+            if w.pos_ in ("VERB", "AUX") or (w.pos_ == "NOUN" and w.lower_ not in SAID_NOUNS):
                 break  # "denied the charges and said that ...": no content clause of the denial
         return None
     return None

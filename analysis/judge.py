@@ -18,7 +18,7 @@ from schemas import Contradiction, Quantity, Statement, pair_id
 
 from .dates import minutes_of_day
 from .identity_cache import IdentityCache
-from .lexicon import ACCOUNT_NOUNS, REPORT_NOUNS, VALUE_UPDATE_RE
+from .lexicon import SAID_NOUNS, VALUE_UPDATE_RE
 from .quantities import PERSON_NOUNS
 
 __all__ = ["CUE_BASED", "judge_statements", "names_clash", "same_words", "similarity", "verbs_clash", "RISE_FALL"]
@@ -616,7 +616,7 @@ _WRONGLY = re.compile(
 # clause after it ("the council's claim that P" says what it is)
 _OWNED_ACCOUNT = re.compile(
     r"(?:[a-z]+\s+)?(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,2}?([A-Za-z-]+)(?:'s|’s|s'|s’)\s+(?:[a-z-]+\s+)?"
-    rf"(?:{'|'.join(sorted(REPORT_NOUNS | ACCOUNT_NOUNS, key=len, reverse=True))})\b(?!\s+(?:that|about|on|of)\b)"
+    rf"(?:{'|'.join(sorted(SAID_NOUNS, key=len, reverse=True))})\b(?!\s+(?:that|about|on|of)\b)"
 )
 
 
@@ -645,8 +645,8 @@ def _owners(text: str, cue_word: str | None) -> frozenset[str]:
 
 
 def _cue_in(text: str, cue_word: str | None) -> re.Match | None:
-    """Where the cue's last word stands in the sentence, in any inflection ("had not been able to verify" may have
-    an adverb inside it: "had not been able to independently verify")."""
+    """Where the cue's last word stands in the sentence, in any inflection: statements stored before ``cue_word``
+    was written as it stands in the sentence ("denied") carry its lemma ("deny")."""
     if not cue_word:
         return None
     w = re.escape(cue_word.split()[-1].lower())

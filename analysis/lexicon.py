@@ -21,6 +21,7 @@ __all__ = [
     "OUTLET_WORDS",
     "PRONOUNS",
     "REPORT_NOUNS",
+    "SAID_NOUNS",
     "RETRACT_RE",
     "STOP_LEMMAS",
     "SYNONYMS",
@@ -263,6 +264,8 @@ REPORT_NOUNS = frozenset(
 # Nouns that name what someone said only next to a denial, a doubt or a content clause ("rejected the captain's
 # account", "could not verify accounts that P"); elsewhere they are things ("6.2 million accounts", "a new version").
 ACCOUNT_NOUNS = frozenset(["account", "accounts", "version", "versions", "estimate", "estimates", "findings"])
+# Every noun that names what someone said ("reports that P", "rejected the captain's account")
+SAID_NOUNS = REPORT_NOUNS | ACCOUNT_NOUNS
 OUTLET_WORDS = frozenset(
     {
         "post",

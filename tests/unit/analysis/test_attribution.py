@@ -279,14 +279,14 @@ def test_a_stance_then_saying_gives_the_speakers_account(statements):
     assert all(s.speaker.name != "breakwater" and s.claim.predicate == "close" for s in sts)
 
 
-def test_a_sentence_of_thousands_of_participles_finds_its_main_verb_once(nlp, monkeypatch):
+def test_a_sentence_of_thousands_of_participles_finds_its_main_clause_once(nlp, monkeypatch):
     from analysis import attribution
 
     calls = []
-    real = attribution._main_verb
-    monkeypatch.setattr(attribution, "_main_verb", lambda toks: calls.append(1) or real(toks))
+    real = attribution._main_clause
+    monkeypatch.setattr(attribution, "_main_clause", lambda toks: calls.append(1) or real(toks))
     doc = nlp("The minister defended the plan" + ", saying it rained" * 3000 + ".")
     attrs = [attribution.find_attribution(sent) for sent in doc.sents]
-    # a hostile sentence: one scan for the main verb, not one per participle (quadratic in the sentence's length)
+    # a hostile sentence: one scan for the main clause, not one per participle (quadratic in the sentence's length)
     assert len(calls) == 1
     assert attrs[0].speaker_text == "The minister"

@@ -465,16 +465,11 @@ def test_a_denial_keeps_what_it_denies_when_its_speaker_goes_on_to_say_more(stat
 
 
 def test_one_event_dated_twice_in_the_active_and_the_passive(pairs):
+    awarded = "Her ministry awarded the dredging contract to Halvard Marine on February 3, the former minister said."
     found = pairs(
-        "The dredging contract was awarded to Halvard Marine on January 12, according to tender documents.",
-        "Her ministry awarded the dredging contract to Halvard Marine on February 3, the former minister said.",
+        "The dredging contract was awarded to Halvard Marine on January 12, according to tender documents.", awarded
     )
     assert _kinds(found) == ["date_time"]
     # the control: another verb, so another event of the contract
-    assert (
-        pairs(
-            "The dredging contract was signed by Halvard Marine on January 12, according to tender documents.",
-            "Her ministry awarded the dredging contract to Halvard Marine on February 3, the former minister said.",
-        )
-        == []
-    )
+    signed = "The dredging contract was signed by Halvard Marine on January 12, according to tender documents."
+    assert pairs(signed, awarded) == []
