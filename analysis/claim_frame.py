@@ -234,6 +234,11 @@ def phrasal_verb(tokens: list, k: int) -> str | None:
     return PHRASAL.get((tokens[k].lemma_.lower(), nxt))
 
 
+def _after_years(tokens: list, k: int) -> bool:
+    words = [tokens[j].lower_ for j in range(max(0, k - 2), k) if tokens[j].text != "-"]
+    return bool(words) and words[-1] in ("year", "years")
+
+
 def _token_keys(tokens: list) -> list[tuple[int, str, str]]:
     """(token position, key, POS) for each content token; a named entity is one key ('north_korea')."""
     out: list[tuple[int, str, str]] = []
@@ -258,6 +263,8 @@ def _token_keys(tokens: list) -> list[tuple[int, str, str]]:
                             if key and key != norm:
                                 out.append((last, key, part.pos_))
                 continue
+        if t.lower_ == "old" and _after_years(tokens, k):
+            continue  # "a 4-year-old boy": the age is a figure (its words would make any two ages alike)
         phrasal = phrasal_verb(tokens, k) if t.pos_ == "VERB" else None
         if phrasal:
             out.append((k, phrasal, "VERB"))

@@ -176,7 +176,8 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         q for q in find_quantities(raw, offset=sent.start_char, lemma_of=lemma_of) if q.start >= sent.start_char + skip
     ]
     quantities = [
-        q.model_copy(update={"verb": verb_of(q.start, q.end)})
+        # an age belongs to whom it describes, not to an action ("a 4-year-old boy fell")
+        q.model_copy(update={"verb": verb_of(q.start, q.end) if q.unit != "age" else None})
         for q in found
         if not _previous_value(article.text, q, found)
     ]

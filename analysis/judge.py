@@ -347,6 +347,25 @@ def _frames_time(q: Quantity, s: Statement) -> bool:
     return bool(_WINDOW_BEFORE.search(s.text[max(0, at - 40) : at]) or _ELAPSED_AFTER.match(s.text[end : end + 40]))
 
 
+_AGED_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _aged(q: Quantity, s: Statement) -> str | None:
+    """Whom an age describes, as the noun right after it ("a 4-year-old boy" -> 'boy'); None where it stands alone."""
+    m = _AGED_WORD.match(s.text, q.end - s.start)
+    word = m.group(1) if m else None
+    return word if word and word not in _FUNCTION_WORDS else None
+
+
+def _same_aged(x: Quantity, a: Statement, y: Quantity, b: Statement) -> bool:
+    """Two ages describe one person unless both name whom and the two differ ("a 17-year-old gorilla" / "a
+    3-year-old boy"); figures of every other unit pass."""
+    if x.unit != "age":
+        return True
+    wx, wy = _aged(x, a), _aged(y, b)
+    return wx is None or wy is None or wx == wy
+
+
 def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | None:
     """For a thing both claims count (with the same verb), no value of one is compatible with any of the other."""
     counts_a = [x for x in a.quantities if not _frames_time(x, a)]  # once per pair, not once per combination
@@ -364,11 +383,16 @@ def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | N
             # figures counted by different actions are different things ("shrank 4.8%" / "will go up to 20%"),
             # whatever the other figures of the two claims count
             and not verbs_clash(x, y, a, b)
+            and _same_aged(x, a, y, b)
         ]
         if not pairs:
             continue
         # the same thing counted by the same action: one verb for both numbers, or the same main verb
-        if not any(x.verb and x.verb == y.verb for x, y in pairs) and not _same_predicate(a, b):
+        if (
+            not any(x.verb and x.verb == y.verb for x, y in pairs)
+            and not _same_predicate(a, b)
+            and x0.unit != "age"  # an age goes with whom it describes, checked above, not with an action
+        ):
             continue
         if (
             x0.unit in ("%", "pp")

@@ -75,6 +75,8 @@ _HEDGES = [
     (r"at most|no more than|a maximum of|not more than", "at_most"),
     (r"fewer than|less than|under|below", "less_than"),
 ]
+# "more-than 11 million" is written with a hyphen too
+_HEDGES = [(h.replace(" ", r"[\s-]+"), kind) for h, kind in _HEDGES]
 _HEDGE_RE = "|".join(f"(?:{h})" for h, _ in _HEDGES)
 
 _NUMBER_RE = re.compile(
@@ -90,7 +92,7 @@ _NUMBER_RE = re.compile(
 )
 _UNIT_RE = re.compile(
     r"\s*(?P<unit>(?:°\s?|degrees?\s+)?(?:C|F)\b|degrees?\s+(?:Celsius|Fahrenheit)|kilograms?|kg|pounds?|lbs?|lb|"
-    r"tonnes?|tons?|kilometres?|kilometers?|km|miles?|metres?|meters?|m\b|euros?|dollars?|usd|eur)?",
+    r"tonnes?|tons?|kilometres?|kilometers?|km|miles?|metres?|meters?|m\b|feet\b|foot\b|ft\b|euros?|dollars?|usd|eur)?",
     re.I,
 )
 _NEXT_WORDS = re.compile(r"\s*(?:(?:of\s+)?(?:its|their|the|his|her|our)\s+)?(?:[\w'-]+\s+){0,3}")
@@ -236,6 +238,9 @@ def _unit_after(text: str, end: int) -> tuple[str | None, float, int]:
         "metres": ("metre", 1.0),
         "meter": ("metre", 1.0),
         "meters": ("metre", 1.0),
+        "feet": ("metre", 0.3048),
+        "foot": ("metre", 0.3048),
+        "ft": ("metre", 0.3048),
         "euro": ("eur", 1.0),
         "euros": ("eur", 1.0),
         "eur": ("eur", 1.0),
@@ -287,6 +292,11 @@ def _counted_noun(text: str, end: int, lemma_of: dict[int, tuple[str, str]]) -> 
 
 # a length of time written as an attribute ("a nine-year prison term", "a 30-day ban"), not an age ("7-year-old")
 _SPAN = re.compile(r"-(year|month|week|day|hour|minute)(?![\w-])", re.I)
+# an age: "a 4-year-old boy", "he was 3 years old"; "15- to 24-year-olds" names an age group, not one's age
+_AGE = re.compile(r"(?:-|\s+)years?(?:-|\s+)old(?P<group>s)?\b", re.I)
+# "aged 45" is an age; "aged 18 and over" a bound and "aged 15 to 24" a group
+_AGED = re.compile(r"\baged\s+$", re.I)
+_AGED_BOUND = re.compile(r"\s*(?:and|or)\s+(?:over|above|older|under|younger|up)\b", re.I)
 # "the number of new jobs would be no more than 800": the count stands after what it counts
 _NUMBER_OF = re.compile(
     r"\b(?:number|total|count|toll) of\b(?P<gap>[^\d]{0,60}?)\b(?:is|was|were|are|be|been|stood at|"
@@ -371,7 +381,16 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
                     text[m.end("num") : m.end("num") + 12]):  # fmt: skip
             continue  # "4 November": a day of the month
         span = _SPAN.match(text, m.end()) if not m.group("pct") else None
-        if re.match(r"-[a-z]", text[m.end() : m.end() + 2]) and not m.group("pct") and not span:
+        age_end = None  # where the age's words end ("3 years old"), None for every other figure
+        if not (m.group("pct") or m.group("cur") or m.group("range")):
+            age = _AGE.match(text, m.end())
+            if age and age.group("group"):
+                continue
+            if age:
+                age_end = age.end()
+            elif _AGED.search(text, max(0, start - 8), start) and not _AGED_BOUND.match(text, m.end()):
+                age_end = m.end()
+        if re.match(r"-[a-z]", text[m.end() : m.end() + 2]) and not m.group("pct") and not span and age_end is None:
             continue  # "a 36-yard field goal", "a 7-year-old": an attribute, not a count
         if _YEARLIKE.match(raw.strip()) and not m.group("pct") and not m.group("cur"):
             continue
@@ -424,6 +443,8 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
         factor = 1.0
         if m.group("pct"):
             unit = "%" if "point" not in m.group("pct") else "pp"
+        elif age_end is not None:
+            unit, end = "age", age_end
         elif span:
             unit, end = span.group(1).lower(), span.end()  # "a nine-year prison term" lasts nine years
         else:

@@ -105,9 +105,9 @@ def test_a_length_of_time_written_as_an_attribute_is_a_figure(statements):
     assert [(q.text, q.value, q.unit) for q in s.quantities] == [("seven-year", 7.0, "year")]
     (ban,) = statements("The league imposed a 30-day ban on the club, officials said.")[0]
     assert [(q.value, q.unit) for q in ban.quantities] == [(30.0, "day")]
-    # an age is not a length of time, and other attributes stay what they were
+    # an age is not a length of time (it is an age), and other attributes stay what they were
     (age,) = statements("A 7-year-old girl and a 36-yard pass were shown on television, the station said.")[0]
-    assert age.quantities == []
+    assert [(q.value, q.unit) for q in age.quantities] == [(7.0, "age")]
 
 
 def test_a_count_after_what_it_counts(statements):
@@ -138,4 +138,33 @@ def test_two_counts_of_people_taken_to_hospital_clash(pairs):
     assert not pairs(
         "The mine's owner told reporters that nine miners were taken to hospital after the collapse.",
         "The regional fire chief said 31 miners had been sent home after the blast.",
+    )
+
+
+def test_an_age_is_a_figure_of_its_own():
+    found = find_quantities("Rescuers reached a 7-year-old girl and her grandfather, who was 64 years old.")
+    assert [(q.text, q.value, q.unit) for q in found] == [("7-year-old", 7.0, "age"), ("64 years old", 64.0, "age")]
+    assert [(q.text, q.unit) for q in find_quantities("A man aged 45 was held overnight.")] == [("45", "age")]
+    # an age group and a bound on age are no one's age
+    assert [q.unit for q in find_quantities("Turnout among 18- to 24-year-olds rose.")] != ["age"]
+    assert [q.unit for q in find_quantities("The rate applies to workers aged 21 and over.")] == [None]
+
+
+def test_feet_and_a_hyphenated_hedge():
+    (q,) = find_quantities("The crew said the wave was 20ft high.")
+    assert (q.unit, round(q.value, 3)) == ("metre", 6.096)
+    (q,) = find_quantities("The more-than 40 boxes were seized.")
+    assert (q.approx, q.low) == ("more_than", 40.0)
+
+
+def test_two_ages_of_one_person_clash_and_two_people_do_not(pairs):
+    found = pairs(
+        "Police said a 9-year-old boy was pulled from the river near the old mill on Sunday.",
+        "Firefighters said the 11-year-old boy was pulled from the river near the mill on Sunday.",
+    )
+    assert [c.kind for c in found] == ["quantity"]
+    # control: ages of two people (the boy and his uncle) are not one figure
+    assert not pairs(
+        "Police said a 9-year-old boy was pulled from the river near the old mill on Sunday.",
+        "Firefighters said his 41-year-old uncle was pulled from the river near the mill on Sunday.",
     )
