@@ -299,7 +299,11 @@ def claim_frame(span: Span | list) -> ClaimFrame:
                 last_pos = pos
             continue
         # a participle modifier ("a train travelling to X derailed") is not the main verb
-        after_be = pos > 0 and tokens[pos - 1].lemma_.lower() == "be"
+        # "are cutting", "are not cutting", "is still hiring": the progressive is the main verb
+        before = pos - 1
+        while before > 0 and tokens[before].pos_ in ("ADV", "PART"):
+            before -= 1
+        after_be = before >= 0 and tokens[before].lemma_.lower() == "be"
         if predicate is None and tag == "VERB" and tokens[pos].tag_ == "VBG" and not after_be:
             continue
         # a bare or plural-present "verb" right after a singular noun, with a finite verb still to come, is a noun

@@ -21,7 +21,10 @@ from .identity_cache import IdentityCache
 from .lexicon import SAID_NOUNS, VALUE_UPDATE_RE
 from .quantities import PERSON_NOUNS
 
-__all__ = ["CUE_BASED", "judge_statements", "names_clash", "same_words", "similarity", "verbs_clash", "RISE_FALL"]
+__all__ = [
+    "CUE_BASED", "RISE_FALL", "judge_statements", "names_clash", "negated_word", "same_words", "similarity",
+    "verbs_clash",
+]  # fmt: skip
 
 # Canonical lemmas (see lexicon.SYNONYMS) on either side of an antonym axis.
 _AXES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
@@ -533,7 +536,7 @@ _NEG_SKIP = frozenset(_NEG_SKIP_WORDS.split())
 
 
 @lru_cache(maxsize=65536)
-def _negated_word(text: str) -> str | None:
+def negated_word(text: str) -> str | None:
     """The first content word a negator applies to: 'did not pose a threat' -> 'pose'."""
     m = _NEGATED.search(text.replace("’", "'"))
     if not m:
@@ -551,10 +554,13 @@ def _voices_meet(a: Statement, b: Statement) -> bool:
 def _negated_found(neg: Statement, pos: Statement) -> bool:
     """What the negative claim negates is in the other claim ('did not pose a threat' says nothing against 'were
     trying to determine the type of missile'). Matched on a word's first letters, as the text is not lemmatised."""
-    word = _negated_word(neg.claim_text or neg.text)
+    word = negated_word(neg.claim_text or neg.text)
     if word is None or len(word) < 3:
         return True  # a prefix negation ('uninspected') or nothing to go on: the other checks decide
-    stem = word[:4]
+    base = re.sub(r"(?:ing|ed)$", "", word) if len(word) > 5 else word
+    if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+        base = base[:-1]  # "cutting" -> "cut", "stopped" -> "stop"
+    stem = base[:4]
     return any(k.startswith(stem) or (stem.startswith(k[:4]) and len(k) >= 3) for k in pos.claim.keys) or any(
         w.startswith(stem) for w in _letters(pos.claim_text or pos.text).split()
     )
@@ -935,6 +941,15 @@ def same_words(a: Statement, b: Statement) -> bool:
 MAX_DAYS_APART = 60
 
 
+# the present progressive of a plan: "we are not cutting jobs", "the school is closing in June"
+_PROGRESSIVE = re.compile(r"\b(?:am|is|are|'re|'s)\s+(?:not\s+|n't\s+|never\s+)?\w+ing\b", re.I)
+
+
+def _plan_and_now(future: Statement, now: Statement) -> bool:
+    """A plan (``future``) against a statement of what is under way (the present progressive): one plan."""
+    return future.modality == "future" and _factual(now) and bool(_PROGRESSIVE.search(now.claim_text or now.text))
+
+
 def _too_far_apart(a: Statement, b: Statement) -> bool:
     return _days_apart(a, b) > MAX_DAYS_APART
 
@@ -1024,7 +1039,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         return None
     if len(shared) < MIN_SHARED or sim < MIN_SIM_QUANTITY:
         return None
-    both_future = a.modality == b.modality == "future"
+    both_future = a.modality == b.modality == "future" or _plan_and_now(a, b) or _plan_and_now(b, a)
     if not (_factual(a) and _factual(b)) and not both_future:
         return None
     joined = ", ".join(shared)
@@ -1079,7 +1094,8 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     if (
         a.polarity != b.polarity
         and ((sim >= 0.6 and len(shared) >= 3) or bare)
-        and not (pa.keys() & pb.keys())
+        # "did not rise" / "fell" may both hold; "will not close" / "will close" cannot
+        and all(pa[axis] == pb[axis] for axis in pa.keys() & pb.keys())
         and (_same_predicate(a, b) or copular)
         and _negated_found(*((a, b) if a.polarity == "negative" else (b, a)))
     ):

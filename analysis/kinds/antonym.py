@@ -6,6 +6,7 @@ of any case.
 
 from __future__ import annotations
 
+from ..judge import negated_word
 from ..lexicon import OPPOSITES
 from .align import Alignment
 from .view import StatementView
@@ -68,8 +69,16 @@ def signal(v: StatementView) -> bool:
     return bool(v.words & _ANY)
 
 
+def _negates(v: StatementView, word: str) -> bool:
+    """The claim negates its axis word itself ("did not rise"), not something else it says."""
+    negated = negated_word(v.s.claim_text or v.s.text)
+    return negated is not None and negated[:4] == word[:4]
+
+
 def features(a: StatementView, b: StatementView, al: Alignment) -> tuple[float, ...]:
-    if opposites(a, b) is None:
+    pair = opposites(a, b)
+    # "did not rise" and "fell" may both hold, and "was not approved" agrees with "rejected"
+    if pair is None or _negates(a, pair[0]) or _negates(b, pair[1]):
         return (0.0, 0.0, 0.0, 0.0)
     plain = 0.0 if (a.cue_based or b.cue_based or a.modal or b.modal or a.negated != b.negated) else 1.0
     return (1.0, al.overlap, al.claim_overlap, plain * al.overlap)

@@ -181,3 +181,30 @@ def test_a_retracted_figure_is_the_figure_of_the_same_thing(statements):
         statements, "Halvoria said two junior Kameshi diplomats had also been expelled on Monday.", withdrawn
     )
     assert found is not None and found.kind == "retraction"
+
+
+def test_a_plan_negated_word_for_word_is_a_negation(pairs):
+    # the same word of an antonym axis on both sides ("close" / "not close") does not make it an antonym question
+    found = pairs(
+        '"We will close the Harbour Road depot in March," the transport director told the council.',
+        "The Harbour Road depot will not close in March, a union official said.",
+    )
+    assert [c.kind for c in found] == ["negation"]
+    # control: "did not rise" and "fell" may both hold
+    assert not pairs(
+        "The regulator said fares on the Harbour Road line did not rise in March.",
+        "The operator said fares on the Harbour Road line fell in March.",
+    )
+
+
+def test_a_plan_in_the_present_progressive_meets_one_in_the_future(pairs):
+    found = pairs(
+        '"We are not closing the Harbour Road depot," the transport director told the council.',
+        "The transport authority will close the Harbour Road depot next spring, a union official said.",
+    )
+    assert [c.kind for c in found] == ["negation"]
+    # control: what happened is no plan: a past fact and a future plan do not clash
+    assert not pairs(
+        '"We did not close the Harbour Road depot," the transport director told the council.',
+        "The transport authority will close the Harbour Road depot next spring, a union official said.",
+    )
