@@ -1039,8 +1039,8 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         return None
     if len(shared) < MIN_SHARED or sim < MIN_SIM_QUANTITY:
         return None
-    both_future = a.modality == b.modality == "future" or _plan_and_now(a, b) or _plan_and_now(b, a)
-    if not (_factual(a) and _factual(b)) and not both_future:
+    one_plan = a.modality == b.modality == "future" or _plan_and_now(a, b) or _plan_and_now(b, a)
+    if not (_factual(a) and _factual(b)) and not one_plan:
         return None
     joined = ", ".join(shared)
     q = _quantity_clash(a, b)
