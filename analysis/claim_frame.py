@@ -346,3 +346,52 @@ def claim_frame(span: Span | list) -> ClaimFrame:
     keys = [key for _, key, _ in tk]
     keys = list(dict.fromkeys(keys))
     return ClaimFrame(subject=" ".join(subject_words) or None, predicate=predicate, object=obj, keys=keys)
+
+
+# Which speakers a subject pronoun of their own reported claim can stand for: "the company said it had not moved",
+# "the coach denied he had resigned" (a common noun whose type the attribution could not tell agrees by number).
+_PRONOUN_SPEAKERS = {
+    "he": ("person", "NN"),
+    "she": ("person", "NN"),
+    "it": ("organisation", "NN"),
+    "they": ("organisation", "NNS"),
+}
+
+
+def speaker_as_subject(frame: ClaimFrame, tokens: list, speaker: Span | None, speaker_type: str,
+                       speaker_name: str | None = None) -> ClaimFrame:  # fmt: skip
+    """``frame`` with its speaker as subject when the claim's subject is a pronoun that agrees with the speaker.
+
+    In reported speech a pronoun subject most often refers back to whoever speaks, and without it the claim names
+    no one: "the coach denied he had resigned" would be about resigning, not about the coach, and could not meet
+    "the club said the coach had resigned". ``speaker``: the words that name the speaker in the sentence;
+    ``speaker_name``: the person they were resolved to when those words are a pronoun themselves ("He said he ...").
+    """
+    if frame.subject is not None or speaker is None or not len(speaker):
+        return frame
+    words = [t for t in tokens if not t.is_punct and t.lower_ != "that"][:2]
+    # the claim opens on the pronoun and its verb (no parser runs: the order says it is the subject)
+    if len(words) < 2 or words[0].pos_ != "PRON" or words[1].pos_ not in ("AUX", "VERB", "ADV"):
+        return frame
+    fits = _PRONOUN_SPEAKERS.get(words[0].lower_)
+    if fits is None:
+        return frame
+    nouns = [t for t in speaker if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        if speaker_type != "person" or fits[0] != "person" or not speaker_name:
+            return frame
+        # a pronoun resolved to a person named earlier: keyed as the name is where it is written out
+        name = norm_entity(speaker_name, "PERSON")
+        parts = [w.lower() for w in speaker_name.split()] if " " in speaker_name else []
+        keys = [k for k in [SYNONYMS.get(name, name), *parts] if k and k not in STOP_LEMMAS]
+    elif speaker_type == fits[0] or (speaker_type == "unknown" and nouns[-1].tag_ == fits[1]):
+        # the speaker's head: the keys at its last word ("the suspect's lawyer" is a lawyer; a name is keyed at
+        # its end)
+        found = _token_keys(list(speaker))
+        last = max((pos for pos, _, _ in found), default=-1)
+        keys = [key for pos, key, tag in found if pos == last and tag in ("NOUN", "PROPN")]
+    else:
+        return frame
+    if not keys:
+        return frame
+    return frame.model_copy(update={"subject": keys[0], "keys": list(dict.fromkeys(keys + frame.keys))})

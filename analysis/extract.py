@@ -13,7 +13,7 @@ from schemas import Article, Entity, Speaker, Statement, statement_id
 
 from .attribution import Attribution, SpeakerMemory, ents_in, find_attribution, main_clause_end
 from .blocking import blocking_keys
-from .claim_frame import claim_frame, detect_cue, modality_of, phrasal_verb, polarity_of
+from .claim_frame import claim_frame, detect_cue, modality_of, phrasal_verb, polarity_of, speaker_as_subject
 from .dates import find_dates
 from .entity_norm import norm_entity
 from .lexicon import ACCOUNT_NOUNS, ATTRIBUTION_VERBS, SAID_NOUNS
@@ -188,7 +188,8 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         if e.label_ in _ENTITY_LABELS and content and content[0].i <= e.start and e.end <= content[-1].i + 1
     ]
     inner = _inner_report(content, nouns=cue_based)
-    frame = claim_frame(inner[: main_clause_end(inner)])
+    main = inner[: main_clause_end(inner)]
+    frame = speaker_as_subject(claim_frame(main), main, attr.speaker_span, speaker.type, speaker.name)
     if cue in ("deny", "not_confirmed") and ACCOUNT_NOUNS & set(frame.keys):
         # "disputed the company's account": the account is what was said, not what it is about
         frame = frame.model_copy(update={"keys": [k for k in frame.keys if k not in ACCOUNT_NOUNS]})

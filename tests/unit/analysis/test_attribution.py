@@ -290,3 +290,30 @@ def test_a_sentence_of_thousands_of_participles_finds_its_main_clause_once(nlp, 
     # a hostile sentence: one scan for the main clause, not one per participle (quadratic in the sentence's length)
     assert len(calls) == 1
     assert attrs[0].speaker_text == "The minister"
+
+
+def test_a_pronoun_subject_of_a_reported_claim_is_its_speaker(statements):
+    (sts,) = statements(
+        "The ferry operator said it had suspended the night crossings. "
+        "Harbour pilots said they had refused to guide the ships in. "
+        "The ferry's captain denied he had left the bridge. "
+        "Port director Ilse Brandt met the crews on Monday. She said she would not resign."
+    )
+    operator = _by_text(sts, "suspended")
+    assert operator.claim.subject == "operator" and "operator" in operator.claim.keys
+    assert _by_text(sts, "refused").claim.subject == "pilot"
+    assert _by_text(sts, "left the bridge").claim.subject == "captain"
+    resigned = _by_text(sts, "not resign")  # "She" was resolved to the director named before
+    assert resigned.claim.subject == "ilse_brandt" and "brandt" in resigned.claim.keys
+
+
+def test_a_pronoun_that_does_not_agree_with_the_speaker_is_left_alone(statements):
+    (sts,) = statements(
+        "Finance Minister Ola Berg said it was a mistake to sell the shares. "
+        "The ferry operator said he had been warned. "
+        "The ferry operator said the crossings had been suspended."
+    )
+    # a person is not "it", a company is not "he"; a claim with a subject of its own keeps it
+    assert "berg" not in _by_text(sts, "a mistake").claim.keys
+    assert "operator" not in _by_text(sts, "been warned").claim.keys
+    assert _by_text(sts, "crossings").claim.subject == "crossing"

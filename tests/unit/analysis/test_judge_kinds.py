@@ -208,3 +208,23 @@ def test_a_plan_in_the_present_progressive_meets_one_in_the_future(pairs):
         '"We did not close the Harbour Road depot," the transport director told the council.',
         "The transport authority will close the Harbour Road depot next spring, a union official said.",
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "answer", "kind"),
+    [
+        (
+            "The league said the Rovers coach Emil Sand had resigned on Monday.",
+            "Coach Emil Sand denied he had resigned.",
+            "denial",
+        ),
+        (
+            "Staff said the Varlo insurance company moved its headquarters to Brenholt.",
+            "The Varlo insurance company said it has not moved its headquarters.",
+            "negation",
+        ),
+    ],
+)
+def test_a_speaker_answering_for_itself_with_a_pronoun_meets_the_claim_about_it(pairs, claim, answer, kind):
+    # without its speaker the answer is about resigning or moving, and names nothing the claim names
+    assert [c.kind for c in pairs(claim, answer)] == [kind]
