@@ -228,3 +228,16 @@ def test_a_plan_in_the_present_progressive_meets_one_in_the_future(pairs):
 def test_a_speaker_answering_for_itself_with_a_pronoun_meets_the_claim_about_it(pairs, claim, answer, kind):
     # without its speaker the answer is about resigning or moving, and names nothing the claim names
     assert [c.kind for c in pairs(claim, answer)] == [kind]
+
+
+def test_troops_deployed_and_soldiers_sent_are_one_act_counted_twice(pairs):
+    found = pairs(
+        "The defence ministry said 500 troops were deployed to the Harlan border on Monday.",
+        "Local media said 2,000 soldiers were sent to the Harlan border on Monday.",
+    )
+    assert [c.kind for c in found] == ["quantity"], [c.explanation for c in found]
+    # control: a different act at the same border is not the same count
+    assert not pairs(
+        "The defence ministry said 500 troops were deployed to the Harlan border on Monday.",
+        "Local media said 2,000 soldiers were wounded at the Harlan border on Monday.",
+    )
