@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from schemas import Contradiction, Quantity, Statement, pair_id
@@ -22,8 +22,8 @@ from .lexicon import SAID_NOUNS, VALUE_UPDATE_RE
 from .quantities import PERSON_NOUNS
 
 __all__ = [
-    "CUE_BASED", "RISE_FALL", "judge_statements", "names_clash", "negated_word", "same_words", "similarity",
-    "verbs_clash",
+    "CUE_BASED", "RISE_FALL", "event_days", "judge_statements", "names_clash", "negated_word", "same_words",
+    "similarity", "verbs_clash", "weekdays_comparable",
 ]  # fmt: skip
 
 # Canonical lemmas (see lexicon.SYNONYMS) on either side of an antonym axis.
@@ -463,7 +463,64 @@ def _since(text: str, date_text: str) -> bool:
     return at > 0 and text[max(0, at - 6) : at].lower().rstrip().endswith("since")
 
 
+# A clause break after which a sentence goes on to another event ("sank overnight, and rescuers were searching ...
+# on Sunday"): the date of a claim is one of its first clause.
+_NEXT_CLAUSE = re.compile(
+    r",\s+(?:and|but|although|though|as|while|when|after|before)\b|;|\s(?:but|while|whereas|because|although|"
+    r"though|which|who)\s",
+    re.I,
+)
+# Words before a date that make it a bound ("by Sunday", "between March and May") or the time of the telling ("the
+# coast guard said on Sunday"), not when the event happened ("will stop running from October 6" is when it does).
+_NOT_EVENT_DATE = re.compile(
+    r"\b(?:by|since|between|said|says|told|announced|added|stated|reported)\s+"
+    r"(?:late\s+|early\s+|the\s+)?$",
+    re.I,
+)
+
+_SPAN_END = re.compile(r"\bbetween\b[^,;]*$", re.I)  # "between March 2023 and May 2024": May 2024 ends a span
+
+
+@lru_cache(maxsize=65536)
+def _first_clause_text(text: str) -> str:
+    m = _NEXT_CLAUSE.search(text, 10)
+    return text[: m.start()] if m else text
+
+
+def event_days(s: Statement, weekdays: bool = True) -> list[tuple[date, date]]:
+    """The days (or months) the claim puts its event on: dates of its first clause that are neither a bound of a
+    span nor the time it was said. ``weekdays``: whether a bare weekday counts (resolved against the publication
+    date, it is right only for reports a day or two apart); one that ends a name ("Black Monday") never does."""
+    claim = _first_clause_text(s.claim_text or s.text)
+    out = []
+    for d in s.dates:
+        if not (d.start_date and d.end_date and d.granularity in ("day", "month")):
+            continue
+        at = claim.find(d.text)
+        if (
+            at < 0
+            or _NOT_EVENT_DATE.search(claim[max(0, at - 16) : at])
+            or _SPAN_END.search(claim[max(0, at - 48) : at])
+            or _since(s.text, d.text)
+        ):
+            continue
+        if _WEEKDAY.match(d.text) and (not weekdays or _NAMED_DAY.search(claim[max(0, at - 12) : at])):
+            continue
+        out.append((d.start_date, d.end_date))
+    return out
+
+
 _SAME_NEWS_DAYS = 3
+# Reports at most this many days apart name one week's days alike: their weekdays are compared.
+_WEEKDAY_DAYS_APART = 2
+
+
+def weekdays_comparable(a: Statement, b: Statement) -> bool:
+    """Whether the two reports are close enough in time for their weekdays to name the same week's days."""
+    return _days_apart(a, b) <= _WEEKDAY_DAYS_APART
+
+
+_NAMED_DAY = re.compile(r"\b[A-Z][a-z]+\s+$")
 
 
 def _days_apart(a: Statement, b: Statement) -> int:
@@ -484,7 +541,8 @@ def _date_clash(a: Statement, b: Statement) -> str | None:
                 if abs(x - y) <= (30 if (hx or hy) else 0):
                     return None
         return f"time {ta[0][0] // 60:02d}:{ta[0][0] % 60:02d} vs {tb[0][0] // 60:02d}:{tb[0][0] % 60:02d}"
-    da, db = _days(a), _days(b)
+    weekdays = weekdays_comparable(a, b)
+    da, db = event_days(a, weekdays), event_days(b, weekdays)
     if da and db:
         if any(s1 <= e2 and s2 <= e1 for s1, e1 in da for s2, e2 in db):
             return None
@@ -1067,12 +1125,18 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     same_subject = bool(set((a.claim.subject or "").split()) & set((b.claim.subject or "").split()))
     if (
         dt
-        and sim >= 0.5
         and a.polarity == b.polarity
-        # "the contract was awarded on January 12" / "the ministry awarded the contract on February 3"
-        and (same_subject or (_voices_meet(a, b) and _same_predicate(a, b)))
-        and (_same_predicate(a, b) or len(shared) >= 3 or not (a.claim.predicate or b.claim.predicate))
         and _sequence(a) == _sequence(b)
+        and (
+            (
+                sim >= 0.5
+                # "the contract was awarded on January 12" / "the ministry awarded the contract on February 3"
+                and (same_subject or (_voices_meet(a, b) and _same_predicate(a, b)))
+                and (_same_predicate(a, b) or len(shared) >= 3 or not (a.claim.predicate or b.claim.predicate))
+            )
+            # the same thing doing the same on two days, however much else either sentence tells
+            or (same_subject and _same_predicate(a, b) and not dt.startswith("time"))
+        )
     ):
         return _make(a, b, "date_time", 0.55 + 0.35 * min(1.0, sim), f"date_time: {dt} for the same event; "
                      f"shared: {joined}")  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..judge import event_days, weekdays_comparable
 from .align import Alignment
 from .view import StatementView
 
@@ -54,8 +55,20 @@ def features(a: StatementView, b: StatementView, al: Alignment) -> tuple[float, 
     )
 
 
+def _event_day_gap(a: StatementView, b: StatementView) -> int | None:
+    """As ``_day_gap``, over the days the claims put their events on (``analysis.judge.event_days``: not a span's
+    bound, not the day it was said, a weekday only between reports a day or two apart)."""
+    weekdays = weekdays_comparable(a.s, b.s)
+    da, db = event_days(a.s, weekdays), event_days(b.s, weekdays)
+    if not da or not db:
+        return None
+    return min(max(0, (max(x0, y0) - min(x1, y1)).days) for x0, x1 in da for y0, y1 in db)
+
+
 def explain(a: StatementView, b: StatementView, al: Alignment) -> str:
-    days, minutes = _day_gap(a, b), _time_gap(a, b)
+    # the evidence shown is the events' own dates: a score learned over every date of the two sentences does not
+    # make "the coast guard said on Sunday" the day the ferry sank
+    days, minutes = _event_day_gap(a, b), _time_gap(a, b)
     if minutes is not None and minutes > _SLACK_MIN:
         return f"times of day differ by {minutes // 60} h {minutes % 60:02d} min"
     if days:

@@ -163,6 +163,32 @@ OCCURRENCES = {
         ("Mira Dane finished her spell in charge of the Harlow Kestrels with a 41-30 record.", DAY),
         ("Mira Dane finished her first spell in charge of the Harlow Kestrels with a 7-2 record.", DAY),
     ),
+    # one signing put on two weekdays by reports of the same days, however much else each sentence tells
+    "one_signing_on_two_weekdays": (
+        ["date_time"],
+        (
+            "According to the finance minister, the Harlow debt agreement was signed late on Monday in Lindau "
+            "after talks with the creditors that ran through the weekend.",
+            DAY,
+        ),
+        (
+            "The creditors' committee says the Harlow debt agreement was signed on Tuesday afternoon by its "
+            "co-chair and two bank representatives.",
+            DAY,
+        ),
+    ),
+    # the same weekday named two weeks apart is two days, and which is meant cannot be told
+    "weekdays_of_reports_weeks_apart": (
+        [],
+        ("The Harlow debt agreement was signed on Sunday in Lindau, the finance minister said.", DAY),
+        ("The Harlow debt agreement was signed on Monday in Lindau, the creditors said.", "2025-09-29"),
+    ),
+    # the day a thing was said is not the day it happened
+    "the_day_it_was_said": (
+        [],
+        ("The ferry Sallow Star sank off Quillan on Saturday, the operator said.", DAY),
+        ("Port records show the ferry Sallow Star sank off Quillan, the coast guard said on Sunday.", DAY),
+    ),
     "records_of_one_season_still_clash": (
         ["quantity"],
         ("Mira Dane's Harlow Kestrels finished the 2023 season with a 41-30 record, the club said.", DAY),
