@@ -588,7 +588,9 @@ _NEGATED = re.compile(r"(?:\b(?:not|never|no)|n't)\s+((?:[\w-]+\s+){0,3}[\w-]+)"
 # Words between a negator and what it negates ("has not yet been", "did not really").
 _NEG_SKIP_WORDS = (
     "be been being is are was were have has had do does did will would can could should may might must shall yet "
-    "ever always really actually currently also even only still a an the any so too"
+    "ever always really actually currently also even only still a an the any so too "
+    # "not one cent of customer money", "not a single worker": what is negated is the thing counted
+    "one single cent penny bit shred of"
 )
 _NEG_SKIP = frozenset(_NEG_SKIP_WORDS.split())
 

@@ -241,3 +241,15 @@ def test_troops_deployed_and_soldiers_sent_are_one_act_counted_twice(pairs):
         "The defence ministry said 500 troops were deployed to the Harlan border on Monday.",
         "Local media said 2,000 soldiers were wounded at the Harlan border on Monday.",
     )
+
+
+def test_not_one_cent_of_a_thing_negates_the_thing(statements):
+    from analysis.judge import judge_statements as hand_rules
+
+    (a,), (b,) = statements(
+        "Not one cent of the pension fund was lent to Marlow Trading, the fund's chairman said.",
+        "Auditors said money from the pension fund had been lent to Marlow Trading to cover its losses.",
+    )
+    # the hand rule, exact where it fires: what "not one cent of" negates is the fund's money being lent
+    found = hand_rules(a.model_copy(update={"article_id": "other"}), b)
+    assert found is not None and found.kind == "negation"
