@@ -367,7 +367,7 @@ def speaker_as_subject(frame: ClaimFrame, tokens: list, speaker: Span | None, sp
     "the club said the coach had resigned". ``speaker``: the words that name the speaker in the sentence;
     ``speaker_name``: the person they were resolved to when those words are a pronoun themselves ("He said he ...").
     """
-    if frame.subject is not None or speaker is None or not len(speaker):
+    if speaker is None or not len(speaker):
         return frame
     words = [t for t in tokens if not t.is_punct and t.lower_ != "that"][:2]
     # the claim opens on the pronoun and its verb (no parser runs: the order says it is the subject)

@@ -131,7 +131,8 @@ NOT_CONFIRMED_RE = (
     r"not\s+been\s+able\s+to|not\s+independently)\s+"
     r"(?:\w+\s+){0,4}?(?:confirm|verif|corroborat|establish|substantiat|say\s+whether)\w*"
     r"|\byet\s+to\s+see\s+(?:any\s+|the\s+)?(?:evidence|proof)"
-    r"|\b(?:unconfirmed|unverified|no\s+evidence|no\s+confirmation|not\s+confirmed|not\s+verified|no\s+proof|"
+    r"|\b(?:unconfirmed|unverified|no\s+(?:official\s+|independent\s+)?(?:evidence|confirmation)|not\s+confirmed|"
+    r"not\s+verified|no\s+proof|"
     r"seen\s+no\s+evidence|nothing\s+to\s+confirm|not\s+been\s+confirmed|"
     r"(?:awaiting|pending|waiting\s+for)\s+(?:\w+\s+)?(?:confirmation|verification))\b"
 )

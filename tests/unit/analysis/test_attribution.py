@@ -125,9 +125,11 @@ def test_non_confirmations_worded_many_ways_are_one_cue(statements):
         "The insurer would neither confirm nor deny that it had paid the claim. "
         "Investigators had not yet been able to establish whether the pump had failed. "
         "The club declined to comment on the striker's contract. "
+        "There was no official confirmation that the ferry had sunk. "
         "The mayor confirmed that the pool would reopen in May."
     )
     (sts,) = statements(text)
+    assert _by_text(sts, "no official confirmation").cue == "not_confirmed"
     dredger = _by_text(sts, "dredger")
     assert dredger.cue == "not_confirmed"
     # what was not confirmed is the "that" clause, not what the participle adjunct says
@@ -297,7 +299,8 @@ def test_a_pronoun_subject_of_a_reported_claim_is_its_speaker(statements):
         "The ferry operator said it had suspended the night crossings. "
         "Harbour pilots said they had refused to guide the ships in. "
         "The ferry's captain denied he had left the bridge. "
-        "Port director Ilse Brandt met the crews on Monday. She said she would not resign."
+        "Port director Ilse Brandt met the crews on Monday. She said she would not resign. "
+        "The harbour board said it had no plans to close the pier."
     )
     operator = _by_text(sts, "suspended")
     assert operator.claim.subject == "operator" and "operator" in operator.claim.keys
@@ -305,6 +308,8 @@ def test_a_pronoun_subject_of_a_reported_claim_is_its_speaker(statements):
     assert _by_text(sts, "left the bridge").claim.subject == "captain"
     resigned = _by_text(sts, "not resign")  # "She" was resolved to the director named before
     assert resigned.claim.subject == "ilse_brandt" and "brandt" in resigned.claim.keys
+    # the first noun after the pronoun and its verb is no subject: the claim is the board's
+    assert _by_text(sts, "no plans").claim.subject == "board"
 
 
 def test_a_pronoun_that_does_not_agree_with_the_speaker_is_left_alone(statements):
