@@ -22,8 +22,8 @@ from .lexicon import SAID_NOUNS, VALUE_UPDATE_RE
 from .quantities import PERSON_NOUNS
 
 __all__ = [
-    "CUE_BASED", "RISE_FALL", "event_days", "judge_statements", "names_clash", "negated_word", "same_words",
-    "similarity", "verbs_clash", "weekdays_comparable",
+    "CUE_BASED", "RISE_FALL", "event_days", "event_days_of", "judge_statements", "names_clash", "negated_word",
+    "same_words", "similarity", "verbs_clash",
 ]  # fmt: skip
 
 # Canonical lemmas (see lexicon.SYNONYMS) on either side of an antonym axis.
@@ -479,6 +479,7 @@ _NOT_EVENT_DATE = re.compile(
 )
 
 _SPAN_END = re.compile(r"\bbetween\b[^,;]*$", re.I)  # "between March 2023 and May 2024": May 2024 ends a span
+_NAMED_DAY = re.compile(r"\b[A-Z][a-z]+\s+$")  # "Black Monday": a weekday that ends a name
 
 
 @lru_cache(maxsize=65536)
@@ -515,12 +516,11 @@ _SAME_NEWS_DAYS = 3
 _WEEKDAY_DAYS_APART = 2
 
 
-def weekdays_comparable(a: Statement, b: Statement) -> bool:
-    """Whether the two reports are close enough in time for their weekdays to name the same week's days."""
-    return _days_apart(a, b) <= _WEEKDAY_DAYS_APART
-
-
-_NAMED_DAY = re.compile(r"\b[A-Z][a-z]+\s+$")
+def event_days_of(a: Statement, b: Statement) -> tuple[list[tuple[date, date]], list[tuple[date, date]]]:
+    """:func:`event_days` of both claims, weekdays counted only when the reports are close enough in time for
+    their weekdays to name the same week's days."""
+    weekdays = _days_apart(a, b) <= _WEEKDAY_DAYS_APART
+    return event_days(a, weekdays), event_days(b, weekdays)
 
 
 def _days_apart(a: Statement, b: Statement) -> int:
@@ -541,8 +541,7 @@ def _date_clash(a: Statement, b: Statement) -> str | None:
                 if abs(x - y) <= (30 if (hx or hy) else 0):
                     return None
         return f"time {ta[0][0] // 60:02d}:{ta[0][0] % 60:02d} vs {tb[0][0] // 60:02d}:{tb[0][0] % 60:02d}"
-    weekdays = weekdays_comparable(a, b)
-    da, db = event_days(a, weekdays), event_days(b, weekdays)
+    da, db = event_days_of(a, b)
     if da and db:
         if any(s1 <= e2 and s2 <= e1 for s1, e1 in da for s2, e2 in db):
             return None

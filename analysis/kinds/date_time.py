@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..judge import event_days, weekdays_comparable
+from ..judge import event_days_of
 from .align import Alignment
 from .view import StatementView
 
@@ -18,12 +18,15 @@ def _days(v: StatementView) -> list[tuple]:
     return [(d.start_date, d.end_date) for d in v.s.dates if d.start_date and d.end_date and d.granularity in _GRANULAR]
 
 
-def _day_gap(a: StatementView, b: StatementView) -> int | None:
+def _gap(da: list[tuple], db: list[tuple]) -> int | None:
     """Days between the closest two day ranges of the two sides (0: they overlap), None if one side has none."""
-    da, db = _days(a), _days(b)
     if not da or not db:
         return None
     return min(max(0, (max(x0, y0) - min(x1, y1)).days) for x0, x1 in da for y0, y1 in db)
+
+
+def _day_gap(a: StatementView, b: StatementView) -> int | None:
+    return _gap(_days(a), _days(b))
 
 
 def _time_gap(a: StatementView, b: StatementView) -> int | None:
@@ -56,13 +59,9 @@ def features(a: StatementView, b: StatementView, al: Alignment) -> tuple[float, 
 
 
 def _event_day_gap(a: StatementView, b: StatementView) -> int | None:
-    """As ``_day_gap``, over the days the claims put their events on (``analysis.judge.event_days``: not a span's
-    bound, not the day it was said, a weekday only between reports a day or two apart)."""
-    weekdays = weekdays_comparable(a.s, b.s)
-    da, db = event_days(a.s, weekdays), event_days(b.s, weekdays)
-    if not da or not db:
-        return None
-    return min(max(0, (max(x0, y0) - min(x1, y1)).days) for x0, x1 in da for y0, y1 in db)
+    """As ``_day_gap``, over the days the claims put their events on (``analysis.judge.event_days_of``: not a
+    span's bound, not the day it was said, a weekday only between reports a day or two apart)."""
+    return _gap(*event_days_of(a.s, b.s))
 
 
 def explain(a: StatementView, b: StatementView, al: Alignment) -> str:
