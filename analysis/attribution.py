@@ -425,7 +425,9 @@ def _speaker_left(sent: Span, i: int) -> Span | None:
         head = k - 1
         if doc[head].like_num and head - 2 > sent.start and doc[head - 1].text == ",":
             head -= 2  # "Kristine Balagtas, 19, who was in the pit, told": an age between commas
-        if doc[head].pos_ not in ("PROPN", "NOUN") and doc[head].ent_type_ not in ("PERSON", "ORG"):
+        # "the deputy secretary-general, Ravi Seneviratne, said": a hyphenated title's last part is tagged an adjective
+        titled = doc[head].pos_ == "ADJ" and head - 2 > sent.start and doc[head - 1].text == "-"
+        if doc[head].pos_ not in ("PROPN", "NOUN") and doc[head].ent_type_ not in ("PERSON", "ORG") and not titled:
             return None
         start = _np_start(sent, head)
         span = doc[start:j]

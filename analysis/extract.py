@@ -153,6 +153,12 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         # a plain claim is its own content; a retraction keeps both what was taken back and the correction (the judge
         # splits them)
         content = claim_tokens
+    if cue in ("deny", "not_confirmed"):
+        cut = _cut_speaker_conjunct(content)
+        # "could not verify his account and had asked for its records": an account named only by reference keeps
+        # the rest, else the statement would hold nothing to compare
+        if len(cut) < len(content) and set(claim_frame(cut).keys) - ACCOUNT_NOUNS:
+            content = cut
     restated = _restatement(toks, content) if cue in ("deny", "not_confirmed") else None
     if restated is not None:
         # "dismissed the skipper's story as invention, insisting that the vessel had not fired a shot": what is
@@ -460,6 +466,37 @@ def _content_of_cue(tokens: list, cue_word: str | None, cue: str, sentence: list
     if any(t.is_alpha for t in after) or not before:
         return _strip_lead(after)
     return _strip_lead(before)
+
+
+# "denied that P and said Q", "had not confirmed that P and was still waiting for Q": a verb conjoined to P with no
+# subject of its own that reports or says what the speaker is doing is the speaker's second statement, not part of
+# what is denied (its words and dates would count as the denied content's).
+_SPEAKER_ACTS = frozenset(
+    ["say", "add", "insist", "call", "ask", "urge", "promise", "vow", "warn", "note", "stress", "describe", "tell",
+     "accuse", "refuse", "decline", "pledge", "demand"]
+)  # fmt: skip
+# ... and the work still under way: "and was still analysing the malware" (progressive, or with "still")
+_ONGOING_WORK = frozenset(
+    ["wait", "investigate", "examine", "analyse", "analyze", "review", "study", "assess", "check"]
+)
+
+
+def _cut_speaker_conjunct(tokens: list) -> list:
+    """``tokens`` up to a conjoined verb phrase of the speaker's own (see ``_SPEAKER_ACTS``)."""
+    for k in range(2, len(tokens) - 1):
+        if tokens[k].lower_ != "and":
+            continue
+        j, still, aux = k + 1, False, False
+        while j < len(tokens) and j <= k + 3 and (tokens[j].pos_ == "AUX" or tokens[j].tag_ in ("RB", "MD")):
+            still = still or tokens[j].lower_ == "still"
+            aux = aux or tokens[j].lemma_.lower() == "be"
+            j += 1
+        if j >= len(tokens) or tokens[j].pos_ != "VERB":
+            continue
+        lemma = tokens[j].lemma_.lower()
+        if lemma in _SPEAKER_ACTS or (lemma in _ONGOING_WORK and (still or (aux and tokens[j].tag_ == "VBG"))):
+            return tokens[:k]
+    return tokens
 
 
 def _strip_lead(tokens: list) -> list:

@@ -241,8 +241,9 @@ def _period_clash(a: Statement, b: Statement) -> bool:
     if pa and pb:
         return not any(s1 <= e2 and s2 <= e1 for s1, e1 in pa for s2, e2 in pb)
     for x, y in ((a, b), (b, a)):
-        # a denial or non-confirmation need not say when what it denies happened: it faces the dated claim
-        if y.published_at is None or _periods(y) or y.cue in ("deny", "not_confirmed"):
+        # a denial or non-confirmation need not say when what it denies happened: it faces the dated claim; and the
+        # dates it gives are often its own ("denied P and said the tanks passed an inspection in June")
+        if y.published_at is None or _periods(y) or {x.cue, y.cue} & {"deny", "not_confirmed"}:
             continue
         for d in x.dates:
             if d.granularity == "year" and d.end_date and d.end_date < y.published_at.date() - timedelta(days=200):

@@ -322,3 +322,36 @@ def test_a_pronoun_that_does_not_agree_with_the_speaker_is_left_alone(statements
     assert "berg" not in _by_text(sts, "a mistake").claim.keys
     assert "operator" not in _by_text(sts, "been warned").claim.keys
     assert _by_text(sts, "crossings").claim.subject == "crossing"
+
+
+def test_what_the_speaker_does_next_is_not_part_of_what_is_denied(statements):
+    (sts,) = statements(
+        "The water board denied that the leak started at its reservoir and said its pipes had been inspected in May. "
+        "The agency said it had not confirmed that the pilot was injured and was still waiting for a report. "
+        "The agency said it had not confirmed that the bridge was closed and was still open to questions. "
+        "The regulator said it could not verify his account and had asked the mill for its logs. "
+        "The club denied that the striker was injured and trained with the squad on Monday."
+    )
+    leak = _by_text(sts, "leak started")
+    assert leak.cue == "deny" and "reservoir" in leak.claim.keys and not {"pipe", "inspect"} & set(leak.claim.keys)
+    pilot = _by_text(sts, "pilot was injured")
+    assert "pilot" in pilot.claim.keys and not {"wait", "report"} & set(pilot.claim.keys)
+    # not a verb of what the speaker is doing ("was still open"), nor one that is not under way: kept
+    assert "open" in _by_text(sts, "bridge was closed").claim.keys
+    assert "train" in _by_text(sts, "striker").claim.keys
+    # an account named only by reference keeps the rest: the statement holds something to compare
+    logs = _by_text(sts, "his account")
+    assert logs.cue == "not_confirmed" and "mill" in logs.claim.keys
+
+
+def test_a_hyphenated_title_before_a_named_speaker_after_the_quote(statements):
+    (sts,) = statements(
+        '"We cannot confirm that the treaty has been signed," the deputy secretary-general, Ravi Perera, wrote '
+        "in an email to the Gazette on Monday. "
+        "The director-general, Ana Ruiz, said the plant had closed."
+    )
+    treaty = _by_text(sts, "treaty")
+    assert treaty.speaker.name == "Ravi Perera" and treaty.cue == "not_confirmed"
+    # the attribution is not part of what was not confirmed
+    assert not {"perera", "email", "gazette"} & set(treaty.claim.keys)
+    assert _by_text(sts, "plant had closed").speaker.name == "Ana Ruiz"

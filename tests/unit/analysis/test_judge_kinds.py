@@ -253,3 +253,22 @@ def test_not_one_cent_of_a_thing_negates_the_thing(statements):
     # the hand rule, exact where it fires: what "not one cent of" negates is the fund's money being lent
     found = hand_rules(a.model_copy(update={"article_id": "other"}), b)
     assert found is not None and found.kind == "negation"
+
+
+def test_a_denials_own_dates_do_not_make_it_about_a_past_event(statements):
+    from analysis.judge import judge_statements
+
+    claim = "The health minister said the outbreak began among workers at the Corren bottling plant."
+    denial = (
+        "The plant's owner denied that the outbreak began among its workers and said its tanks had passed an "
+        "inspection in March."
+    )
+    (sa,), (sb,) = statements(claim, denial, published_at="2025-08-14")
+    found = judge_statements(sa, sb)
+    assert found is not None and found.kind == "denial"
+    # the control: a plain account of March is about a past event, which today's undated claim is not
+    (sa,), (sc,) = statements(
+        claim, "Inspectors said the outbreak began among workers at the Corren bottling plant in March.",
+        published_at="2025-08-14",
+    )  # fmt: skip
+    assert judge_statements(sa, sc) is None
