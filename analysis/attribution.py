@@ -352,6 +352,8 @@ def _is_cue(tok: Token) -> bool:
             and after.pos_ == "ADP"
         ):
             return False
+    if lemma == "withdraw" and not any(t.lower_ in SAID_NOUNS for t in tok.doc[tok.i + 1 : tok.i + 5]):
+        return False  # "withdrew its statement" takes back what was said; "withdrew from the race" does not
     if lemma in _OBJECT_VERBS:
         # "rejected the claims / the report that ..." denies a claim; "rejected the tram line" refuses a plan
         nxt = tok.doc[tok.i + 1 : tok.i + 5]
@@ -468,10 +470,11 @@ def find_attribution(sent: Span) -> Attribution:
         (k for k, t in enumerate(toks[:-1]) if t.lower_ == "according" and toks[k + 1].lower_ == "to"), len(toks)
     )
     clause: tuple[int, int] | None = None  # the main clause, found once (a hostile sentence may hold thousands of cues)
+    quoted_until = _opening_quote_end(toks)
     for k, t in enumerate(toks):
         if k > according:
             break
-        if not _is_cue(t):
+        if k < quoted_until or not _is_cue(t):
             continue
         i = sent.start + k
         prev = doc[i - 1] if i - 1 >= sent.start else None
@@ -605,6 +608,22 @@ def _is_quote(tok: Token) -> bool:
     return tok.text in _QUOTES and tok.tag_ != "POS"
 
 
+_OPENING = frozenset(['"', "“", "``"])
+_CLOSING = frozenset(['"', "”", "''"])
+
+
+def _opening_quote_end(toks: list[Token]) -> int:
+    """Where the quotation that opens the sentence closes, when a cue follows it ('"They told us P," X said'): the
+    cues inside it are the quoted speaker's words, not the sentence's attribution. 0 when the sentence does not open
+    on a quote, it never closes, or no cue comes after it."""
+    if not toks or toks[0].text not in _OPENING:
+        return 0
+    close = next((k for k in range(1, len(toks)) if toks[k].text in _CLOSING), None)
+    if close is None or not any(_is_cue(t) for t in toks[close + 1 :]):
+        return 0
+    return close
+
+
 def _hearer_end(doc, j: int, end: int) -> int:
     """After "told", the end of the one noun phrase that is its hearer: "told me| the bank was selling",
     "told the Kivvo Ledger| the plan ..." (the claim's own subject follows it)."""
@@ -641,6 +660,9 @@ def _that_after(doc, i: int, end: int) -> int | None:
         t = doc[j]
         # the tagger reads "a call that the attackers had ..." as a relative "that" (WDT); one followed by a
         # verb is relative ("the company that built it"), one followed by a subject opens the reported clause
+        # after a preposition it is a determiner ("the warning signs on that stretch were not working")
+        if t.lower_ == "that" and doc[j - 1].pos_ == "ADP" and t.tag_ != "IN":
+            continue
         if t.lower_ == "that" and (t.tag_ == "IN" or (j + 1 < end and doc[j + 1].pos_ not in ("VERB", "AUX"))):
             return j + 1 if j + 1 < end else None
         if t.text in _QUOTES or t.text in (":", ";", "(") or t.tag_ in ("MD", "WDT"):

@@ -221,6 +221,8 @@ def _periods(s: Statement) -> tuple[tuple, ...]:
 
 
 def _periods_of(s: Statement) -> tuple[tuple, ...]:
+    claim = s.claim_text or s.text
+    first = len(_first_clause_text(claim))
     return tuple(
         (d.start_date, d.end_date)
         for d in s.dates
@@ -228,6 +230,8 @@ def _periods_of(s: Statement) -> tuple[tuple, ...]:
         and d.end_date
         and d.granularity in ("year", "month", "relative")
         and not _since(s.text, d.text)  # "its lowest level since January" is not a claim about January
+        # "said P and that a new intake began in February": the period of a later clause is not P's
+        and claim.find(d.text) < first
     )
 
 
@@ -468,7 +472,7 @@ def _since(text: str, date_text: str) -> bool:
 # on Sunday"): the date of a claim is one of its first clause.
 _NEXT_CLAUSE = re.compile(
     r",\s+(?:and|but|although|though|as|while|when|after|before)\b|;|\s(?:but|while|whereas|because|although|"
-    r"though|which|who)\s",
+    r"though|which|who|and\s+that)\s",
     re.I,
 )
 # Words before a date that make it a bound ("by Sunday", "between March and May") or the time of the telling ("the
@@ -611,12 +615,39 @@ def _voices_meet(a: Statement, b: Statement) -> bool:
     )
 
 
+# Verbs that say little but what their object says: "had not issued clearance" negates the clearance ("had given
+# written clearance").
+_LIGHT_VERBS = re.compile(r"^(?:issu|give|gave|grant|made|make|recei|got|get)")
+
+
 def _negated_found(neg: Statement, pos: Statement) -> bool:
     """What the negative claim negates is in the other claim ('did not pose a threat' says nothing against 'were
     trying to determine the type of missile'). Matched on a word's first letters, as the text is not lemmatised."""
-    word = negated_word(neg.claim_text or neg.text)
+    text = neg.claim_text or neg.text
+    word = negated_word(text)
     if word is None or len(word) < 3:
         return True  # a prefix negation ('uninspected') or nothing to go on: the other checks decide
+    return _word_found(word, pos) or _light_object_found(neg, pos)
+
+
+def _light_object_found(neg: Statement, pos: Statement) -> bool:
+    """The negative claim negates a light verb whose object is in the other claim, itself a light verb's or a claim
+    without a main verb ("had not issued clearance" / "had given written clearance"): the object stands for the
+    predicate the two share."""
+    text = neg.claim_text or neg.text
+    word = negated_word(text)
+    if word is None or not _LIGHT_VERBS.match(word):
+        return False
+    if pos.claim.predicate and not _LIGHT_VERBS.match(pos.claim.predicate):
+        return False  # the other claim says another thing was done ("fought to gain access"), not given or issued
+    m = _NEGATED.search(text.replace("’", "'"))
+    words = _letters(text[m.start(1) : m.start(1) + 80]).split() if m else []
+    after = words[words.index(word) + 1 :] if word in words else []
+    obj = next((w for w in after if w not in _NEG_SKIP and w not in _FUNCTION_WORDS), None)
+    return obj is not None and len(obj) >= 4 and _word_found(obj, pos)
+
+
+def _word_found(word: str, pos: Statement) -> bool:
     base = re.sub(r"(?:ing|ed)$", "", word) if len(word) > 5 else word
     if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "lsz":
         base = base[:-1]  # "cutting" -> "cut", "stopped" -> "stop"
@@ -1162,7 +1193,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         and ((sim >= 0.6 and len(shared) >= 3) or bare)
         # "did not rise" / "fell" may both hold; "will not close" / "will close" cannot
         and all(pa[axis] == pb[axis] for axis in pa.keys() & pb.keys())
-        and (_same_predicate(a, b) or copular)
+        and (_same_predicate(a, b) or copular or _light_object_found(*((a, b) if a.polarity == "negative" else (b, a))))
         and _negated_found(*((a, b) if a.polarity == "negative" else (b, a)))
     ):
         return _make(a, b, "negation", 0.5 + 0.4 * min(1.0, sim), f"negation: one claim negates the other; "

@@ -149,8 +149,14 @@ DENY_EVIDENCE_RE = (
     r"not true|no truth|lies?\b|rubbish|categorically|never (?:happened|"
     r"took place)|no such)\b"
 )
+# "withdrew its statement that P" takes back what was said; "withdrew from the race", "has withdrawn its prize from X"
+# and "withdrew its troops" take back nothing said
+_WITHDRAWN_SAID = (
+    r"withdr(?:ew|awn)(?=\s+(?:\S+\s+){0,3}?(?:statement|claim|report|figure|estimate|remark|comment|allegation|"
+    r"accusation|story|article|account|assertion|version|tweet|post|announcement|number|toll|count|data)s?\b)"
+)
 RETRACT_EVIDENCE_RE = (
-    r"\b(?:correct(?:ed|ion|s)|erratum|retract(?:ed|ion|s)?|withdr(?:ew|awn)|backtrack\w*|misspok\w*|"
+    r"\b(?:correct(?:ed|ion|s)|erratum|retract(?:ed|ion|s)?|" + _WITHDRAWN_SAID + r"|backtrack\w*|misspok\w*|"
     r"earlier (?:version|entry|report|statement|figure|account)|mistaken(?:ly)?|in error|wrongly|erroneous(?:ly)?|"
     r"amended|walked back|took back|"
     r"regret(?:s|ted|ting)?\s+(?:(?:saying|calling|describing|suggesting|claiming|using|making|writing|posting|"
@@ -171,7 +177,7 @@ RETRACT_RE = (
     # "something was wrong with the pitcher" says nothing was retracted
     r"\b(?:was|were|had\s+been|is)\s+(?:wrong(?!\s+with)|a\s+mistake|an\s+error|incorrect|inaccurate|mistaken|"
     r"in\s+error)\b"
-    r"|\b(?:withdrew|withdrawn|retracted|retract|misspoke|misspoken|rectified)\b"
+    rf"|\b(?:retracted|retract|misspoke|misspoken|rectified)\b|\b{_WITHDRAWN_SAID}"
     r"|\bcorrected\s+(?:its|his|her|their|the|an|that)\s+(?:\w+\s+)?(?:statement|figure|report|claim|account|number|toll)\b"
     r"|\bhad\s+(?:wrongly|incorrectly|mistakenly|erroneously)\b|\bcorrection\b"
     # a walk-back, a regretted remark, a story that corrects an earlier one, something issued in error

@@ -355,3 +355,35 @@ def test_a_hyphenated_title_before_a_named_speaker_after_the_quote(statements):
     # the attribution is not part of what was not confirmed
     assert not {"perera", "email", "gazette"} & set(treaty.claim.keys)
     assert _by_text(sts, "plant had closed").speaker.name == "Ana Ruiz"
+
+
+def test_a_cue_inside_an_opening_quote_is_the_quoted_speakers_word(statements):
+    (sts,) = statements(
+        '"They told us the ward was safe," Ama Owusu said. '
+        '"There was no leak, and I say that having checked the valves myself," Kofi Mensah insisted. '
+        '"We deny that the ward was unsafe."'
+    )
+    ward = _by_text(sts, "ward was safe")
+    assert ward.speaker.name == "Ama Owusu" and "owusu" not in ward.claim.keys
+    assert _by_text(sts, "no leak").speaker.name == "Kofi Mensah"
+    # a quote with no attribution after it keeps its own cue
+    assert _by_text(sts, "We deny").cue == "deny"
+
+
+def test_that_after_a_preposition_is_a_determiner_not_the_claims_start(statements):
+    (sts,) = statements("Sandhu said the warning signs on that stretch were not working.")
+    signs = _by_text(sts, "warning signs")
+    assert signs.claim.subject == "warning sign" and "stretch" in signs.claim.keys
+
+
+def test_withdrawing_from_something_takes_back_nothing_said(statements):
+    (sts,) = statements(
+        "The singer withdrew from the festival on Monday, her agent said. "
+        "The ministry withdrew its earlier statement that two diplomats had been expelled. "
+        "The trust has withdrawn its fiction prize from Lena Hart, five months after awarding it."
+    )
+    left = _by_text(sts, "singer withdrew")
+    assert left.cue == "assert" and left.speaker.name == "her agent"
+    taken_back = _by_text(sts, "diplomats")
+    assert taken_back.cue == "retract" and "expel" in taken_back.claim.keys
+    assert _by_text(sts, "fiction prize").cue != "retract"

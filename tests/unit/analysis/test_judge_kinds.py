@@ -272,3 +272,35 @@ def test_a_denials_own_dates_do_not_make_it_about_a_past_event(statements):
         published_at="2025-08-14",
     )  # fmt: skip
     assert judge_statements(sa, sc) is None
+
+
+def test_a_negated_light_verb_negates_its_object(statements):
+    given = "According to the ministry, the army had given written permission for the march on Friday."
+    found = _judged(statements, given, "The organisers said the army had not issued permission for the march.")
+    assert found is not None and found.kind == "negation"
+    # the control: the other claim does something else with the object than give it
+    assert (
+        _judged(
+            statements,
+            "The organisers had long fought to gain permission for the march, the mayor said.",
+            "The organisers said the army had not issued permission for the march.",
+        )
+        is None
+    )
+
+
+def test_the_period_of_a_later_reported_clause_is_not_the_claims(statements):
+    from analysis.judge import judge_statements
+
+    (sa,), (sb,) = statements(
+        "Dana Ilves said the cadet programme had been suspended in January to save money.",
+        "The airline said the cadet programme had not been suspended and that a new class had begun in March.",
+        published_at="2025-04-10",
+    )
+    found = judge_statements(sa, sb)
+    assert found is not None and found.kind == "negation"
+    # the control: a period in the claim itself is the claim's
+    (sc,) = statements(
+        "The airline said the cadet programme had not been suspended in March.", published_at="2025-04-10"
+    )[0]
+    assert judge_statements(sa, sc) is None
