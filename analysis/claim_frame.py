@@ -86,7 +86,28 @@ def first_clause(tokens: list) -> list:
         # "... are being trained in Russia and may be sent ...": a second verb phrase with its own modality
         if t.lower_ in ("and", "but") and k + 1 < len(tokens) and tokens[k + 1].tag_ in ("MD", "VBD", "VBZ", "VBP"):
             return tokens[:k]
+        # "the order was lifted at 8pm and residents may go home": a second clause with a subject of its own, once
+        # the first has its verb
+        if t.lower_ in ("and", "but") and _new_clause(tokens, k):
+            return tokens[:k]
     return tokens
+
+
+_FINITE = ("MD", "VBD", "VBZ", "VBP")
+
+
+def _new_clause(tokens: list, k: int) -> bool:
+    """A subject (up to three words) and a finite verb follow the conjunction at ``k``; a finite verb precedes it."""
+    if not any(t.tag_ in _FINITE for t in tokens[:k]):
+        return False
+    j = k + 1
+    while j < len(tokens) and j <= k + 3 and tokens[j].pos_ in ("DET", "PRON", "ADJ", "NOUN", "PROPN", "NUM"):
+        j += 1
+    return k + 1 < j < len(tokens) and tokens[j].tag_ in _FINITE and tokens[k + 1].pos_ != "ADJ"
+
+
+# "failed to reach orbit", "was unable to land": what was tried did not happen
+_FAILED_TO = re.compile(r"\b(?:fail(?:s|ed)?|unable)\s+to\b", re.I)
 
 
 def polarity_of(tokens: list) -> str:
@@ -95,7 +116,7 @@ def polarity_of(tokens: list) -> str:
     text = " ".join(t.text for t in tokens).replace("’", "'")
     cleaned = _NOT_NEGATING.sub(" ", text)
     words = re.findall(r"[\w']+", cleaned.lower())
-    if any(w in NEGATORS for w in words):
+    if any(w in NEGATORS for w in words) or _FAILED_TO.search(cleaned):
         return "negative"
     # "had gone uninspected": a prefix negation counts when no negative word is there
     return "negative" if any(_lexical_negation(t) is not None for t in tokens) else "positive"
@@ -305,6 +326,9 @@ def claim_frame(span: Span | list) -> ClaimFrame:
             before -= 1
         after_be = before >= 0 and tokens[before].lemma_.lower() == "be"
         if predicate is None and tag == "VERB" and tokens[pos].tag_ == "VBG" and not after_be:
+            continue
+        # "failed to reach orbit" says of reaching that it did not happen (the polarity): the act is "reach"
+        if predicate is None and key == "fail" and pos + 1 < len(tokens) and tokens[pos + 1].lower_ == "to":
             continue
         # a bare or plural-present "verb" right after a singular noun, with a finite verb still to come, is a noun
         # the tagger misread: "the median wait for planned surgery rose"

@@ -438,8 +438,10 @@ def _moved_since(a: Statement, b: Statement, q: tuple[Quantity, Quantity]) -> bo
 
 def _times(s: Statement) -> list[tuple[int, bool]]:
     out = []
+    claim = s.claim_text or s.text
     for d in s.dates:
-        if d.granularity == "time":
+        # a time outside the claim is when it was said or posted ("17:55 — Officers say ..."), not the event's
+        if d.granularity == "time" and d.text in claim:
             minutes = minutes_of_day(d.text)
             if minutes is None:
                 continue
@@ -472,7 +474,9 @@ def _since(text: str, date_text: str) -> bool:
 # on Sunday"): the date of a claim is one of its first clause.
 _NEXT_CLAUSE = re.compile(
     r",\s+(?:and|but|although|though|as|while|when|after|before)\b|;|\s(?:but|while|whereas|because|although|"
-    r"though|which|who|and\s+that)\s",
+    r"though|which|who|and\s+that)\s"
+    # "..., more than a week after farm groups first asked": a short measure of time, then another event
+    r"|,\s+(?:[\w-]+\s+){1,4}?(?:after|before|since)\s",
     re.I,
 )
 # Words before a date that make it a bound ("by Sunday", "between March and May") or the time of the telling ("the
@@ -563,7 +567,9 @@ _SEQUENCE = re.compile(
 
 
 def _sequence(s: Statement) -> frozenset[str]:
-    return frozenset(m.group(0).split()[0] for m in _SEQUENCE.finditer(s.text.lower()))
+    # the claim's first clause: "..., as the first families were waking" places nothing in a series
+    text = _first_clause_text(s.claim_text or s.text)
+    return frozenset(m.group(0).split()[0] for m in _SEQUENCE.finditer(text.lower()))
 
 
 # Verbs that link a subject to its state: "remained open" says "open" as "was shut" says "shut".

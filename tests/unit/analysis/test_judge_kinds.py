@@ -304,3 +304,49 @@ def test_the_period_of_a_later_reported_clause_is_not_the_claims(statements):
         "The airline said the cadet programme had not been suspended in March.", published_at="2025-04-10"
     )[0]
     assert judge_statements(sa, sc) is None
+
+
+def test_failing_to_do_something_negates_it(statements):
+    found = _judged(
+        statements,
+        "The mission director said the probe had reached its planned orbit above the Moon.",
+        "The space agency said the probe had failed to reach its planned orbit above the Moon.",
+    )
+    assert found is not None and found.kind == "negation"
+    (s,) = statements("The space agency said the probe had failed to reach its planned orbit.")[0]
+    assert s.polarity == "negative"
+
+
+def test_a_second_clause_with_its_own_subject_does_not_hedge_the_first(statements):
+    (s,) = statements("The fire chief said the evacuation order was lifted at 8 p.m. and residents may go home.")[0]
+    assert s.modality == "fact"
+    # the control: a modal in the claim's own clause hedges it
+    (t,) = statements("The fire chief said the evacuation order may be lifted at 8 p.m.")[0]
+    assert t.modality == "possible"
+
+
+def test_times_and_series_words_outside_the_event_do_not_decide(statements):
+    # the live blog's own time stamp is not when the quake struck; "the first families" places no quake in a series
+    found = _judged(
+        statements,
+        "The seismological institute said the quake struck the valley at 2:14 a.m. local time.",
+        "17:55 — Rescue officers say the quake struck the valley at about 4:30 a.m., as the first families were "
+        "waking.",
+    )
+    assert found is not None and found.kind == "date_time" and "04:30" in found.explanation
+    found = _judged(
+        statements,
+        "The minister said the government declared a drought emergency in the three provinces on July 3.",
+        "The drought emergency in the three provinces was declared on July 11, more than a week after farm groups "
+        "first asked for one, the grain board said.",
+    )
+    assert found is not None and found.kind == "date_time"
+    # the control: a series word of the event's own clause still tells two events apart
+    assert (
+        _judged(
+            statements,
+            "The minister said the government declared a drought emergency in the three provinces on July 3.",
+            "The grain board said a second drought emergency in the three provinces was declared on July 11.",
+        )
+        is None
+    )
