@@ -383,7 +383,7 @@ _PRONOUN_SPEAKERS = {
 
 
 def speaker_as_subject(frame: ClaimFrame, tokens: list, speaker: Span | None, speaker_type: str,
-                       speaker_name: str | None = None) -> ClaimFrame:  # fmt: skip
+                       speaker_name: str | None = None, denied: bool = False) -> ClaimFrame:  # fmt: skip
     """``frame`` with its speaker as subject when the claim's subject is a pronoun that agrees with the speaker.
 
     In reported speech a pronoun subject most often refers back to whoever speaks, and without it the claim names
@@ -394,10 +394,14 @@ def speaker_as_subject(frame: ClaimFrame, tokens: list, speaker: Span | None, sp
     if speaker is None or not len(speaker):
         return frame
     words = [t for t in tokens if not t.is_punct and t.lower_ != "that"][:2]
-    # the claim opens on the pronoun and its verb (no parser runs: the order says it is the subject)
-    if len(words) < 2 or words[0].pos_ != "PRON" or words[1].pos_ not in ("AUX", "VERB", "ADV"):
-        return frame
-    fits = _PRONOUN_SPEAKERS.get(words[0].lower_)
+    if denied and _denied_act(words, tokens):
+        # "Weinstein denied ever threatening her": whoever denies doing something is who did not do it
+        fits: tuple[str, str] | None = (speaker_type, "NN")
+    else:
+        # the claim opens on the pronoun and its verb (no parser runs: the order says it is the subject)
+        if len(words) < 2 or words[0].pos_ != "PRON" or words[1].pos_ not in ("AUX", "VERB", "ADV"):
+            return frame
+        fits = _PRONOUN_SPEAKERS.get(words[0].lower_)
     if fits is None:
         return frame
     nouns = [t for t in speaker if t.pos_ in ("NOUN", "PROPN")]
@@ -418,4 +422,19 @@ def speaker_as_subject(frame: ClaimFrame, tokens: list, speaker: Span | None, sp
         return frame
     if not keys:
         return frame
-    return frame.model_copy(update={"subject": keys[0], "keys": list(dict.fromkeys(keys + frame.keys))})
+    update: dict = {"subject": keys[0], "keys": list(dict.fromkeys(keys + frame.keys))}
+    if denied and frame.predicate is None:
+        # the gerund is the act denied (a participle elsewhere modifies a noun and is no predicate)
+        act = next((key for _, key, tag in _token_keys(tokens) if tag == "VERB"), None)
+        update["predicate"] = act
+    return frame.model_copy(update=update)
+
+
+def _denied_act(words: list, tokens: list) -> bool:
+    """What is denied opens on a gerund ("threatening her", "ever taking", "having lifted"): the denier's own act."""
+    if not words or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens):
+        return False  # "rising costs had forced the sale": a gerund in a subject, with the clause's own verb
+    first = words[0]
+    if first.tag_ == "VBG" and first.lower_ != "being":
+        return True
+    return len(words) > 1 and first.lower_ in ("ever", "never", "having") and words[1].tag_ in ("VBG", "VBN")

@@ -152,7 +152,7 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     else:
         # a plain claim is its own content; a retraction keeps both what was taken back and the correction (the judge
         # splits them)
-        content = claim_tokens
+        content = claim_tokens if cue == "retract" else _skip_leading_clause(claim_tokens)
     if cue in ("deny", "not_confirmed"):
         cut = _cut_speaker_conjunct(content)
         # "could not verify his account and had asked for its records": an account named only by reference keeps
@@ -195,7 +195,9 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     ]
     inner = _inner_report(content, nouns=cue_based)
     main = inner[: main_clause_end(inner)]
-    frame = speaker_as_subject(claim_frame(main), main, attr.speaker_span, speaker.type, speaker.name)
+    frame = speaker_as_subject(
+        claim_frame(main), main, attr.speaker_span, speaker.type, speaker.name, denied=cue == "deny"
+    )
     if cue in ("deny", "not_confirmed") and ACCOUNT_NOUNS & set(frame.keys):
         # "disputed the company's account": the account is what was said, not what it is about
         frame = frame.model_copy(update={"keys": [k for k in frame.keys if k not in ACCOUNT_NOUNS]})
@@ -271,6 +273,26 @@ def _verb_finder(toks: list):
     return find
 
 
+# Verbs that report a claim inside the claim ("negotiators had told the union that P").
+_REPORT_VERBS = frozenset(["say", "tell", "write", "announce", "state", "claim", "add", "inform", "reveal", "disclose"])
+_LEADING_SUBORDINATORS = frozenset(["when", "after", "before", "as", "while", "once", "although", "though"])
+
+
+def _skip_leading_clause(tokens: list) -> list:
+    """A claim that opens on a subordinate clause of time or concession ("when the actress was able to talk again,
+    she revealed that P") asserts what follows its comma; the clause's own verbs ("was able") hedge nothing."""
+    if len(tokens) < 8 or tokens[0].lower_ not in _LEADING_SUBORDINATORS:
+        return tokens
+    comma = next((k for k in range(2, min(len(tokens) - 4, 20)) if tokens[k].text == ","), None)
+    # only before a report of its own ("..., she revealed that P"): "after a boy fell in, keepers shot the bear"
+    # tells in its first clause what the claim is about
+    if comma is None or not any(
+        t.pos_ == "VERB" and t.lemma_.lower() in _REPORT_VERBS for t in tokens[comma + 1 : comma + 5]
+    ):
+        return tokens
+    return tokens[comma + 1 :]
+
+
 def _inner_report(tokens: list, nouns: bool = False) -> list:
     """Nested reported speech: in "negotiators had told the union that P", the claim to compare is P.
 
@@ -279,8 +301,7 @@ def _inner_report(tokens: list, nouns: bool = False) -> list:
     subject of P, not the claim's owner, is what the other side must share."""
     for k, t in enumerate(tokens[:10]):
         # not a participle adjunct: in "declined to confirm that P, saying only that Q" the claim is P
-        if t.pos_ == "VERB" and t.tag_ != "VBG" and t.lemma_.lower() in ("say", "tell", "write", "announce", "state",
-                                                                         "claim", "add", "inform"):  # fmt: skip
+        if t.pos_ == "VERB" and t.tag_ != "VBG" and t.lemma_.lower() in _REPORT_VERBS:
             if nouns and k > 0 and tokens[k - 1].lower_ in ("and", "but"):
                 break  # "denied ever threatening her and said that Q": the speaker's second clause, not what is denied
             # "told shift leaders at a meeting on Monday that P": a hearer and an adjunct may stand in between

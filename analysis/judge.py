@@ -430,6 +430,8 @@ def _moved_since(a: Statement, b: Statement, q: tuple[Quantity, Quantity]) -> bo
     given on both sides: two readings of a moving figure, not two accounts of one."""
     if not (_factual(a) and _factual(b)):
         return False  # "will go up to 20%": a decided change, the same on any day
+    if q[0].unit == "age":
+        return False  # an age is no level that moves from one day to the next ("a 3-year-old boy fell")
     moving = {q[0].verb, q[1].verb, a.claim.predicate, b.claim.predicate} & RISE_FALL
     if moving and _sessions(a) != _sessions(b):
         return True  # "fell 1% in early trading" / "was down 3% at the close": two readings of the same day

@@ -387,3 +387,25 @@ def test_withdrawing_from_something_takes_back_nothing_said(statements):
     taken_back = _by_text(sts, "diplomats")
     assert taken_back.cue == "retract" and "expel" in taken_back.claim.keys
     assert _by_text(sts, "fiction prize").cue != "retract"
+
+
+def test_a_leading_clause_of_time_is_not_the_claim(statements):
+    (sts,) = statements(
+        "Herman said that when the singer was able to talk again, she revealed that the producer had threatened "
+        "to end her career."
+    )
+    threat = _by_text(sts, "threatened")
+    assert threat.modality == "fact" and threat.claim.predicate == "threaten" and "producer" in threat.claim.keys
+
+
+def test_who_denies_doing_something_is_who_did_not_do_it(statements):
+    (sts,) = statements(
+        "Through a spokesperson, the producer denied ever threatening her career. "
+        "The minister denied taking a bribe from the builder. "
+        "The club denied that rising costs had forced the sale."
+    )
+    threat = _by_text(sts, "threatening")
+    assert threat.claim.subject == "producer" and threat.claim.predicate == "threaten"
+    assert _by_text(sts, "bribe").claim.subject == "minister"
+    # a gerund that is part of a noun phrase after "that" is not the denier's act
+    assert _by_text(sts, "rising costs").claim.subject != "club"

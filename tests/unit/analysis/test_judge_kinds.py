@@ -350,3 +350,18 @@ def test_times_and_series_words_outside_the_event_do_not_decide(statements):
         )
         is None
     )
+
+
+def test_ages_told_a_day_apart_are_no_moving_level(statements):
+    from datetime import timedelta
+
+    from analysis.judge import judge_statements
+
+    (sa,), (sb,) = statements(
+        "After a 3-year-old boy fell into the bear enclosure at the Corren Zoo, keepers shot the bear.",
+        "The shooting of a bear at the Corren Zoo after a 4-year-old boy fell into its enclosure caused outrage.",
+    )
+    assert sb.published_at is not None
+    later = sb.model_copy(update={"published_at": sb.published_at + timedelta(days=1)})
+    found = judge_statements(sa, later)
+    assert found is not None and found.kind == "quantity"
