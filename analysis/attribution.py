@@ -173,6 +173,15 @@ class SpeakerMemory:
             # "Tamsin Adeyemi, a researcher at Lattice Nine": the name before the appositive is the speaker, not
             # a name in it (the tagger does not always see the speaker's as a person's, or sees another's as one)
             return self.resolve(span.doc[span.start : comma])
+        if comma is not None and comma > span.start and comma + 1 < span.end:
+            # "Within hours Luc Ambroise-Nakamura, producer of the rival film Winter Ferry, alleged": a name right
+            # before the comma and a description after it (no name first: "the head of X, Andrii Kovalenko")
+            run = comma
+            while run > span.start and (span.doc[run - 1].pos_ == "PROPN" or span.doc[run - 1].text == "-"):
+                run -= 1
+            after = span.doc[comma + 1]
+            if run < comma and span.doc[run].pos_ == "PROPN" and after.pos_ in ("DET", "NOUN", "ADJ"):
+                return self.resolve(span.doc[run:comma])
         if persons:
             return Speaker(name=self.full_name(_clean_name(persons[-1].text)), type="person")
         if low in PRONOUNS:
@@ -427,6 +436,8 @@ def _speaker_left(sent: Span, i: int) -> Span | None:
         head = k - 1
         if doc[head].like_num and head - 2 > sent.start and doc[head - 1].text == ",":
             head -= 2  # "Kristine Balagtas, 19, who was in the pit, told": an age between commas
+        if doc[head].text == ")" and head - 3 >= sent.start and doc[head - 2].text == "(":
+            head -= 3  # "The Ardeshi Nuclear Company (ANGC), which runs the plant, said": the acronym repeats it
         # "the deputy secretary-general, Ravi Seneviratne, said": a hyphenated title's last part is tagged an adjective
         titled = doc[head].pos_ == "ADJ" and head - 2 > sent.start and doc[head - 1].text == "-"
         if doc[head].pos_ not in ("PROPN", "NOUN") and doc[head].ent_type_ not in ("PERSON", "ORG") and not titled:
@@ -457,6 +468,8 @@ def _speaker_right(sent: Span, i: int) -> Span | None:
             k += 1
         end = k
     span = doc[j:end]
+    if end < sent.end and doc[end].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return None  # "..., said no radioactive material had been released": the claim's subject, not a speaker
     return span if len(span) and any(t.pos_ in ("PROPN", "NOUN") for t in span) else None
 
 

@@ -157,12 +157,31 @@ def _entity_clash(a: Statement, b: Statement, strict: bool = False) -> str | Non
     for label in ("PERSON", "FAC", "PRODUCT", "LOC", "GPE", "EVENT", "ORG"):
         ea = fa.by_label.get(label, none)
         eb = fb.by_label.get(label, none)
-        if not (ea and eb) or ea & eb or (all_a & all_b and label not in ("FAC", "PRODUCT", "EVENT", "LOC")):
+        if (
+            not (ea and eb)
+            or _names_meet(ea, eb)
+            or (all_a & all_b and label not in ("FAC", "PRODUCT", "EVENT", "LOC"))
+        ):
             continue
         if strict and (any(_named_in(n, text_b) for n in ea) or any(_named_in(n, text_a) for n in eb)):
             continue
         return f"different {label.lower()}: {', '.join(sorted(ea))} vs {', '.join(sorted(eb))}"
     return None
+
+
+def _names_meet(ea: AbstractSet[str], eb: AbstractSet[str]) -> bool:
+    """Whether the two sides share a name: the same key, or a one-word name that is a part of the other's full name
+    ("emberley" / "farid_emberley": news copy names a person in full once, then by surname)."""
+    if ea & eb:
+        return True
+    for x in ea:
+        for y in eb:
+            short, long_ = (x, y) if x.count("_") <= y.count("_") else (y, x)
+            if "_" in short or "_" not in long_:
+                continue
+            if any(p == short or (len(short) >= 5 and p.startswith(short)) for p in long_.split("_")):
+                return True
+    return False
 
 
 def names_clash(a: Statement, b: Statement) -> str | None:
@@ -185,7 +204,7 @@ def _subject_clash(a: Statement, b: Statement) -> bool:
     names_a, names_b = _facts_of(a).norms, _facts_of(b).norms
     sa = {w for w in (a.claim.subject or "").split() if w in names_a}
     sb = {w for w in (b.claim.subject or "").split() if w in names_b}
-    return bool(sa and sb and not (sa & sb) and not (sa & names_b) and not (sb & names_a))
+    return bool(sa and sb and not _names_meet(sa, sb) and not (sa & names_b) and not (sb & names_a))
 
 
 @lru_cache(maxsize=65536)

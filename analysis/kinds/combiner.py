@@ -126,6 +126,11 @@ def _hedged_target(a: Statement, b: Statement, va: StatementView, vb: StatementV
     )
 
 
+def _shares_a_word(va: StatementView, vb: StatementView) -> bool:
+    """The two claims have a content word in common that is not part of a name."""
+    return bool((va.claim_weights.keys() & vb.claim_weights.keys()) - (va.names | vb.names))
+
+
 def engine_cv() -> dict:
     """The grouped cross-validation figures stored with the shipped model (for reports)."""
     data = json.loads(resources.files(__package__).joinpath("model.json").read_text(encoding="utf-8"))
@@ -153,6 +158,10 @@ def judge_pair(a: Statement, b: Statement, min_score: float = 0.5, model: Model 
         # two flights that left Los Angeles and Auckland at different times: the hand rules read claims naming
         # different places, people or facilities as different things, and a pair none of them recognises is
         # held to that too; a retraction often names what it takes back differently, so it is not
+        return None
+    if not m.rule_fired(row) and not _shares_a_word(va, vb):
+        # a pair no hand rule recognises whose claims share only names ("the Cleveland Indians", "the World
+        # Series") says two things about the same names, not one thing two ways
         return None
     if kind in ("denial", "unconfirmed") and _hedged_target(a, b, va, vb):
         return None

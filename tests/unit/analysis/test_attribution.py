@@ -409,3 +409,20 @@ def test_who_denies_doing_something_is_who_did_not_do_it(statements):
     assert _by_text(sts, "bribe").claim.subject == "minister"
     # a gerund that is part of a noun phrase after "that" is not the denier's act
     assert _by_text(sts, "rising costs").claim.subject != "club"
+
+
+def test_a_name_before_its_description_and_an_organisation_before_its_relative_clause(statements):
+    (sts,) = statements(
+        "Within hours Luc Marchetti, producer of the rival film Winter Ferry, alleged that the film had been shown "
+        "in Almarsk. "
+        "The Ardeshi Nuclear Generation Company (ANGC), which runs the station, said no radioactive material had "
+        "been released. "
+        "The head of the Centre for Countering Disinformation, Andrii Kovalenko, said the soldiers had been sent."
+    )
+    assert _by_text(sts, "Almarsk").speaker.name == "Luc Marchetti"
+    released = _by_text(sts, "radioactive")
+    # "said no radioactive material" does not invert: the material is what the claim is about, not its speaker
+    assert (
+        released.speaker.name in ("ANGC", "Ardeshi Nuclear Generation Company") and "radioactive" in released.claim.keys
+    )
+    assert _by_text(sts, "soldiers").speaker.name == "Andrii Kovalenko"

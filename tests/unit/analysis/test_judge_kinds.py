@@ -365,3 +365,20 @@ def test_ages_told_a_day_apart_are_no_moving_level(statements):
     later = sb.model_copy(update={"published_at": sb.published_at + timedelta(days=1)})
     found = judge_statements(sa, later)
     assert found is not None and found.kind == "quantity"
+
+
+def test_a_surname_is_the_person_named_in_full_elsewhere(statements):
+    full = "Police said Farid Emberley, the city treasurer, had stolen 410,000 crowns from the harbour fund."
+    found = _judged(statements, full, "Prosecutors said Emberley had stolen 95,000 crowns from the harbour fund.")
+    assert found is not None and found.kind == "quantity"
+    # the control: another person named in full is another person
+    other = "Prosecutors said Nadia Osman had stolen 95,000 crowns from the harbour fund."
+    assert _judged(statements, full, other) is None
+
+
+def test_a_pair_no_rule_reads_that_shares_only_names_is_not_reported(pairs):
+    found = pairs(
+        "An earlier version said that the Cleveland Indians' last appearance in the World Series was in 1948.",
+        "Chicago Cubs players celebrate on the field after defeating the Cleveland Indians in the World Series.",
+    )
+    assert found == []
