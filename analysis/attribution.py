@@ -173,6 +173,9 @@ class SpeakerMemory:
             # "Tamsin Adeyemi, a researcher at Lattice Nine": the name before the appositive is the speaker, not
             # a name in it (the tagger does not always see the speaker's as a person's, or sees another's as one)
             return self.resolve(span.doc[span.start : comma])
+        if comma is not None and comma > span.start and not span_ents:
+            # "A presidential aide, asked about that meeting": the noun phrase before the aside names the speaker
+            return self.resolve(span.doc[span.start : comma])
         if comma is not None and comma > span.start and comma + 1 < span.end:
             # "Within hours Luc Ambroise-Nakamura, producer of the rival film Winter Ferry, alleged": a name right
             # before the comma and a description after it (no name first: "the head of X, Andrii Kovalenko")
@@ -446,8 +449,10 @@ def _speaker_left(sent: Span, i: int) -> Span | None:
         span = doc[start:j]
         has_name = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
         # "A plant engineer, speaking on condition of anonymity, told PAN": a verb that never inverts has its
-        # speaker on the left, named or not
-        return span if has_name or doc[i].lemma_.lower() in _NO_INVERSION else None
+        # speaker on the left, named or not; so has one whose subject opens the sentence ("A presidential aide,
+        # asked about that meeting, said"), where nothing before it could be a claim
+        opens = start == sent.start or (start == sent.start + 1 and doc[sent.start].is_punct)
+        return span if has_name or opens or doc[i].lemma_.lower() in _NO_INVERSION else None
     if doc[j].pos_ not in ("PROPN", "NOUN") and doc[j].ent_type_ not in ("PERSON", "ORG"):
         return None
     start = _np_start(sent, j)

@@ -426,3 +426,13 @@ def test_a_name_before_its_description_and_an_organisation_before_its_relative_c
         released.speaker.name in ("ANGC", "Ardeshi Nuclear Generation Company") and "radioactive" in released.claim.keys
     )
     assert _by_text(sts, "soldiers").speaker.name == "Andrii Kovalenko"
+
+
+def test_a_speaker_that_opens_the_sentence_before_an_aside(statements):
+    (sts,) = statements(
+        "A presidential aide, asked about that meeting, said no meeting between the two leaders had been held. "
+        "The army, which lost 12 men, said the town had fallen."
+    )
+    held = _by_text(sts, "leaders")
+    assert held.speaker.name == "presidential aide" and "meeting" in held.claim.keys
+    assert _by_text(sts, "town had fallen").speaker.name == "army"
