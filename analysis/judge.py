@@ -612,6 +612,10 @@ def _polar(s: Statement) -> dict[str, str]:
             out[name] = "+" + sorted(hit_pos)[0]
         elif hit_neg and not hit_pos:
             out[name] = "-" + sorted(hit_neg)[0]
+        elif s.claim.predicate in hit_pos or s.claim.predicate in hit_neg:
+            # "acquitted him of murder but convicted him of manslaughter": the main verb is what the claim says
+            sign = "+" if s.claim.predicate in hit_pos else "-"
+            out[name] = sign + s.claim.predicate
     return out
 
 

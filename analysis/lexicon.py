@@ -158,7 +158,7 @@ _WITHDRAWN_SAID = (
 RETRACT_EVIDENCE_RE = (
     r"\b(?:correct(?:ed|ion|s)|erratum|retract(?:ed|ion|s)?|" + _WITHDRAWN_SAID + r"|backtrack\w*|misspok\w*|"
     r"earlier (?:version|entry|report|statement|figure|account)|mistaken(?:ly)?|in error|wrongly|erroneous(?:ly)?|"
-    r"amended|walked back|took back|"
+    r"amended|walked back|took back|got (?:it|this|that) wrong|"
     r"regret(?:s|ted|ting)?\s+(?:(?:saying|calling|describing|suggesting|claiming|using|making|writing|posting|"
     r"not\s+being|not\s+having)\b|"
     r"(?:his|her|their|my|our|the|those|these)\s+(?:\w+\s+)?(?:remarks?|comments?|words|statement|tweet|post|"
@@ -177,6 +177,8 @@ RETRACT_RE = (
     # "something was wrong with the pitcher" says nothing was retracted
     r"\b(?:was|were|had\s+been|is)\s+(?:wrong(?!\s+with)|a\s+mistake|an\s+error|incorrect|inaccurate|mistaken|"
     r"in\s+error)\b"
+    # "We got this wrong earlier: our 08:12 post said ..."
+    r"|\b(?:got|get)\s+(?:it|this|that)\s+wrong\b"
     rf"|\b(?:retracted|retract|misspoke|misspoken|rectified)\b|\b{_WITHDRAWN_SAID}"
     r"|\bcorrected\s+(?:its|his|her|their|the|an|that)\s+(?:\w+\s+)?(?:statement|figure|report|claim|account|number|toll)\b"
     r"|\bhad\s+(?:wrongly|incorrectly|mistakenly|erroneously)\b|\bcorrection\b"

@@ -436,3 +436,11 @@ def test_a_speaker_that_opens_the_sentence_before_an_aside(statements):
     held = _by_text(sts, "leaders")
     assert held.speaker.name == "presidential aide" and "meeting" in held.claim.keys
     assert _by_text(sts, "town had fallen").speaker.name == "army"
+
+
+def test_getting_it_wrong_takes_back_what_was_said(statements):
+    (sts,) = statements(
+        "We got this wrong earlier: our morning post said every service on the line had been cancelled, but one "
+        "train an hour is running."
+    )
+    assert _by_text(sts, "every service").cue == "retract"

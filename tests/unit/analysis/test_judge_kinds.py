@@ -382,3 +382,13 @@ def test_a_pair_no_rule_reads_that_shares_only_names_is_not_reported(pairs):
         "Chicago Cubs players celebrate on the field after defeating the Cleveland Indians in the World Series.",
     )
     assert found == []
+
+
+def test_an_axis_both_sides_of_which_a_claim_names_is_read_on_its_main_verb(statements):
+    found = _judged(
+        statements,
+        "The jury has convicted Omar Farrah of the murder of his business partner.",
+        "A jury at Lemboro High Court acquitted Omar Farrah of murder but convicted him of the manslaughter of his "
+        "business partner.",
+    )
+    assert found is not None and found.kind == "antonym"
