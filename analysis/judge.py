@@ -29,7 +29,8 @@ __all__ = [
 # Canonical lemmas (see lexicon.SYNONYMS) on either side of an antonym axis.
 _AXES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
     (frozenset({"rise", "higher", "expand"}), frozenset({"fall", "lower", "down", "lose"}), "rise/fall"),
-    (frozenset({"approve"}), frozenset({"reject"}), "approve/reject"),
+    # a court that upholds a ruling approves it; a bill or a motion that fails is rejected
+    (frozenset({"approve", "uphold"}), frozenset({"reject", "fail"}), "approve/reject"),
     (frozenset({"open"}), frozenset({"close"}), "open/close"),
     (frozenset({"guilty", "convict"}), frozenset({"innocent", "acquit"}), "guilty/innocent"),
     (frozenset({"alive", "survive"}), frozenset({"die"}), "alive/dead"),

@@ -392,3 +392,19 @@ def test_an_axis_both_sides_of_which_a_claim_names_is_read_on_its_main_verb(stat
         "business partner.",
     )
     assert found is not None and found.kind == "antonym"
+
+
+_UPHELD = (
+    "The appeals court upheld the ban on the Corren tram strike.",
+    "The appeals court overturned the ban on the Corren tram strike.",
+)
+_PASSED = (
+    "The senator said the harbour bill passed the finance committee.",
+    "Committee staff said the harbour bill failed in the finance committee.",
+)
+
+
+@pytest.mark.parametrize(("a", "b"), [_UPHELD, _PASSED])
+def test_upholding_and_passing_oppose_overturning_and_failing(statements, a, b):
+    found = _judged(statements, a, b)
+    assert found is not None and found.kind == "antonym"
