@@ -336,6 +336,12 @@ _NO_GERUND = frozenset(
 )
 
 
+_CALL_PARTICLES = frozenset(["for", "on", "off", "in", "up", "out", "back", "it"])
+# What a claim is called when it is denied ("called the report false", "called the claims a fabrication").
+_CALLED_FALSE = frozenset(
+    ["untrue", "false", "baseless", "groundless", "unfounded", "lie", "lies", "fabrication", "fiction", "nonsense",
+     "rubbish", "inaccurate", "misleading", "invention", "fabricated"]
+)  # fmt: skip
 # Verbs whose participle usually modifies a noun: "people briefed on the talks", "a report published by".
 _PARTICIPLE_MODIFIERS = frozenset(["brief", "publish", "quote", "cite", "post", "inform"])
 # Verbs that deny a claim only when their object is one ("dismissed the reports"), not a proposal or a person.
@@ -364,6 +370,12 @@ def _is_cue(tok: Token) -> bool:
             and after.pos_ == "ADP"
         ):
             return False
+    if lemma == "call":
+        # "called the union's claim that P untrue" denies P; "called for talks", "called the meeting" do not
+        rest = tok.doc[tok.i + 1 : min(tok.sent.end, tok.i + 25)]
+        return (
+            bool(len(rest)) and rest[0].lower_ not in _CALL_PARTICLES and any(t.lower_ in _CALLED_FALSE for t in rest)
+        )
     if lemma == "withdraw" and not any(t.lower_ in SAID_NOUNS for t in tok.doc[tok.i + 1 : tok.i + 5]):
         return False  # "withdrew its statement" takes back what was said; "withdrew from the race" does not
     if lemma in _OBJECT_VERBS:

@@ -335,7 +335,7 @@ def _asked_about(toks: list) -> list | None:
 
 # The lexicon's denial verbs, but "dismiss" and "contest", which as often take a person or a race ("dismissed the
 # minister", "contested the seat").
-_DENY_VERBS = frozenset(v for v, cue in ATTRIBUTION_VERBS.items() if cue == "deny") - {"dismiss", "contest"}
+_DENY_VERBS = frozenset(v for v, cue in ATTRIBUTION_VERBS.items() if cue == "deny") - {"dismiss", "contest", "call"}
 
 
 def _nested_denial(tokens: list) -> tuple | None:

@@ -96,7 +96,7 @@ ATTRIBUTION_VERBS: dict[str, str] = {
     },
     **{v: "report" for v in ("report", "reports")},
     **{v: "confirm" for v in ("confirm", "verify")},
-    **{v: "deny" for v in ("deny", "dismiss", "refute", "reject", "dispute", "rebut", "contest")},
+    **{v: "deny" for v in ("deny", "dismiss", "refute", "reject", "dispute", "rebut", "contest", "call")},
     **{v: "retract" for v in ("retract", "withdraw", "correct", "misspeak", "clarify", "revise", "backtrack")},
 }
 _INTENSIFIER = r"(?:simply|entirely|completely|totally|wholly|utterly|absolutely|categorically|plainly|just)"

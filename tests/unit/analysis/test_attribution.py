@@ -444,3 +444,16 @@ def test_getting_it_wrong_takes_back_what_was_said(statements):
         "train an hour is running."
     )
     assert _by_text(sts, "every service").cue == "retract"
+
+
+def test_calling_a_claim_untrue_denies_it(statements):
+    (sts,) = statements(
+        "The airline called the union's claim that it cancelled its Lisbon flights untrue. "
+        "The mayor called for talks with the union. "
+        "Union leaders called the meeting a success."
+    )
+    denied = _by_text(sts, "Lisbon")
+    assert denied.cue == "deny" and denied.speaker.name == "airline" and "cancel" in denied.claim.keys
+    # calling for something, or calling a meeting a success, denies nothing
+    assert _by_text(sts, "called for talks").cue == "assert"
+    assert _by_text(sts, "a success").cue == "assert"
