@@ -23,12 +23,13 @@ ATTRIBUTION_FLOOR = 0.9
 
 pytestmark = pytest.mark.quality
 
-# file: (F1 floor, most traps hit). Set under the figures of 2026-12-07 (dev 0.96, train 0.55, validate 0.38) by
-# about what one refit moves them (a few pairs at the 0.5 line flip): a lower figure is a regression, not noise.
+# file: (F1 floor, most traps hit). Set under the figures of 2026-12-07's seventh session (dev 0.96, train 0.60,
+# validate 0.40) by about what one refit moves them (a few pairs at the 0.5 line flip): a lower figure is a
+# regression, not noise.
 FLOORS = {
     "news-cases-dev.jsonl": (0.90, 2),
-    "news-cases-train.jsonl": (0.50, 6),
-    "news-cases-validate.jsonl": (0.32, 3),
+    "news-cases-train.jsonl": (0.55, 6),
+    "news-cases-validate.jsonl": (0.35, 3),
 }
 
 
