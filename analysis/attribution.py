@@ -173,17 +173,22 @@ class SpeakerMemory:
             # "Tamsin Adeyemi, a researcher at Lattice Nine": the name before the appositive is the speaker, not
             # a name in it (the tagger does not always see the speaker's as a person's, or sees another's as one)
             return self.resolve(span.doc[span.start : comma])
-        if comma is not None and comma > span.start and not span_ents:
-            # "A presidential aide, asked about that meeting": the noun phrase before the aside names the speaker
-            return self.resolve(span.doc[span.start : comma])
-        if comma is not None and comma > span.start and comma + 1 < span.end:
+        if comma is not None and comma > span.start:
+            if not span_ents:
+                # "A presidential aide, asked about that meeting": the noun phrase before the aside names the speaker
+                return self.resolve(span.doc[span.start : comma])
             # "Within hours Luc Ambroise-Nakamura, producer of the rival film Winter Ferry, alleged": a name right
             # before the comma and a description after it (no name first: "the head of X, Andrii Kovalenko")
             run = comma
             while run > span.start and (span.doc[run - 1].pos_ == "PROPN" or span.doc[run - 1].text == "-"):
                 run -= 1
-            after = span.doc[comma + 1]
-            if run < comma and span.doc[run].pos_ == "PROPN" and after.pos_ in ("DET", "NOUN", "ADJ"):
+            after = span.doc[comma + 1] if comma + 1 < span.end else None
+            if (
+                run < comma
+                and span.doc[run].pos_ == "PROPN"
+                and after is not None
+                and after.pos_ in ("DET", "NOUN", "ADJ")
+            ):
                 return self.resolve(span.doc[run:comma])
         if persons:
             return Speaker(name=self.full_name(_clean_name(persons[-1].text)), type="person")

@@ -60,6 +60,10 @@ def detect_cue(sentence: str, claim: str, cue_lemma: str | None) -> tuple[str, s
     return "assert", cue_lemma
 
 
+# Tags of a verb that carries tense: a clause of its own.
+_FINITE = frozenset({"MD", "VBD", "VBZ", "VBP"})
+
+
 def first_clause(tokens: list) -> list:
     """The claim up to the first clause break (', and', ', but', ';', ' but ', ' while '): its main assertion."""
     for k, t in enumerate(tokens):
@@ -84,16 +88,13 @@ def first_clause(tokens: list) -> list:
         if t.text == "," and k + 1 < len(tokens) and tokens[k + 1].lower_ == "not":
             return tokens[:k]
         # "... are being trained in Russia and may be sent ...": a second verb phrase with its own modality
-        if t.lower_ in ("and", "but") and k + 1 < len(tokens) and tokens[k + 1].tag_ in ("MD", "VBD", "VBZ", "VBP"):
+        if t.lower_ in ("and", "but") and k + 1 < len(tokens) and tokens[k + 1].tag_ in _FINITE:
             return tokens[:k]
         # "the order was lifted at 8pm and residents may go home": a second clause with a subject of its own, once
         # the first has its verb
         if t.lower_ in ("and", "but") and _new_clause(tokens, k):
             return tokens[:k]
     return tokens
-
-
-_FINITE = ("MD", "VBD", "VBZ", "VBP")
 
 
 def _new_clause(tokens: list, k: int) -> bool:
@@ -432,7 +433,7 @@ def speaker_as_subject(frame: ClaimFrame, tokens: list, speaker: Span | None, sp
 
 def _denied_act(words: list, tokens: list) -> bool:
     """What is denied opens on a gerund ("threatening her", "ever taking", "having lifted"): the denier's own act."""
-    if not words or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens):
+    if not words or any(t.tag_ in _FINITE for t in tokens):
         return False  # "rising costs had forced the sale": a gerund in a subject, with the clause's own verb
     first = words[0]
     if first.tag_ == "VBG" and first.lower_ != "being":

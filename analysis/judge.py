@@ -1220,13 +1220,14 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     # "the siren sounded" / "the siren did not sound": one subject, one verb, one of them negated, nothing else
     # needed in common
     bare = (same_subject or _voices_meet(a, b)) and _same_predicate(a, b) and sim >= 0.5
+    neg, pos = (a, b) if a.polarity == "negative" else (b, a)
     if (
         a.polarity != b.polarity
         and ((sim >= 0.6 and len(shared) >= 3) or bare)
         # "did not rise" / "fell" may both hold; "will not close" / "will close" cannot
         and all(pa[axis] == pb[axis] for axis in pa.keys() & pb.keys())
-        and (_same_predicate(a, b) or copular or _light_object_found(*((a, b) if a.polarity == "negative" else (b, a))))
-        and _negated_found(*((a, b) if a.polarity == "negative" else (b, a)))
+        and (_same_predicate(a, b) or copular or _light_object_found(neg, pos))
+        and _negated_found(neg, pos)
     ):
         return _make(a, b, "negation", 0.5 + 0.4 * min(1.0, sim), f"negation: one claim negates the other; "
                      f"shared: {joined}")  # fmt: skip
