@@ -10,6 +10,7 @@ from schemas import ClaimFrame
 
 from .entity_norm import fold_name, norm_entity
 from .lexicon import (
+    ASKED_WHETHER_RE,
     ATTRIBUTION_VERBS,
     DENY_PHRASES,
     FUTURE_MARKERS,
@@ -40,13 +41,16 @@ _NOT_NEGATING = re.compile(
 )
 
 
+_ASKED_WHETHER = re.compile(ASKED_WHETHER_RE, re.I)
+
+
 def detect_cue(sentence: str, claim: str, cue_lemma: str | None) -> tuple[str, str | None]:
     """Cue of the statement: deny / not_confirmed / retract / confirm / report / assert, and the words that show it."""
     m = _NOT_CONFIRMED_RE.search(sentence)
     if m:
         return "not_confirmed", m.group(0)
     m = _RETRACT_RE.search(sentence)
-    if m:
+    if m and not _ASKED_WHETHER.search(sentence[: m.start()]):
         return "retract", m.group(0)
     if cue_lemma and ATTRIBUTION_VERBS.get(cue_lemma) == "deny":
         return "deny", cue_lemma

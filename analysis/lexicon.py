@@ -23,6 +23,7 @@ __all__ = [
     "REPORT_NOUNS",
     "SAID_NOUNS",
     "RETRACT_RE",
+    "ASKED_WHETHER_RE",
     "STOP_LEMMAS",
     "SYNONYMS",
     "PHRASAL",
@@ -173,6 +174,9 @@ VALUE_UPDATE_RE = (
     r"\b(?:raised|lowered|increased|reduced|cut|revised|sweetened|trimmed|boosted)\s+"
     r"(?:its|their|his|her|the)\s+(?:\S+\s+){0,8}?to\b"
 )
+# What precedes a retraction's wording when it is a question put to the speaker ("asked whether it was a mistake
+# not to ..."), which takes nothing back.
+ASKED_WHETHER_RE = r"\b(?:whether|if)\s+(?:\S+\s+){0,3}$"
 RETRACT_RE = (
     # "something was wrong with the pitcher" says nothing was retracted
     r"\b(?:was|were|had\s+been|is)\s+(?:wrong(?!\s+with)|a\s+mistake|an\s+error|incorrect|inaccurate|mistaken|"

@@ -37,6 +37,14 @@ _DENY = re.compile(lexicon.DENY_EVIDENCE_RE, re.I)
 _DENY_PHRASES = re.compile("|".join(f"(?:{p})" for p in lexicon.DENY_PHRASES), re.I)
 _UNCONFIRMED = re.compile(f"{lexicon.NOT_CONFIRMED_RE}|{lexicon.NO_COMMENT_RE}", re.I)
 _RETRACT = re.compile(lexicon.RETRACT_EVIDENCE_RE, re.I)
+_ASKED_WHETHER = re.compile(lexicon.ASKED_WHETHER_RE, re.I)
+
+
+def _takes_back(text: str) -> bool:
+    """Worded as a retraction, not as a question put to the speaker ("asked whether it was a mistake")."""
+    return any(not _ASKED_WHETHER.search(text[: m.start()]) for m in _RETRACT.finditer(text))
+
+
 _NEGATION = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without|no one|not a single|n't)\b|n't\b", re.I
 )
@@ -176,7 +184,7 @@ def _view(s: Statement) -> StatementView:
         total=sum(weights.values()),
         deny=s.cue == "deny" or bool(_DENY.search(text)) or bool(_DENY_PHRASES.search(text)),
         unconfirmed=s.cue == "not_confirmed" or bool(_UNCONFIRMED.search(text)),
-        retract=s.cue == "retract" or bool(_RETRACT.search(text)),
+        retract=s.cue == "retract" or _takes_back(text),
         negated=s.polarity == "negative" or bool(_NEGATION.search(folded_claim)),
         modal=s.modality != "fact" or bool(_MODAL.search(folded_claim)),
         running=bool(_RUNNING.search(s.text)),

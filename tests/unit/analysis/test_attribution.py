@@ -457,3 +457,15 @@ def test_calling_a_claim_untrue_denies_it(statements):
     # calling for something, or calling a meeting a success, denies nothing
     assert _by_text(sts, "called for talks").cue == "assert"
     assert _by_text(sts, "a success").cue == "assert"
+
+
+def test_a_question_whether_it_was_a_mistake_takes_nothing_back(statements):
+    from analysis.kinds.view import view_of
+
+    (sts,) = statements(
+        "Asked whether it was a mistake to close the line, the mayor said the decision had saved money. "
+        "The council said its earlier statement that the line would reopen was a mistake."
+    )
+    asked = _by_text(sts, "saved money")
+    assert asked.cue != "retract" and not view_of(asked).retract
+    assert _by_text(sts, "would reopen").cue == "retract"
