@@ -19,7 +19,7 @@ from schemas import Contradiction, Quantity, Statement, pair_id
 from .dates import minutes_of_day
 from .identity_cache import IdentityCache
 from .lexicon import SAID_NOUNS, VALUE_UPDATE_RE
-from .quantities import PERSON_NOUNS
+from .quantities import MEASURE_UNITS, PERSON_NOUNS
 
 __all__ = [
     "CUE_BASED", "RISE_FALL", "event_days", "event_days_of", "judge_statements", "names_clash", "negated_word",
@@ -453,9 +453,36 @@ def _moved_since(a: Statement, b: Statement, q: tuple[Quantity, Quantity]) -> bo
     if q[0].unit == "age":
         return False  # an age is no level that moves from one day to the next ("a 3-year-old boy fell")
     moving = {q[0].verb, q[1].verb, a.claim.predicate, b.claim.predicate} & RISE_FALL
+    if moving and not (_a_level(q[0], a) or _a_level(q[1], b)):
+        return False  # "the storm cut power to 35,000 homes": a count of what was hit, not a level that moved
     if moving and _sessions(a) != _sessions(b):
         return True  # "fell 1% in early trading" / "was down 3% at the close": two readings of the same day
     return bool(moving) and _days_apart(a, b) >= 1 and not (_days(a) and _days(b))
+
+
+# Words a level's figure follows when it is what a change reached or moved by ("fell to 14", "rose 3%", "was down
+# by a third"); "cut power to 35,000 homes" counts what the change hit.
+_CHANGE_WORDS = frozenset(
+    {
+        "rose", "risen", "rise", "rises", "rising", "fell", "fallen", "fall", "falls", "falling", "cut", "cuts",
+        "increased", "decreased", "dropped", "climbed", "jumped", "slipped", "surged", "plunged", "grew", "grown",
+        "shrank", "shrunk", "declined", "gained", "raised", "lowered", "reduced", "soared", "slumped", "tumbled",
+        "dipped", "edged", "eased", "down", "up", "higher", "lower", "increase", "decrease", "drop",
+    }
+)  # fmt: skip
+_HEDGE_BEFORE = r"(?:(?:about|around|nearly|almost|some|roughly|just|more\s+than|less\s+than|over|under)\s+)?"
+_TO_BY = re.compile(r"(\w+)\s+(?:to|by)\s+" + _HEDGE_BEFORE + r"$", re.I)
+_RIGHT_AFTER = re.compile(r"(\w+)\s+" + _HEDGE_BEFORE + r"$", re.I)
+
+
+def _a_level(q: Quantity, s: Statement) -> bool:
+    """The figure measures a level (a share, a price, a temperature) or is what a change reached or moved by; a
+    count of things ("35,000 homes") is a level only right after the change ("rose to 35,000 homes")."""
+    if q.unit is None or q.unit in MEASURE_UNITS:
+        return True
+    before = s.text[max(0, q.start - s.start - 40) : max(0, q.start - s.start)]
+    m = _TO_BY.search(before) or _RIGHT_AFTER.search(before)
+    return m is not None and m.group(1).lower() in _CHANGE_WORDS
 
 
 def _times(s: Statement) -> list[tuple[int, bool]]:

@@ -13,7 +13,7 @@ from schemas import Quantity
 
 from .lexicon import SYNONYMS
 
-__all__ = ["find_quantities", "parse_number", "PERSON_NOUNS"]
+__all__ = ["MEASURE_UNITS", "find_quantities", "parse_number", "PERSON_NOUNS"]
 
 _UNITS = {
     "zero": 0,
@@ -251,6 +251,10 @@ def _unit_after(text: str, end: int) -> tuple[str | None, float, int]:
     if conv is None:
         return None, 1.0, end
     return conv[0], conv[1], m.end()
+
+
+# The units a level is measured in (shares, prices, temperatures, weights, lengths): any other unit is a counted thing.
+MEASURE_UNITS = frozenset({"%", "pp", "usd", "eur", "gbp", "celsius", "kg", "tonne", "km", "metre"})
 
 
 # the next word of a compound follows after a space only: in "112 pupils, Lien said" the comma ends the noun

@@ -367,6 +367,31 @@ def test_ages_told_a_day_apart_are_no_moving_level(statements):
     assert found is not None and found.kind == "quantity"
 
 
+def test_a_count_of_what_a_cut_hit_is_no_moving_level(statements):
+    from datetime import timedelta
+
+    from analysis.judge import judge_statements
+
+    def a_day_apart(first: str, second: str):
+        (sa,), (sb,) = statements(first, second)
+        assert sb.published_at is not None
+        return judge_statements(sa, sb.model_copy(update={"published_at": sb.published_at + timedelta(days=1)}))
+
+    found = a_day_apart(
+        "The company said the storm had cut power to 35,000 homes in the region.",
+        "The regional grid operator said the storm cut power to 120,000 homes.",
+    )
+    assert found is not None and found.kind == "quantity"
+    # the control: a level that fell to a figure on one day and to another the next is two readings of it
+    assert (
+        a_day_apart(
+            "The grid operator said the number of homes without power fell to 35,000 homes.",
+            "The grid operator said the number of homes without power fell to 12,000 homes.",
+        )
+        is None
+    )
+
+
 def test_a_surname_is_the_person_named_in_full_elsewhere(statements):
     full = "Police said Farid Emberley, the city treasurer, had stolen 410,000 crowns from the harbour fund."
     found = _judged(statements, full, "Prosecutors said Emberley had stolen 95,000 crowns from the harbour fund.")
