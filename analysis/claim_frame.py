@@ -346,6 +346,16 @@ def claim_frame(span: Span | list) -> ClaimFrame:
             and any(t.tag_ in ("VBD", "VBZ") for t in tokens[pos + 1 :])
         ):
             continue
+        # nor a participle set off by a comma before the main verb ("the satellite, launched in June, had reached")
+        if (
+            predicate is None
+            and tag == "VERB"
+            and tokens[pos].tag_ == "VBN"
+            and pos > 0
+            and tokens[pos - 1].text == ","
+            and any(t.tag_ in _FINITE for t in tokens[pos + 1 :])
+        ):
+            continue
         # nor is a participle before its noun ("planned surgery", "its listed parent")
         if (
             predicate is None

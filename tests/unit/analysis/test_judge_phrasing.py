@@ -343,6 +343,21 @@ def test_a_participle_before_its_noun_is_not_the_claims_verb(statements):
     assert (waits.claim.predicate, stores.claim.predicate) == ("fall", "close")
 
 
+def test_a_participle_between_commas_is_not_the_claims_verb(statements):
+    from analysis.judge import judge_statements
+
+    [reached], [never] = statements(
+        "The agency said the satellite, launched in June, had reached its planned orbit.",
+        "Independent trackers said the satellite never reached its planned orbit.",
+    )
+    assert reached.claim.predicate == "reach"
+    found = judge_statements(reached, never)
+    assert found is not None and found.kind == "negation"
+    # the control: a participle that is the claim's own verb stays its verb
+    [[launched]] = statements("The agency said the satellite was launched in June.")
+    assert launched.claim.predicate == "launch"
+
+
 def test_a_state_given_by_a_linking_verb_opposes_its_opposite(statements):
     from analysis.judge import judge_statements
 
