@@ -863,8 +863,19 @@ def _retraction(r: Statement, other: Statement, sim: float, shared: list[str]) -
             new = groups.get("new") or ""
             wrongly = pattern is _WRONGLY
             break
-    if not old.strip() or _period_clash(r, other):
-        return None  # nothing named as taken back ("issued a correction"), or another period
+    if _period_clash(r, other):
+        return None  # another period
+    if not old.strip():
+        # nothing named as taken back ("issued a correction", "withdrew its figure"), unless the correction gives
+        # the figure it replaces beside the new one ("14 batches had been listed in error; 41 were affected")
+        replaced = _replaced_figure(r, other, shared)
+        if replaced is None:
+            return None
+        return _make(
+            r, other, "retraction", 0.8,
+            f"retraction: {_who(r)} corrected the figure ('{replaced.text}', '{(r.cue_word or 'corrected').strip()}') "
+            f"that {_who(other)} stated; shared: {', '.join(shared)}",
+        )  # fmt: skip
     # "..., after finding that ..." explains the retraction; it is not what was taken back
     old = re.split(r",\s+(?:after|because|since|saying|citing|when|as)\b", old)[0]
     other_numbers = {round(q.value, 3) for q in other.quantities}
@@ -907,6 +918,33 @@ def _retraction(r: Statement, other: Statement, sim: float, shared: list[str]) -
         f"retraction: {_who(r)} took back {signal} ('{(r.cue_word or 'retracted').strip()}') that {_who(other)} "
         f"stated; shared: {', '.join(shared)}",
     )
+
+
+def _replaced_figure(r: Statement, other: Statement, shared: list[str]) -> Quantity | None:
+    """The figure of ``other`` that the correction ``r`` repeats beside another of its kind (the corrected value),
+    with something besides the number in common: what the correction replaced."""
+    words = [w for w in shared if not w.startswith("#")]
+
+    def alike(x: Quantity, z: Quantity) -> bool:
+        return x.unit is None or z.unit is None or _unit_class(x.unit) == _unit_class(z.unit)
+
+    for x in r.quantities:
+        for y in other.quantities:
+            # the same figure of the same thing ("three days" is not "convicted on three counts"; a figure whose noun
+            # was not read counts what the other's does if the correction names that)
+            if round(x.value, 3) != round(y.value, 3):
+                continue
+            if _unit_class(x.unit) != _unit_class(y.unit) and not (x.unit is None and y.unit in r.claim.keys):
+                continue
+            if not (words or x.unit is not None):
+                continue
+            # and a corrected value beside it ("several near the port" corrects no figure)
+            if any(
+                z is not x and z.approx != "several" and round(z.value, 3) != round(x.value, 3) and alike(x, z)
+                for z in r.quantities
+            ):
+                return y
+    return None
 
 
 def _old_overlap(old: str, other: Statement) -> float:

@@ -433,3 +433,32 @@ _PASSED = (
 def test_upholding_and_passing_oppose_overturning_and_failing(statements, a, b):
     found = _judged(statements, a, b)
     assert found is not None and found.kind == "antonym"
+
+
+def test_a_correction_that_gives_the_figure_it_replaces_retracts_it(statements):
+    found = _judged(
+        statements,
+        "The water board said 12 wells in the valley had been contaminated.",
+        "The water board said its notice listing 12 contaminated wells had been issued in error and that 7 wells "
+        "were in fact affected.",
+    )
+    assert found is not None and found.kind == "retraction"
+    # the controls: a correction that repeats a figure without replacing it, and the same number counting another
+    # thing, take back nothing of the other statement
+    assert (
+        _judged(
+            statements,
+            "Engineers inspected 12 wells in the valley on Monday.",
+            "Correction: an earlier version of this article said the 12 wells included several near the river.",
+        )
+        is None
+    )
+    assert (
+        _judged(
+            statements,
+            "The inspectors spent 12 days in the valley.",
+            "The water board said its notice listing 12 contaminated wells had been issued in error and that 7 wells "
+            "were in fact affected.",
+        )
+        is None
+    )
