@@ -419,6 +419,12 @@ def speaker_as_subject(frame: ClaimFrame, tokens: list, speaker: Span | None, sp
         fits = _PRONOUN_SPEAKERS.get(words[0].lower_)
     if fits is None:
         return frame
+    # "the ferry operator, which runs six routes on the lake": the relative clause is no part of who speaks
+    speaker = next(
+        (speaker[: k - 1] for k in range(2, len(speaker)) if speaker[k - 1].text == "," and speaker[k].lower_ in
+         ("which", "who", "whose")),
+        speaker,
+    )  # fmt: skip
     nouns = [t for t in speaker if t.pos_ in ("NOUN", "PROPN")]
     if not nouns:
         if speaker_type != "person" or fits[0] != "person" or not speaker_name:

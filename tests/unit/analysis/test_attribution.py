@@ -469,3 +469,13 @@ def test_a_question_whether_it_was_a_mistake_takes_nothing_back(statements):
     asked = _by_text(sts, "saved money")
     assert asked.cue != "retract" and not view_of(asked).retract
     assert _by_text(sts, "would reopen").cue == "retract"
+
+
+def test_a_relative_clause_after_the_speaker_is_not_who_a_pronoun_stands_for(statements):
+    (sts,) = statements(
+        "The ferry operator, which runs six routes on the lake, denied that it had ignored any safety warnings. "
+        "Port director Ilse Brandt, who took over in May, said she would not resign."
+    )
+    denied = _by_text(sts, "ignored")
+    assert denied.claim.subject == "operator" and "lake" not in denied.claim.keys
+    assert _by_text(sts, "not resign").claim.subject == "ilse_brandt"
