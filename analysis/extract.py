@@ -17,7 +17,7 @@ from .claim_frame import claim_frame, detect_cue, modality_of, phrasal_verb, pol
 from .dates import find_dates
 from .entity_norm import norm_entity
 from .lexicon import ACCOUNT_NOUNS, ATTRIBUTION_VERBS, SAID_NOUNS
-from .quantities import find_quantities
+from .quantities import death_toll, find_quantities
 
 __all__ = ["extract_many", "extract_statements", "statements_from_doc"]
 
@@ -183,7 +183,7 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
     ]
     quantities = [
         # an age belongs to whom it describes, not to an action ("a 4-year-old boy fell")
-        q.model_copy(update={"verb": verb_of(q.start, q.end) if q.unit != "age" else None})
+        q.model_copy(update={"verb": _verb_of_figure(q, article.text, verb_of)})
         for q in found
         if not _previous_value(article.text, q, found)
     ]
@@ -390,6 +390,16 @@ def _clause_follows(rest: list) -> bool:
     return (
         bool(rest) and rest[0].pos_ not in ("VERB", "AUX") and any(r.tag_ in ("VBD", "VBZ", "VBP", "MD") for r in rest)
     )
+
+
+def _verb_of_figure(q, text: str, verb_of) -> str | None:
+    """The action a figure counts: none for an age (it belongs to whom it describes: "a 4-year-old boy fell"), dying
+    for a death toll ("put the death toll at 32" counts what "32 people died" does), else the nearest verb."""
+    if q.unit == "age":
+        return None
+    if q.unit == "person" and death_toll(text, q.start):
+        return "die"
+    return verb_of(q.start, q.end)
 
 
 def _previous_value(text: str, q, found: list) -> bool:

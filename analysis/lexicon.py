@@ -100,13 +100,20 @@ ATTRIBUTION_VERBS: dict[str, str] = {
     **{v: "deny" for v in ("deny", "dismiss", "refute", "reject", "dispute", "rebut", "contest", "call")},
     **{v: "retract" for v in ("retract", "withdraw", "correct", "misspeak", "clarify", "revise", "backtrack")},
 }
+_QUOTE = "[\"'\u201c\u2018]?"
 _INTENSIFIER = r"(?:simply|entirely|completely|totally|wholly|utterly|absolutely|categorically|plainly|just)"
 # Content that negates a report: "reports that X were not true", "X had nothing to do with".
 DENY_PHRASES = (
     # an intensifier may stand in between: "is simply not true", "were wholly untrue", "no truth whatsoever in" (not
     # any adverb: "time is actually fake" denies nobody's claim)
-    r"\b(?:was|were|is|are|been)\s+(?:" + _INTENSIFIER + r"\s+)?(?:not|n't)\s+(?:true|accurate|correct)\b",
-    r"\b(?:was|were|is|are)\s+(?:" + _INTENSIFIER + r"\s+)?(?:untrue|false|baseless|groundless|fabricated|fake|"
+    # the words may be quoted: were "completely untrue", was 'not true'
+    r"\b(?:was|were|is|are|been)\s+"
+    + _QUOTE
+    + r"(?:"
+    + _INTENSIFIER
+    + r"\s+)?(?:not|n't)\s+(?:true|accurate|correct)\b",
+    r"\b(?:was|were|is|are)\s+" + _QUOTE + r"(?:" + _INTENSIFIER + r"\s+)?(?:untrue|false|baseless|groundless|"
+    r"fabricated|fake|"
     r"unfounded|lies|a lie|nonsense)\b",
     r"\bhad\s+nothing\s+to\s+do\s+with\b|\bhas\s+nothing\s+to\s+do\s+with\b",
     r"\bno\s+truth\s+(?:whatsoever\s+|at\s+all\s+)?(?:to|in)\b",
@@ -129,7 +136,7 @@ _DOES_NOT = (
 NOT_CONFIRMED_RE = (
     r"\bneither\s+(?:confirm|verif)\w*\s+nor\s+den(?:y|ied|ies)\b|"
     r"\b(?:" + _DOES_NOT + r"|(?:not\s+in\s+a|in\s+no)\s+position\s+to|no\s+way\s+to|"
-    r"not\s+been\s+able\s+to|not\s+independently)\s+"
+    r"not\s+been\s+able\s+to|not\s+independently|(?:still\s+)?(?:trying|working|seeking|attempting)\s+to)\s+"
     r"(?:\w+\s+){0,4}?(?:confirm|verif|corroborat|establish|substantiat|say\s+whether)\w*"
     r"|\byet\s+to\s+see\s+(?:any\s+|the\s+)?(?:evidence|proof)"
     r"|\b(?:unconfirmed|unverified|no\s+(?:official\s+|independent\s+)?(?:evidence|confirmation)|not\s+confirmed|"
@@ -517,6 +524,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("shoot", "down"): "reject", ("vote", "down"): "reject", ("push", "up"): "rise", ("put", "up"): "rise",
     ("step", "down"): "resign", ("take", "effect"): "apply", ("break", "out"): "begin", ("set", "up"): "create",
     ("call", "off"): "cancel", ("take", "place"): "occur", ("run", "aground"): "ground",
+    ("take", "part"): "participate",
     # "were taken to hospital", "taken aboard the Tidewarden": moved somewhere, not the light verb
     ("take", "to"): "convey", ("take", "aboard"): "convey",
     ("lift", "off"): "launch", ("blow", "up"): "explode", ("shut", "down"): "close", ("set", "free"): "release",

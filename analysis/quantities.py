@@ -13,7 +13,7 @@ from schemas import Quantity
 
 from .lexicon import SYNONYMS
 
-__all__ = ["MEASURE_UNITS", "find_quantities", "parse_number", "PERSON_NOUNS"]
+__all__ = ["MEASURE_UNITS", "death_toll", "find_quantities", "parse_number", "PERSON_NOUNS"]
 
 _UNITS = {
     "zero": 0,
@@ -314,6 +314,19 @@ def _number_of(text: str, start: int, lemma_of: dict[int, tuple[str, str]]) -> s
     return _counted_noun(text, m.start("gap"), lemma_of) if m else None
 
 
+# "put the death toll at 32", "the death toll from the blast rose to 15", "a death toll of 12"
+_DEATH_TOLL = re.compile(
+    r"\bdeath\s+toll\b[^.;\d]{0,50}?\b(?:at|to|of|is|was|stood\s+at|stands\s+at|reached|hit)\s+"
+    r"(?:(?:about|around|nearly|almost|some|at\s+least|more\s+than|over)\s+)?$",
+    re.I,
+)
+
+
+def death_toll(text: str, start: int) -> bool:
+    """The number at ``start`` is a death toll: it counts people who died."""
+    return _DEATH_TOLL.search(text, max(0, start - 90), start) is not None
+
+
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ -]$")
 # a number joined by a hyphen to a capitalised word, anywhere in the sentence
 _GLUED_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*-$")
@@ -459,6 +472,8 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
                 unit = {"$": "usd", "€": "eur", "£": "gbp"}[m.group("cur")]
             else:
                 unit = _counted_noun(text, end, lemma_of) or _number_of(text, m.start(), lemma_of)
+                if unit is None and death_toll(text, m.start()):
+                    unit = "person"
         if unit == "fahrenheit":
             value, low, high = ((v - 32) * 5 / 9 for v in (value, low, high))
             unit = "celsius"

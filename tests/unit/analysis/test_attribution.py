@@ -479,3 +479,32 @@ def test_a_relative_clause_after_the_speaker_is_not_who_a_pronoun_stands_for(sta
     denied = _by_text(sts, "ignored")
     assert denied.claim.subject == "operator" and "lake" not in denied.claim.keys
     assert _by_text(sts, "not resign").claim.subject == "ilse_brandt"
+
+
+def test_quoted_denial_words_and_verifying_still_under_way_are_cues(statements):
+    (sts,) = statements(
+        'The agent said reports of a failed drug test were "completely untrue". '
+        "The navy said it was still trying to verify reports that the tanker had been seized. "
+        'The coach said the new signing was "simply brilliant". '
+        "The navy said it was trying to reach the tanker's owners."
+    )
+    assert _by_text(sts, "completely untrue").cue == "deny"
+    seized = _by_text(sts, "tanker had been seized")
+    assert seized.cue == "not_confirmed" and "seize" in seized.claim.keys
+    # the controls: a quoted word that denies nothing, and trying to do something else than verify
+    assert _by_text(sts, "simply brilliant").cue == "assert"
+    assert _by_text(sts, "trying to reach").cue == "assert"
+
+
+def test_a_death_toll_counts_the_dead_and_taking_part_is_one_verb(statements):
+    (sts,) = statements(
+        "The governor put the death toll from the blast at 32. "
+        "Organisers said 2,000 runners took part in the marathon. "
+        "The toll road carried 32 trucks."
+    )
+    [toll] = _by_text(sts, "death toll").quantities
+    assert (toll.unit, toll.verb) == ("person", "die")
+    runners = _by_text(sts, "took part")
+    assert runners.claim.predicate == "participate" and runners.quantities[0].verb == "participate"
+    # the control: a toll road's figures count no dead
+    assert _by_text(sts, "toll road").quantities[0].unit != "person"
