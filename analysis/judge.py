@@ -630,6 +630,11 @@ def _says(s: Statement, word: str) -> bool:
     return s.claim.predicate == word or (s.claim.predicate in _LINKING and word in s.claim.keys)
 
 
+def _main_verbs_opposed(a: Statement, b: Statement) -> bool:
+    pa, pb = _polar(a), _polar(b)
+    return any(pa[x][0] != pb[x][0] and _says(a, pa[x][1:]) and _says(b, pb[x][1:]) for x in pa.keys() & pb.keys())
+
+
 def _polar(s: Statement) -> dict[str, str]:
     """Which side of each antonym axis the claim's words fall on."""
     out: dict[str, str] = {}
@@ -1225,7 +1230,9 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
             )  # fmt: skip
     if {a.cue, b.cue} & {"deny", "not_confirmed"}:
         return None
-    if len(shared) < MIN_SHARED or sim < MIN_SIM_QUANTITY:
+    # two main verbs on opposite sides of one axis ("the talks succeeded" / "the talks failed") are a thing the two
+    # claims have in common besides their subject
+    if len(shared) + _main_verbs_opposed(a, b) < MIN_SHARED or sim < MIN_SIM_QUANTITY:
         return None
     one_plan = a.modality == b.modality == "future" or _plan_and_now(a, b) or _plan_and_now(b, a)
     if not (_factual(a) and _factual(b)) and not one_plan:

@@ -462,3 +462,19 @@ def test_a_correction_that_gives_the_figure_it_replaces_retracts_it(statements):
         )
         is None
     )
+
+
+def test_two_main_verbs_on_opposite_sides_need_only_their_subject_in_common(statements):
+    found = _judged(
+        statements, "The minister said the negotiations had succeeded.", "The envoy said the negotiations had failed."
+    )
+    assert found is not None and found.kind == "antonym"
+    # the control: an opposite word that is not what the claim says happened shares nothing more
+    assert (
+        _judged(
+            statements,
+            "The minister said the negotiations had succeeded.",
+            "The envoy said the negotiations had ended after the failure of the ceasefire.",
+        )
+        is None
+    )
