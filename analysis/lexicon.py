@@ -524,7 +524,9 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("shoot", "down"): "reject", ("vote", "down"): "reject", ("push", "up"): "rise", ("put", "up"): "rise",
     ("step", "down"): "resign", ("take", "effect"): "apply", ("break", "out"): "begin", ("set", "up"): "create",
     ("call", "off"): "cancel", ("take", "place"): "occur", ("run", "aground"): "ground",
-    ("take", "part"): "participate",
+    ("take", "part"): "participate", ("pull", "out"): "withdraw", ("sign", "off"): "approve", ("call", "in"): "summon",
+    ("lay", "off"): "layoff", ("break", "down"): "collapse", ("carry", "out"): "conduct", ("wipe", "out"): "destroy",
+    ("back", "down"): "retreat", ("hand", "over"): "transfer",
     # "were taken to hospital", "taken aboard the Tidewarden": moved somewhere, not the light verb
     ("take", "to"): "convey", ("take", "aboard"): "convey",
     ("lift", "off"): "launch", ("blow", "up"): "explode", ("shut", "down"): "close", ("set", "free"): "release",

@@ -508,3 +508,18 @@ def test_a_death_toll_counts_the_dead_and_taking_part_is_one_verb(statements):
     assert runners.claim.predicate == "participate" and runners.quantities[0].verb == "participate"
     # the control: a toll road's figures count no dead
     assert _by_text(sts, "toll road").quantities[0].unit != "person"
+
+
+def test_common_phrasal_verbs_are_one_verb(statements):
+    (sts,) = statements(
+        "The singer pulled out of the festival. "
+        "The company laid off 300 workers. "
+        "The talks broke down on Friday. "
+        "Engineers carried out repairs overnight."
+    )
+    assert _by_text(sts, "pulled out").claim.predicate == "withdraw"
+    assert _by_text(sts, "laid off").claim.predicate == "layoff"
+    assert _by_text(sts, "broke down").claim.predicate == "collapse"
+    carried = _by_text(sts, "carried out")
+    # the control: "carried out" conducts, it carries nothing
+    assert carried.claim.predicate == "conduct" and "carry" not in carried.claim.keys
