@@ -1208,7 +1208,10 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         # (its main verb: "has shipped"); a thing it merely mentions ("announced plans") is not enough.
         dk = set(d.claim.keys)
         short_local = (
-            d.article_id == o.article_id and 0 < len(dk) <= 2 and dk <= set(o.claim.keys) and o.claim.predicate in dk
+            (d.article_id == o.article_id or _days_apart(d, o) <= 1)
+            and 0 < len(dk) <= 2
+            and dk <= set(o.claim.keys)
+            and o.claim.predicate in dk
         )
         if len(shared) < MIN_SHARED and not short_local:
             continue

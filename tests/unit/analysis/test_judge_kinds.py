@@ -478,3 +478,21 @@ def test_two_main_verbs_on_opposite_sides_need_only_their_subject_in_common(stat
         )
         is None
     )
+
+
+def test_a_short_non_confirmation_of_what_another_outlet_reports_that_day(statements):
+    found = _judged(
+        statements,
+        "14:02 - Local television is reporting that the suspect has been arrested at the airport.",
+        "Police have not yet confirmed that an arrest was made.",
+    )
+    assert found is not None and found.kind == "unconfirmed"
+    # the control: what the short content names must be what the other claim says happened
+    assert (
+        _judged(
+            statements,
+            "Local television is reporting that the suspect was seen at the airport before his arrest.",
+            "Police have not yet confirmed that an arrest was made.",
+        )
+        is None
+    )
