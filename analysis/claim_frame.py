@@ -112,7 +112,7 @@ def _new_clause(tokens: list, k: int) -> bool:
 
 
 # "failed to reach orbit", "was unable to land": what was tried did not happen
-_FAILED_TO = re.compile(r"\b(?:fail(?:s|ed)?|unable)\s+to\b", re.I)
+_FAILED_TO = re.compile(r"\b(?:fail(?:s|ed|ure)?|unable)\s+to\b", re.I)
 
 
 def polarity_of(tokens: list) -> str:

@@ -315,6 +315,8 @@ def test_failing_to_do_something_negates_it(statements):
     assert found is not None and found.kind == "negation"
     (s,) = statements("The space agency said the probe had failed to reach its planned orbit.")[0]
     assert s.polarity == "negative"
+    (f,) = statements("The government's failure to free the hostages has caused outrage, the group said.")[0]
+    assert f.polarity == "negative"
 
 
 def test_a_second_clause_with_its_own_subject_does_not_hedge_the_first(statements):
