@@ -409,6 +409,15 @@ def speaker_as_subject(frame: ClaimFrame, tokens: list, speaker: Span | None, sp
     if speaker is None or not len(speaker):
         return frame
     words = [t for t in tokens if not t.is_punct and t.lower_ != "that"][:2]
+    principal = _principal(speaker)
+    if (
+        principal
+        and len(words) == 2
+        and words[0].lower_ in ("his", "her", "their")
+        and words[1].lemma_.lower() in ("client", "son", "daughter", "husband", "wife")
+    ):
+        # "the suspect's lawyer said his client had not confessed": the client is the suspect
+        return _with_subject(frame, principal, tokens, denied)
     if denied and _denied_act(words, tokens):
         # "Weinstein denied ever threatening her": whoever denies doing something is who did not do it
         fits: tuple[str, str] | None = (speaker_type, "NN")
@@ -426,6 +435,9 @@ def speaker_as_subject(frame: ClaimFrame, tokens: list, speaker: Span | None, sp
         speaker,
     )  # fmt: skip
     nouns = [t for t in speaker if t.pos_ in ("NOUN", "PROPN")]
+    if principal and fits[0] == "person":
+        # "the patient's family said he had not been discharged": he is the patient, not the family
+        return _with_subject(frame, principal, tokens, denied)
     if not nouns:
         if speaker_type != "person" or fits[0] != "person" or not speaker_name:
             return frame
@@ -441,6 +453,10 @@ def speaker_as_subject(frame: ClaimFrame, tokens: list, speaker: Span | None, sp
         keys = [key for pos, key, tag in found if pos == last and tag in ("NOUN", "PROPN")]
     else:
         return frame
+    return _keyed_subject(frame, keys, tokens, denied)
+
+
+def _keyed_subject(frame: ClaimFrame, keys: list[str], tokens: list, denied: bool) -> ClaimFrame:
     if not keys:
         return frame
     update: dict = {"subject": keys[0], "keys": list(dict.fromkeys(keys + frame.keys))}
@@ -449,6 +465,39 @@ def speaker_as_subject(frame: ClaimFrame, tokens: list, speaker: Span | None, sp
         act = next((key for _, key, tag in _token_keys(tokens) if tag == "VERB"), None)
         update["predicate"] = act
     return frame.model_copy(update=update)
+
+
+def _with_subject(frame: ClaimFrame, words: list, tokens: list, denied: bool) -> ClaimFrame:
+    """``frame`` with ``words`` (a noun phrase) as its subject, keyed at its last word."""
+    found = _token_keys(words)
+    last = max((pos for pos, _, _ in found), default=-1)
+    return _keyed_subject(frame, [key for pos, key, tag in found if pos == last and tag in ("NOUN", "PROPN")],
+                          tokens, denied)  # fmt: skip
+
+
+# Who speaks for someone else: "the suspect's lawyer", "the patient's family", "the minister's spokesman".
+_FOR_SOMEONE = frozenset(
+    {
+        "family", "relative", "parent", "lawyer", "attorney", "solicitor", "counsel", "agent", "spokesman",
+        "spokeswoman", "spokesperson", "representative", "manager", "management", "wife", "husband", "mother",
+        "father", "brother", "sister", "son", "daughter", "aide", "office", "camp", "team", "entourage",
+    }
+)  # fmt: skip
+
+
+def _principal(speaker: Span | None) -> list | None:
+    """Whom the speaker speaks for ("the suspect's lawyer" -> "the suspect"), when the speaker is named as someone's
+    lawyer, family, spokesman or office; else None."""
+    if speaker is None:
+        return None
+    toks = list(speaker)
+    for k in range(1, len(toks) - 1):
+        # "the suspect's lawyer", "Kapanadze's lawyer, Tamar Lomidze,"
+        head = next((t for t in toks[k + 1 :] if t.pos_ in ("NOUN", "PROPN")), None)
+        if toks[k].tag_ == "POS" and head is not None and head.lemma_.lower() in _FOR_SOMEONE:
+            owner = [t for t in toks[:k] if t.pos_ in ("NOUN", "PROPN", "ADJ", "DET")]
+            return owner if any(t.pos_ in ("NOUN", "PROPN") for t in owner) else None
+    return None
 
 
 def _denied_act(words: list, tokens: list) -> bool:

@@ -523,3 +523,17 @@ def test_common_phrasal_verbs_are_one_verb(statements):
     carried = _by_text(sts, "carried out")
     # the control: "carried out" conducts, it carries nothing
     assert carried.claim.predicate == "conduct" and "carry" not in carried.claim.keys
+
+
+def test_who_a_lawyer_or_a_family_speaks_for_is_the_pronoun_and_the_client(statements):
+    (sts,) = statements(
+        "The patient's family said he had not been discharged. "
+        "Kapor's lawyer, Ana Ruiz, said her client was never detained. "
+        "The suspect's lawyer said his client has not confessed. "
+        "The minister said she would not resign."
+    )
+    assert _by_text(sts, "discharged").claim.subject == "patient"
+    assert _by_text(sts, "never detained").claim.subject == "kapor"
+    assert _by_text(sts, "not confessed").claim.subject == "suspect"
+    # the control: whoever speaks for nobody else is who the pronoun stands for
+    assert _by_text(sts, "not resign").claim.subject == "minister"
