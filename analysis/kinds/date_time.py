@@ -12,6 +12,7 @@ NAME = "date_time"
 FEATURES = ("date.both", "date.clash", "date*overlap", "time.both", "time.clash", "time*overlap", "date.gap")
 _GRANULAR = ("day", "week", "month")
 _SLACK_MIN = 20
+_DAY_MIN = 24 * 60
 
 
 def _days(v: StatementView) -> list[tuple]:
@@ -32,7 +33,8 @@ def _day_gap(a: StatementView, b: StatementView) -> int | None:
 def _time_gap(a: StatementView, b: StatementView) -> int | None:
     if not a.minutes or not b.minutes:
         return None
-    return min(abs(x - y) for x in a.minutes for y in b.minutes)
+    # on a clock face: 23:50 and 00:10 are twenty minutes apart
+    return min(min(abs(x - y), _DAY_MIN - abs(x - y)) for x in a.minutes for y in b.minutes)
 
 
 # The pre-check: both sides give a date or a time (``signal``).

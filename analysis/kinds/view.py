@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from schemas import Quantity, Statement
 
 from .. import lexicon
+from ..dates import minutes_of_day
 from ..identity_cache import IdentityCache
 
 __all__ = ["STOP", "WORD", "StatementView", "cache_size", "rare_stems", "rarity", "stem", "view_of"]
@@ -191,7 +192,9 @@ def _view(s: Statement) -> StatementView:
         updated=bool(_UPDATE.search(s.text)),
         figures=tuple(q.model_copy(update={"high": math.inf}) if _part(s, q) else q for q in s.quantities),
         other=bool(_OTHER.search(s.text)),
-        minutes=_minutes(s.text),
+        # "shortly before midnight", "at noon": the times the date reader knows besides the clock's
+        minutes=_minutes(s.text)
+        | {t for d in s.dates if d.granularity == "time" and (t := minutes_of_day(d.text)) is not None},
         lemmas=lemmas,
         # the claim's, not the attribution's: "local sources said" / "the foreign ministry's spokesman" oppose nothing
         words=frozenset(w.lower() for w in every_claim_word) | lemmas,

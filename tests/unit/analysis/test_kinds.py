@@ -167,6 +167,19 @@ def test_date_time_compares_days_and_clock_times():
     assert dict(zip(date_time.FEATURES, date_time.features(*_views(c, d)), strict=True))["date.clash"] == 1.0
 
 
+def test_date_time_reads_midnight_and_noon_and_the_clock_face():
+    def clash(x: str, y: str, dx: str | None = None, dy: str | None = None) -> float:
+        ma = [DateMention(text=dx, granularity="time")] if dx else []
+        mb = [DateMention(text=dy, granularity="time")] if dy else []
+        feats = date_time.features(*_views(_st(x, dates=ma), _st(y, dates=mb)))
+        return dict(zip(date_time.FEATURES, feats, strict=True))["time.clash"]
+
+    assert clash("The robbery took place at about 3 a.m.", "The robbery happened shortly before midnight.",
+                 "3 a.m.", "midnight") == 1.0  # fmt: skip
+    # the control: ten to midnight and ten past are twenty minutes apart, not a day less forty minutes
+    assert clash("The blast came at 11:50 p.m.", "The blast came at 12:10 a.m.") == 0.0
+
+
 def test_signals_gate_pairs():
     plain = signal_bits(view_of(_st("The bridge was built by Tarrow engineers.")))
     denial_bits = signal_bits(view_of(_st("The council denied that Tarrow engineers built the bridge.", cue="deny")))
