@@ -166,7 +166,10 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         content = restated
     cue_based = cue in ("deny", "not_confirmed", "retract")
     # "according to X, ... would ..." relays speech as a past-tense verb does: its "would" is backshifted
-    reported = attr.cue_index is not None and (doc[attr.cue_index].tag_ in ("VBD", "VBN") or attr.cue_lemma == "accord")
+    # and so does a denial or a non-confirmation: "declined to confirm that the leaders would meet" is about a plan
+    reported = cue_based or (
+        attr.cue_index is not None and (doc[attr.cue_index].tag_ in ("VBD", "VBN") or attr.cue_lemma == "accord")
+    )
     # a negated restatement negates the proposition denied, which is itself positive
     polarity = "positive" if restated is not None else polarity_of(content)
     modality = modality_of(content, reported, hearsay_counts=not cue_based)

@@ -498,3 +498,15 @@ def test_a_short_non_confirmation_of_what_another_outlet_reports_that_day(statem
         )
         is None
     )
+
+
+def test_a_would_under_a_non_confirmation_is_a_plan_not_a_condition(statements):
+    found = _judged(
+        statements,
+        "A minister said the two leaders would meet in Geneva next month.",
+        "The foreign ministry declined to confirm that the leaders would meet in Geneva.",
+    )
+    assert found is not None and found.kind == "unconfirmed"
+    # the control: an open condition stays one
+    (s,) = statements("The foreign ministry declined to confirm that the leaders would meet if the talks resumed.")[0]
+    assert s.modality == "conditional"
