@@ -17,7 +17,7 @@ from .claim_frame import claim_frame, detect_cue, modality_of, phrasal_verb, pol
 from .dates import find_dates
 from .entity_norm import norm_entity
 from .lexicon import ACCOUNT_NOUNS, ATTRIBUTION_VERBS, SAID_NOUNS
-from .quantities import death_toll, find_quantities
+from .quantities import find_quantities, people_count
 
 __all__ = ["extract_many", "extract_statements", "statements_from_doc"]
 
@@ -397,12 +397,12 @@ def _clause_follows(rest: list) -> bool:
 
 def _verb_of_figure(q, text: str, verb_of) -> str | None:
     """The action a figure counts: none for an age (it belongs to whom it describes: "a 4-year-old boy fell"), dying
-    for a death toll ("put the death toll at 32" counts what "32 people died" does), else the nearest verb."""
+    for a death toll ("put the death toll at 32" counts what "32 people died" does), attending for a crowd, else the
+    nearest verb."""
     if q.unit == "age":
         return None
-    if q.unit == "person" and death_toll(text, q.start):
-        return "die"
-    return verb_of(q.start, q.end)
+    counted = people_count(text, q.start) if q.unit == "person" else None
+    return counted or verb_of(q.start, q.end)
 
 
 def _previous_value(text: str, q, found: list) -> bool:

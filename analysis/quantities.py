@@ -13,7 +13,7 @@ from schemas import Quantity
 
 from .lexicon import SYNONYMS
 
-__all__ = ["MEASURE_UNITS", "death_toll", "find_quantities", "parse_number", "PERSON_NOUNS"]
+__all__ = ["MEASURE_UNITS", "people_count", "find_quantities", "parse_number", "PERSON_NOUNS"]
 
 _UNITS = {
     "zero": 0,
@@ -314,17 +314,23 @@ def _number_of(text: str, start: int, lemma_of: dict[int, tuple[str, str]]) -> s
     return _counted_noun(text, m.start("gap"), lemma_of) if m else None
 
 
-# "put the death toll at 32", "the death toll from the blast rose to 15", "a death toll of 12"
-_DEATH_TOLL = re.compile(
-    r"\bdeath\s+toll\b[^.;\d]{0,50}?\b(?:at|to|of|is|was|stood\s+at|stands\s+at|reached|hit)\s+"
-    r"(?:(?:about|around|nearly|almost|some|at\s+least|more\s+than|over)\s+)?$",
-    re.I,
+# "put the death toll at 32", "the death toll from the blast rose to 15", "a death toll of 12"; "drew a crowd of
+# 60,000", "estimated the crowd at 25,000", "turnout was 8,000": counts of people named by what counts them
+_COUNTED_AS = r"[^.;\d]{0,50}?\b(?:at|to|of|is|was|stood\s+at|stands\s+at|reached|hit|numbered)\s+" \
+    r"(?:(?:about|around|nearly|almost|some|roughly|at\s+least|more\s+than|over)\s+)?$"  # fmt: skip
+_PEOPLE_COUNTS = (
+    (re.compile(r"\bdeath\s+toll\b" + _COUNTED_AS, re.I), "die"),
+    (re.compile(r"\b(?:crowds?|attendance|turnout)\b" + _COUNTED_AS, re.I), "attend"),
 )
 
 
-def death_toll(text: str, start: int) -> bool:
-    """The number at ``start`` is a death toll: it counts people who died."""
-    return _DEATH_TOLL.search(text, max(0, start - 90), start) is not None
+def people_count(text: str, start: int) -> str | None:
+    """What the people counted by the number at ``start`` did ("die" for a death toll, "attend" for a crowd), or
+    None when no such count names it."""
+    for pattern, verb in _PEOPLE_COUNTS:
+        if pattern.search(text, max(0, start - 90), start):
+            return verb
+    return None
 
 
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ -]$")
@@ -472,7 +478,7 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
                 unit = {"$": "usd", "€": "eur", "£": "gbp"}[m.group("cur")]
             else:
                 unit = _counted_noun(text, end, lemma_of) or _number_of(text, m.start(), lemma_of)
-                if unit is None and death_toll(text, m.start()):
+                if unit is None and people_count(text, m.start()):
                     unit = "person"
         if unit == "fahrenheit":
             value, low, high = ((v - 32) * 5 / 9 for v in (value, low, high))

@@ -496,14 +496,17 @@ def test_quoted_denial_words_and_verifying_still_under_way_are_cues(statements):
     assert _by_text(sts, "trying to reach").cue == "assert"
 
 
-def test_a_death_toll_counts_the_dead_and_taking_part_is_one_verb(statements):
+def test_a_death_toll_counts_the_dead_a_crowd_those_who_came_and_taking_part_is_one_verb(statements):
     (sts,) = statements(
         "The governor put the death toll from the blast at 32. "
         "Organisers said 2,000 runners took part in the marathon. "
-        "The toll road carried 32 trucks."
+        "The toll road carried 32 trucks. "
+        "Police estimated the crowd at the concert at 25,000."
     )
     [toll] = _by_text(sts, "death toll").quantities
     assert (toll.unit, toll.verb) == ("person", "die")
+    [crowd] = _by_text(sts, "estimated the crowd").quantities
+    assert (crowd.unit, crowd.verb) == ("person", "attend")
     runners = _by_text(sts, "took part")
     assert runners.claim.predicate == "participate" and runners.quantities[0].verb == "participate"
     # the control: a toll road's figures count no dead
