@@ -725,7 +725,41 @@ def _one_window(a: Statement, b: Statement) -> bool:
     """Two opposite changes oppose only over one stretch of time: "rose 900% last year" (a period) does not
     oppose "plunged this morning" (none given, so the time of the report), nor does a rise "before the opening
     bell" oppose a fall "in early trading" (two trading sessions)."""
-    return bool(_periods(a)) == bool(_periods(b)) and _sessions(a) == _sessions(b)
+    return (
+        bool(_periods(a)) == bool(_periods(b))
+        and _sessions(a) == _sessions(b)
+        and not _days_differ(a, b)
+        and not _quarters_differ(a, b)
+    )
+
+
+_QUARTER = re.compile(r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)|(q)([1-4]))\b", re.I)
+_ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
+
+
+@lru_cache(maxsize=65536)
+def _quarters_of(text: str) -> frozenset[tuple[str, str]]:
+    """The quarters and halves of a year a claim names: ("1", "quarter") for "the first quarter" and "Q1"."""
+    out = set()
+    for m in _QUARTER.finditer(text):
+        if m.group(1):
+            out.add((_ORDINAL[m.group(1).lower()], m.group(2).lower()))
+        else:
+            out.add((m.group(4), "quarter"))
+    return frozenset(out)
+
+
+def _quarters_differ(a: Statement, b: Statement) -> bool:
+    """ "rose 5% in the first quarter" / "fell 3% in the second quarter": two periods' changes."""
+    qa, qb = _quarters_of(a.claim_text or a.text), _quarters_of(b.claim_text or b.text)
+    return bool(qa and qb) and not qa & qb
+
+
+def _days_differ(a: Statement, b: Statement) -> bool:
+    """Both claims put what they count or say changed on days, and none of one's is one of the other's ("40 flights
+    cancelled on Monday" / "25 on Tuesday": two days' counts)."""
+    da, db = event_days_of(a, b)
+    return bool(da and db) and not any(s1 <= e2 and s2 <= e1 for s1, e1 in da for s2, e2 in db)
 
 
 # A trading session named in a market report: a price moves differently in each.
@@ -1261,10 +1295,12 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
             f"quantity: '{qa.text}' vs '{qb.text}' ({qa.unit}) differ beyond what the wording allows; shared: {joined}",
         )  # fmt: skip
     dt = _date_clash(a, b)
-    # the same thing (subject) happening (predicate) at two different times
+    # the same thing (subject) happening (predicate) at two different times; with two different counts as well
+    # ("40 flights cancelled on Monday" / "25 on Tuesday") it happened twice
     same_subject = bool(set((a.claim.subject or "").split()) & set((b.claim.subject or "").split()))
     if (
         dt
+        and not q
         and a.polarity == b.polarity
         and _sequence(a) == _sequence(b)
         and (

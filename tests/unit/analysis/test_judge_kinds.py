@@ -510,3 +510,17 @@ def test_a_would_under_a_non_confirmation_is_a_plan_not_a_condition(statements):
     # the control: an open condition stays one
     (s,) = statements("The foreign ministry declined to confirm that the leaders would meet if the talks resumed.")[0]
     assert s.modality == "conditional"
+
+
+def test_two_days_or_two_quarters_counts_and_changes_are_two_things(statements):
+    assert _judged(statements, "The airline cancelled 40 flights on Monday.",
+                   "The airline cancelled 25 flights on Tuesday.") is None  # fmt: skip
+    assert _judged(statements, "The company said profit rose 5% in the first quarter.",
+                   "The company said profit fell 3% in the second quarter.") is None  # fmt: skip
+    # the controls: the same day's counts and the same quarter's changes still clash
+    same_day = _judged(statements, "The airline cancelled 40 flights on Monday.",
+                       "The airline cancelled 25 flights on Monday.")  # fmt: skip
+    assert same_day is not None and same_day.kind == "quantity"
+    same_quarter = _judged(statements, "The company said profit rose 5% in the first quarter.",
+                           "Analysts said the company's profit fell in the first quarter.")  # fmt: skip
+    assert same_quarter is not None and same_quarter.kind == "antonym"
