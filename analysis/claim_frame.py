@@ -475,12 +475,20 @@ def _with_subject(frame: ClaimFrame, words: list, tokens: list, denied: bool) ->
                           tokens, denied)  # fmt: skip
 
 
-# Who speaks for someone else: "the suspect's lawyer", "the patient's family", "the minister's spokesman".
+# Who speaks for someone else: "the suspect's lawyer", "the patient's family", "the minister's spokesman" (not a
+# single relative, who as often speaks of herself: "the victim's mother said she had warned the police").
 _FOR_SOMEONE = frozenset(
     {
         "family", "relative", "parent", "lawyer", "attorney", "solicitor", "counsel", "agent", "spokesman",
-        "spokeswoman", "spokesperson", "representative", "manager", "management", "wife", "husband", "mother",
-        "father", "brother", "sister", "son", "daughter", "aide", "office", "camp", "team", "entourage",
+        "spokeswoman", "spokesperson", "representative", "manager", "management", "aide", "office", "camp",
+        "entourage",
+    }
+)  # fmt: skip
+# Whose spokesman speaks of "it", not of "he" or "she": "the club's manager said he would stay" is the manager.
+_NOT_A_PERSON = frozenset(
+    {
+        "club", "company", "team", "government", "ministry", "firm", "bank", "party", "council", "department",
+        "agency", "board", "union", "police", "army", "court", "city", "group", "airline", "school", "hospital",
     }
 )  # fmt: skip
 
@@ -496,7 +504,8 @@ def _principal(speaker: Span | None) -> list | None:
         head = next((t for t in toks[k + 1 :] if t.pos_ in ("NOUN", "PROPN")), None)
         if toks[k].tag_ == "POS" and head is not None and head.lemma_.lower() in _FOR_SOMEONE:
             owner = [t for t in toks[:k] if t.pos_ in ("NOUN", "PROPN", "ADJ", "DET")]
-            return owner if any(t.pos_ in ("NOUN", "PROPN") for t in owner) else None
+            nouns = [t for t in owner if t.pos_ in ("NOUN", "PROPN")]
+            return owner if nouns and nouns[-1].lemma_.lower() not in _NOT_A_PERSON else None
     return None
 
 

@@ -538,5 +538,11 @@ def test_who_a_lawyer_or_a_family_speaks_for_is_the_pronoun_and_the_client(state
     assert _by_text(sts, "discharged").claim.subject == "patient"
     assert _by_text(sts, "never detained").claim.subject == "kapor"
     assert _by_text(sts, "not confessed").claim.subject == "suspect"
-    # the control: whoever speaks for nobody else is who the pronoun stands for
+    # the controls: whoever speaks for nobody else, a relative who speaks of herself and the manager of a club are
+    # who the pronoun stands for
     assert _by_text(sts, "not resign").claim.subject == "minister"
+    (more,) = statements(
+        "The victim's mother said she had warned the police. The club's manager said he would stay until June."
+    )
+    assert _by_text(more, "warned").claim.subject == "mother"
+    assert _by_text(more, "stay until").claim.subject == "manager"
