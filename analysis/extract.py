@@ -159,6 +159,11 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         # the rest, else the statement would hold nothing to compare
         if len(cut) < len(content) and set(claim_frame(cut).keys) - ACCOUNT_NOUNS:
             content = cut
+    if cue == "retract":
+        # "corrected its figure, saying 120 jobs, not 200, would go": a correction named by reference is what it says
+        # instead (the judge reads the figure it replaces beside the new one)
+        correction = _restatement(toks, content, negated=False)
+        content = correction if correction is not None else content
     restated = _restatement(toks, content) if cue in ("deny", "not_confirmed") else None
     if restated is not None:
         # "dismissed the skipper's story as invention, insisting that the vessel had not fired a shot": what is
@@ -365,7 +370,7 @@ def _nested_denial(tokens: list) -> tuple | None:
 _RESTATING = frozenset(["insisting", "saying", "adding", "arguing", "maintaining", "stressing", "noting"])
 
 
-def _restatement(sentence: list, content: list) -> list | None:
+def _restatement(sentence: list, content: list, negated: bool = True) -> list | None:
     """The negated clause a denial names its target by: "rejected the minister's statement, saying the company had
     made no commitment to repay the aid" -> "the company had made no commitment ...". Only where the denial's own
     content has no verb (it names the claim by reference: a report noun, a possessive, "that account"), and only a
@@ -382,7 +387,7 @@ def _restatement(sentence: list, content: list) -> list | None:
         rest = [t for t in rest if not t.is_space]
         while rest and rest[-1].is_punct:
             rest = rest[:-1]
-        if _clause_follows(rest[:9]) and polarity_of(rest) == "negative":
+        if _clause_follows(rest[:9]) and (not negated or polarity_of(rest) == "negative"):
             return rest
         return None
     return None

@@ -197,7 +197,7 @@ RETRACT_RE = (
     r"|\b(?:backtracked|walked\s+back|took\s+back|rowed\s+back)\b"
     r"|\bregret(?:s|ted)?\s+(?:saying|calling|describing|suggesting|claiming)\b"
     r"|\bcorrects\s+(?:an?|the|its|his|her|their)\s+(?:\S+\s+){0,3}?(?:report|story|article|version|statement)\b"
-    r"|\b(?:issued|published|reported|sent|stated)\s+in\s+error\b|\berratum\b"
+    r"|\b(?:issued|published|reported|sent|stated|made|announced|released|posted|given)\s+in\s+error\b|\berratum\b"
     r"|\bwrongly\s+(?:said|reported|stated|identified|described|named|gave)\b"
 )
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "none", "nobody", "neither", "nor", "cannot"})

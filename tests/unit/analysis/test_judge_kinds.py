@@ -524,3 +524,30 @@ def test_two_days_or_two_quarters_counts_and_changes_are_two_things(statements):
     same_quarter = _judged(statements, "The company said profit rose 5% in the first quarter.",
                            "Analysts said the company's profit fell in the first quarter.")  # fmt: skip
     assert same_quarter is not None and same_quarter.kind == "antonym"
+
+
+def test_a_correction_named_by_reference_is_read_as_what_it_says_instead(statements):
+    found = _judged(
+        statements,
+        "The company said 200 jobs would go at the plant.",
+        "The company corrected its figure, saying 120 jobs, not 200, would go at the plant.",
+    )
+    assert found is not None and found.kind == "retraction"
+    from analysis.kinds.combiner import judge_pair
+
+    (sa,), (sb,) = statements(
+        "The club announced that the striker had signed a new contract.",
+        "The club said its announcement that the striker had signed a new contract had been made in error.",
+    )
+    assert sb.cue == "retract"
+    made = judge_pair(sa, sb)
+    assert made is not None and made.kind == "retraction"
+    # the control: the same figure confirmed is no correction of it
+    assert (
+        _judged(
+            statements,
+            "The company said 200 jobs would go at the plant.",
+            "The company confirmed its figure, saying 200 jobs would go at the plant.",
+        )
+        is None
+    )
