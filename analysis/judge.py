@@ -213,6 +213,13 @@ def _mentions_other(text: str) -> bool:
     return bool(_OTHER_REFERENT.search(text))
 
 
+def _one_plan_two_dates(a: Statement, b: Statement) -> bool:
+    """Two plans for the same thing ("the hospital will open in March" / "will not open until September"): months
+    named on each side are the dates the plan is set for, not two periods."""
+    same_subject = bool(set((a.claim.subject or "").split()) & set((b.claim.subject or "").split()))
+    return a.modality == b.modality == "future" and same_subject and _same_predicate(a, b)
+
+
 @lru_cache(maxsize=65536)
 def _is_running(text: str) -> bool:
     return bool(_RUNNING.search(text))
@@ -1216,7 +1223,9 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
                 d, o, kind, 0.6 if kind == "denial" else 0.5,
                 f"{kind}: {_who(d)} rejected ('{d.cue_word}') the account of {_who(o)}; shared: {', '.join(shared)}",
             )  # fmt: skip
-    if _entity_clash(a, b) or _subject_clash(a, b) or _other_referent(a, b) or _period_clash(a, b):
+    if _entity_clash(a, b) or _subject_clash(a, b) or _other_referent(a, b):
+        return None
+    if _period_clash(a, b) and not _one_plan_two_dates(a, b):
         return None
     # An article's own narration, or one speaker, does not contradict itself (retractions were handled above).
     if a.article_id == b.article_id and (a.speaker.name or a.source) == (b.speaker.name or b.source):

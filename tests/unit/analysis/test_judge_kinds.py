@@ -551,3 +551,21 @@ def test_a_correction_named_by_reference_is_read_as_what_it_says_instead(stateme
         )
         is None
     )
+
+
+def test_two_plans_for_one_thing_set_for_different_months_clash(statements):
+    found = _judged(
+        statements,
+        "The minister said the new hospital would open in March.",
+        "The new hospital will not open until September, according to the health authority.",
+    )
+    assert found is not None and found.kind == "date_time"
+    # the control: two facts about two months are two periods
+    assert (
+        _judged(
+            statements,
+            "The ministry said hospital admissions rose in March.",
+            "The ministry said hospital admissions rose in September.",
+        )
+        is None
+    )
