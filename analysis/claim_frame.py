@@ -500,9 +500,11 @@ def _principal(speaker: Span | None) -> list | None:
         return None
     toks = list(speaker)
     for k in range(1, len(toks) - 1):
+        if toks[k].tag_ != "POS":
+            continue
         # "the suspect's lawyer", "Kapanadze's lawyer, Tamar Lomidze,"
         head = next((t for t in toks[k + 1 :] if t.pos_ in ("NOUN", "PROPN")), None)
-        if toks[k].tag_ == "POS" and head is not None and head.lemma_.lower() in _FOR_SOMEONE:
+        if head is not None and head.lemma_.lower() in _FOR_SOMEONE:
             owner = [t for t in toks[:k] if t.pos_ in ("NOUN", "PROPN", "ADJ", "DET")]
             nouns = [t for t in owner if t.pos_ in ("NOUN", "PROPN")]
             return owner if nouns and nouns[-1].lemma_.lower() not in _NOT_A_PERSON else None

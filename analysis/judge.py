@@ -213,11 +213,15 @@ def _mentions_other(text: str) -> bool:
     return bool(_OTHER_REFERENT.search(text))
 
 
+def _same_subject(a: Statement, b: Statement) -> bool:
+    """The two claims' subjects share a word."""
+    return bool(set((a.claim.subject or "").split()) & set((b.claim.subject or "").split()))
+
+
 def _one_plan_two_dates(a: Statement, b: Statement) -> bool:
     """Two plans for the same thing ("the hospital will open in March" / "will not open until September"): months
     named on each side are the dates the plan is set for, not two periods."""
-    same_subject = bool(set((a.claim.subject or "").split()) & set((b.claim.subject or "").split()))
-    return a.modality == b.modality == "future" and same_subject and _same_predicate(a, b)
+    return a.modality == b.modality == "future" and _same_subject(a, b) and _same_predicate(a, b)
 
 
 @lru_cache(maxsize=65536)
@@ -608,7 +612,7 @@ def _date_clash(a: Statement, b: Statement) -> str | None:
         return f"time {ta[0][0] // 60:02d}:{ta[0][0] % 60:02d} vs {tb[0][0] // 60:02d}:{tb[0][0] % 60:02d}"
     da, db = event_days_of(a, b)
     if da and db:
-        if any(s1 <= e2 and s2 <= e1 for s1, e1 in da for s2, e2 in db):
+        if _days_meet(da, db):
             return None
         return f"date {da[0][0]} vs {db[0][0]}"
     return None
@@ -637,8 +641,8 @@ def _says(s: Statement, word: str) -> bool:
     return s.claim.predicate == word or (s.claim.predicate in _LINKING and word in s.claim.keys)
 
 
-def _main_verbs_opposed(a: Statement, b: Statement) -> bool:
-    pa, pb = _polar(a), _polar(b)
+def _main_verbs_opposed(a: Statement, b: Statement, pa: dict[str, str], pb: dict[str, str]) -> bool:
+    """Both claims' main verbs sit on opposite sides of one axis (``pa``, ``pb``: their :func:`_polar`)."""
     return any(pa[x][0] != pb[x][0] and _says(a, pa[x][1:]) and _says(b, pb[x][1:]) for x in pa.keys() & pb.keys())
 
 
@@ -766,7 +770,12 @@ def _days_differ(a: Statement, b: Statement) -> bool:
     """Both claims put what they count or say changed on days, and none of one's is one of the other's ("40 flights
     cancelled on Monday" / "25 on Tuesday": two days' counts)."""
     da, db = event_days_of(a, b)
-    return bool(da and db) and not any(s1 <= e2 and s2 <= e1 for s1, e1 in da for s2, e2 in db)
+    return bool(da and db) and not _days_meet(da, db)
+
+
+def _days_meet(da: list[tuple[date, date]], db: list[tuple[date, date]]) -> bool:
+    """Some day range of one side overlaps one of the other."""
+    return any(s1 <= e2 and s2 <= e1 for s1, e1 in da for s2, e2 in db)
 
 
 # A trading session named in a market report: a price moves differently in each.
@@ -1278,7 +1287,8 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         return None
     # two main verbs on opposite sides of one axis ("the talks succeeded" / "the talks failed") are a thing the two
     # claims have in common besides their subject
-    if len(shared) + _main_verbs_opposed(a, b) < MIN_SHARED or sim < MIN_SIM_QUANTITY:
+    pa, pb = _polar(a), _polar(b)
+    if len(shared) + _main_verbs_opposed(a, b, pa, pb) < MIN_SHARED or sim < MIN_SIM_QUANTITY:
         return None
     one_plan = a.modality == b.modality == "future" or _plan_and_now(a, b) or _plan_and_now(b, a)
     if not (_factual(a) and _factual(b)) and not one_plan:
@@ -1306,7 +1316,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     dt = _date_clash(a, b)
     # the same thing (subject) happening (predicate) at two different times; with two different counts as well
     # ("40 flights cancelled on Monday" / "25 on Tuesday") it happened twice
-    same_subject = bool(set((a.claim.subject or "").split()) & set((b.claim.subject or "").split()))
+    same_subject = _same_subject(a, b)
     if (
         dt
         and not q
@@ -1325,7 +1335,6 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     ):
         return _make(a, b, "date_time", 0.55 + 0.35 * min(1.0, sim), f"date_time: {dt} for the same event; "
                      f"shared: {joined}")  # fmt: skip
-    pa, pb = _polar(a), _polar(b)
     for axis in sorted(pa.keys() & pb.keys()):
         # the clashing words must be what each claim says happened (its main verb), not a side detail
         main = _says(a, pa[axis][1:]) and _says(b, pb[axis][1:])
