@@ -22,8 +22,8 @@ from .lexicon import SAID_NOUNS, VALUE_UPDATE_RE
 from .quantities import MEASURE_UNITS, PERSON_NOUNS
 
 __all__ = [
-    "CUE_BASED", "RISE_FALL", "event_days", "event_days_of", "judge_statements", "names_clash", "negated_word",
-    "same_words", "similarity", "verbs_clash",
+    "CUE_BASED", "RISE_FALL", "contrast_clash", "event_days", "event_days_of", "judge_statements", "names_clash",
+    "negated_word", "same_words", "similarity", "verbs_clash",
 ]  # fmt: skip
 
 # Canonical lemmas (see lexicon.SYNONYMS) on either side of an antonym axis.
@@ -208,8 +208,18 @@ def _subject_clash(a: Statement, b: Statement) -> bool:
     return bool(sa and sb and not _names_meet(sa, sb) and not (sa & names_b) and not (sb & names_a))
 
 
+# "two inmates were killed and 23 other people injured": after a first count, the rest of the same group, not
+# another instance of the thing ("four other people survived that crash", with no count before, is another group)
+_NUMBER = r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of)\b"
+_COUNT_OTHER = re.compile(rf"{_NUMBER}\s+other\b", re.I)
+_A_COUNT = re.compile(_NUMBER, re.I)
+
+
 @lru_cache(maxsize=65536)
 def _mentions_other(text: str) -> bool:
+    for m in _COUNT_OTHER.finditer(text):
+        if _A_COUNT.search(text, 0, m.start()):
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     return bool(_OTHER_REFERENT.search(text))
 
 
@@ -405,8 +415,14 @@ def _same_aged(x: Quantity, a: Statement, y: Quantity, b: Statement) -> bool:
     return wx is None or wy is None or wx == wy
 
 
-def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | None:
+# Two claims that say what something is, not what was done ("a $42 billion bid for Brindle" / "a bid for Brindle of
+# $51 billion"), count the same thing when they say nearly all of it alike.
+VERBLESS_SIM = 0.75
+
+
+def _quantity_clash(a: Statement, b: Statement, sim: float = 0.0) -> tuple[Quantity, Quantity] | None:
     """For a thing both claims count (with the same verb), no value of one is compatible with any of the other."""
+    verbless = sim >= VERBLESS_SIM and not (a.claim.predicate or b.claim.predicate)
     counts_a = [x for x in a.quantities if not _frames_time(x, a)]  # once per pair, not once per combination
     counts_b = [y for y in b.quantities if not _frames_time(y, b)]
     for x0 in a.quantities:
@@ -430,6 +446,7 @@ def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | N
         if (
             not any(x.verb and x.verb == y.verb for x, y in pairs)
             and not _same_predicate(a, b)
+            and not (verbless and any(not x.verb and not y.verb for x, y in pairs))
             and x0.unit != "age"  # an age goes with whom it describes, checked above, not with an action
         ):
             continue
@@ -439,6 +456,9 @@ def _quantity_clash(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | N
             and not _same_predicate(a, b)
         ):
             continue  # a percentage of what? without the same verb or predicate it is likely another rate
+        # where figures of the same action meet, they are the comparison ("two inmates killed and 23 people hurt" /
+        # "six inmates died": the dead against the dead, not the hurt)
+        pairs = [(x, y) for x, y in pairs if x.verb and x.verb == y.verb] or pairs
         compatible = False
         for x, y in pairs:
             tol = 0.01 * max(abs(x.value), abs(y.value)) + 1e-9
@@ -482,6 +502,7 @@ _CHANGE_WORDS = frozenset(
     }
 )  # fmt: skip
 _HEDGE_BEFORE = r"(?:(?:about|around|nearly|almost|some|roughly|just|more\s+than|less\s+than|over|under)\s+)?"
+_RAISED = re.compile(r"\b(?:raised|raises|raising)\s+" + _HEDGE_BEFORE + r"$", re.I)
 _TO_BY = re.compile(r"(\w+)\s+(?:to|by)\s+" + _HEDGE_BEFORE + r"$", re.I)
 _RIGHT_AFTER = re.compile(r"(\w+)\s+" + _HEDGE_BEFORE + r"$", re.I)
 
@@ -489,9 +510,11 @@ _RIGHT_AFTER = re.compile(r"(\w+)\s+" + _HEDGE_BEFORE + r"$", re.I)
 def _a_level(q: Quantity, s: Statement) -> bool:
     """The figure measures a level (a share, a price, a temperature) or is what a change reached or moved by; a
     count of things ("35,000 homes") is a level only right after the change ("rose to 35,000 homes")."""
+    before = s.text[max(0, q.start - s.start - 40) : max(0, q.start - s.start)]
+    if _RAISED.search(before):
+        return False  # "has raised $340 million": money collected, not a level that rose
     if q.unit is None or q.unit in MEASURE_UNITS:
         return True
-    before = s.text[max(0, q.start - s.start - 40) : max(0, q.start - s.start)]
     m = _TO_BY.search(before) or _RIGHT_AFTER.search(before)
     return m is not None and m.group(1).lower() in _CHANGE_WORDS
 
@@ -879,6 +902,100 @@ def _owners(text: str, cue_word: str | None) -> frozenset[str]:
     return frozenset([m.group(1).lower()[:5]]) if m else frozenset()
 
 
+# A report that sets its figure against another party's ("310 people, far more than the number given by the
+# operator", "a tenth of the volume estimated by the regulator", "4,500 jobs, far more than management admitted"):
+# the comparison, then whose figure it is.
+_CONTRAST_LEAD = (
+    r"(?:(?:far|much|well|significantly|considerably|substantially|many|several)\s+)?"
+    r"(?P<dir>more|higher|larger|bigger|greater|fewer|less|lower|smaller|bleaker|rosier|worse|better)\s+"
+    r"(?:\w+\s+)?than\s+(?:\w+\s+times\s+)?"
+    r"|(?P<frac>(?:a|one)\s+(?:fraction|tenth|third|quarter|fifth|half)\s+of|half|twice|double|triple|\w+\s+times)\s+"
+)
+_FIGURE_NOUN = r"(?:figure|number|estimate|count|tally|total|toll|volume|amount|sum|one|forecast|picture)s?"
+_GIVEN = (
+    r"(?:given|reported|cited|claimed|announced|released|estimated|published|provided|offered|stated|acknowledged|"
+    r"admitted|painted|quoted|advertised|disclosed|forecast|put forward|gave|said|conceded)"
+)
+_CONTRAST = re.compile(
+    rf"\b(?:{_CONTRAST_LEAD})(?:"
+    # "the number given by the operator", "the one painted by the agriculture ministry"
+    rf"(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?{_FIGURE_NOUN}\s+(?:(?:that|which)\s+)?(?:(?:was|were|had been)\s+)?"
+    rf"{_GIVEN}\s+(?:\w+\s+)?by\s+(?P<by>(?:the\s+|an?\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}})"
+    # "the figure a hacker has advertised"
+    rf"|(?:the|a|an)\s+{_FIGURE_NOUN}\s+(?P<who>(?:the\s+|an?\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:had\s+|has\s+|have\s+)?"
+    rf"{_GIVEN}\b"
+    # "the union's numbers"
+    rf"|(?:the\s+)?(?P<own>[\w-]+)(?:'s|’s|s'|s’)\s+(?:own\s+|official\s+|earlier\s+|initial\s+)?{_FIGURE_NOUN}"
+    # "far more than management admitted", "than the operator acknowledged"
+    rf"|(?:what\s+)?(?P<subj>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:had\s+|has\s+|have\s+)?{_GIVEN}\b)",
+    re.I,
+)
+_HEDGED_MODALITIES = frozenset({"possible", "conditional"})
+# how far back a comparison reaches ("than the one painted by the ministry two days earlier")
+CONTRAST_DAYS = 7
+_SMALLER = frozenset({"fewer", "less", "lower", "smaller", "fraction", "tenth", "third", "quarter", "fifth", "half"})
+_LARGER = frozenset({"more", "higher", "larger", "bigger", "greater", "twice", "double", "triple", "times"})
+# words of an owner phrase that name no one ("the figure given earlier by the ...")
+_OWNER_STOP = frozenset(
+    {"the", "a", "an", "its", "their", "own", "on", "in", "at", "earlier", "this", "that", "has", "had", "have"}
+)
+# an organisation named in the contrasting sentence may be called by its kind ("the company", "the operator")
+_ORG_WORDS = frozenset(
+    {"company", "firm", "operator", "group", "carrier", "airline", "bank", "club", "employer", "owner", "insurer",
+     "retailer", "manufacturer", "maker", "organisers", "organizers", "network", "utility", "management"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def _contrasts(text: str) -> tuple[tuple[int, str, frozenset[str]], ...]:
+    """Where ``text`` sets a figure against someone else's: (offset of the comparison, 'larger'/'smaller'/'', the
+    owner's words by their first five letters)."""
+    out = []
+    for m in _CONTRAST.finditer(text):
+        owner = next((g for g in (m.group("by"), m.group("who"), m.group("own"), m.group("subj")) if g), "")
+        words = frozenset(w.lower()[:5] for w in re.findall(r"[A-Za-z]+", owner) if w.lower() not in _OWNER_STOP)
+        if not words:
+            continue
+        lead = (m.group("dir") or m.group("frac") or "").lower().split()
+        way = "smaller" if set(lead) & _SMALLER else "larger" if set(lead) & _LARGER else ""
+        out.append((m.start(), way, words))
+    return tuple(out)
+
+
+def contrast_clash(d: Statement, o: Statement) -> tuple[Quantity, Quantity] | None:
+    """``d`` sets a figure against the one ``o``'s speaker gave ("far more than the number given by the operator"),
+    and ``o`` gives a figure of the same kind of thing that the comparison fits: (d's figure, o's figure)."""
+    if d.article_id == o.article_id or not o.quantities or (d.speaker.name and d.speaker.name == o.speaker.name):
+        return None
+    if o.published_at and d.published_at and abs((o.published_at - d.published_at).days) > CONTRAST_DAYS:
+        return None
+    if d.modality in _HEDGED_MODALITIES or o.modality in _HEDGED_MODALITIES or d.polarity != o.polarity:
+        return None
+    contrasts = _contrasts(d.text)
+    if not contrasts:
+        return None
+    speaker = _speaker_words(o.text, o.speaker.name, o.speaker.resolved_from)
+    org_named = o.speaker.type == "organisation" and o.speaker.name is not None and o.speaker.name in d.text
+    for at, way, owner in contrasts:
+        if not (owner & speaker or (org_named and any(w.startswith(x[:5]) for x in _ORG_WORDS for w in owner))):
+            continue
+        # the figure compared is the last one before the comparison
+        before = [x for x in d.quantities if x.end - d.start <= at and not _frames_time(x, d)]
+        if not before:
+            continue
+        x = before[-1]
+        for y in o.quantities:
+            if not _units_match(x, y) or _frames_time(y, o):
+                continue
+            tol = 0.01 * max(abs(x.value), abs(y.value)) + 1e-9
+            if x.low - tol <= y.high and y.low - tol <= x.high:
+                continue  # the figures fit each other: no clash whatever the wording says
+            if way == "larger" and x.value < y.value or way == "smaller" and x.value > y.value:
+                continue
+            return x, y
+    return None
+
+
 def _cue_in(text: str, cue_word: str | None) -> re.Match | None:
     """Where the cue's last word stands in the sentence, in any inflection: statements stored before ``cue_word``
     was written as it stands in the sentence ("denied") carry its lemma ("deny")."""
@@ -1213,6 +1330,15 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     if _too_far_apart(a, b):
         return None
     sim, shared = similarity(a, b)
+    # A figure set against another party's by name ("far more than the number given by the operator") points at
+    # that party's figure, however differently (or little) the two sentences word what is counted: checked first.
+    for d, o in ((a, b), (b, a)):
+        q = contrast_clash(d, o)
+        if q:
+            return _make(
+                d, o, "quantity", 0.6 + 0.3 * min(1.0, sim),
+                f"quantity: '{q[0].text}' set against the figure of {_who(o)}, '{q[1].text}'",
+            )  # fmt: skip
     if not shared:
         return None
     # Retractions refer back to an earlier claim, often naming it differently: checked first.
@@ -1294,7 +1420,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     if not (_factual(a) and _factual(b)) and not one_plan:
         return None
     joined = ", ".join(shared)
-    q = _quantity_clash(a, b)
+    q = _quantity_clash(a, b, sim)
     if not q and sim < MIN_SIM:
         return None
     if (

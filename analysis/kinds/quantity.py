@@ -6,7 +6,7 @@ import math
 
 from schemas import Quantity
 
-from ..judge import RISE_FALL, verbs_clash
+from ..judge import RISE_FALL, contrast_clash, verbs_clash
 from ..quantities import PERSON_NOUNS
 from .align import Alignment
 from .view import STOP, WORD, StatementView, stem
@@ -129,6 +129,11 @@ def explain(a: StatementView, b: StatementView, al: Alignment) -> str:
     if a.updated or b.updated:
         return ""
     c = clash(a, b)
+    for d, o in ((a, b), (b, a)) if c is None else ():
+        named = contrast_clash(d.s, o.s)
+        if named:
+            x, y = named
+            return f"{x.text!r} is set against the figure of {o.s.speaker.name or o.s.source}, {y.text!r}"
     if c is None:
         ctx = _context_pairs(a, b)
         if not ctx or any(_fits(x, y) for x, y in ctx):

@@ -569,3 +569,64 @@ def test_two_plans_for_one_thing_set_for_different_months_clash(statements):
         )
         is None
     )
+
+
+def test_a_figure_set_against_another_partys_by_name_clashes_with_it(statements):
+    # the two sentences count the thing in other words ("passengers and crew" / "people", "leaked" / "escaped"):
+    # the comparison names whose figure it answers
+    operator = "The Merrow Queen was carrying 140 passengers and 9 crew, its operator Tarn Ferries said."
+    guard = (
+        "Manifests show 260 people were aboard the Merrow Queen when it capsized, the coast guard said on Monday, "
+        "far more than the number given by the operator."
+    )
+    found = _judged(statements, operator, guard)
+    assert found is not None and found.kind == "quantity"
+    assert "set against" in found.explanation
+    company = "Brenlow Chemicals said on Tuesday that no more than 800 litres of acid escaped from its tank."
+    regulator = (
+        "About 9,000 litres of acid leaked into the river, the environment regulator said, more than ten times the "
+        "volume reported by Brenlow Chemicals."
+    )
+    found = _judged(statements, company, regulator)
+    assert found is not None and found.kind == "quantity"
+    # the controls: the comparison points the other way ("far more than" a larger figure), or at someone else
+    assert (
+        _judged(statements, "The Merrow Queen was carrying 400 people, its operator Tarn Ferries said.", guard) is None
+    )
+    assert (
+        _judged(
+            statements,
+            "The Merrow Queen was carrying 140 passengers and 9 crew, the port authority said.",
+            guard.replace("the operator", "the harbour master"),
+        )
+        is None
+    )
+
+
+def test_money_raised_is_no_level_that_rose(statements):
+    from datetime import timedelta
+
+    from analysis.judge import judge_statements
+
+    (sa,), (sb,) = statements(
+        "Pellwick, the Danmor start-up, has raised $90 million in a round led by Orla Capital, two investors said.",
+        "Pellwick said in a statement that it had raised $60 million in the round.",
+    )
+    assert sb.published_at is not None
+    found = judge_statements(sa, sb.model_copy(update={"published_at": sb.published_at + timedelta(days=1)}))
+    assert found is not None and found.kind == "quantity"
+
+
+def test_the_rest_of_a_counted_group_is_no_other_instance(statements):
+    prisons = "Two inmates were killed and 23 other people injured in the riot at Kessel prison, the ministry said."
+    found = _judged(statements, prisons, "At least six inmates died in the riot at Kessel prison, a rights group said.")
+    assert found is not None and found.kind == "quantity"
+    # the control: "four other people", with no count before it, is another group than the dead
+    assert (
+        _judged(
+            statements,
+            "Twelve people were killed in the bus crash near Kessel, police said.",
+            "Four other people survived the bus crash near Kessel, the hospital said.",
+        )
+        is None
+    )
