@@ -332,8 +332,9 @@ def claim_frame(span: Span | list) -> ClaimFrame:
         after_be = before >= 0 and tokens[before].lemma_.lower() == "be"
         if predicate is None and tag == "VERB" and tokens[pos].tag_ == "VBG" and not after_be:
             continue
-        # "failed to reach orbit" says of reaching that it did not happen (the polarity): the act is "reach"
-        if predicate is None and key == "fail" and pos + 1 < len(tokens) and tokens[pos + 1].lower_ == "to":
+        # "failed to reach orbit" says of reaching that it did not happen (the polarity): the act is "reach"; "will
+        # not need to import wheat" is about importing, as "would have to import" is
+        if predicate is None and key in ("fail", "need") and pos + 1 < len(tokens) and tokens[pos + 1].lower_ == "to":
             continue
         # a bare or plural-present "verb" right after a singular noun, with a finite verb still to come, is a noun
         # the tagger misread: "the median wait for planned surgery rose"

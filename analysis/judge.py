@@ -691,6 +691,8 @@ _NEGATED = re.compile(r"(?:\b(?:not|never|no)|n't)\s+((?:[\w-]+\s+){0,3}[\w-]+)"
 _NEG_SKIP_WORDS = (
     "be been being is are was were have has had do does did will would can could should may might must shall yet "
     "ever always really actually currently also even only still a an the any so too "
+    # "did not need to import", "will not have to pay": what is negated is the act
+    "need needs needed to "
     # "not one cent of customer money", "not a single worker": what is negated is the thing counted
     "one single cent penny bit shred of"
 )
@@ -1310,6 +1312,26 @@ def _plan_and_now(future: Statement, now: Statement) -> bool:
     return future.modality == "future" and _factual(now) and bool(_PROGRESSIVE.search(now.claim_text or now.text))
 
 
+def _plan_and_outcome(a: Statement, b: Statement, shared: list[str]) -> Contradiction | None:
+    """A plan and what happened, one of them told as fact ("the ban will take effect on January 20" / "the ban took
+    effect on January 17"): the same subject doing the same thing on another day is a date clash, unless their
+    figures differ too ("prices will rise 9.5% from April 1" / "costs rose 18% in the three months to January": two
+    changes)."""
+    dt = _date_clash(a, b)
+    if (
+        dt
+        and not dt.startswith("time")
+        and _quantity_clash(a, b) is None
+        and a.polarity == b.polarity
+        and _same_subject(a, b)
+        and _same_predicate(a, b)
+        and _sequence(a) == _sequence(b)
+    ):
+        return _make(a, b, "date_time", 0.6, f"date_time: {dt} for the same event, planned and told as done; "
+                     f"shared: {', '.join(shared)}")  # fmt: skip
+    return None
+
+
 def _too_far_apart(a: Statement, b: Statement) -> bool:
     return _days_apart(a, b) > MAX_DAYS_APART
 
@@ -1417,6 +1439,8 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
     if len(shared) + _main_verbs_opposed(a, b, pa, pb) < MIN_SHARED or sim < MIN_SIM_QUANTITY:
         return None
     one_plan = a.modality == b.modality == "future" or _plan_and_now(a, b) or _plan_and_now(b, a)
+    if {a.modality, b.modality} == {"future", "fact"} and not one_plan:
+        return _plan_and_outcome(a, b, shared)
     if not (_factual(a) and _factual(b)) and not one_plan:
         return None
     joined = ", ".join(shared)

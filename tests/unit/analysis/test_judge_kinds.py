@@ -630,3 +630,50 @@ def test_the_rest_of_a_counted_group_is_no_other_instance(statements):
         )
         is None
     )
+
+
+def test_not_needing_to_do_something_negates_having_to(statements):
+    found = _judged(
+        statements,
+        '"Corvia will not need to import rice this year," Farm Minister Ilse Marek said.',
+        "A trade body said Corvia would have to import at least 200,000 tonnes of rice this year.",
+    )
+    assert found is not None and found.kind == "negation"
+    # the control: both sides say it must be imported
+    assert (
+        _judged(
+            statements,
+            '"Corvia will need to import rice this year," Farm Minister Ilse Marek said.',
+            "A trade body said Corvia would have to import at least 200,000 tonnes of rice this year.",
+        )
+        is None
+    )
+
+
+def test_a_plan_and_what_happened_on_another_day_clash(statements):
+    def judged(plan: str, done: str):
+        from analysis.judge import judge_statements
+
+        (sa,), (sb,) = statements(plan, done, published_at="2025-03-18")
+        return judge_statements(sa, sb)
+
+    found = judged(
+        "The curfew will take effect at midnight on March 20, the interior ministry said.",
+        "The curfew took effect on March 17, police said.",
+    )
+    assert found is not None and found.kind == "date_time"
+    # the controls: the same day; two changes with figures of their own
+    assert (
+        judged(
+            "The curfew will take effect at midnight on March 20, the interior ministry said.",
+            "The curfew took effect on March 20, police said.",
+        )
+        is None
+    )
+    assert (
+        judged(
+            "Household water bills will rise by 6 percent from April 1, the regulator said.",
+            "Wholesale water costs rose 14 percent in the three months to January, the utility said.",
+        )
+        is None
+    )
