@@ -349,6 +349,11 @@ _CALLED_FALSE = frozenset(
 )  # fmt: skip
 # Verbs whose participle usually modifies a noun: "people briefed on the talks", "a report published by".
 _PARTICIPLE_MODIFIERS = frozenset(["brief", "publish", "quote", "cite", "post", "inform"])
+_PHRASAL_DENY = {
+    "brush": (["aside"], ["off"]),
+    "push": (["back", "on"], ["back", "against"]),
+    "rule": (["out"],),
+}
 # Verbs that deny a claim only when their object is one ("dismissed the reports"), not a proposal or a person.
 _OBJECT_VERBS = frozenset(["reject", "dismiss", "refute", "dispute", "rebut", "contest"])
 
@@ -375,12 +380,18 @@ def _is_cue(tok: Token) -> bool:
             and after.pos_ == "ADP"
         ):
             return False
-    if lemma == "call":
-        # "called the union's claim that P untrue" denies P; "called for talks", "called the meeting" do not
+    if lemma in ("call", "brand"):
+        # "called the union's claim that P untrue" denies P; "called for talks", "called the meeting", "branded
+        # North Korea reckless" do not
         rest = tok.doc[tok.i + 1 : min(tok.sent.end, tok.i + 25)]
         return (
             bool(len(rest)) and rest[0].lower_ not in _CALL_PARTICLES and any(t.lower_ in _CALLED_FALSE for t in rest)
         )
+    # phrasal denials: "brushed aside the reports", "pushed back on claims", "ruled out that"; alone, "brushed her
+    # hair", "pushed the bill", "ruled that" are no denials ("rule" alone is the courts' "assert", below)
+    if lemma in _PHRASAL_DENY:
+        particles = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
+        return any(particles[: len(p)] == p for p in _PHRASAL_DENY[lemma])
     if lemma == "withdraw" and not any(t.lower_ in SAID_NOUNS for t in tok.doc[tok.i + 1 : tok.i + 5]):
         return False  # "withdrew its statement" takes back what was said; "withdrew from the race" does not
     if lemma in _OBJECT_VERBS:

@@ -34,7 +34,8 @@ _CONDITIONAL_RE = re.compile(r"\b(?:if|unless|provided that|in case|should .{0,4
 # leave it open: none of them negate the claim.
 _NOT_NEGATING = re.compile(
     r"\bor\s+(?:\w+\s*)?(?:not|n't)\b|"
-    r"\b(?:not|n't)\s+(?:\w+\s+){0,3}?until\b|\bnot only\b|\bnot just\b|\bno later than\b|\bno sooner\b|"
+    r"\b(?:not|n't)\s+(?:\w+\s+){0,3}?until\b|\bnot only\b|\bnot just\b|(?:\bnot|n't)\s+the\s+only\b|"
+    r"\bno later than\b|\bno sooner\b|"
     r"\bno longer than\b|\bnot a (?:point|cent|day) more\b|\bno more than\b|\bnot least\b|"
     r"\bno fewer than\b|\bno less than\b|\bnot more than\b|\bno doubt\b|\bwithout delay\b",
     re.I,
@@ -42,6 +43,12 @@ _NOT_NEGATING = re.compile(
 
 
 _ASKED_WHETHER = re.compile(ASKED_WHETHER_RE, re.I)
+# "claims that P were wrong" calls someone else's claim wrong; "its earlier claim that P was wrong" takes back one's own
+_OTHERS_CLAIM = re.compile(
+    r"\b(?<!its )(?<!their )(?<!his )(?<!her )(?<!our )(?<!my )(?<!own )(?<!earlier )(?<!previous )(?<!initial )"
+    r"(?:reports?|claims?|suggestions?|allegations?|accusations?|rumou?rs?)\s+(?:that|of|about)\b",
+    re.I,
+)
 
 
 def detect_cue(sentence: str, claim: str, cue_lemma: str | None) -> tuple[str, str | None]:
@@ -51,6 +58,8 @@ def detect_cue(sentence: str, claim: str, cue_lemma: str | None) -> tuple[str, s
         return "not_confirmed", m.group(0)
     m = _RETRACT_RE.search(sentence)
     if m and not _ASKED_WHETHER.search(sentence[: m.start()]):
+        if _OTHERS_CLAIM.search(sentence[: m.start()]):
+            return "deny", m.group(0)  # "said claims that P were wrong": someone else's claim, denied
         return "retract", m.group(0)
     if cue_lemma and ATTRIBUTION_VERBS.get(cue_lemma) == "deny":
         return "deny", cue_lemma

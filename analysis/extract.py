@@ -342,8 +342,17 @@ def _asked_about(toks: list) -> list | None:
 
 
 # The lexicon's denial verbs, but "dismiss" and "contest", which as often take a person or a race ("dismissed the
-# minister", "contested the seat").
-_DENY_VERBS = frozenset(v for v, cue in ATTRIBUTION_VERBS.items() if cue == "deny") - {"dismiss", "contest", "call"}
+# minister", "contested the seat"), "call" and "brand", which deny only with the word that says so, and the verbs of
+# phrasal denials ("ruled out", "brushed aside"), which deny only with their particle.
+_DENY_VERBS = frozenset(v for v, cue in ATTRIBUTION_VERBS.items() if cue == "deny") - {
+    "dismiss",
+    "contest",
+    "call",
+    "brand",
+    "brush",
+    "push",
+    "rule",
+}
 
 
 def _nested_denial(tokens: list) -> tuple | None:

@@ -18,7 +18,7 @@ from schemas import Contradiction, Quantity, Statement, pair_id
 
 from .dates import minutes_of_day
 from .identity_cache import IdentityCache
-from .lexicon import SAID_NOUNS, VALUE_UPDATE_RE
+from .lexicon import SAID_NOUNS, SYNONYMS, VALUE_UPDATE_RE
 from .quantities import MEASURE_UNITS, PERSON_NOUNS
 
 __all__ = [
@@ -747,6 +747,18 @@ def _light_object_found(neg: Statement, pos: Statement) -> bool:
     return obj is not None and len(obj) >= 4 and _word_found(obj, pos)
 
 
+def _act_named(neg: Statement, pos: Statement) -> bool:
+    """The negative claim has no main verb and negates, as a noun, the act the other claim's verb names ("no
+    arrests had been made" / "40 people had been arrested")."""
+    if neg.claim.predicate or not pos.claim.predicate or pos.claim.predicate not in neg.claim.keys:
+        return False
+    word = negated_word(neg.claim_text or neg.text)
+    if word is None or len(word) < 4:
+        return False
+    base = word[:-1] if word.endswith("s") else word  # "arrests" -> "arrest"
+    return pos.claim.predicate in (base, SYNONYMS.get(base))
+
+
 def _word_found(word: str, pos: Statement) -> bool:
     base = re.sub(r"(?:ing|ed)$", "", word) if len(word) > 5 else word
     if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "lsz":
@@ -902,6 +914,16 @@ def _owners(text: str, cue_word: str | None) -> frozenset[str]:
     # calling the union's account a fiction")
     m = _OWNED_ACCOUNT.match(text, cue.end() + 1)
     return frozenset([m.group(1).lower()[:5]]) if m else frozenset()
+
+
+_FIGURE_NOUNS = re.compile(r"(?:figure|estimate|count|tally|toll|number)s?$", re.I)
+
+
+def _owned_figure(text: str, cue_word: str | None) -> bool:
+    """The account a denial names by its owner is a figure ("branded the ministry's figure a lie")."""
+    cue = _cue_in(text, cue_word)
+    m = _OWNED_ACCOUNT.match(text, cue.end() + 1) if cue else None
+    return m is not None and bool(_FIGURE_NOUNS.search(m.group(0)))
 
 
 # A report that sets its figure against another party's ("310 people, far more than the number given by the
@@ -1361,6 +1383,18 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
                 d, o, "quantity", 0.6 + 0.3 * min(1.0, sim),
                 f"quantity: '{q[0].text}' set against the figure of {_who(o)}, '{q[1].text}'",
             )  # fmt: skip
+    # A denial that names whose account it rejects ("dismissed the skipper's story") points at it, however it
+    # words it: checked before the clash gates, as the two often name the same thing differently.
+    for d, o in ((a, b), (b, a)):
+        if d.cue in ("deny", "not_confirmed") and o.cue in ("assert", "report") and _factual(o) and _owner_named(d, o):
+            if not shared and not (o.quantities and _owned_figure(d.text, d.cue_word)):
+                continue  # with nothing in common, only a figure named by its owner says which claim it is
+            kind = "denial" if d.cue == "deny" else "unconfirmed"
+            return _make(
+                d, o, kind, 0.6 if kind == "denial" else 0.5,
+                f"{kind}: {_who(d)} rejected ('{d.cue_word}') the account of {_who(o)}"
+                + (f"; shared: {', '.join(shared)}" if shared else ""),
+            )  # fmt: skip
     if not shared:
         return None
     # Retractions refer back to an earlier claim, often naming it differently: checked first.
@@ -1371,15 +1405,6 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
                 return c
     if a.cue == "retract" or b.cue == "retract":
         return None
-    # A denial that names whose account it rejects ("dismissed the skipper's story") points at it, however it
-    # words it: checked before the clash gates, as the two often name the same thing differently.
-    for d, o in ((a, b), (b, a)):
-        if d.cue in ("deny", "not_confirmed") and o.cue in ("assert", "report") and _factual(o) and _owner_named(d, o):
-            kind = "denial" if d.cue == "deny" else "unconfirmed"
-            return _make(
-                d, o, kind, 0.6 if kind == "denial" else 0.5,
-                f"{kind}: {_who(d)} rejected ('{d.cue_word}') the account of {_who(o)}; shared: {', '.join(shared)}",
-            )  # fmt: skip
     if _entity_clash(a, b) or _subject_clash(a, b) or _other_referent(a, b):
         return None
     if _period_clash(a, b) and not _one_plan_two_dates(a, b):
@@ -1505,7 +1530,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         and ((sim >= 0.6 and len(shared) >= 3) or bare)
         # "did not rise" / "fell" may both hold; "will not close" / "will close" cannot
         and all(pa[axis] == pb[axis] for axis in pa.keys() & pb.keys())
-        and (_same_predicate(a, b) or copular or _light_object_found(neg, pos))
+        and (_same_predicate(a, b) or copular or _light_object_found(neg, pos) or _act_named(neg, pos))
         and _negated_found(neg, pos)
     ):
         return _make(a, b, "negation", 0.5 + 0.4 * min(1.0, sim), f"negation: one claim negates the other; "

@@ -97,7 +97,24 @@ ATTRIBUTION_VERBS: dict[str, str] = {
     },
     **{v: "report" for v in ("report", "reports")},
     **{v: "confirm" for v in ("confirm", "verify")},
-    **{v: "deny" for v in ("deny", "dismiss", "refute", "reject", "dispute", "rebut", "contest", "call")},
+    **{
+        v: "deny"
+        for v in (
+            "deny",
+            "dismiss",
+            "refute",
+            "reject",
+            "dispute",
+            "rebut",
+            "contest",
+            "call",
+            "contradict",
+            "brand",
+            "brush",
+            "push",
+            "rule",
+        )
+    },
     **{v: "retract" for v in ("retract", "withdraw", "correct", "misspeak", "clarify", "revise", "backtrack")},
 }
 _QUOTE = "[\"'\u201c\u2018]?"
@@ -124,6 +141,13 @@ DENY_PHRASES = (
     r"\bno\s+(?:link|connection)\s+(?:\w+\s+)?between\b",
     r"\b(?:pure|complete|total|an?)\s+(?:invention|fiction|fabrication)\b",
     r"\bnever\s+(?:happened|took\s+place)\b",
+    # "brushed aside reports that P", "pushed back on claims that P", "ruled out any link"
+    r"\b(?:brush(?:ed|es|ing)?\s+(?:aside|off)|push(?:ed|es|ing)?\s+back\s+(?:on|against)|rul(?:ed|es|ing|e)\s+out)\b",
+    # "described the reports as false"
+    r"\b(?:describ(?:ed|es|ing|e)|labell?(?:ed|ing|s)?)\s+(?:\S+\s+){1,20}?as\s+[\"'\u201c\u2018]?(?:"
+    + _INTENSIFIER
+    + r"\s+)?(?:untrue|false|baseless|groundless|unfounded|fabricated|a\s+fabrication|a\s+lie|lies|nonsense|"
+    r"pure\s+invention|inaccurate|misleading)\b",
 )
 # One lexicon of non-confirmations, for the statement's cue (extraction) and the unconfirmed kind's evidence
 # (analysis.kinds.view): "could not (independently) confirm", "declined to confirm", "would neither confirm nor

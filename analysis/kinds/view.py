@@ -185,7 +185,8 @@ def _view(s: Statement) -> StatementView:
         total=sum(weights.values()),
         deny=s.cue == "deny" or bool(_DENY.search(text)) or bool(_DENY_PHRASES.search(text)),
         unconfirmed=s.cue == "not_confirmed" or bool(_UNCONFIRMED.search(text)),
-        retract=s.cue == "retract" or _takes_back(text),
+        # a denial that calls someone else's claim wrong ("said claims that P were wrong") takes nothing back
+        retract=s.cue == "retract" or (s.cue != "deny" and _takes_back(text)),
         negated=s.polarity == "negative" or bool(_NEGATION.search(folded_claim)),
         modal=s.modality != "fact" or bool(_MODAL.search(folded_claim)),
         running=bool(_RUNNING.search(s.text)),

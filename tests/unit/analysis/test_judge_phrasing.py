@@ -488,3 +488,47 @@ def test_one_event_dated_twice_in_the_active_and_the_passive(pairs):
     # the control: another verb, so another event of the contract
     signed = "The dredging contract was signed by Halvard Marine on January 12, according to tender documents."
     assert pairs(signed, awarded) == []
+
+
+def test_denials_in_other_verbs(pairs):
+    # "contradicted", "brushed aside", "pushed back on", "ruled out", "branded ... false", "described ... as false":
+    # each rejects the claim it names, and its speaker is the one who denies
+    claim = "The transport ministry said 60 passengers had been evacuated from the Orvel tunnel on Sunday."
+    for denial in (
+        "The fire service flatly contradicted reports that 60 passengers had been evacuated from the Orvel tunnel.",
+        "The fire service brushed aside reports that 60 passengers had been evacuated from the Orvel tunnel.",
+        "The fire service pushed back on claims that 60 passengers had been evacuated from the Orvel tunnel.",
+        "The fire service categorically ruled out that any passengers had been evacuated from the Orvel tunnel.",
+        "The fire service branded reports that 60 passengers had been evacuated from the Orvel tunnel false.",
+        "The fire service described reports that 60 passengers had been evacuated from the Orvel tunnel as false.",
+        "The fire service said claims that 60 passengers had been evacuated from the Orvel tunnel were wrong.",
+    ):
+        found = pairs(claim, denial)
+        assert [c.kind for c in found] == ["denial"], denial
+        assert "fire service" in {found[0].a.speaker.name, found[0].b.speaker.name}, denial
+    # the controls: the same verbs deny nothing without what makes them a denial
+    for other in (
+        "The court ruled that 60 passengers had been evacuated from the Orvel tunnel lawfully.",
+        "The fire service branded the Orvel tunnel evacuation 'chaotic' after 60 passengers were led out.",
+        "Firefighters pushed the crowd back from the Orvel tunnel after 60 passengers had been evacuated.",
+    ):
+        assert [c.kind for c in pairs(claim, other)] != ["denial"], other
+    # a walk-back of one's own earlier claim stays a retraction
+    found = pairs(claim, "The ministry said its earlier claim that 60 passengers had been evacuated was wrong.")
+    assert [c.kind for c in found] == ["retraction"]
+
+
+def test_no_act_made_negates_the_act(pairs):
+    found = pairs(
+        "The ministry said 40 people had been arrested at the Velm rally on Saturday.",
+        "Police said no arrests had been made at the Velm rally.",
+    )
+    assert _kinds(found) == ["negation"]
+    # the control: not the only one is no negation
+    assert (
+        pairs(
+            "The Pellum update came to Arvo phones this month, the maker said.",
+            "These aren't the only updates coming to Arvo phones this month, a reviewer said.",
+        )
+        == []
+    )
