@@ -349,6 +349,10 @@ _CALLED_FALSE = frozenset(
 )  # fmt: skip
 # Verbs whose participle usually modifies a noun: "people briefed on the talks", "a report published by".
 _PARTICIPLE_MODIFIERS = frozenset(["brief", "publish", "quote", "cite", "post", "inform"])
+_FIGURE_WORDS = frozenset(
+    ["number", "toll", "figure", "count", "total", "tally", "losses", "loss", "cost", "damage", "crowd", "turnout",
+     "value", "bill", "size", "estimate"]
+)  # fmt: skip
 _PHRASAL_DENY = {
     "brush": (["aside"], ["off"]),
     "push": (["back", "on"], ["back", "against"]),
@@ -392,6 +396,10 @@ def _is_cue(tok: Token) -> bool:
     if lemma in _PHRASAL_DENY:
         particles = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
         return any(particles[: len(p)] == p for p in _PHRASAL_DENY[lemma])
+    if lemma == "put":
+        # "put the number of injured at 30", "put its losses at $4 million": a figure given; "put pressure on" is not
+        words = [t.lower_ for t in tok.doc[tok.i + 1 : min(tok.sent.end, tok.i + 14)]]
+        return "at" in words and any(w in _FIGURE_WORDS for w in words[: words.index("at")])
     if lemma == "withdraw" and not any(t.lower_ in SAID_NOUNS for t in tok.doc[tok.i + 1 : tok.i + 5]):
         return False  # "withdrew its statement" takes back what was said; "withdrew from the race" does not
     if lemma in _OBJECT_VERBS:

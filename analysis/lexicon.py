@@ -95,6 +95,8 @@ ATTRIBUTION_VERBS: dict[str, str] = {
             "vow",
         )
     },
+    # "put the death toll at 32": a figure given, below only with such an object (analysis.attribution)
+    "put": "assert",
     **{v: "report" for v in ("report", "reports")},
     **{v: "confirm" for v in ("confirm", "verify")},
     **{
@@ -163,7 +165,9 @@ NOT_CONFIRMED_RE = (
     r"not\s+been\s+able\s+to|not\s+independently|(?:still\s+)?(?:trying|working|seeking|attempting)\s+to)\s+"
     r"(?:\w+\s+){0,4}?(?:confirm|verif|corroborat|establish|substantiat|say\s+whether)\w*"
     r"|\byet\s+to\s+see\s+(?:any\s+|the\s+)?(?:evidence|proof)"
-    r"|\b(?:unconfirmed|unverified|no\s+(?:official\s+|independent\s+)?(?:evidence|confirmation)|not\s+confirmed|"
+    r"|\b(?:unconfirmed|unverified|no\s+(?:official\s+|independent\s+|immediate\s+)?(?:evidence|confirmation)|"
+    r"not\s+confirmed|(?:unaware|not\s+aware)\s+of\s+(?:any|such|reports?|claims?)|"
+    r"no\s+(?:information|knowledge|record)\s+(?:of|about|on)\s+(?:any|such|reports?|claims?)|"
     r"not\s+verified|no\s+proof|"
     r"seen\s+no\s+evidence|nothing\s+to\s+confirm|not\s+been\s+confirmed|"
     r"(?:awaiting|pending|waiting\s+for)\s+(?:\w+\s+)?(?:confirmation|verification))\b"

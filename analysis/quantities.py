@@ -319,9 +319,24 @@ def _number_of(text: str, start: int, lemma_of: dict[int, tuple[str, str]]) -> s
 _COUNTED_AS = r"[^.;\d]{0,50}?\b(?:at|to|of|is|was|stood\s+at|stands\s+at|reached|hit|numbered)\s+" \
     r"(?:(?:about|around|nearly|almost|some|roughly|at\s+least|more\s+than|over)\s+)?$"  # fmt: skip
 _PEOPLE_COUNTS = (
-    (re.compile(r"\bdeath\s+toll\b" + _COUNTED_AS, re.I), "die"),
+    (re.compile(r"\b(?:death\s+toll|number\s+of\s+(?:people\s+)?(?:dead|killed))\b" + _COUNTED_AS, re.I), "die"),
+    (re.compile(r"\bnumber\s+of\s+(?:people\s+)?(?:injured|wounded|hurt)\b" + _COUNTED_AS, re.I), "injure"),
     (re.compile(r"\b(?:crowds?|attendance|turnout)\b" + _COUNTED_AS, re.I), "attend"),
 )
+# A number with no noun that what happened to it says counts people: "30 were injured", "the blast killed 12."
+_PEOPLE_ACTS = r"(?:killed|injured|hurt|wounded|arrested|detained|evacuated|rescued|hospitali[sz]ed)"
+_ACTED_ON_AFTER = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|are|being)\s+" + _PEOPLE_ACTS + r"\b", re.I)
+_ACTED_ON_BEFORE = re.compile(
+    r"\b" + _PEOPLE_ACTS + r"\s+(?:(?:about|around|nearly|almost|some|roughly|at\s+least|more\s+than|over)\s+)?$", re.I
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\"'\u201d\u2019)]|$|\s+(?:and|but|in|on|at|after|when|during|since)\b)")
+
+
+def _people_acted_on(text: str, start: int, end: int) -> bool:
+    """The number counts people by what happened to them, with no noun of its own."""
+    if _ACTED_ON_AFTER.match(text, end):
+        return True
+    return bool(_ACTED_ON_BEFORE.search(text, max(0, start - 40), start)) and bool(_CLAUSE_END.match(text, end))
 
 
 def people_count(text: str, start: int) -> str | None:
@@ -478,7 +493,7 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
                 unit = {"$": "usd", "€": "eur", "£": "gbp"}[m.group("cur")]
             else:
                 unit = _counted_noun(text, end, lemma_of) or _number_of(text, m.start(), lemma_of)
-                if unit is None and people_count(text, m.start()):
+                if unit is None and (people_count(text, m.start()) or _people_acted_on(text, m.start(), end)):
                     unit = "person"
         if unit == "fahrenheit":
             value, low, high = ((v - 32) * 5 / 9 for v in (value, low, high))

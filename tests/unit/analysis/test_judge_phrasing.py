@@ -532,3 +532,32 @@ def test_no_act_made_negates_the_act(pairs):
         )
         == []
     )
+
+
+def test_non_confirmations_in_other_words(pairs):
+    claim = "The ministry said 40 people had been arrested at the Velm rally on Saturday."
+    for doubt in (
+        "Police said they were unaware of any arrests at the Velm rally.",
+        "Police said they had no information about any arrests at the Velm rally.",
+        "There was no immediate confirmation of the arrests at the Velm rally from police.",
+    ):
+        assert [c.kind for c in pairs(claim, doubt)] == ["unconfirmed"], doubt
+    # the control: being unaware of something else is no non-confirmation of the arrests
+    assert pairs(claim, "The mayor said she was unaware of the rally's route until Sunday.") == []
+
+
+def test_a_figure_put_at_a_number_is_given_by_its_speaker(pairs):
+    found = pairs(
+        "Police said 12 people were injured in the Tarn market blast on Monday.",
+        "The health ministry put the number of injured in the Tarn market blast at 30.",
+    )
+    assert [c.kind for c in found] == ["quantity"]
+    assert "health ministry" in {found[0].a.speaker.name, found[0].b.speaker.name}
+    # the control: the dead are not the injured
+    assert (
+        pairs(
+            "Police said 12 people were injured in the Tarn market blast on Monday.",
+            "The health ministry put the death toll from the Tarn market blast at 30.",
+        )
+        == []
+    )

@@ -168,3 +168,16 @@ def test_two_ages_of_one_person_clash_and_two_people_do_not(pairs):
         "Police said a 9-year-old boy was pulled from the river near the old mill on Sunday.",
         "Firefighters said his 41-year-old uncle was pulled from the river near the mill on Sunday.",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["30 were injured in the blast.", "The blast had injured 30.", "Police said they had arrested at least 12, ..."],
+)
+def test_a_number_counts_people_by_what_happened_to_them(text):
+    assert [q.unit for q in find_quantities(text)] == ["person"]
+
+
+@pytest.mark.parametrize("text", ["He was seen 3 times in May.", "The index rose 30 in May."])
+def test_a_number_with_no_such_act_counts_no_people(text):
+    assert "person" not in [q.unit for q in find_quantities(text)]
