@@ -349,6 +349,9 @@ _CALLED_FALSE = frozenset(
 )  # fmt: skip
 # Verbs whose participle usually modifies a noun: "people briefed on the talks", "a report published by".
 _PARTICIPLE_MODIFIERS = frozenset(["brief", "publish", "quote", "cite", "post", "inform"])
+# Verbs of finding and showing: a cue with a content clause ("inspectors found that ..."), a plain verb with a thing
+# found ("found cracks").
+_FOUND_VERBS = frozenset(["find", "show", "reveal", "discover"])
 _FIGURE_WORDS = frozenset(
     ["number", "toll", "figure", "count", "total", "tally", "losses", "loss", "cost", "damage", "crowd", "turnout",
      "value", "bill", "size", "estimate"]
@@ -539,6 +542,14 @@ def find_attribution(sent: Span) -> Attribution:
             if adjunct is not None:
                 return adjunct
             continue  # "..., saying the bridge was unsafe" never names its speaker after the verb
+        if (
+            t.lemma_.lower() in _FOUND_VERBS
+            and _that_after(doc, i, sent.end) is None
+            and any(_is_cue(u) for u in toks[k + 1 :])
+        ):
+            # "the bridge was closed after inspectors found cracks, the council said": what was found is a thing,
+            # not a claim; the sentence's speaker comes later
+            continue
         left = _speaker_left(sent, i)
         right = None
         if (

@@ -546,3 +546,15 @@ def test_who_a_lawyer_or_a_family_speaks_for_is_the_pronoun_and_the_client(state
     )
     assert _by_text(more, "warned").claim.subject == "mother"
     assert _by_text(more, "stay until").claim.subject == "manager"
+
+
+def test_a_thing_found_is_no_claim_when_the_speaker_comes_later(statements):
+    (sts,) = statements(
+        "The Orvel bridge was closed to traffic on Monday after inspectors found cracks in its deck, the council said. "
+        "Inspectors found that the deck of the Orvel bridge was sound."
+    )
+    closed = _by_text(sts, "was closed")
+    assert closed.speaker.name == "council"
+    assert closed.claim_text.startswith("The Orvel bridge was closed")
+    # the control: finding *that* something is so is a claim of the finders
+    assert _by_text(sts, "found that").speaker.name == "Inspectors"
