@@ -485,7 +485,8 @@ def _speaker_left(sent: Span, i: int) -> Span | None:
         if doc[head].pos_ not in ("PROPN", "NOUN") and doc[head].ent_type_ not in ("PERSON", "ORG") and not titled:
             return None
         start = _np_start(sent, head)
-        span = doc[start:j]
+        # "The minister, who visited the plant, said": a relative clause says more of the speaker, it is no name
+        span = doc[start:k] if doc[k + 1].lower_ in ("who", "which", "whose") else doc[start:j]
         has_name = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
         # "A plant engineer, speaking on condition of anonymity, told PAN": a verb that never inverts has its
         # speaker on the left, named or not; so has one whose subject opens the sentence ("A presidential aide,

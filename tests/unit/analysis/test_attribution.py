@@ -558,3 +558,13 @@ def test_a_thing_found_is_no_claim_when_the_speaker_comes_later(statements):
     assert closed.claim_text.startswith("The Orvel bridge was closed")
     # the control: finding *that* something is so is a claim of the finders
     assert _by_text(sts, "found that").speaker.name == "Inspectors"
+
+
+def test_a_relative_clause_after_the_speaker_is_not_its_name(statements):
+    (sts,) = statements(
+        "The minister, who visited the Kessel plant on Monday, said it would close in June. "
+        "Ruth Ingram, a researcher who first reported the leak, said the plant was safe."
+    )
+    assert _by_text(sts, "The minister").speaker.name == "minister"
+    # the control: an appositive that names the speaker keeps the name
+    assert _by_text(sts, "Ruth Ingram").speaker.name == "Ruth Ingram"
