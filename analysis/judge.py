@@ -1066,7 +1066,7 @@ def _retraction(r: Statement, other: Statement, sim: float, shared: list[str]) -
         # the figure it replaces beside the new one ("14 batches had been listed in error; 41 were affected")
         replaced = _replaced_figure(r, other, shared)
         if replaced is None:
-            return None
+            return _corrected_own_figure(r, other, shared)
         return _make(
             r, other, "retraction", 0.8,
             f"retraction: {_who(r)} corrected the figure ('{replaced.text}', '{(r.cue_word or 'corrected').strip()}') "
@@ -1074,6 +1074,8 @@ def _retraction(r: Statement, other: Statement, sim: float, shared: list[str]) -
         )  # fmt: skip
     # "..., after finding that ..." explains the retraction; it is not what was taken back
     old = re.split(r",\s+(?:after|because|since|saying|citing|when|as)\b", old)[0]
+    if not old.strip(" ,."):
+        return _corrected_own_figure(r, other, shared)
     other_numbers = {round(q.value, 3) for q in other.quantities}
     # a figure the correction repeats ("said profit fell 8%; it rose 8%") is not what was wrong
     old_figures = [q for q in r.quantities if q.text in old and q.text not in new]
@@ -1114,6 +1116,32 @@ def _retraction(r: Statement, other: Statement, sim: float, shared: list[str]) -
         f"retraction: {_who(r)} took back {signal} ('{(r.cue_word or 'retracted').strip()}') that {_who(other)} "
         f"stated; shared: {', '.join(shared)}",
     )
+
+
+def _corrected_own_figure(r: Statement, other: Statement, shared: list[str]) -> Contradiction | None:
+    """A speaker corrects a figure of its own without repeating it ("corrected its figure, saying 14 people had been
+    arrested", "backtracked, saying only 14 ..."): the figure it gave before, of the same thing counted by the same
+    action, is what was taken back."""
+    if not r.speaker.name or r.speaker.name != other.speaker.name or r.article_id == other.article_id:
+        return None
+    if len([w for w in shared if not w.startswith("#")]) < 2:
+        return None
+    for x in r.quantities:
+        for y in other.quantities:
+            if (
+                _units_match(x, y)
+                and x.verb
+                and x.verb == y.verb
+                and round(x.value, 3) != round(y.value, 3)
+                and not _frames_time(x, r)
+                and not _frames_time(y, other)
+            ):
+                return _make(
+                    r, other, "retraction", 0.75,
+                    f"retraction: {_who(r)} corrected its figure ('{y.text}' -> '{x.text}', "
+                    f"'{(r.cue_word or 'corrected').strip()}'); shared: {', '.join(shared)}",
+                )  # fmt: skip
+    return None
 
 
 def _replaced_figure(r: Statement, other: Statement, shared: list[str]) -> Quantity | None:

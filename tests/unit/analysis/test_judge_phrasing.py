@@ -561,3 +561,23 @@ def test_a_figure_put_at_a_number_is_given_by_its_speaker(pairs):
         )
         == []
     )
+
+
+def test_a_speaker_correcting_its_own_figure_retracts_the_figure_it_gave(pairs):
+    first = "The ministry said 40 people had been arrested at the Velm rally on Saturday."
+    for correction in (
+        "The ministry later corrected its figure, saying 14 people had been arrested at the Velm rally.",
+        "The ministry backtracked on Sunday, saying only 14 people had been arrested at the Velm rally.",
+    ):
+        assert [c.kind for c in pairs(first, correction)] == ["retraction"], correction
+    # the controls: the same figure again corrects nothing; another speaker's figure is not the ministry's own
+    assert (
+        pairs(first, "The ministry later corrected its figure, saying 40 people had been arrested at the Velm rally.")
+        == []
+    )
+    assert [
+        c.kind
+        for c in pairs(
+            first, "Police later corrected their figure, saying 14 people had been arrested at the Velm rally."
+        )
+    ] != ["retraction"]
