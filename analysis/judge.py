@@ -415,6 +415,15 @@ def _same_aged(x: Quantity, a: Statement, y: Quantity, b: Statement) -> bool:
     return wx is None or wy is None or wx == wy
 
 
+_SET_ASIDE = re.compile(r"(?:,\s*not|\brather\s+than|\binstead\s+of)\s+$", re.I)
+
+
+def _set_aside(q: Quantity, s: Statement) -> bool:
+    """The figure is the one the claim rejects ("14 people, not 40", "rather than 40 as first reported")."""
+    at = q.start - s.start
+    return 0 <= at <= len(s.text) and bool(_SET_ASIDE.search(s.text[max(0, at - 20) : at]))
+
+
 # Two claims that say what something is, not what was done ("a $42 billion bid for Brindle" / "a bid for Brindle of
 # $51 billion"), count the same thing when they say nearly all of it alike.
 VERBLESS_SIM = 0.75
@@ -423,8 +432,9 @@ VERBLESS_SIM = 0.75
 def _quantity_clash(a: Statement, b: Statement, sim: float = 0.0) -> tuple[Quantity, Quantity] | None:
     """For a thing both claims count (with the same verb), no value of one is compatible with any of the other."""
     verbless = sim >= VERBLESS_SIM and not (a.claim.predicate or b.claim.predicate)
-    counts_a = [x for x in a.quantities if not _frames_time(x, a)]  # once per pair, not once per combination
-    counts_b = [y for y in b.quantities if not _frames_time(y, b)]
+    # once per pair, not once per combination; a figure the claim sets aside ("14 people, not 40") is not its own
+    counts_a = [x for x in a.quantities if not _frames_time(x, a) and not _set_aside(x, a)]
+    counts_b = [y for y in b.quantities if not _frames_time(y, b) and not _set_aside(y, b)]
     for x0 in a.quantities:
         pairs = [
             (x, y)

@@ -332,6 +332,9 @@ _ACTED_ON_BEFORE = re.compile(
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\"'\u201d\u2019)]|$|\s+(?:and|but|in|on|at|after|when|during|since)\b)")
 
 
+_INSTEAD_OF = re.compile(r"(?:\s+[A-Za-z-]+){0,2}\s*,?\s*(?:not|rather\s+than|instead\s+of)\s+", re.I)
+
+
 def _people_acted_on(text: str, start: int, end: int) -> bool:
     """The number counts people by what happened to them, with no noun of its own."""
     if _ACTED_ON_AFTER.match(text, end):
@@ -495,6 +498,8 @@ def find_quantities(text: str, offset: int = 0, lemma_of: dict[int, tuple[str, s
                 unit = _counted_noun(text, end, lemma_of) or _number_of(text, m.start(), lemma_of)
                 if unit is None and (people_count(text, m.start()) or _people_acted_on(text, m.start(), end)):
                     unit = "person"
+                if unit is None and found and _INSTEAD_OF.fullmatch(text, found[-1].end - offset, start):
+                    unit = found[-1].unit  # "14 people, not 40": the figure set against counts the same thing
         if unit == "fahrenheit":
             value, low, high = ((v - 32) * 5 / 9 for v in (value, low, high))
             unit = "celsius"

@@ -581,3 +581,15 @@ def test_a_speaker_correcting_its_own_figure_retracts_the_figure_it_gave(pairs):
             first, "Police later corrected their figure, saying 14 people had been arrested at the Velm rally."
         )
     ] != ["retraction"]
+
+
+def test_a_figure_set_aside_in_the_claim_is_not_its_own(pairs):
+    first = "The ministry said 40 people had been arrested at the Velm rally on Saturday."
+    # "14 people, not 40": the 40 is what the claim rejects, so it does not make the claim fit the other's 40
+    assert [c.kind for c in pairs(first, "Police said 14 people, not 40, had been arrested at the Velm rally.")] == [
+        "quantity"
+    ]
+    found = pairs(first, "In a correction, the ministry said 14 people, not 40, had been arrested at the Velm rally.")
+    assert [c.kind for c in found] == ["retraction"]
+    # the control: the figure set aside the other way round leaves the claim's own 40, which agrees
+    assert pairs(first, "Police said 40 people, not 14, had been arrested at the Velm rally.") == []
