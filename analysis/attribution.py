@@ -356,7 +356,8 @@ _FIGURE_WORDS = frozenset(
     ["number", "toll", "figure", "count", "total", "tally", "losses", "loss", "cost", "damage", "crowd", "turnout",
      "value", "bill", "size", "estimate"]
 )  # fmt: skip
-_PHRASAL_DENY = {
+# Denial verbs that deny only with their particle ("ruled out", "brushed aside").
+PHRASAL_DENY = {
     "brush": (["aside"], ["off"]),
     "push": (["back", "on"], ["back", "against"]),
     "rule": (["out"],),
@@ -396,9 +397,9 @@ def _is_cue(tok: Token) -> bool:
         )
     # phrasal denials: "brushed aside the reports", "pushed back on claims", "ruled out that"; alone, "brushed her
     # hair", "pushed the bill", "ruled that" are no denials ("rule" alone is the courts' "assert", below)
-    if lemma in _PHRASAL_DENY:
+    if lemma in PHRASAL_DENY:
         particles = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
-        return any(particles[: len(p)] == p for p in _PHRASAL_DENY[lemma])
+        return any(particles[: len(p)] == p for p in PHRASAL_DENY[lemma])
     if lemma == "put":
         # "put the number of injured at 30", "put its losses at $4 million": a figure given; "put pressure on" is not
         words = [t.lower_ for t in tok.doc[tok.i + 1 : min(tok.sent.end, tok.i + 14)]]

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from schemas import Article, Entity, Speaker, Statement, statement_id
 
-from .attribution import Attribution, SpeakerMemory, ents_in, find_attribution, main_clause_end
+from .attribution import PHRASAL_DENY, Attribution, SpeakerMemory, ents_in, find_attribution, main_clause_end
 from .blocking import blocking_keys
 from .claim_frame import claim_frame, detect_cue, modality_of, phrasal_verb, polarity_of, speaker_as_subject
 from .dates import find_dates
@@ -344,15 +344,11 @@ def _asked_about(toks: list) -> list | None:
 # The lexicon's denial verbs, but "dismiss" and "contest", which as often take a person or a race ("dismissed the
 # minister", "contested the seat"), "call" and "brand", which deny only with the word that says so, and the verbs of
 # phrasal denials ("ruled out", "brushed aside"), which deny only with their particle.
-_DENY_VERBS = frozenset(v for v, cue in ATTRIBUTION_VERBS.items() if cue == "deny") - {
-    "dismiss",
-    "contest",
-    "call",
-    "brand",
-    "brush",
-    "push",
-    "rule",
-}
+_DENY_VERBS = (
+    frozenset(v for v, cue in ATTRIBUTION_VERBS.items() if cue == "deny")
+    - {"dismiss", "contest", "call", "brand"}
+    - PHRASAL_DENY.keys()
+)
 
 
 def _nested_denial(tokens: list) -> tuple | None:

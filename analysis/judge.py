@@ -362,6 +362,12 @@ def _parts_compare(x: Quantity, a: Statement, y: Quantity, b: Statement) -> bool
     return not (px or py)
 
 
+def _intervals_meet(x: Quantity, y: Quantity) -> bool:
+    """The two figures' hedged intervals overlap, within 1 % of the larger."""
+    tol = 0.01 * max(abs(x.value), abs(y.value)) + 1e-9
+    return x.low - tol <= y.high and y.low - tol <= x.high
+
+
 def _subgroup_fits(x: Quantity, y: Quantity) -> bool:
     """A count of some people ('several children') fits inside a count of all ('more than 30 people')."""
     if x.unit == y.unit:
@@ -471,8 +477,7 @@ def _quantity_clash(a: Statement, b: Statement, sim: float = 0.0) -> tuple[Quant
         pairs = [(x, y) for x, y in pairs if x.verb and x.verb == y.verb] or pairs
         compatible = False
         for x, y in pairs:
-            tol = 0.01 * max(abs(x.value), abs(y.value)) + 1e-9
-            if (x.low - tol <= y.high and y.low - tol <= x.high) or _subgroup_fits(x, y) or _other_scale(x, y):
+            if _intervals_meet(x, y) or _subgroup_fits(x, y) or _other_scale(x, y):
                 compatible = True
         if not compatible:
             return pairs[0]
@@ -915,14 +920,16 @@ def _owner_named(d: Statement, o: Statement) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _owned_account(text: str, cue_word: str | None) -> re.Match | None:
+    """The account a denial names only by its owner, as the cue's object ("rejected the minister's statement"), not a
+    later aside ("denied that P, calling the union's account a fiction")."""
+    cue = _cue_in(text, cue_word)
+    return _OWNED_ACCOUNT.match(text, cue.end() + 1) if cue else None
+
+
 def _owners(text: str, cue_word: str | None) -> frozenset[str]:
     """Whose account a denial names it by, when it names it only so (first five letters of the owner's head)."""
-    cue = _cue_in(text, cue_word)
-    if cue is None:
-        return frozenset()
-    # the account is the cue's object ("rejected the minister's statement"), not a later aside ("denied that P,
-    # calling the union's account a fiction")
-    m = _OWNED_ACCOUNT.match(text, cue.end() + 1)
+    m = _owned_account(text, cue_word)
     return frozenset([m.group(1).lower()[:5]]) if m else frozenset()
 
 
@@ -931,8 +938,7 @@ _FIGURE_NOUNS = re.compile(r"(?:figure|estimate|count|tally|toll|number)s?$", re
 
 def _owned_figure(text: str, cue_word: str | None) -> bool:
     """The account a denial names by its owner is a figure ("branded the ministry's figure a lie")."""
-    cue = _cue_in(text, cue_word)
-    m = _OWNED_ACCOUNT.match(text, cue.end() + 1) if cue else None
+    m = _owned_account(text, cue_word)
     return m is not None and bool(_FIGURE_NOUNS.search(m.group(0)))
 
 
@@ -1021,8 +1027,7 @@ def contrast_clash(d: Statement, o: Statement) -> tuple[Quantity, Quantity] | No
         for y in o.quantities:
             if not _units_match(x, y) or _frames_time(y, o):
                 continue
-            tol = 0.01 * max(abs(x.value), abs(y.value)) + 1e-9
-            if x.low - tol <= y.high and y.low - tol <= x.high:
+            if _intervals_meet(x, y):
                 continue  # the figures fit each other: no clash whatever the wording says
             if way == "larger" and x.value < y.value or way == "smaller" and x.value > y.value:
                 continue

@@ -97,6 +97,17 @@ def _judged(statements, a: str, b: str):
     return judge_statements(sa, sb)
 
 
+def _judged_a_day_apart(statements, a: str, b: str):
+    """``_judged`` with the second statement published a day after the first."""
+    from datetime import timedelta
+
+    from analysis.judge import judge_statements
+
+    (sa,), (sb,) = statements(a, b)
+    assert sb.published_at is not None
+    return judge_statements(sa, sb.model_copy(update={"published_at": sb.published_at + timedelta(days=1)}))
+
+
 def test_a_figure_counted_by_another_action_does_not_hide_the_clash(statements):
     # "shrank 4.8%" counts something else than "go up to 20%": that pair of percentages is left out, and the
     # two tax rates still clash (the figure of another verb once vetoed every pair of the claim)
@@ -355,38 +366,25 @@ def test_times_and_series_words_outside_the_event_do_not_decide(statements):
 
 
 def test_ages_told_a_day_apart_are_no_moving_level(statements):
-    from datetime import timedelta
-
-    from analysis.judge import judge_statements
-
-    (sa,), (sb,) = statements(
+    found = _judged_a_day_apart(
+        statements,
         "After a 3-year-old boy fell into the bear enclosure at the Corren Zoo, keepers shot the bear.",
         "The shooting of a bear at the Corren Zoo after a 4-year-old boy fell into its enclosure caused outrage.",
     )
-    assert sb.published_at is not None
-    later = sb.model_copy(update={"published_at": sb.published_at + timedelta(days=1)})
-    found = judge_statements(sa, later)
     assert found is not None and found.kind == "quantity"
 
 
 def test_a_count_of_what_a_cut_hit_is_no_moving_level(statements):
-    from datetime import timedelta
-
-    from analysis.judge import judge_statements
-
-    def a_day_apart(first: str, second: str):
-        (sa,), (sb,) = statements(first, second)
-        assert sb.published_at is not None
-        return judge_statements(sa, sb.model_copy(update={"published_at": sb.published_at + timedelta(days=1)}))
-
-    found = a_day_apart(
+    found = _judged_a_day_apart(
+        statements,
         "The company said the storm had cut power to 35,000 homes in the region.",
         "The regional grid operator said the storm cut power to 120,000 homes.",
     )
     assert found is not None and found.kind == "quantity"
     # the control: a level that fell to a figure on one day and to another the next is two readings of it
     assert (
-        a_day_apart(
+        _judged_a_day_apart(
+            statements,
             "The grid operator said the number of homes without power fell to 35,000 homes.",
             "The grid operator said the number of homes without power fell to 12,000 homes.",
         )
@@ -604,16 +602,11 @@ def test_a_figure_set_against_another_partys_by_name_clashes_with_it(statements)
 
 
 def test_money_raised_is_no_level_that_rose(statements):
-    from datetime import timedelta
-
-    from analysis.judge import judge_statements
-
-    (sa,), (sb,) = statements(
+    found = _judged_a_day_apart(
+        statements,
         "Pellwick, the Danmor start-up, has raised $90 million in a round led by Orla Capital, two investors said.",
         "Pellwick said in a statement that it had raised $60 million in the round.",
     )
-    assert sb.published_at is not None
-    found = judge_statements(sa, sb.model_copy(update={"published_at": sb.published_at + timedelta(days=1)}))
     assert found is not None and found.kind == "quantity"
 
 
