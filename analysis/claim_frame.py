@@ -229,15 +229,16 @@ def _demonym(t) -> bool:
     return t.lower_.endswith(("ian", "ese", "ish")) or (not t.is_sent_start and t.lower_.endswith(("an", "i")))
 
 
-def _key_of(t, fold: bool = True) -> str | None:
+def _key_of(t) -> str | None:
     """The comparison key of one token, or None if it carries no claim content.
 
-    ``fold``: a proper noun standing alone is keyed as a one-word name (``fold_name``); a word of a longer name
-    keeps its letters, so the name's words are recognised as parts of it (``judge._one_per_name``)."""
+    A proper noun is keyed as a one-word name (``fold_name``), alone or as a word of a longer name, so
+    "Marovani" meets "the Marovani Ports Authority" (``judge._one_per_name`` knows the folded words as the long
+    name's parts)."""
     if t.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ") or (t.is_stop and t.lower_ != "up") or not t.is_alpha:
         return None
     if t.pos_ == "PROPN" or _demonym(t):
-        lemma = fold_name(t.text) if fold else t.text.lower()
+        lemma = fold_name(t.text)
     else:
         lemma = _lexical_negation(t) or t.lemma_.lower()
     canon = SYNONYMS.get(lemma, lemma)
@@ -294,7 +295,7 @@ def _token_keys(tokens: list) -> list[tuple[int, str, str]]:
                     if ent.label_ in ("ORG", "FAC", "PRODUCT", "PERSON", "WORK_OF_ART") and len(ent) > 1:
                         # "Vossel Alder", "Union of Hospital Doctors": the parts name it too
                         for part in ent:
-                            key = _key_of(part, fold=False)
+                            key = _key_of(part)
                             if key and key != norm:
                                 out.append((last, key, part.pos_))
                 continue

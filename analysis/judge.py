@@ -17,6 +17,7 @@ from functools import lru_cache
 from schemas import Contradiction, Quantity, Statement, pair_id
 
 from .dates import minutes_of_day
+from .entity_norm import fold_name
 from .identity_cache import IdentityCache
 from .lexicon import SAID_NOUNS, SYNONYMS, VALUE_UPDATE_RE
 from .quantities import MEASURE_UNITS, PERSON_NOUNS
@@ -114,7 +115,7 @@ def _one_per_name(keys: AbstractSet[str], names: AbstractSet[str] | None = None)
     # Names in ``keys`` first, then the shortest: a word belongs to one name only, so a longer name that one side
     # read out of a shouted headline ('haram_kidnap_terrorist') cannot count 'haram' again.
     for name in sorted(compounds, key=lambda n: (n not in keys, len(n), n)):
-        parts = set(name.split("_"))
+        parts = {w for p in name.split("_") for w in (p, fold_name(p))}
         if parts & taken or not (name in out or parts & out):
             continue
         taken |= parts

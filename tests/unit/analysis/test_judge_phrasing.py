@@ -253,6 +253,20 @@ def test_one_name_has_one_key_whatever_the_tagger_calls_it(statements):
     assert "heavy" in plain.claim.keys
 
 
+def test_a_name_alone_meets_the_same_word_inside_a_longer_name(statements):
+    # "Marovani" alone is keyed as a one-word name ("marovan"); inside "Marovani Ports Authority" the word must
+    # meet it, and the long name still counts once in what the two claims share
+    (alone,), (inside,) = statements(
+        "Marovani handled 40,000 containers in May, officials said.",
+        "The Marovani Ports Authority said Marovani Ports Authority staff handled 40,000 containers in May.",
+    )
+    assert "marovan" in set(alone.claim.keys) & set(inside.claim.keys)
+    from analysis.judge import similarity
+
+    _, shared = similarity(alone, inside)
+    assert [k for k in shared if k.startswith("marovan")] == ["marovani_ports_authority"]
+
+
 def test_a_name_made_of_words_keeps_them_and_ends_where_the_name_does(statements):
     # "Decree 14" is the decree of the other claim (a common word keeps its letters as a name), and the
     # tagger's "Constitutional Court on" (Monday) is the Constitutional Court
