@@ -237,10 +237,8 @@ def _key_of(t) -> str | None:
     name's parts)."""
     if t.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ") or (t.is_stop and t.lower_ != "up") or not t.is_alpha:
         return None
-    if t.pos_ == "PROPN" or _demonym(t):
-        lemma = fold_name(t.text)
-    else:
-        lemma = _lexical_negation(t) or t.lemma_.lower()
+    name = t.pos_ == "PROPN" or _demonym(t)
+    lemma = fold_name(t.text) if name else (_lexical_negation(t) or t.lemma_.lower())
     canon = SYNONYMS.get(lemma, lemma)
     # "permit"/"cut"/"pass" as nouns are things, not changes of state
     # and a ship is a vessel, not a shipment

@@ -42,6 +42,7 @@ _AXES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
     (frozenset({"succeed", "success"}), frozenset({"fail", "failure"}), "succeed/fail"),
     (frozenset({"support"}), frozenset({"oppose"}), "support/oppose"),
     (frozenset({"hire"}), frozenset({"fire"}), "hire/fire"),
+    (frozenset({"continue", "resume"}), frozenset({"halt", "stop", "suspend"}), "go on/stop"),
 )
 _SHORTLY = re.compile(
     r"\b(?:shortly|just|soon|about|around|approximately|roughly|some|nearly|almost|before|after|by|until|since|"

@@ -500,7 +500,23 @@ SYNONYMS: dict[str, str] = {
         ("increase", "raise", "hike", "climb", "jump", "soar", "surge", "grow", "gain", "boost", "rise", "up"), "rise"
     ),
     **dict.fromkeys(
-        ("decrease", "drop", "decline", "plunge", "slump", "tumble", "shrink", "fall", "lower", "reduce", "cut"), "fall"
+        (
+            "decrease",
+            "drop",
+            "decline",
+            "plunge",
+            "slump",
+            "tumble",
+            "shrink",
+            "fall",
+            "lower",
+            "reduce",
+            "cut",
+            "slip",
+            "slide",
+            "dip",
+        ),
+        "fall",
     ),
     # acceptance
     **dict.fromkeys(("approve", "accept", "grant", "adopt", "ratify", "endorse", "pass", "allow", "permit"), "approve"),

@@ -76,6 +76,27 @@ def test_rejecting_a_plan_is_an_antonym_not_a_denial(pairs):
     assert {c.a.speaker.name for c in found} | {c.b.speaker.name for c in found} == {"Kaja Lund", "Eda Pym"}
 
 
+def test_slipping_and_climbing_or_halting_and_going_on_are_opposites(pairs):
+    moved = pairs(
+        "Velnor Polytechnic climbed twelve places in this year's Greybrook league table, the college said.",
+        "Velnor Polytechnic slipped in this year's Greybrook league table, the table's publisher said.",
+    )
+    assert _kinds(moved) == ["antonym"]
+    stopped = pairs(
+        "Mining at the Ostrava Deep pit continued on Wednesday after the collapse, the operator said.",
+        "Mining at the Ostrava Deep pit was halted on Wednesday after the collapse, miners said.",
+    )
+    assert _kinds(stopped) == ["antonym"]
+    # the control: the same direction in other words is no contradiction
+    assert (
+        pairs(
+            "Velnor Polytechnic slipped in this year's Greybrook league table, the college said.",
+            "Velnor Polytechnic dropped in this year's Greybrook league table, the table's publisher said.",
+        )
+        == []
+    )
+
+
 def test_corrected_figure_is_a_retraction(pairs):
     found = pairs(
         "Flooding damaged 120 homes in the Saltmarsh district on Monday, the fire brigade said.",
