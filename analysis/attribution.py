@@ -356,6 +356,9 @@ _FIGURE_WORDS = frozenset(
     ["number", "toll", "figure", "count", "total", "tally", "losses", "loss", "cost", "damage", "crowd", "turnout",
      "value", "bill", "size", "estimate"]
 )  # fmt: skip
+# Verbs of making something public that announce a release when they are to come ("will publish its figures").
+_PLANNED_RELEASE = frozenset(["publish", "announce", "report", "disclose", "post"])
+_PLAN_WORDS = frozenset(["due", "set", "scheduled", "expected", "plans", "plan", "planned", "going", "likely"])
 # Denial verbs that deny only with their particle ("ruled out", "brushed aside").
 PHRASAL_DENY = {
     "brush": (["aside"], ["off"]),
@@ -388,6 +391,12 @@ def _is_cue(tok: Token) -> bool:
             and after.pos_ == "ADP"
         ):
             return False
+    if lemma in _PLANNED_RELEASE and tok.tag_ == "VB" and _planned(tok):
+        # "INEC will publish its figures on July 29", "is due to announce its decision on Monday": a release to come
+        # is the news, not a claim of the speaker's ("will announce that ..." still reports one)
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or nxt.lower_ not in ("that", "whether", "if", ":", '"', "“"):
+            return False
     if lemma in ("call", "brand"):
         # "called the union's claim that P untrue" denies P; "called for talks", "called the meeting", "branded
         # North Korea reckless" do not
@@ -412,6 +421,19 @@ def _is_cue(tok: Token) -> bool:
         if not any(t.lower_ in SAID_NOUNS or t.lower_ in ("that", "as") for t in nxt):
             return False
     return not (lemma in _NO_GERUND and tok.tag_ == "VBG")
+
+
+def _planned(tok: Token) -> bool:
+    """The verb is something to come: "will publish", "is due to announce", "plans to release" (not negated)."""
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and doc[j].pos_ == "ADV" and doc[j].lower_ not in ("not", "never", "n't"):
+        j -= 1
+    if j < 0:
+        return False
+    if doc[j].lower_ in ("will", "shall", "'ll"):
+        return True
+    return doc[j].lower_ == "to" and j > 0 and doc[j - 1].lower_ in _PLAN_WORDS
 
 
 def _np_start(sent: Span, j: int) -> int:

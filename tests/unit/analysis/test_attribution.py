@@ -568,3 +568,19 @@ def test_a_relative_clause_after_the_speaker_is_not_its_name(statements):
     assert _by_text(sts, "The minister").speaker.name == "minister"
     # the control: an appositive that names the speaker keeps the name
     assert _by_text(sts, "Ruth Ingram").speaker.name == "Ruth Ingram"
+
+
+def test_a_release_to_come_is_the_news_not_a_claim_of_whoever_releases(statements):
+    (sts,) = statements(
+        "The Harnby statistics office will publish its quarterly jobs figures on July 29. "
+        "The tribunal is due to announce its ruling on the Welk dispute on Friday. "
+        "The minister will announce that the Welk plant is to close."
+    )
+    figures = _by_text(sts, "jobs figures")
+    assert figures.speaker.type == "outlet" and figures.modality == "future"
+    assert figures.claim_text.startswith("The Harnby statistics office will publish")
+    ruling = _by_text(sts, "its ruling")
+    assert ruling.speaker.type == "outlet" and ruling.modality == "future"
+    # the control: announcing *that* something is so still reports a claim of the announcer
+    closing = _by_text(sts, "is to close")
+    assert closing.speaker.name == "minister" and closing.claim_text.startswith("the Welk plant")
