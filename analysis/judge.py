@@ -19,7 +19,7 @@ from schemas import Contradiction, Quantity, Statement, pair_id
 from .dates import minutes_of_day
 from .entity_norm import fold_name
 from .identity_cache import IdentityCache
-from .lexicon import SAID_NOUNS, SYNONYMS, VALUE_UPDATE_RE
+from .lexicon import RECIPROCAL_RE, SAID_NOUNS, SYNONYMS, VALUE_UPDATE_RE
 from .quantities import MEASURE_UNITS, PERSON_NOUNS
 
 __all__ = [
@@ -217,8 +217,12 @@ _COUNT_OTHER = re.compile(rf"{_NUMBER}\s+other\b", re.I)
 _A_COUNT = re.compile(_NUMBER, re.I)
 
 
+_RECIPROCAL = re.compile(RECIPROCAL_RE, re.I)
+
+
 @lru_cache(maxsize=65536)
 def _mentions_other(text: str) -> bool:
+    text = _RECIPROCAL.sub(" ", text)
     for m in _COUNT_OTHER.finditer(text):
         if _A_COUNT.search(text, 0, m.start()):
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
@@ -242,9 +246,16 @@ def _is_running(text: str) -> bool:
 
 
 def _other_referent(a: Statement, b: Statement) -> bool:
-    """One side talks about another instance, or narrows the scope ("In mathematics, 64% passed")."""
-    (other_a, scoped_a), (other_b, scoped_b) = _facts_of(a).other, _facts_of(b).other
-    return other_a != other_b or scoped_a != scoped_b
+    """One side talks about another instance, or narrows the scope ("In mathematics, 64% passed") to one the other
+    side does not name ("In the Vaipuna North seat, Moala received 8,412 votes" / "7,655 votes for Moala in the seat"
+    is one scope)."""
+    (other_a, scope_a), (other_b, scope_b) = _facts_of(a).other, _facts_of(b).other
+    if other_a != other_b:
+        return True
+    if bool(scope_a) == bool(scope_b):
+        return False
+    head, other = (scope_a, b) if scope_a else (scope_b, a)
+    return not re.search(rf"\b{re.escape(head)}s?\b", other.claim_text or other.text, re.I)
 
 
 _SCOPE = re.compile(r"^(?:In|Among|For|Within|Outside)\s+(?P<scope>[^,]{3,60}),")
@@ -252,10 +263,13 @@ _DATE_WORDS = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July
                          r"November|December|year|month|week|day|morning|evening|afternoon|night)\b", re.I)  # fmt: skip
 
 
-def _scoped(s: Statement) -> bool:
-    """The claim opens with a scope that is not a time: 'In the Kaldera region, ...', 'Among men, ...'."""
+def _scoped(s: Statement) -> str:
+    """The last word of the scope the claim opens with, if it is not a time ('In the Kaldera region, ...': 'region';
+    'Among men, ...': 'men'), else ''."""
     m = _SCOPE.match((s.claim_text or s.text).strip())
-    return m is not None and not _DATE_WORDS.search(m.group("scope"))
+    if m is None or _DATE_WORDS.search(m.group("scope")):
+        return ""
+    return m.group("scope").split()[-1]
 
 
 def _periods(s: Statement) -> tuple[tuple, ...]:

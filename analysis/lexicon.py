@@ -205,6 +205,8 @@ RETRACT_EVIDENCE_RE = (
 # Someone changed a figure of their own ("raised its offer for X to $82", "cut its forecast to 2%"): the new value
 # updates the old one, it does not contradict a report of the old one. ("fell to 14, down from 17" is no such
 # change: it reports a measure, which another report of the same period may contradict.)
+# "piled into one another", "blamed each other": a reciprocal pronoun names no other instance of anything.
+RECIPROCAL_RE = r"\b(?:one another|each other)\b"
 VALUE_UPDATE_RE = (
     r"\b(?:raised|lowered|increased|reduced|cut|revised|sweetened|trimmed|boosted)\s+"
     r"(?:its|their|his|her|the)\s+(?:\S+\s+){0,8}?to\b"

@@ -69,6 +69,7 @@ _OTHER = re.compile(
     r"compared (?:with|to)|by comparison|private|nationwide|worldwide|national)\b",
     re.I,
 )
+_RECIPROCAL = re.compile(lexicon.RECIPROCAL_RE, re.I)
 _CACHE_SIZE = _DEFAULT_CACHE_SIZE = 8192
 # What the kind modules read words with: a word, and the words that are never content.
 WORD, STOP = _WORD, _STOP
@@ -192,7 +193,7 @@ def _view(s: Statement) -> StatementView:
         running=bool(_RUNNING.search(s.text)),
         updated=bool(_UPDATE.search(s.text)),
         figures=tuple(q.model_copy(update={"high": math.inf}) if _part(s, q) else q for q in s.quantities),
-        other=bool(_OTHER.search(s.text)),
+        other=bool(_OTHER.search(_RECIPROCAL.sub(" ", s.text))),
         # "shortly before midnight", "at noon": the times the date reader knows besides the clock's
         minutes=_minutes(s.text)
         | {t for d in s.dates if d.granularity == "time" and (t := minutes_of_day(d.text)) is not None},

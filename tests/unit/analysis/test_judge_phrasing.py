@@ -628,3 +628,23 @@ def test_a_figure_set_aside_in_the_claim_is_not_its_own(pairs):
     assert [c.kind for c in found] == ["retraction"]
     # the control: the figure set aside the other way round leaves the claim's own 40, which agrees
     assert pairs(first, "Police said 40 people, not 14, had been arrested at the Velm rally.") == []
+
+
+def test_a_reciprocal_pronoun_or_a_scope_both_name_is_no_other_referent(statements):
+    from analysis.judge import _other_referent
+
+    (pileup,), (crash,) = statements(
+        "At least 30 cars piled into one another on the Dunmore bypass on Friday, police said.",
+        "Twelve cars were involved in the Dunmore bypass crash on Friday, the highway operator said.",
+    )
+    assert not _other_referent(pileup, crash)
+    (scoped,), (named,), (elsewhere,) = statements(
+        "In the Harrow East seat, Judith Kaye received 8,100 votes, the commission said.",
+        "Party observers counted 7,400 votes for Judith Kaye in the seat, the party said.",
+        "Party observers counted 7,400 votes for Judith Kaye, the party said.",
+    )
+    assert not _other_referent(scoped, named)
+    # the controls: another instance is still one, and a scope the other side does not name still narrows
+    (another,) = statements("Another 30 cars piled into each other on the Dunmore bypass, police said.")[0]
+    assert _other_referent(another, crash)
+    assert _other_referent(scoped, elsewhere)
