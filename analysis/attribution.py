@@ -394,8 +394,8 @@ def _is_cue(tok: Token) -> bool:
     if lemma in _PLANNED_RELEASE and tok.tag_ == "VB" and _planned(tok):
         # "INEC will publish its figures on July 29", "is due to announce its decision on Monday": a release to come
         # is the news, not a claim of the speaker's ("will announce that ..." still reports one)
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if nxt is None or nxt.lower_ not in ("that", "whether", "if", ":", '"', "“"):
+        then = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+        if then not in ("that", "whether", "if", ":", '"', "“"):
             return False
     if lemma in ("call", "brand"):
         # "called the union's claim that P untrue" denies P; "called for talks", "called the meeting", "branded
