@@ -1,11 +1,13 @@
 """``contraflow evaluate``: score the engine on the shared data and write docs/quality.md.
 
-Four parts, each allowed to fail on its own (the table then says why):
+Five parts, each allowed to fail on its own (the table then says why):
 
 1. ``judge`` on every ``pairs/*.jsonl`` file, scored by ``tools/score_pairs.py`` (contradiction-class
    P/R/F1, plus accuracy for two-way sets), with the cross-validated numbers stored with the weights;
 2. ``tools/score_cases.py news-cases-dev.jsonl --batch`` on ``contraflow analyze``;
-3. ``analyze`` on ``seed/*.jsonl`` and ``news/*.jsonl``: counts by kind and a few examples.
+3. ``analyze`` on ``seed/*.jsonl`` and ``news/*.jsonl``: counts by kind and a few examples;
+4. ``contraflow claims`` on the case files: expected pairs and different-thing traps in one claim;
+5. recall stage by stage on the files whose labels may be read (``analysis.kinds.stages``).
 """
 
 from __future__ import annotations
@@ -243,6 +245,56 @@ def _claims_lines(claims: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+# Files whose labels the stage count may read (every expected pair): never the validate file.
+STAGE_CASE_FILES = ("news-cases-train.jsonl", "news-cases-real-train.jsonl")
+
+
+def _run_stages(data: Path) -> list[dict[str, Any]]:
+    """``analysis.kinds.stages.recall_stages`` on each of :data:`STAGE_CASE_FILES`."""
+    from analysis import load_nlp
+    from analysis.kinds.stages import recall_stages
+    from analysis.kinds.train import load_cases
+
+    from ..settings import load_settings
+
+    nlp = load_nlp(load_settings().analysis.spacy_model)
+    out: list[dict[str, Any]] = []
+    for name in STAGE_CASE_FILES:
+        try:
+            counts = recall_stages(load_cases(str(data / name)), nlp)
+            out.append({"file": name, "total": dict(counts.total),
+                        "by_kind": {k: dict(v) for k, v in sorted(counts.by_kind.items())}})  # fmt: skip
+        except Exception as exc:  # one broken file must not stop the report
+            out.append({"file": name, "error": f"{type(exc).__name__}: {exc}"})
+    return out
+
+
+def _stages_lines(stages: list[dict[str, Any]]) -> list[str]:
+    from analysis.kinds.stages import STAGES
+
+    lines = [
+        "",
+        "## Recall stage by stage (`analysis.kinds.stages`)",
+        "",
+        "Expected pairs still in play after each stage: both quotes extracted as two statements, the two share a",
+        "blocking key, the candidate selection lets the pair through (one index over the file in file order, as",
+        "`analyze` reads it), the judge reports it (score >= 0.5). Labelled files only, never validate. Per kind:",
+        "found / reached / expected.",
+        "",
+        "| file | " + " | ".join(STAGES) + " | by kind |",
+        "| --- | " + " | ".join("---:" for _ in STAGES) + " | --- |",
+    ]
+    for r in stages:
+        if "error" in r:
+            lines.append(f"| {r['file']} | error: {r['error']} |" + " |" * len(STAGES))
+            continue
+        kinds = ", ".join(
+            f"{k} {v.get('found', 0)}/{v.get('reached', 0)}/{v.get('expected', 0)}" for k, v in r["by_kind"].items()
+        )
+        lines.append(f"| {r['file']} | " + " | ".join(str(r["total"].get(s, 0)) for s in STAGES) + f" | {kinds} |")
+    return lines
+
+
 def kept_notes(path: Path) -> str:
     """The hand-written part of an existing report (from :data:`NOTES_MARKER` on), or ''."""
     if not path.exists():
@@ -261,6 +313,7 @@ def render_markdown(
     notes: str = "",
     engine_cv: dict[str, Any] | None = None,
     claims: list[dict[str, Any]] | None = None,
+    stages: list[dict[str, Any]] | None = None,
 ) -> str:
     """The docs/quality.md page; ``notes`` (starting with :data:`NOTES_MARKER`) is appended unchanged."""
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -311,6 +364,8 @@ def render_markdown(
         lines += ["```", run["summary"], *run.get("by_kind", []), "```", ""]
         if run.get("stderr_tail"):
             lines += ["Scorer detail (last lines of its stderr):", "", "```", *run["stderr_tail"], "```", ""]
+    if stages:
+        lines += _stages_lines(stages)
     if claims:
         lines += _claims_lines(claims)
     lines += ["", "## What `analyze` finds", ""]
@@ -370,16 +425,20 @@ def register(app: typer.Typer) -> None:
         cases: list[dict[str, Any]] | None = None
         analyses: list[dict[str, Any]] = []
         claims: list[dict[str, Any]] = []
+        stages: list[dict[str, Any]] = []
         if not skip_analyze:
             cases = [_run_cases(data, tools, timeout, name) for name in CASE_FILES]
             for path in [*sorted((data / "seed").glob("*.jsonl")), *sorted((data / "news").glob("*.jsonl"))]:
                 analyses.append(_run_analyze(path, timeout))
             claims = _run_claims(data, tools)
+            stages = _run_stages(data)
         out.parent.mkdir(parents=True, exist_ok=True)
         notes = kept_notes(out)
         from analysis.kinds.combiner import engine_cv
 
-        text = render_markdown(command, pairs, cv, cases, analyses, notes, engine_cv=engine_cv(), claims=claims)
+        text = render_markdown(
+            command, pairs, cv, cases, analyses, notes, engine_cv=engine_cv(), claims=claims, stages=stages
+        )
         out.write_text(text, encoding="utf-8")
         for res in pairs:
             typer.echo(f"{res.name}: {res.error or res.summary} acc={res.accuracy:.3f}", err=True)
@@ -396,6 +455,7 @@ def register(app: typer.Typer) -> None:
             or any("error" in c for c in cases or [])
             or any("error" in a for a in analyses)
             or any("error" in r for r in claims)
+            or any("error" in r for r in stages)
         )
         if failed:
             raise typer.Exit(1)

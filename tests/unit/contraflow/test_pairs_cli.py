@@ -115,6 +115,17 @@ def test_render_markdown_reports_errors_and_examples():
     assert "| denial | 0.90 |" in md and "x \\| y" in md
 
 
+def test_render_markdown_tables_recall_stage_by_stage():
+    stages = [
+        {"file": "train.jsonl", "total": {"expected": 10, "extracted": 9, "share_key": 8, "reached": 7, "found": 4},
+         "by_kind": {"denial": {"expected": 3, "reached": 3, "found": 2}}},
+        {"file": "real.jsonl", "error": "FileNotFoundError: real.jsonl"},
+    ]  # fmt: skip
+    md = render_markdown("cmd", [], {}, None, [], stages=stages)
+    assert "| train.jsonl | 10 | 9 | 8 | 7 | 4 | denial 2/3/3 |" in md
+    assert "| real.jsonl | error: FileNotFoundError: real.jsonl |" in md
+
+
 def test_hand_written_notes_survive_regeneration(tmp_path):
     from contraflow.commands.evaluate import NOTES_MARKER, kept_notes
 
