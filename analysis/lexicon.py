@@ -522,7 +522,9 @@ SYNONYMS: dict[str, str] = {
     ),
     # acceptance
     **dict.fromkeys(("approve", "accept", "grant", "adopt", "ratify", "endorse", "pass", "allow", "permit"), "approve"),
-    **dict.fromkeys(("reject", "refuse", "defeat", "veto", "block", "ban", "overturn", "forbid", "prohibit"), "reject"),
+    **dict.fromkeys(
+        ("reject", "refuse", "defeat", "veto", "block", "ban", "overturn", "forbid", "prohibit", "dismiss"), "reject"
+    ),
     # same event, other words
     **dict.fromkeys(("kill", "dead", "death", "die"), "die"),
     **dict.fromkeys(("hurt", "injury", "wound", "injure"), "injure"),

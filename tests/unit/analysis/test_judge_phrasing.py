@@ -97,6 +97,20 @@ def test_slipping_and_climbing_or_halting_and_going_on_are_opposites(pairs):
     )
 
 
+def test_an_appeal_dismissed_is_one_rejected(pairs):
+    found = pairs(
+        "The Harlow appeal court allowed the Tessaly port workers' appeal on Monday, their union said.",
+        "The Harlow appeal court dismissed the Tessaly port workers' appeal on Monday, the port authority said.",
+    )
+    assert _kinds(found) == ["antonym"]
+    # the control: dismissing a claim is denying it, whoever made it
+    denied = pairs(
+        "The Tessaly port authority had withheld the workers' pay since March, the union said.",
+        "The Tessaly port authority dismissed claims that it had withheld the workers' pay since March.",
+    )
+    assert _kinds(denied) == ["denial"]
+
+
 def test_corrected_figure_is_a_retraction(pairs):
     found = pairs(
         "Flooding damaged 120 homes in the Saltmarsh district on Monday, the fire brigade said.",
