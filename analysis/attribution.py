@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from schemas import Speaker
 
+from .claim_frame import inner_relative
 from .lexicon import ATTRIBUTION_VERBS, OUTLET_WORDS, PRONOUNS, SAID_NOUNS
 
 __all__ = ["Attribution", "SpeakerMemory", "find_attribution"]
@@ -773,10 +774,13 @@ _SECOND_STATEMENT = frozenset(["say", "cite", "add", "note", "accord", "insist",
 
 
 def main_clause_end(tokens: list) -> int:
-    """Index where a trailing subordinate or participle clause starts (', raising ...', ', when ...'), else len."""
+    """Index where a trailing subordinate or participle clause starts (', raising ...', ', when ...'), else len.
+
+    A relative clause inside the subject (:func:`inner_relative`) is no trailing clause: the claim goes on after it."""
+    inside = inner_relative(tokens)
     for k in range(3, len(tokens) - 1):
         t, nxt = tokens[k], tokens[k + 1]
-        if t.text != ",":
+        if t.text != "," or (inside is not None and inside[0] <= k < inside[1]):
             continue
         if nxt.tag_ == "VBG" or nxt.lower_ in ("when", "as", "while", "which", "who", "where", "whereas", "and"):
             return k

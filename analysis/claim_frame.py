@@ -77,6 +77,23 @@ def detect_cue(sentence: str, claim: str, cue_lemma: str | None) -> tuple[str, s
 _FINITE = frozenset({"MD", "VBD", "VBZ", "VBP"})
 
 
+_RELATIVE = frozenset(["which", "who", "whom", "whose"])
+
+
+def inner_relative(tokens: list) -> tuple[int, int] | None:
+    """(start, end) of a relative clause between commas inside the subject, before the main verb ("the programme,
+    which trains 20 pilots a year, had been suspended": from the first comma to the second, both included)."""
+    for k in range(2, len(tokens) - 1):
+        if tokens[k].tag_ in _FINITE:
+            return None  # the main verb came first: a later relative clause trails it
+        if tokens[k].text == "," and tokens[k + 1].lower_ in _RELATIVE:
+            close = next((j for j in range(k + 2, len(tokens)) if tokens[j].text == ","), None)
+            if close is not None and any(t.tag_ in _FINITE for t in tokens[close + 1 :]):
+                return k, close + 1
+            return None
+    return None
+
+
 def first_clause(tokens: list) -> list:
     """The claim up to the first clause break (', and', ', but', ';', ' but ', ' while '): its main assertion."""
     for k, t in enumerate(tokens):
@@ -84,6 +101,11 @@ def first_clause(tokens: list) -> list:
             continue
         if t.text == ";" or (t.lower_ in ("but", "while", "whereas") and t.pos_ in ("CCONJ", "SCONJ")):
             return tokens[:k]
+        # a relative clause between commas inside the subject: the claim goes on after it, with the main verb
+        if t.lower_ in _RELATIVE and tokens[k - 1].text == ",":
+            inside = inner_relative(tokens)
+            if inside is not None and inside[0] == k - 1:
+                return tokens[: inside[0]] + first_clause(tokens[inside[1] :])
         # subordinate and relative clauses carry their own negation ("... because a passenger wasn't ...")
         if t.lower_ in ("because", "although", "though", "since", "unless", "who", "which", "whom", "whose"):
             return tokens[:k]

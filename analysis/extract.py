@@ -11,7 +11,15 @@ from spacy.tokens import Doc, Span
 
 from schemas import Article, Entity, Speaker, Statement, statement_id
 
-from .attribution import PHRASAL_DENY, Attribution, SpeakerMemory, ents_in, find_attribution, main_clause_end
+from .attribution import (
+    PHRASAL_DENY,
+    Attribution,
+    SpeakerMemory,
+    ents_in,
+    find_attribution,
+    inner_relative,
+    main_clause_end,
+)
 from .blocking import blocking_keys
 from .claim_frame import claim_frame, detect_cue, modality_of, phrasal_verb, polarity_of, speaker_as_subject
 from .dates import find_dates
@@ -184,10 +192,23 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         m = _DATELINE.match(article.text[:120])
         if m and m.end() > sent.start_char:
             skip = m.end() - sent.start_char
+    inner = _inner_report(content, nouns=cue_based)
+    main = inner[: main_clause_end(inner)]
+    relative = inner_relative(main)
+    aside = (0, 0)
+    if relative is not None:
+        # "the Swiss Crystal, which had 129 people on board, hit a pillar": what the subject is, not what is said of
+        # it (its figures are no count the claim gives, unless it is what a correction takes back: "its notice,
+        # which listed 14 batches, had been issued in error")
+        if cue != "retract":
+            aside = (main[relative[0]].idx, main[relative[1] - 1].idx + 1)
+        main = main[: relative[0]] + main[relative[1] :]
     lemma_of = {t.idx - sent.start_char: (t.lemma_.lower(), t.pos_) for t in toks}
     verb_of = _verb_finder(toks)
     found = [
-        q for q in find_quantities(raw, offset=sent.start_char, lemma_of=lemma_of) if q.start >= sent.start_char + skip
+        q
+        for q in find_quantities(raw, offset=sent.start_char, lemma_of=lemma_of)
+        if q.start >= sent.start_char + skip and not aside[0] <= q.start < aside[1]
     ]
     quantities = [
         # an age belongs to whom it describes, not to an action ("a 4-year-old boy fell")
@@ -201,8 +222,6 @@ def _statement(article: Article, sent: Span, attr: Attribution, speaker: Speaker
         for e in ents_in(sent)
         if e.label_ in _ENTITY_LABELS and content and content[0].i <= e.start and e.end <= content[-1].i + 1
     ]
-    inner = _inner_report(content, nouns=cue_based)
-    main = inner[: main_clause_end(inner)]
     frame = speaker_as_subject(
         claim_frame(main), main, attr.speaker_span, speaker.type, speaker.name, denied=cue == "deny"
     )

@@ -584,3 +584,20 @@ def test_a_release_to_come_is_the_news_not_a_claim_of_whoever_releases(statement
     # the control: announcing *that* something is so still reports a claim of the announcer
     closing = _by_text(sts, "is to close")
     assert closing.speaker.name == "minister" and closing.claim_text.startswith("the Welk plant")
+
+
+def test_a_relative_clause_inside_the_subject_is_skipped_not_the_end_of_the_claim(statements):
+    (sts,) = statements(
+        "The council said the Harwick bridge, which was built in 1904, would not be demolished. "
+        "Police said the Tesla ferry, which had 129 people on board, hit the pier at Orrin on Tuesday. "
+        "The agency said the bridge had been closed, which angered drivers."
+    )
+    bridge = _by_text(sts, "Harwick")
+    assert "demolish" in bridge.claim.keys and "build" not in bridge.claim.keys
+    assert bridge.polarity == "negative"
+    ferry = _by_text(sts, "Tesla ferry")
+    assert ferry.claim.predicate == "strike" and "board" not in ferry.claim.keys
+    assert [q.text for q in ferry.quantities] == []  # who was on board says what the ferry is, not what happened
+    # the control: a relative clause after the main verb still ends the claim's main clause
+    closed = _by_text(sts, "had been closed")
+    assert "anger" not in closed.claim.keys and "driver" not in closed.claim.keys
