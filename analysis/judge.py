@@ -234,6 +234,13 @@ def _same_subject(a: Statement, b: Statement) -> bool:
     return bool(set((a.claim.subject or "").split()) & set((b.claim.subject or "").split()))
 
 
+def _undated_negation(a: Statement, b: Statement) -> bool:
+    """One claim says the thing happened then, the other, giving no date, that it did not ("the factory passed its
+    last inspection in March" / "the factory did not pass its last inspection"): the negation is about that event,
+    however long ago it was."""
+    return a.polarity != b.polarity and bool(a.dates) != bool(b.dates) and _same_subject(a, b) and _same_predicate(a, b)
+
+
 def _one_plan_two_dates(a: Statement, b: Statement) -> bool:
     """Two plans for the same thing ("the hospital will open in March" / "will not open until September"): months
     named on each side are the dates the plan is set for, not two periods."""
@@ -1466,7 +1473,7 @@ def judge_statements(a: Statement, b: Statement) -> Contradiction | None:
         return None
     if _entity_clash(a, b) or _subject_clash(a, b) or _other_referent(a, b):
         return None
-    if _period_clash(a, b) and not _one_plan_two_dates(a, b):
+    if _period_clash(a, b) and not _one_plan_two_dates(a, b) and not _undated_negation(a, b):
         return None
     # An article's own narration, or one speaker, does not contradict itself (retractions were handled above).
     if a.article_id == b.article_id and (a.speaker.name or a.source) == (b.speaker.name or b.source):

@@ -111,6 +111,24 @@ def test_an_appeal_dismissed_is_one_rejected(pairs):
     assert _kinds(denied) == ["denial"]
 
 
+def test_an_undated_negation_faces_the_dated_event(pairs):
+    found = pairs(
+        "The Dorran chemical plant passed its last fire inspection in February, its manager said.",
+        "The Dorran chemical plant did not pass its last fire inspection, the regulator said.",
+        published_at="2025-06-20",
+    )
+    assert _kinds(found) == ["negation"]
+    # the control: another subject is another inspection
+    assert (
+        pairs(
+            "The Dorran chemical plant passed its last fire inspection in February, its manager said.",
+            "The Kelso paint depot did not pass its last fire inspection, the regulator said.",
+            published_at="2025-06-20",
+        )
+        == []
+    )
+
+
 def test_corrected_figure_is_a_retraction(pairs):
     found = pairs(
         "Flooding damaged 120 homes in the Saltmarsh district on Monday, the fire brigade said.",
