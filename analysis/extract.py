@@ -402,6 +402,9 @@ def _restatement(sentence: list, content: list, negated: bool = True) -> list | 
     claim."""
     if claim_frame(content).predicate:
         return None
+    first = next((t for t in content if t.pos_ != "ADV"), None)
+    if first is not None and first.tag_ == "VBG":
+        return None  # "denied raising the fuel tax, saying ...": the act denied is named, not referred to
     for k in range(1, len(sentence) - 3):
         if sentence[k - 1].text != "," or sentence[k].lower_ not in _RESTATING:
             continue

@@ -601,3 +601,15 @@ def test_a_relative_clause_inside_the_subject_is_skipped_not_the_end_of_the_clai
     # the control: a relative clause after the main verb still ends the claim's main clause
     closed = _by_text(sts, "had been closed")
     assert "anger" not in closed.claim.keys and "driver" not in closed.claim.keys
+
+
+def test_a_denied_act_named_by_its_gerund_is_what_is_denied_not_the_account_after_it(statements):
+    (sts,) = statements(
+        "The port authority denied closing the Kelby terminal, saying cargo volumes had not fallen this year. "
+        "The port authority dismissed the dockers' story, saying the Kelby terminal had never been closed."
+    )
+    gerund = _by_text(sts, "denied closing")
+    assert gerund.cue == "deny" and gerund.claim.predicate == "close" and "cargo" not in gerund.claim.keys
+    # the control: a denial that names its target by reference is read as the account it gives instead
+    story = _by_text(sts, "dockers' story")
+    assert story.claim.predicate == "close" and "terminal" in story.claim.keys
