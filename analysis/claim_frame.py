@@ -340,6 +340,11 @@ def claim_keys(tokens: list) -> list[str]:
     return keys
 
 
+# Verbs whose act is the one after "to": "failed to reach orbit", "will not need to import", "was preparing to sell",
+# "plans to close", "is seeking to buy" say something of reaching, importing, selling, closing, buying.
+_TO_VERBS = frozenset(["fail", "need", "prepare", "plan", "intend", "seek", "aim", "try", "attempt"])
+
+
 def claim_frame(span: Span | list) -> ClaimFrame:
     """Subject (the first noun chunk, as keys), predicate (first content verb, else the complement adjective),
     object (first noun after the predicate), and the comparison keys."""
@@ -364,7 +369,7 @@ def claim_frame(span: Span | list) -> ClaimFrame:
             continue
         # "failed to reach orbit" says of reaching that it did not happen (the polarity): the act is "reach"; "will
         # not need to import wheat" is about importing, as "would have to import" is
-        if predicate is None and key in ("fail", "need") and pos + 1 < len(tokens) and tokens[pos + 1].lower_ == "to":
+        if predicate is None and key in _TO_VERBS and pos + 1 < len(tokens) and tokens[pos + 1].lower_ == "to":
             continue
         # a bare or plural-present "verb" right after a singular noun, with a finite verb still to come, is a noun
         # the tagger misread: "the median wait for planned surgery rose"

@@ -129,6 +129,19 @@ def test_an_undated_negation_faces_the_dated_event(pairs):
     )
 
 
+def test_preparing_or_planning_to_do_something_is_about_doing_it(statements, pairs):
+    (preparing,), (plans,) = statements(
+        "The Velt Courier reported that Harnow Group was preparing to sell its ferry business.",
+        "Harnow Group plans to sell its ferry business, analysts said.",
+    )
+    assert preparing.claim.predicate == plans.claim.predicate == "sell"
+    found = pairs(
+        "The Velt Courier reported that the group was preparing to sell its ferry business.",
+        "The group has not confirmed plans to sell its ferry business.",
+    )
+    assert _kinds(found) == ["unconfirmed"]
+
+
 def test_corrected_figure_is_a_retraction(pairs):
     found = pairs(
         "Flooding damaged 120 homes in the Saltmarsh district on Monday, the fire brigade said.",
