@@ -107,7 +107,7 @@ def first_clause(tokens: list) -> list:
             if inside is not None and inside[0] == k - 1:
                 return tokens[: inside[0]] + first_clause(tokens[inside[1] :])
         # subordinate and relative clauses carry their own negation ("... because a passenger wasn't ...")
-        if t.lower_ in ("because", "although", "though", "since", "unless", "who", "which", "whom", "whose"):
+        if t.lower_ in ("because", "although", "though", "since", "unless") or t.lower_ in _RELATIVE:
             return tokens[:k]
         if t.text == "," and k + 1 < len(tokens) and tokens[k + 1].lower_ in ("and", "but", "although", "though"):
             return tokens[:k]

@@ -15,10 +15,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from schemas import ArticleIn
-
-from ..normalize import normalize_article
-
 __all__ = ["STAGES", "StageCounts", "recall_stages"]
 
 # In pipeline order; each counts the expected pairs that got through it (and every stage before).
@@ -41,13 +37,10 @@ def recall_stages(cases: list[dict[str, Any]], nlp: Any, min_score: float = 0.5)
     """Follow every expected pair of ``cases`` through extraction, blocking, candidate selection and the judge."""
     from ..blocking import InMemoryCandidateIndex, blocking_keys
     from ..detection import candidates
-    from ..extract import extract_many
     from .combiner import judge_pair
-    from .train import _find
+    from .train import extract_cases, find_statement
 
-    articles = [normalize_article(ArticleIn.model_validate(a)) for c in cases for a in c["articles"]]
-    extracted = dict(zip((a.id for a in articles), zip(articles, extract_many(articles, nlp), strict=True),
-                         strict=True))  # fmt: skip
+    extracted = extract_cases(cases, nlp)
     reached: set[frozenset[str]] = set()
     index = InMemoryCandidateIndex()
     order: dict[str, int] = {}
@@ -61,7 +54,7 @@ def recall_stages(cases: list[dict[str, Any]], nlp: Any, min_score: float = 0.5)
         for gold in case["expected"]:
             kind = gold["kind"]
             counts.add(kind, "expected")
-            sides = [_find(*extracted[gold[k]["article"]], gold[k]["quote"]) for k in ("a", "b")]
+            sides = [find_statement(*extracted[gold[k]["article"]], gold[k]["quote"]) for k in ("a", "b")]
             a, b = sides
             if a is None or b is None or a.id == b.id:
                 continue

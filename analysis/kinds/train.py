@@ -20,7 +20,10 @@ from ..normalize import normalize_article
 from . import KINDS
 from .features import FEATURE_NAMES, may_contradict, pair_features
 
-__all__ = ["Example", "build_examples", "cross_validate", "fit", "load_cases", "model_json", "train"]
+__all__ = [
+    "Example", "build_examples", "cross_validate", "extract_cases", "find_statement", "fit", "load_cases", "model_json",
+    "train",
+]  # fmt: skip
 
 log = logging.getLogger(__name__)
 CLASSES = ("none", *KINDS)
@@ -52,7 +55,8 @@ def load_cases(path: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def _find(article: Article, statements: list[Statement], quote: str) -> Statement | None:
+def find_statement(article: Article, statements: list[Statement], quote: str) -> Statement | None:
+    """The statement of ``article`` that holds a labelled ``quote`` (or its first 40 characters), if any."""
     at = article.text.find(quote)
     if at < 0:
         at = article.text.find(quote[:40])
@@ -61,22 +65,27 @@ def _find(article: Article, statements: list[Statement], quote: str) -> Statemen
     return next((s for s in statements if s.start <= at < s.end), None)
 
 
+def extract_cases(cases: list[dict[str, Any]], nlp: Any) -> dict[str, tuple[Article, list[Statement]]]:
+    """Every article of ``cases``, normalised and extracted as ``contraflow analyze`` would, by article id."""
+    from ..extract import extract_many
+
+    articles = [normalize_article(ArticleIn.model_validate(a)) for c in cases for a in c["articles"]]
+    return dict(zip((a.id for a in articles), zip(articles, extract_many(articles, nlp), strict=True), strict=True))
+
+
 def build_examples(cases: list[dict[str, Any]], nlp: Any, weight: float = 1.0) -> list[Example]:
     """The labelled pairs of every case (see the module docstring), each weighing ``weight`` in the fit."""
     from ..blocking import InMemoryCandidateIndex
     from ..detection import candidates
-    from ..extract import extract_many
 
-    articles = [normalize_article(ArticleIn.model_validate(a)) for c in cases for a in c["articles"]]
-    extracted = dict(zip((a.id for a in articles), zip(articles, extract_many(articles, nlp), strict=True),
-                         strict=True))  # fmt: skip
+    extracted = extract_cases(cases, nlp)
     gold: dict[frozenset[str], str] = {}
     case_of: dict[str, str] = {}
     for case in cases:
         for a in case["articles"]:
             case_of[a["id"]] = case["case"]
         for e in case["expected"]:
-            sides = [_find(*extracted[e[s]["article"]], e[s]["quote"]) for s in ("a", "b")]
+            sides = [find_statement(*extracted[e[s]["article"]], e[s]["quote"]) for s in ("a", "b")]
             if sides[0] is not None and sides[1] is not None and sides[0].id != sides[1].id:
                 gold[frozenset((sides[0].id, sides[1].id))] = e["kind"]
     # One index over the whole file, in file order, as ``contraflow analyze`` reads it: pairs across cases are

@@ -16,11 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from schemas import ArticleIn, Statement
-
 from ..blocking import InMemoryCandidateIndex, profile
 from ..kinds.features import FEATURE_NAMES, pair_features
-from ..normalize import normalize_article
+from ..kinds.train import extract_cases, find_statement
 from .link import link_candidates
 
 __all__ = ["C", "OTHER_WEIGHT", "THRESHOLD", "build_examples", "fit", "main"]
@@ -41,26 +39,14 @@ LABELLED_WEIGHT = 3.0
 _TRAIN_BUDGET = 50
 
 
-def _find(text: str, statements: list[Statement], quote: str) -> Statement | None:
-    at = text.find(quote)
-    if at < 0:
-        at = text.find(quote[:40])
-    return next((s for s in statements if s.start <= at < s.end), None) if at >= 0 else None
-
-
 def build_examples(cases: list[dict[str, Any]], nlp: Any) -> list[tuple[str, tuple[float, ...], int, float]]:
     """(case, features, label, weight) of every pair the linker is offered in each case."""
-    from ..extract import extract_many
-
     out = []
     for case in cases:
-        articles = [normalize_article(ArticleIn.model_validate(a)) for a in case["articles"]]
-        found = dict(zip((a.id for a in articles), zip(articles, extract_many(articles, nlp), strict=True),
-                         strict=True))  # fmt: skip
+        found = extract_cases([case], nlp)
         labels: dict[frozenset[str], int] = {}
         for kind, gold in [("expected", g) for g in case["expected"]] + [(g["kind"], g) for g in case["forbidden"]]:
-            sides = [_find(found[g["article"]][0].text, found[g["article"]][1], g["quote"]) for g in (gold["a"],
-                     gold["b"])]  # fmt: skip
+            sides = [find_statement(*found[g["article"]], g["quote"]) for g in (gold["a"], gold["b"])]
             if sides[0] is None or sides[1] is None or sides[0].id == sides[1].id:
                 continue
             pair = frozenset((sides[0].id, sides[1].id))
